@@ -1,0 +1,34 @@
+// Parsing of quantities written by people: "400W", "433MWh", "118d5h41m", "57g",
+// "0.954lb/kWh", "80%", "70B". Every parser rejects zero-or-negative where it makes no
+// sense, NaN, infinity and trailing garbage, and says which form it accepts.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "carbonscope/status.h"
+#include "carbonscope/units.h"
+
+namespace carbonscope {
+
+// A finite decimal number ("12", "1.5", "2e3"), nothing else.
+Result<double> parse_number(std::string_view text);
+// A finite number > 0.
+Result<double> parse_positive(std::string_view text);
+// An integer >= 1.
+Result<std::int64_t> parse_count(std::string_view text);
+// "400W", "1.5kW", "400" (watts); > 0.
+Result<Power> parse_power(std::string_view text);
+// "433MWh", "3kWh", "250Wh", "7.2e6J"; > 0.
+Result<Energy> parse_energy(std::string_view text);
+// "12h", "90min", "30s", "100ms", "2d", "118d5h41m", "1.5h"; > 0. A bare number is
+// rejected: durations must say their unit.
+Result<Duration> parse_duration(std::string_view text);
+// "57g", "57", "57g/kWh", "0.057kg/kWh", "0.954lb/kWh", "57gCO2e/kWh"; >= 0.
+Result<CarbonIntensity> parse_intensity(std::string_view text);
+// "80%" or "0.8"; in (0, 1].
+Result<double> parse_fraction(std::string_view text);
+// "70B", "2T", "175e9", "350M", "1.2k"; > 0.
+Result<double> parse_scaled_count(std::string_view text);
+
+}  // namespace carbonscope

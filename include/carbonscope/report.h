@@ -1,0 +1,54 @@
+// Report: one run or estimate as every sink sees it: what ran, where, when, and its
+// Footprint. Produced by the tracker at the end of a run (Snapshot during it) and by
+// `estimate`; consumed by the CSV/JSON/ledger/report sinks.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "carbonscope/footprint.h"
+
+namespace carbonscope {
+
+enum class RunKind { kRun, kMonitor, kEstimate };
+std::string_view run_kind_name(RunKind k);
+
+struct RunInfo {
+  std::string id;            // unique run id (time-sortable)
+  RunKind kind = RunKind::kRun;
+  std::string project;
+  std::vector<std::string> tags;
+  std::vector<std::string> command;  // argv of the tracked command, if any
+  std::string host;
+  std::string os;
+  std::string cpu_model;
+  std::string gpu_model;
+  int cpu_count = 0;
+  int gpu_count = 0;
+  double ram_gb = 0;
+  std::string region;        // zone or provider:region as resolved
+  double start_unix = 0;     // seconds since the epoch
+  double end_unix = 0;
+  Duration duration{};
+  std::optional<int> exit_code;   // the child's exit status (128+N for signal N)
+  bool complete = true;           // false: the tracker was killed before it finished
+};
+
+// Summary of the sampled power profile, per component.
+struct PowerSummary {
+  std::string component;
+  Power mean;
+  Power peak;
+  std::int64_t samples = 0;
+};
+
+struct Report {
+  RunInfo run;
+  Footprint footprint;
+  std::vector<PowerSummary> power;
+  std::vector<std::string> notes;  // fallbacks, attribution method, warnings
+};
+
+}  // namespace carbonscope

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages carbonscope needs (only those missing), then configures
+# and builds it in build/. Idempotent: a second run only rebuilds what changed.
+#   scripts/setup.sh            install + build
+#   CARBONSCOPE_SANITIZE=1 scripts/setup.sh   build with ASan/UBSan in build-asan/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libfmt-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev
+  libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
+  python3 python3-dev python3-pybind11 pybind11-dev python3-pytest
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+build_dir=build
+extra=()
+if [ "${CARBONSCOPE_SANITIZE:-0}" = 1 ]; then
+  build_dir=build-asan
+  extra+=(-DCARBONSCOPE_SANITIZE=ON)
+fi
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${extra[@]}" >/dev/null
+cmake --build "$build_dir" -j "$(nproc)"
+echo "setup: built $build_dir/carbonscope"

@@ -1,0 +1,36 @@
+// A small RFC 4180 CSV reader for the data tables: quoted fields, doubled quotes,
+// CRLF or LF, an optional UTF-8 BOM. Errors name file:line.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "carbonscope/status.h"
+
+namespace carbonscope {
+
+class CsvTable {
+ public:
+  // Parses `text`; `name` is used in error messages ("zones.csv").
+  static Result<CsvTable> parse(std::string_view name, std::string_view text);
+
+  const std::string& name() const { return name_; }
+  const std::vector<std::string>& header() const { return header_; }
+  std::size_t size() const { return rows_.size(); }
+  const std::vector<std::string>& row(std::size_t i) const { return rows_[i]; }
+  // Source line of row i (1-based, the header is line 1).
+  int line(std::size_t i) const { return lines_[i]; }
+  // Index of column `name`, or -1.
+  int column(std::string_view name) const;
+  // kDataError "file: missing column 'x'" for each absent required column.
+  Status require_columns(std::initializer_list<std::string_view> names) const;
+
+ private:
+  std::string name_;
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+  std::vector<int> lines_;
+};
+
+}  // namespace carbonscope

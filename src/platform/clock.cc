@@ -1,0 +1,27 @@
+// The real clock: std::chrono::steady_clock for intervals, system_clock for stamps.
+#include "platform/clock.h"
+
+#include <thread>
+
+namespace carbonscope {
+
+Duration SteadyClock::now() const {
+  return std::chrono::duration_cast<Duration>(std::chrono::steady_clock::now().time_since_epoch());
+}
+
+double SteadyClock::unix_seconds() const {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+void SteadyClock::sleep_until(Duration t) {
+  const auto target = std::chrono::steady_clock::time_point(
+      std::chrono::duration_cast<std::chrono::steady_clock::duration>(t));
+  std::this_thread::sleep_until(target);
+}
+
+Clock& system_clock() {
+  static SteadyClock clock;
+  return clock;
+}
+
+}  // namespace carbonscope

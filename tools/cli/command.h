@@ -1,0 +1,37 @@
+// The contract between main.cc and each subcommand file: a subcommand registers its
+// options on the CLI11 app and a callback that sets the process exit code.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "carbonscope/status.h"
+
+namespace carbonscope::cli {
+
+// Documented in docs/reference/exit-codes.md.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitFailure = 1,      // a runtime failure (I/O, a sensor, the ledger)
+  kExitUsage = 2,        // bad usage: unknown flag, bad value, unknown name, conflict
+  kExitDataError = 3,    // a data table or file failed validation
+  kExitNotRunnable = 126,  // run: the command exists but cannot be executed
+  kExitNotFound = 127,     // run: the command was not found
+};
+
+// Options shared by every subcommand, and the exit code the chosen one sets.
+struct Context {
+  std::string data_dir;  // --data-dir / CARBONSCOPE_DATA_DIR
+  int exit_code = kExitOk;
+};
+
+// Prints "carbonscope: <message>" to stderr and returns the exit code for `status`.
+int report_error(const Status& status);
+int exit_code_for(const Status& status);
+
+// One registration function per subcommand file.
+void add_estimate_command(CLI::App& app, Context& ctx);
+void add_data_command(CLI::App& app, Context& ctx);
+
+}  // namespace carbonscope::cli

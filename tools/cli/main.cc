@@ -1,0 +1,60 @@
+// carbonscope: the command-line tool. A table of subcommands, each in its own file.
+#include <cstdlib>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "command.h"
+
+namespace carbonscope::cli {
+
+int exit_code_for(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kNotFound:
+    case StatusCode::kAmbiguous: return kExitUsage;
+    case StatusCode::kDataError: return kExitDataError;
+    default: return kExitFailure;
+  }
+}
+
+int report_error(const Status& status) {
+  std::cerr << "carbonscope: " << status.message() << "\n";
+  return exit_code_for(status);
+}
+
+}  // namespace carbonscope::cli
+
+int main(int argc, char** argv) {
+  using namespace carbonscope::cli;
+  CLI::App app{"carbonscope: energy use and carbon footprint of machine-learning work"};
+  app.set_version_flag("--version", "carbonscope 0.1.0");
+  app.require_subcommand(1);
+  Context ctx;
+  if (const char* dir = std::getenv("CARBONSCOPE_DATA_DIR")) ctx.data_dir = dir;
+  app.add_option("--data-dir", ctx.data_dir,
+                 "Read data tables from DIR instead of the built-in ones (env CARBONSCOPE_DATA_DIR)");
+
+  using AddFn = void (*)(CLI::App&, Context&);
+  static constexpr AddFn kCommands[] = {
+      nullptr,
+  };
+  for (AddFn add : kCommands) {
+    if (add != nullptr) add(app, ctx);
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "carbonscope: " << e.what() << "\nRun 'carbonscope --help' for usage.\n";
+    return kExitUsage;
+  }
+  return ctx.exit_code;
+}
