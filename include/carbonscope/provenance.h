@@ -39,6 +39,7 @@ enum class Method {
   kEstimated,  // computed from a model (TDP x utilisation, FLOPs, ...)
   kGiven,      // stated by the user on the command line or in a file
   kDefault,    // a documented default, taken because nothing else was given
+  kReference,  // a published figure from a data table (source_id names it)
 };
 
 std::string_view method_name(Method m);

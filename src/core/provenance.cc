@@ -9,6 +9,7 @@ std::string_view method_name(Method m) {
     case Method::kEstimated: return "estimated";
     case Method::kGiven: return "given";
     case Method::kDefault: return "default";
+    case Method::kReference: return "reference";
   }
   return "unknown";
 }

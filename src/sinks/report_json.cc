@@ -1,0 +1,167 @@
+// The JSON mapping of Report. Field names are part of the public schema: change them
+// only with a new schema version.
+#include "sinks/report_json.h"
+
+#include <cmath>
+#include <ctime>
+
+#include <fmt/format.h>
+
+namespace carbonscope {
+namespace {
+
+using nlohmann::json;
+
+json provenance_json(const Provenance& p) {
+  json j = {{"method", std::string(method_name(p.method))}};
+  if (!p.source_id.empty()) j["source_id"] = p.source_id;
+  if (!p.detail.empty()) j["detail"] = p.detail;
+  if (!p.region.empty()) j["region"] = p.region;
+  if (p.year != 0) j["year"] = p.year;
+  return j;
+}
+
+Result<Method> method_from(const std::string& name) {
+  for (Method m : {Method::kMeasured, Method::kEstimated, Method::kGiven, Method::kDefault, Method::kReference}) {
+    if (method_name(m) == name) return m;
+  }
+  return Status::data_error(fmt::format("unknown method '{}'", name));
+}
+
+Result<Provenance> provenance_from(const json& j) {
+  Provenance p;
+  CS_ASSIGN_OR_RETURN(p.method, method_from(j.value("method", "")));
+  p.source_id = j.value("source_id", "");
+  p.detail = j.value("detail", "");
+  p.region = j.value("region", "");
+  p.year = j.value("year", 0);
+  return p;
+}
+
+template <typename Q, typename Make>
+Range<Q> range_from(const json& j, Make make) {
+  return {make(j.at("central").get<double>()), make(j.at("low").get<double>()), make(j.at("high").get<double>())};
+}
+
+double kwh(Energy e) { return e.kwh(); }
+double kg(Emissions m) { return m.kg(); }
+double gpk(CarbonIntensity c) { return c.g_per_kwh(); }
+double plain(double x) { return x; }
+
+}  // namespace
+
+std::string iso8601_utc(double unix_seconds) {
+  if (unix_seconds == 0) return "";
+  const std::time_t t = static_cast<std::time_t>(std::floor(unix_seconds));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+json to_json(const Report& r) {
+  const RunInfo& run = r.run;
+  json jr = {{"id", run.id},
+             {"kind", std::string(run_kind_name(run.kind))},
+             {"project", run.project},
+             {"tags", run.tags},
+             {"command", run.command},
+             {"host", run.host},
+             {"os", run.os},
+             {"cpu_model", run.cpu_model},
+             {"gpu_model", run.gpu_model},
+             {"cpu_count", run.cpu_count},
+             {"gpu_count", run.gpu_count},
+             {"ram_gb", run.ram_gb},
+             {"region", run.region},
+             {"start", iso8601_utc(run.start_unix)},
+             {"end", iso8601_utc(run.end_unix)},
+             {"start_unix", run.start_unix},
+             {"end_unix", run.end_unix},
+             {"duration_s", run.duration.count()},
+             {"exit_code", run.exit_code ? json(*run.exit_code) : json(nullptr)},
+             {"complete", run.complete}};
+  const Footprint& f = r.footprint;
+  json components = json::array();
+  for (const ComponentEnergy& c : f.components) {
+    json jc = {{"component", c.component}, {"label", c.label}, {"energy_kwh", range_json(c.energy, kwh)}};
+    jc.update(provenance_json(c.provenance));
+    components.push_back(std::move(jc));
+  }
+  json pue = range_json(f.pue.value, plain);
+  pue.update(provenance_json(f.pue.provenance));
+  json intensity = range_json(f.intensity.value, gpk);
+  intensity.update(provenance_json(f.intensity.provenance));
+  json power = json::array();
+  for (const PowerSummary& p : r.power) {
+    power.push_back({{"component", p.component}, {"mean_w", p.mean.watts()}, {"peak_w", p.peak.watts()},
+                     {"samples", p.samples}});
+  }
+  return {{"schema", kReportSchema},
+          {"run", std::move(jr)},
+          {"energy_kwh", range_json(f.it_energy, kwh)},
+          {"components", std::move(components)},
+          {"pue", std::move(pue)},
+          {"facility_energy_kwh", range_json(f.facility_energy, kwh)},
+          {"intensity_g_per_kwh", std::move(intensity)},
+          {"emissions_kg", range_json(f.emissions, kg)},
+          {"power", std::move(power)},
+          {"notes", r.notes}};
+}
+
+Result<Report> report_from_json(const json& j) {
+  try {
+    if (j.value("schema", "") != kReportSchema) {
+      return Status::data_error(fmt::format("not a {} document (schema '{}')", kReportSchema, j.value("schema", "")));
+    }
+    Report r;
+    const json& jr = j.at("run");
+    r.run.id = jr.value("id", "");
+    const std::string kind = jr.value("kind", "run");
+    r.run.kind = kind == "monitor" ? RunKind::kMonitor : kind == "estimate" ? RunKind::kEstimate : RunKind::kRun;
+    r.run.project = jr.value("project", "");
+    r.run.tags = jr.value("tags", std::vector<std::string>{});
+    r.run.command = jr.value("command", std::vector<std::string>{});
+    r.run.host = jr.value("host", "");
+    r.run.os = jr.value("os", "");
+    r.run.cpu_model = jr.value("cpu_model", "");
+    r.run.gpu_model = jr.value("gpu_model", "");
+    r.run.cpu_count = jr.value("cpu_count", 0);
+    r.run.gpu_count = jr.value("gpu_count", 0);
+    r.run.ram_gb = jr.value("ram_gb", 0.0);
+    r.run.region = jr.value("region", "");
+    r.run.start_unix = jr.value("start_unix", 0.0);
+    r.run.end_unix = jr.value("end_unix", 0.0);
+    r.run.duration = Duration(jr.value("duration_s", 0.0));
+    if (jr.contains("exit_code") && !jr["exit_code"].is_null()) r.run.exit_code = jr["exit_code"].get<int>();
+    r.run.complete = jr.value("complete", true);
+
+    Footprint& f = r.footprint;
+    for (const json& jc : j.at("components")) {
+      ComponentEnergy c;
+      c.component = jc.value("component", "");
+      c.label = jc.value("label", "");
+      c.energy = range_from<Energy>(jc.at("energy_kwh"), [](double v) { return Energy::kwh(v); });
+      CS_ASSIGN_OR_RETURN(c.provenance, provenance_from(jc));
+      f.components.push_back(std::move(c));
+    }
+    f.it_energy = range_from<Energy>(j.at("energy_kwh"), [](double v) { return Energy::kwh(v); });
+    f.pue.value = range_from<double>(j.at("pue"), plain);
+    CS_ASSIGN_OR_RETURN(f.pue.provenance, provenance_from(j.at("pue")));
+    f.facility_energy = range_from<Energy>(j.at("facility_energy_kwh"), [](double v) { return Energy::kwh(v); });
+    f.intensity.value = range_from<CarbonIntensity>(j.at("intensity_g_per_kwh"), [](double v) { return CarbonIntensity::g_per_kwh(v); });
+    CS_ASSIGN_OR_RETURN(f.intensity.provenance, provenance_from(j.at("intensity_g_per_kwh")));
+    f.emissions = range_from<Emissions>(j.at("emissions_kg"), [](double v) { return Emissions::kg(v); });
+    for (const json& jp : j.value("power", json::array())) {
+      r.power.push_back({jp.value("component", ""), Power::watts(jp.value("mean_w", 0.0)),
+                         Power::watts(jp.value("peak_w", 0.0)), jp.value("samples", std::int64_t{0})});
+    }
+    r.notes = j.value("notes", std::vector<std::string>{});
+    return r;
+  } catch (const json::exception& e) {
+    return Status::data_error(fmt::format("malformed report JSON: {}", e.what()));
+  }
+}
+
+}  // namespace carbonscope

@@ -1,0 +1,29 @@
+// Report <-> JSON in the documented schema "carbonscope.report/1"
+// (docs/reference/json.md). Every sink and command that writes JSON uses this one
+// mapping; the ledger stores it, and reports read it back.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "carbonscope/report.h"
+#include "carbonscope/status.h"
+
+namespace carbonscope {
+
+inline constexpr const char* kReportSchema = "carbonscope.report/1";
+
+nlohmann::json to_json(const Report& report);
+Result<Report> report_from_json(const nlohmann::json& j);
+
+// {"central": x, "low": y, "high": z} for a range, in the unit `value` returns.
+template <typename Q, typename F>
+nlohmann::json range_json(const Range<Q>& r, F value) {
+  return {{"central", value(r.central)}, {"low", value(r.low)}, {"high", value(r.high)}};
+}
+
+// ISO 8601 UTC ("2026-11-22T07:04:25Z") for a Unix time; "" for 0.
+std::string iso8601_utc(double unix_seconds);
+
+}  // namespace carbonscope
