@@ -1,0 +1,155 @@
+// The reference data: grid intensity by zone and year, cloud regions, PUE defaults,
+// accelerators, CPUs, constants and everyday equivalents, each row with a source.
+// Compiled into the binary from data/*.csv; a directory of newer files can override.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "carbonscope/status.h"
+
+namespace carbonscope {
+
+struct Source {
+  std::string id, title, publisher, url, licence, basis, notes;
+  int year = 0;
+};
+
+struct Zone {
+  std::string code;  // "WORLD", "FR", "US-OR"
+  std::string name, kind, iso3, continent, parent;
+  std::vector<std::string> aliases;
+};
+
+struct IntensityRow {
+  std::string zone;
+  int year = 0;
+  double g_per_kwh = 0;
+  std::string source_id;
+};
+
+struct CloudRegion {
+  std::string provider, region, name, location, zone;
+  std::optional<double> g_per_kwh;  // the provider's own figure, if published
+  int year = 0;
+  std::optional<double> cfe_share;
+  std::optional<double> pue;
+  std::string source_id;
+  std::string key() const { return provider + ":" + region; }
+};
+
+struct PueRow {
+  std::string provider;
+  double pue = 1, low = 1, high = 1;
+  int year = 0;
+  std::string source_id;
+};
+
+struct Accelerator {
+  std::string name, vendor, kind, form_factor;
+  std::vector<std::string> aliases;
+  double tdp_w = 0;
+  double memory_gb = 0;
+  // Dense peak TFLOP/s by precision ("fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8").
+  std::map<std::string, double> tflops;
+  int release_year = 0;
+  std::optional<double> embodied_kg;
+  std::string embodied_method;
+  std::string source_id;
+};
+
+struct Cpu {
+  std::string name, vendor;
+  double tdp_w = 0;
+  int cores = 0, threads = 0;
+  std::string source_id;
+};
+
+struct Constant {
+  std::string key;
+  double value = 0, low = 0, high = 0;
+  std::string unit, source_id, note;
+};
+
+struct Equivalent {
+  std::string key, name, unit, source_id;
+  double kg_per_unit = 0;
+};
+
+// A resolved intensity: the row used and how it was reached.
+struct IntensityLookup {
+  const IntensityRow* row = nullptr;
+  std::string zone;  // the zone asked for
+  std::string note;  // e.g. "no 2025 figure for FR; using 2023, the latest"
+};
+
+// Result of a CPU brand-string match.
+struct CpuMatch {
+  const Cpu* cpu = nullptr;
+  std::string normalised;  // the brand string as matched
+};
+
+class DataSet {
+ public:
+  // The tables compiled into the binary.
+  static Result<std::shared_ptr<const DataSet>> builtin();
+  // The built-in tables, with each file present in `dir` replacing the built-in one.
+  static Result<std::shared_ptr<const DataSet>> with_overrides(const std::string& dir);
+  // Tables from (file name -> CSV text); files absent from the map are empty tables.
+  static Result<std::shared_ptr<const DataSet>> from_texts(const std::map<std::string, std::string>& files);
+
+  const std::vector<Source>& sources() const { return sources_; }
+  const std::vector<Zone>& zones() const { return zones_; }
+  const std::vector<IntensityRow>& intensities() const { return intensities_; }
+  const std::vector<CloudRegion>& cloud_regions() const { return cloud_regions_; }
+  const std::vector<PueRow>& pues() const { return pues_; }
+  const std::vector<Accelerator>& accelerators() const { return accelerators_; }
+  const std::vector<Cpu>& cpus() const { return cpus_; }
+  const std::vector<Constant>& constants() const { return constants_; }
+  const std::vector<Equivalent>& equivalents() const { return equivalents_; }
+
+  const Source* source(std::string_view id) const;
+  const Constant* constant(std::string_view key) const;
+  const PueRow* provider_pue(std::string_view provider) const;
+
+  // Name lookups with "did you mean" suggestions and explicit ambiguity (kNotFound,
+  // kAmbiguous, each message listing candidates).
+  Result<const Accelerator*> find_accelerator(std::string_view query) const;
+  Result<const Zone*> find_zone(std::string_view query) const;
+  // "gcp:us-central1", "aws:us-east-1", or a bare region id if only one provider has it.
+  // With year 0, the latest row of that region.
+  Result<const CloudRegion*> find_cloud_region(std::string_view query, int year = 0) const;
+  Result<const Cpu*> find_cpu(std::string_view query) const;
+  // Maps a /proc/cpuinfo "model name" to the CPU table (nullptr cpu if no match).
+  CpuMatch match_cpu_brand(std::string_view brand) const;
+
+  // The zone's intensity for `year` (0 = latest); if that year is missing, the nearest
+  // earlier year (else the latest); if the zone has no rows, its parent's. kNotFound if
+  // neither has any.
+  Result<IntensityLookup> intensity(std::string_view zone, int year = 0) const;
+  // Rows of a zone, ordered by year.
+  std::vector<const IntensityRow*> intensity_series(std::string_view zone) const;
+
+ private:
+  friend class DataLoader;
+  std::vector<Source> sources_;
+  std::vector<Zone> zones_;
+  std::vector<IntensityRow> intensities_;
+  std::vector<CloudRegion> cloud_regions_;
+  std::vector<PueRow> pues_;
+  std::vector<Accelerator> accelerators_;
+  std::vector<Cpu> cpus_;
+  std::vector<Constant> constants_;
+  std::vector<Equivalent> equivalents_;
+  std::map<std::string, std::vector<std::size_t>, std::less<>> intensity_index_;  // zone -> rows by year
+};
+
+// Normalises a CPU brand string: drops (R), (TM), "CPU", "Processor", "@ 2.50GHz",
+// "64-Core", collapses spaces, lower-cases.
+std::string normalise_cpu_name(std::string_view brand);
+
+}  // namespace carbonscope

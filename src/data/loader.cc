@@ -1,0 +1,307 @@
+// DataLoader: builds a DataSet from CSV texts and validates it: units and ranges per
+// column, duplicate keys, and references (source ids, zones, parents).
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include "carbonscope/data.h"
+#include "data/csv.h"
+#include "data/embedded.h"
+#include "data/row_reader.h"
+
+namespace carbonscope {
+
+class DataLoader {
+ public:
+  using Files = std::map<std::string, std::string>;
+
+  static Result<std::shared_ptr<const DataSet>> load(const Files& files) {
+    auto ds = std::make_shared<DataSet>();
+    DataLoader l(*ds);
+    CS_RETURN_IF_ERROR(l.each(files, "SOURCES.csv", {"source_id", "title", "licence"}, &DataLoader::source));
+    CS_RETURN_IF_ERROR(l.each(files, "zones.csv", {"zone", "name", "kind"}, &DataLoader::zone));
+    CS_RETURN_IF_ERROR(l.each(files, "grid_intensity.csv", {"zone", "year", "g_per_kwh", "source_id"},
+                              &DataLoader::intensity));
+    CS_RETURN_IF_ERROR(l.each(files, "cloud_regions.csv", {"provider", "region", "zone", "source_id"},
+                              &DataLoader::cloud_region));
+    CS_RETURN_IF_ERROR(l.each(files, "pue.csv", {"provider", "pue", "source_id"}, &DataLoader::pue));
+    CS_RETURN_IF_ERROR(l.each(files, "accelerators.csv", {"name", "tdp_w", "source_id"}, &DataLoader::accelerator));
+    CS_RETURN_IF_ERROR(l.each(files, "cpus.csv", {"name", "tdp_w", "source_id"}, &DataLoader::cpu));
+    CS_RETURN_IF_ERROR(l.each(files, "constants.csv", {"key", "value", "unit", "source_id"}, &DataLoader::constant));
+    CS_RETURN_IF_ERROR(l.each(files, "equivalents.csv", {"key", "name", "kg_co2e_per_unit", "unit", "source_id"},
+                              &DataLoader::equivalent));
+    CS_RETURN_IF_ERROR(l.check_zone_parents());
+    l.build_index();
+    return std::shared_ptr<const DataSet>(std::move(ds));
+  }
+
+ private:
+  explicit DataLoader(DataSet& ds) : ds_(ds) {}
+
+  using RowFn = Status (DataLoader::*)(const RowReader&);
+
+  Status each(const Files& files, const std::string& name, std::initializer_list<std::string_view> columns,
+              RowFn fn) {
+    const auto it = files.find(name);
+    if (it == files.end()) return {};
+    CS_ASSIGN_OR_RETURN(CsvTable t, CsvTable::parse(name, it->second));
+    CS_RETURN_IF_ERROR(t.require_columns(columns));
+    keys_.clear();
+    for (std::size_t i = 0; i < t.size(); ++i) CS_RETURN_IF_ERROR((this->*fn)(RowReader(t, i)));
+    return {};
+  }
+
+  Status unique(const RowReader& r, const std::string& key) {
+    if (!keys_.insert(key).second) return r.error(fmt::format("duplicate entry '{}'", key));
+    return {};
+  }
+
+  Status source_ref(const RowReader& r) {
+    const std::string& id = r.text("source_id");
+    if (id.empty()) return r.error("column 'source_id' is empty");
+    if (ds_.source(id) == nullptr) return r.error(fmt::format("source_id '{}' is not in SOURCES.csv", id));
+    return {};
+  }
+
+  Status zone_ref(const RowReader& r, const std::string& zone) {
+    if (zone_codes_.count(zone) == 0) return r.error(fmt::format("zone '{}' is not in zones.csv", zone));
+    return {};
+  }
+
+  Status source(const RowReader& r) {
+    Source s;
+    CS_ASSIGN_OR_RETURN(s.id, r.required("source_id"));
+    CS_RETURN_IF_ERROR(unique(r, s.id));
+    CS_ASSIGN_OR_RETURN(s.title, r.required("title"));
+    CS_ASSIGN_OR_RETURN(s.licence, r.required("licence"));
+    static const std::set<std::string> kLicences = {"CC-BY-4.0", "Apache-2.0", "MIT", "public-domain", "facts"};
+    if (kLicences.count(s.licence) == 0) {
+      return r.error(fmt::format("licence '{}' is not one carbonscope may ship (CC-BY-4.0, Apache-2.0, MIT, "
+                                 "public-domain, facts)", s.licence));
+    }
+    s.publisher = r.text("publisher");
+    s.url = r.text("url");
+    s.basis = r.text("basis");
+    s.notes = r.text("notes");
+    if (!r.text("year").empty()) {
+      CS_ASSIGN_OR_RETURN(s.year, r.integer("year", 1900, 2100));
+    }
+    ds_.sources_.push_back(std::move(s));
+    return {};
+  }
+
+  Status zone(const RowReader& r) {
+    Zone z;
+    CS_ASSIGN_OR_RETURN(z.code, r.required("zone"));
+    CS_RETURN_IF_ERROR(unique(r, z.code));
+    CS_ASSIGN_OR_RETURN(z.name, r.required("name"));
+    CS_ASSIGN_OR_RETURN(z.kind, r.required("kind"));
+    z.iso3 = r.text("iso3");
+    z.continent = r.text("continent");
+    z.parent = r.text("parent");
+    z.aliases = r.list("aliases");
+    zone_codes_.insert(z.code);
+    zone_lines_.push_back(r.where());
+    ds_.zones_.push_back(std::move(z));
+    return {};
+  }
+
+  Status check_zone_parents() {
+    for (std::size_t i = 0; i < ds_.zones_.size(); ++i) {
+      const Zone& z = ds_.zones_[i];
+      if (!z.parent.empty() && zone_codes_.count(z.parent) == 0) {
+        return Status::data_error(fmt::format("{}: parent zone '{}' is not in zones.csv", zone_lines_[i], z.parent));
+      }
+    }
+    return {};
+  }
+
+  Status intensity(const RowReader& r) {
+    IntensityRow row;
+    CS_ASSIGN_OR_RETURN(row.zone, r.required("zone"));
+    CS_RETURN_IF_ERROR(zone_ref(r, row.zone));
+    CS_ASSIGN_OR_RETURN(row.year, r.integer("year", 1990, 2100));
+    CS_RETURN_IF_ERROR(unique(r, fmt::format("{} {}", row.zone, row.year)));
+    CS_ASSIGN_OR_RETURN(row.g_per_kwh, r.number("g_per_kwh", 0, 2000));
+    CS_RETURN_IF_ERROR(source_ref(r));
+    row.source_id = r.text("source_id");
+    ds_.intensities_.push_back(std::move(row));
+    return {};
+  }
+
+  Status cloud_region(const RowReader& r) {
+    CloudRegion c;
+    CS_ASSIGN_OR_RETURN(c.provider, r.required("provider"));
+    CS_ASSIGN_OR_RETURN(c.region, r.required("region"));
+    c.name = r.text("name");
+    c.location = r.text("location");
+    CS_ASSIGN_OR_RETURN(c.zone, r.required("zone"));
+    CS_RETURN_IF_ERROR(zone_ref(r, c.zone));
+    CS_ASSIGN_OR_RETURN(c.g_per_kwh, r.optional_number("g_per_kwh", 0, 2000));
+    if (!r.text("year").empty()) {
+      CS_ASSIGN_OR_RETURN(c.year, r.integer("year", 1990, 2100));
+    }
+    CS_RETURN_IF_ERROR(unique(r, fmt::format("{}:{} {}", c.provider, c.region, c.year)));
+    CS_ASSIGN_OR_RETURN(c.cfe_share, r.optional_number("cfe_share", 0, 1));
+    CS_ASSIGN_OR_RETURN(c.pue, r.optional_number("pue", 1, 3));
+    CS_RETURN_IF_ERROR(source_ref(r));
+    c.source_id = r.text("source_id");
+    ds_.cloud_regions_.push_back(std::move(c));
+    return {};
+  }
+
+  Status pue(const RowReader& r) {
+    PueRow p;
+    CS_ASSIGN_OR_RETURN(p.provider, r.required("provider"));
+    CS_RETURN_IF_ERROR(unique(r, p.provider));
+    CS_ASSIGN_OR_RETURN(p.pue, r.number("pue", 1, 3));
+    CS_ASSIGN_OR_RETURN(std::optional<double> lo, r.optional_number("low", 1, 3));
+    CS_ASSIGN_OR_RETURN(std::optional<double> hi, r.optional_number("high", 1, 3));
+    p.low = lo.value_or(p.pue);
+    p.high = hi.value_or(p.pue);
+    if (p.low > p.pue || p.pue > p.high) return r.error("need low <= pue <= high");
+    if (!r.text("year").empty()) {
+      CS_ASSIGN_OR_RETURN(p.year, r.integer("year", 1990, 2100));
+    }
+    CS_RETURN_IF_ERROR(source_ref(r));
+    p.source_id = r.text("source_id");
+    ds_.pues_.push_back(std::move(p));
+    return {};
+  }
+
+  Status accelerator(const RowReader& r) {
+    Accelerator a;
+    CS_ASSIGN_OR_RETURN(a.name, r.required("name"));
+    CS_RETURN_IF_ERROR(unique(r, a.name));
+    a.aliases = r.list("aliases");
+    a.vendor = r.text("vendor");
+    a.kind = r.text("kind");
+    a.form_factor = r.text("form_factor");
+    CS_ASSIGN_OR_RETURN(a.tdp_w, r.number("tdp_w", 1, 3000));
+    CS_ASSIGN_OR_RETURN(std::optional<double> mem, r.optional_number("memory_gb", 0, 4096));
+    a.memory_gb = mem.value_or(0);
+    for (const char* p : {"fp64", "fp32", "tf32", "fp16", "bf16", "fp8"}) {
+      CS_ASSIGN_OR_RETURN(std::optional<double> v, r.optional_number(std::string(p) + "_tflops", 0, 1e5));
+      if (v) a.tflops[p] = *v;
+    }
+    CS_ASSIGN_OR_RETURN(std::optional<double> int8, r.optional_number("int8_tops", 0, 1e5));
+    if (int8) a.tflops["int8"] = *int8;
+    if (!r.text("release_year").empty()) {
+      CS_ASSIGN_OR_RETURN(a.release_year, r.integer("release_year", 1990, 2100));
+    }
+    CS_ASSIGN_OR_RETURN(a.embodied_kg, r.optional_number("embodied_kg", 0, 10000));
+    a.embodied_method = r.text("embodied_method");
+    CS_RETURN_IF_ERROR(source_ref(r));
+    a.source_id = r.text("source_id");
+    ds_.accelerators_.push_back(std::move(a));
+    return {};
+  }
+
+  Status cpu(const RowReader& r) {
+    Cpu c;
+    CS_ASSIGN_OR_RETURN(c.name, r.required("name"));
+    CS_RETURN_IF_ERROR(unique(r, normalise_cpu_name(c.name)));
+    c.vendor = r.text("vendor");
+    CS_ASSIGN_OR_RETURN(c.tdp_w, r.number("tdp_w", 0.5, 1000));
+    if (!r.text("cores").empty()) {
+      CS_ASSIGN_OR_RETURN(c.cores, r.integer("cores", 1, 1024));
+    }
+    if (!r.text("threads").empty()) {
+      CS_ASSIGN_OR_RETURN(c.threads, r.integer("threads", 1, 4096));
+    }
+    CS_RETURN_IF_ERROR(source_ref(r));
+    c.source_id = r.text("source_id");
+    ds_.cpus_.push_back(std::move(c));
+    return {};
+  }
+
+  Status constant(const RowReader& r) {
+    Constant c;
+    CS_ASSIGN_OR_RETURN(c.key, r.required("key"));
+    CS_RETURN_IF_ERROR(unique(r, c.key));
+    CS_ASSIGN_OR_RETURN(c.value, r.number("value", -1e12, 1e12));
+    CS_ASSIGN_OR_RETURN(std::optional<double> lo, r.optional_number("low", -1e12, 1e12));
+    CS_ASSIGN_OR_RETURN(std::optional<double> hi, r.optional_number("high", -1e12, 1e12));
+    c.low = lo.value_or(c.value);
+    c.high = hi.value_or(c.value);
+    if (c.low > c.value || c.value > c.high) return r.error("need low <= value <= high");
+    CS_ASSIGN_OR_RETURN(c.unit, r.required("unit"));
+    c.note = r.text("note");
+    CS_RETURN_IF_ERROR(source_ref(r));
+    c.source_id = r.text("source_id");
+    ds_.constants_.push_back(std::move(c));
+    return {};
+  }
+
+  Status equivalent(const RowReader& r) {
+    Equivalent e;
+    CS_ASSIGN_OR_RETURN(e.key, r.required("key"));
+    CS_RETURN_IF_ERROR(unique(r, e.key));
+    CS_ASSIGN_OR_RETURN(e.name, r.required("name"));
+    CS_ASSIGN_OR_RETURN(e.kg_per_unit, r.number("kg_co2e_per_unit", 0, 1e9));
+    if (e.kg_per_unit <= 0) return r.error("kg_co2e_per_unit must be greater than zero");
+    CS_ASSIGN_OR_RETURN(e.unit, r.required("unit"));
+    CS_RETURN_IF_ERROR(source_ref(r));
+    e.source_id = r.text("source_id");
+    ds_.equivalents_.push_back(std::move(e));
+    return {};
+  }
+
+  void build_index() {
+    for (std::size_t i = 0; i < ds_.intensities_.size(); ++i) {
+      ds_.intensity_index_[ds_.intensities_[i].zone].push_back(i);
+    }
+    for (auto& [zone, rows] : ds_.intensity_index_) {
+      std::sort(rows.begin(), rows.end(),
+                [&](std::size_t a, std::size_t b) { return ds_.intensities_[a].year < ds_.intensities_[b].year; });
+    }
+  }
+
+  DataSet& ds_;
+  std::set<std::string> keys_;
+  std::set<std::string> zone_codes_;
+  std::vector<std::string> zone_lines_;
+};
+
+namespace {
+
+DataLoader::Files builtin_files() {
+  DataLoader::Files files;
+  for (const embedded::File& f : embedded::files()) files.emplace(std::string(f.name), std::string(f.contents));
+  return files;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const DataSet>> DataSet::builtin() {
+  static const Result<std::shared_ptr<const DataSet>> kBuiltin = DataLoader::load(builtin_files());
+  return kBuiltin;
+}
+
+Result<std::shared_ptr<const DataSet>> DataSet::from_texts(const std::map<std::string, std::string>& files) {
+  return DataLoader::load(files);
+}
+
+Result<std::shared_ptr<const DataSet>> DataSet::with_overrides(const std::string& dir) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    return Status::invalid_argument(fmt::format("data directory '{}' does not exist or is not a directory", dir));
+  }
+  DataLoader::Files files = builtin_files();
+  for (auto& [name, text] : files) {
+    std::ifstream in(dir + "/" + name, std::ios::binary);
+    if (!in) continue;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  auto r = DataLoader::load(files);
+  if (!r.ok()) return r.status().with_context(fmt::format("data directory {}", dir));
+  return r;
+}
+
+}  // namespace carbonscope

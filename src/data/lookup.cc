@@ -1,0 +1,158 @@
+// DataSet lookups: sources, constants, PUE, names through the shared matcher, and
+// grid intensity by zone and year with the fallbacks stated.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "carbonscope/data.h"
+#include "data/matcher.h"
+
+namespace carbonscope {
+namespace {
+
+template <typename T, typename Key>
+const T* find_by(const std::vector<T>& rows, std::string_view key, Key key_of) {
+  for (const T& r : rows) {
+    if (key_of(r) == key) return &r;
+  }
+  return nullptr;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+const Source* DataSet::source(std::string_view id) const {
+  return find_by(sources_, id, [](const Source& s) -> const std::string& { return s.id; });
+}
+
+const Constant* DataSet::constant(std::string_view key) const {
+  return find_by(constants_, key, [](const Constant& c) -> const std::string& { return c.key; });
+}
+
+const PueRow* DataSet::provider_pue(std::string_view provider) const {
+  return find_by(pues_, lower(provider), [](const PueRow& p) { return lower(p.provider); });
+}
+
+Result<const Accelerator*> DataSet::find_accelerator(std::string_view query) const {
+  std::vector<MatchEntry> entries;
+  entries.reserve(accelerators_.size());
+  for (const Accelerator& a : accelerators_) {
+    MatchEntry e{a.name, {a.name}};
+    e.names.insert(e.names.end(), a.aliases.begin(), a.aliases.end());
+    entries.push_back(std::move(e));
+  }
+  CS_ASSIGN_OR_RETURN(std::size_t i, match_name(query, entries, "hardware", "carbonscope data hardware"));
+  return &accelerators_[i];
+}
+
+Result<const Zone*> DataSet::find_zone(std::string_view query) const {
+  std::vector<MatchEntry> entries;
+  entries.reserve(zones_.size());
+  for (const Zone& z : zones_) {
+    MatchEntry e{fmt::format("{} ({})", z.code, z.name), {z.code, z.name}};
+    if (!z.iso3.empty()) e.names.push_back(z.iso3);
+    e.names.insert(e.names.end(), z.aliases.begin(), z.aliases.end());
+    entries.push_back(std::move(e));
+  }
+  CS_ASSIGN_OR_RETURN(std::size_t i, match_name(query, entries, "region", "carbonscope data regions"));
+  return &zones_[i];
+}
+
+Result<const CloudRegion*> DataSet::find_cloud_region(std::string_view query, int year) const {
+  std::string provider;
+  std::string region(query);
+  if (const auto colon = query.find(':'); colon != std::string_view::npos) {
+    provider = lower(query.substr(0, colon));
+    region = std::string(query.substr(colon + 1));
+  }
+  // Distinct provider:region keys, each with its rows (several years for some).
+  std::vector<std::string> keys;
+  std::vector<MatchEntry> entries;
+  for (const CloudRegion& c : cloud_regions_) {
+    if (!provider.empty() && lower(c.provider) != provider) continue;
+    if (std::find(keys.begin(), keys.end(), c.key()) != keys.end()) continue;
+    keys.push_back(c.key());
+    MatchEntry e{fmt::format("{} ({})", c.key(), c.location.empty() ? c.name : c.location), {c.key(), c.region}};
+    if (!c.name.empty()) e.names.push_back(c.name);
+    entries.push_back(std::move(e));
+  }
+  if (entries.empty()) {
+    return Status::not_found(fmt::format("unknown cloud provider '{}' (see 'carbonscope data regions')", provider));
+  }
+  // Exact region ids first: names and locations would make "us-east1" ambiguous.
+  std::vector<std::size_t> exact;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (lower(entries[i].names[1]) == lower(region)) exact.push_back(i);
+  }
+  std::size_t index = 0;
+  if (exact.size() == 1) {
+    index = exact.front();
+  } else {
+    CS_ASSIGN_OR_RETURN(index, match_name(provider.empty() ? query : region, entries, "cloud region",
+                                          "carbonscope data regions"));
+  }
+  const std::string& key = keys[index];
+  const CloudRegion* best = nullptr;
+  for (const CloudRegion& c : cloud_regions_) {
+    if (c.key() != key) continue;
+    if (year != 0 && c.year == year) return &c;
+    if (best == nullptr || c.year > best->year) best = &c;
+  }
+  return best;
+}
+
+Result<const Cpu*> DataSet::find_cpu(std::string_view query) const {
+  const CpuMatch m = match_cpu_brand(query);
+  if (m.cpu != nullptr) return m.cpu;
+  std::vector<MatchEntry> entries;
+  entries.reserve(cpus_.size());
+  for (const Cpu& c : cpus_) entries.push_back({c.name, {c.name}});
+  CS_ASSIGN_OR_RETURN(std::size_t i, match_name(query, entries, "CPU", "carbonscope data cpus"));
+  return &cpus_[i];
+}
+
+std::vector<const IntensityRow*> DataSet::intensity_series(std::string_view zone) const {
+  std::vector<const IntensityRow*> out;
+  const auto it = intensity_index_.find(zone);
+  if (it == intensity_index_.end()) return out;
+  for (std::size_t i : it->second) out.push_back(&intensities_[i]);
+  return out;
+}
+
+Result<IntensityLookup> DataSet::intensity(std::string_view zone, int year) const {
+  IntensityLookup out;
+  out.zone = std::string(zone);
+  std::string z(zone);
+  for (int depth = 0; depth < 8; ++depth) {
+    const auto series = intensity_series(z);
+    if (!series.empty()) {
+      const IntensityRow* pick = series.back();
+      if (year != 0) {
+        const IntensityRow* earlier = nullptr;
+        for (const IntensityRow* r : series) {
+          if (r->year <= year) earlier = r;
+        }
+        pick = earlier != nullptr ? earlier : series.front();
+        if (pick->year != year) {
+          out.note += fmt::format("no {} figure for {}; using {}. ", year, z, pick->year);
+        }
+      }
+      out.row = pick;
+      if (z != zone) out.note += fmt::format("{} has no figure of its own; using {}'s. ", zone, z);
+      if (!out.note.empty()) out.note.pop_back();
+      return out;
+    }
+    const Zone* zr = find_by(zones_, z, [](const Zone& x) -> const std::string& { return x.code; });
+    if (zr == nullptr || zr->parent.empty()) break;
+    z = zr->parent;
+  }
+  return Status::not_found(fmt::format("no carbon intensity figure for zone '{}' or its parents; give one with "
+                                       "--intensity (e.g. --intensity 300g)", zone));
+}
+
+}  // namespace carbonscope
