@@ -275,14 +275,13 @@ def build_cloud(raw):
         put("ovh", region, name, loc, zone, src="ovhcloud-regions")
     for region, (name, loc, zone) in geo.SCALEWAY.items():
         put("scaleway", region, name, loc, zone, src="scaleway-regions")
+    ali_pue = {}
     for r in ccf:
-        if r["provider"] != "alibaba":
-            continue
-        key = re.search(r"\[(\w+)\]", r["region"]).group(1)
-        if key == "UNKNOWN":
-            continue
-        rid, name, loc = geo.ALIBABA[key]
-        put("alibaba", rid, name, loc, "CN", pue=float(r["pue"]), src="alibaba-regions|ccf")
+        if r["provider"] == "alibaba":
+            ali_pue[re.search(r"\[(\w+)\]", r["region"]).group(1)] = float(r["pue"])
+    for key, (rid, name, loc) in geo.ALIBABA.items():
+        pue = ali_pue.get(key)
+        put("alibaba", rid, name, loc, "CN", pue=pue, src="alibaba-regions|ccf" if pue else "alibaba-regions")
     return [rows[k] for k in sorted(rows, key=lambda k: (k[0], k[1], str(k[2])))]
 
 
