@@ -1,0 +1,802 @@
+#!/usr/bin/python3
+"""Build carbonscope's reference tables (data/*.csv) from the raw public data.
+
+Usage (from the repository root):
+    /usr/bin/python3 tools/data/build_tables.py [--raw ../shared/data/raw] [--out data]
+
+Standard library only. Output is deterministic (sorted rows, fixed float format, LF,
+UTF-8 without BOM). The script validates what it writes and exits non-zero on any
+violation. Only permissively licensed facts are shipped; see data/SOURCES.csv and
+data/FIXES.md. Boavizta (ODbL/AGPL) and mlco2/impact (no licence) are read for
+cross-checks only and never copied into a row.
+"""
+import argparse
+import csv
+import io
+import json
+import os
+import re
+import statistics
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import geo  # noqa: E402
+import hw  # noqa: E402
+from sources import LICENCES, SOURCES  # noqa: E402
+
+LB_TO_KG = 0.45359237
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+WARNINGS = []
+
+
+class BuildError(Exception):
+    pass
+
+
+def fail(msg):
+    raise BuildError(msg)
+
+
+def warn(msg):
+    WARNINGS.append(msg)
+
+
+def fmt(x, nd=3):
+    """Fixed float format: at most nd decimals, no trailing zeros, '' for None."""
+    if x is None or x == "":
+        return ""
+    if isinstance(x, str):
+        return x
+    s = ("%." + str(nd) + "f") % float(x)
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def num(s):
+    s = (s or "").strip()
+    if s == "" or s.lower() in ("nan", "unk", "n/a", "inf", "-"):
+        return None
+    try:
+        return float(s)
+    except ValueError:
+        warn("malformed number %r skipped" % s)
+        return None
+
+
+def read_rows(path, skip=0):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    return rows[skip:]
+
+
+def read_dicts(path, skip=0):
+    rows = read_rows(path, skip)
+    head = [h.strip() for h in rows[0]]
+    return [dict(zip(head, r)) for r in rows[1:] if any(c.strip() for c in r)]
+
+
+def write_csv(path, header, rows):
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    for r in rows:
+        w.writerow(["" if v is None else v for v in r])
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(buf.getvalue())
+
+
+def join_ids(ids):
+    out = []
+    for i in ids:
+        if i and i not in out:
+            out.append(i)
+    return "|".join(out)
+
+
+# --------------------------------------------------------------------------- zones + grid
+def build_zones_and_intensity(raw):
+    owid = read_dicts(os.path.join(raw, "owid/carbon-intensity-electricity.csv"))
+    iso3_to_2, alt_names = {}, {}
+    for r in read_dicts(os.path.join(raw, "carbontracker/carbon-intensities.csv")):
+        iso3_to_2[r["Code"]] = r["alpha-2"]
+        alt_names.setdefault(r["alpha-2"], set()).add(r["Entity"])
+    for r in read_dicts(os.path.join(raw, "eco2ai/carbon_index.csv")):
+        if r["region"] == "Whole country" and r["alpha_3_code"] and r["alpha_2_code"]:
+            iso3_to_2.setdefault(r["alpha_3_code"], r["alpha_2_code"])
+            alt_names.setdefault(r["alpha_2_code"], set()).add(r["country"])
+    iso3_to_2.update({"TLS": "TL", "SHN": "SH"})  # missing from both helper tables
+
+    zones = {"WORLD": ["WORLD", "World", "world", "", "", "", ["Global", "Earth"]]}
+    grid = {}
+    dropped = set()
+    col = "Carbon intensity of electricity - gCO2/kWh"
+    for r in owid:
+        code, year, v = r["Code"], int(r["Year"]), num(r[col])
+        if v is None or year < 2000:
+            continue
+        if code == "OWID_WRL":
+            zone = "WORLD"
+        elif not code or code.startswith("OWID_"):
+            dropped.add(r["Entity"])
+            continue
+        else:
+            zone = iso3_to_2.get(code)
+            if not zone:
+                fail("no ISO alpha-2 code for OWID %s (%s)" % (code, r["Entity"]))
+            if zone not in zones:
+                cont = geo.CONTINENT.get(zone)
+                if not cont:
+                    fail("no continent for %s (%s)" % (zone, r["Entity"]))
+                names = sorted(n for n in alt_names.get(zone, ()) if n != r["Entity"])
+                zones[zone] = [zone, r["Entity"], "country", code, cont, "", [code] + names]
+        grid[(zone, year)] = (v, "owid-ember")
+
+    # Green Algorithms sub-national rows (CC BY 4.0)
+    ga = read_dicts(os.path.join(raw, "green-algorithms/CI_aggregated.csv"), skip=1)
+    for r in ga:
+        loc = r["location"].strip()
+        if r["Type"] == "Country":
+            continue  # countries come from OWID only (one lifecycle basis)
+        loc = geo.GA_CODE_FIX.get(loc, loc)
+        if loc is None:
+            continue
+        m = re.findall(r"data from (\d{4})", r["source"] + " " + r["comments"])
+        if not m:
+            fail("no data year in Green Algorithms row %s" % r["location"])
+        add_sub(zones, loc)
+        key = (loc, int(m[0]))
+        if key in grid:
+            fail("duplicate zone-year %s" % (key,))
+        grid[key] = (num(r["carbonIntensity"]), "ga-ci")
+
+    # CodeCarbon US states, eGRID2016, lb/MWh -> g/kWh
+    us = json.load(open(os.path.join(raw, "codecarbon/usa_emissions.json"), encoding="utf-8"))
+    for name, rec in us.items():
+        if not isinstance(rec, dict) or name in ("usa", "_unit"):
+            continue
+        zone = "US-" + rec["regionCode"]
+        add_sub(zones, zone)
+        key = (zone, 2016)
+        if key in grid:
+            fail("duplicate zone-year %s" % (key,))
+        grid[key] = (rec["emissions"] * LB_TO_KG, "codecarbon-usa-2016")
+
+    # CodeCarbon Canada 2023: fossil shares x CodeCarbon's factors (direct emissions)
+    ca = json.load(open(os.path.join(raw, "codecarbon/canada_energy_mix.json"), encoding="utf-8"))
+    by_name = {v.lower(): k for k, v in geo.CA_PROVINCES.items()}
+    by_name["yukon territory"] = "YT"
+    for name, mix in ca.items():
+        code = by_name.get(name.lower())
+        if not code:
+            fail("unknown Canadian province %r" % name)
+        g = (mix["coal"] * 995.7 + mix["petroleum"] * 816.7 + mix["naturalGas"] * 743.8) / 100.0
+        zone = "CA-" + code
+        add_sub(zones, zone)
+        grid[(zone, 2023)] = (g, "codecarbon-canada-2023")
+
+    # CodeCarbon nordic bidding zones
+    nordic = json.load(open(os.path.join(raw, "codecarbon/nordic_emissions.json"), encoding="utf-8"))
+    for k, rec in nordic["data"].items():
+        zone = "%s-%s" % (k[:2], k)
+        if zone not in geo.NORDIC_ZONES:
+            continue  # FI is a country: OWID only (see FIXES.md)
+        parent, name, aliases = geo.NORDIC_ZONES[zone]
+        zones[zone] = [zone, name, "subnational", "", "EU", parent, aliases]
+        grid[(zone, int(rec["year"]))] = (float(rec["emission_factor"]), "codecarbon-nordic")
+
+    # Qualify sub-national names that collide with a country name (Georgia).
+    country_names = {z[1].lower() for z in zones.values() if z[2] == "country"}
+    for z in zones.values():
+        if z[2] == "subnational" and z[1].lower() in country_names:
+            parent_name = zones[z[5]][1]
+            z[6] = [n for n in z[6] if n.lower() not in country_names]
+            z[1] = "%s (%s)" % (z[1], parent_name)
+    warn("OWID aggregates dropped (no ISO code): " + ", ".join(sorted(dropped)))
+    return zones, grid
+
+
+def add_sub(zones, zone):
+    if zone in zones:
+        return
+    country, sub = zone.split("-", 1)
+    table = {"US": geo.US_STATES, "CA": geo.CA_PROVINCES, "AU": geo.AU_STATES}.get(country)
+    if not table or sub not in table:
+        fail("unknown sub-national zone %s" % zone)
+    if country not in zones:
+        fail("parent %s of %s missing" % (country, zone))
+    zones[zone] = [zone, table[sub], "subnational", "", zones[country][4], country,
+                   list(geo.SUB_ALIASES.get(zone, []))]
+
+
+def zone_rows(zones):
+    out = []
+    for z in sorted(zones.values(), key=lambda z: z[0]):
+        aliases = []
+        for a in z[6]:
+            if a and a != z[1] and a not in aliases:
+                aliases.append(a)
+        out.append([z[0], z[1], z[2], z[3], z[4], z[5], "|".join(aliases)])
+    return out
+
+
+def grid_rows(grid):
+    return [[z, y, fmt(v, 2), s] for (z, y), (v, s) in sorted(grid.items())]
+
+
+# --------------------------------------------------------------------------- cloud
+def build_cloud(raw):
+    rows = {}  # (provider, region, year) -> row
+
+    def put(provider, region, name, location, zone, g=None, year=None, cfe=None, pue=None, src=""):
+        key = (provider, region, "" if year is None else year)
+        if key in rows:
+            fail("duplicate cloud region %s" % (key,))
+        rows[key] = [provider, region, name, location, zone, fmt(g, 2), "" if year is None else year,
+                     fmt(cfe, 2), fmt(pue, 3), src]
+
+    # CCF regional PUE (trailing 12 months), and the CCF region lists
+    ccf = read_dicts(os.path.join(os.path.dirname(raw), "derived/ccf_cloud_region_emission_factors.csv"))
+    ccf_pue = {(r["provider"], r["region"]): float(r["pue"]) for r in ccf if r["pue_basis"] == "region PUE"
+               or r["pue_basis"].startswith("region PUE (trailing")}
+
+    # GCP: one row per region and year from Google's files
+    for year in range(2019, 2025):
+        path = os.path.join(raw, "google-region-carbon-info/%d.csv" % year)
+        src = "google-rci-lifecycle" if year <= 2020 else "google-rci"
+        for r in read_dicts(path):
+            region = r["Google Cloud Region"].strip()
+            if region not in geo.GCP:
+                fail("GCP region %s (%d) has no zone mapping" % (region, year))
+            loc, zone = geo.GCP[region]
+            g = num(r[[k for k in r if "carbon intensity" in k][0]])
+            pue = ccf_pue.get(("gcp", region))
+            ids = [src, "ccf" if pue else ""]
+            put("gcp", region, region, loc, zone, g, year, num(r["Google CFE"]), pue, join_ids(ids))
+
+    for region, (name, loc, zone) in geo.AWS.items():
+        put("aws", region, name, loc, zone, src="aws-regions")
+
+    ga = read_dicts(os.path.join(raw, "green-algorithms/cloudProviders_datacenters.csv"), skip=1)
+    for r in ga:
+        if r["provider"] != "azure":
+            continue
+        name, zone = geo.AZURE_FIX.get(r["Name"], (r["Name"], None))
+        zone = zone or geo.GA_CODE_FIX.get(r["location"], r["location"])
+        if zone is None and r["location"] == "CN-HK":
+            zone = "HK"
+        region = re.sub(r"\s*\(.*\)", "", name).replace(" ", "").lower()
+        loc = (r["location_freeForm"] or r["Extra_details"]).strip()
+        put("azure", region, name, loc, zone, src="ga-data")
+    for region, (name, loc, zone) in geo.AZURE_EXTRA.items():
+        put("azure", region, name, loc, zone, src="azure-regions")
+
+    for region, (name, loc, zone) in geo.OVH.items():
+        put("ovh", region, name, loc, zone, src="ovhcloud-regions")
+    for region, (name, loc, zone) in geo.SCALEWAY.items():
+        put("scaleway", region, name, loc, zone, src="scaleway-regions")
+    ali_pue = {}
+    for r in ccf:
+        if r["provider"] == "alibaba":
+            ali_pue[re.search(r"\[(\w+)\]", r["region"]).group(1)] = float(r["pue"])
+    for key, (rid, name, loc) in geo.ALIBABA.items():
+        pue = ali_pue.get(key)
+        put("alibaba", rid, name, loc, "CN", pue=pue, src="alibaba-regions|ccf" if pue else "alibaba-regions")
+    return [rows[k] for k in sorted(rows, key=lambda k: (k[0], k[1], str(k[2])))]
+
+
+# --------------------------------------------------------------------------- PUE
+def build_pue():
+    rows = [
+        ["aws", 1.135, 1.135, 1.2, 2023, "ccf|ga-data"],
+        ["azure", 1.185, 1.125, 1.185, 2023, "ccf"],
+        ["gcp", 1.1, 1.07, 1.13, 2023, "ccf"],
+        ["alibaba", 1.3, 1.2, 1.3, 2023, "ccf"],
+        ["ovh", 1.09, "", "", 2023, "ga-data"],
+        ["oracle", 1.2, "", "", 2023, "ga-data"],
+        ["industry", 1.56, 1.55, 1.59, 2024, "ga-data|carbontracker"],
+        ["private", 1.0, 1.0, 1.0, "", "codecarbon"],
+    ]
+    return [[p, fmt(v), fmt(lo), fmt(hi), y, s] for p, v, lo, hi, y, s in sorted(rows)]
+
+
+# --------------------------------------------------------------------------- accelerators
+EPOCH_COLS = {
+    "fp64_tflops": "FP64 (double precision) performance (FLOP/s)",
+    "fp32_tflops": "FP32 (single precision) performance (FLOP/s)",
+    "tf32_tflops": "TF32 (TensorFloat-32) performance (FLOP/s)",
+    "fp8_tflops": "FP8 performance (FLOP/s)",
+    "int8_tops": "INT8 performance (OP/s)",
+}
+ACC_FIELDS = ["tdp_w", "memory_gb", "fp64_tflops", "fp32_tflops", "tf32_tflops", "fp16_tflops",
+              "bf16_tflops", "fp8_tflops", "int8_tops", "release_year", "embodied_kg"]
+
+
+def build_accelerators(raw):
+    epoch = {r["Hardware name"]: r for r in read_dicts(os.path.join(raw, "epoch-ai/ml_hardware.csv"))}
+    out = []
+    for canon, vendor, kind, form, ename, aliases, bf16, over in hw.ACCELERATORS:
+        vals, srcs = {}, []
+        if ename:
+            e = epoch.get(ename)
+            if e is None:
+                fail("Epoch row %r not found" % ename)
+            srcs.append("epoch-hardware")
+            vals["tdp_w"] = num(e["TDP (W)"])
+            mem = num(e["Memory size per board (Byte)"])
+            vals["memory_gb"] = round(mem / 1e9, 1) if mem else None
+            for f, c in EPOCH_COLS.items():
+                v = num(e[c])
+                vals[f] = v / 1e12 if v else None
+            tensor = num(e["Tensor-FP16/BF16 performance (FLOP/s)"])
+            plain16 = num(e["FP16 (half precision) performance (FLOP/s)"])
+            f16 = tensor or plain16
+            vals["fp16_tflops"] = f16 / 1e12 if f16 else None
+            vals["bf16_tflops"] = tensor / 1e12 if (tensor and bf16) else None
+            rd = e["Release date"].strip()
+            vals["release_year"] = int(rd[:4]) if rd else None
+            vals["die_mm2"] = num(e["Die Size (mm^2)"])
+            vals["node_nm"] = num(e["Process size (nm)"])
+        for f, ov in over.items():
+            if ov is hw.BLANK:
+                vals[f] = None
+            else:
+                vals[f] = ov[0]
+                srcs.append(ov[1])
+        method = "paper" if "embodied_kg" in over else ""
+        if not method:
+            kg = die_area_embodied(canon, vals)
+            if kg is not None:
+                vals["embodied_kg"], method = kg, "die-area"
+                srcs.append("llmcarbon")
+        row = [canon, "|".join(aliases), vendor, kind, form]
+        for f in ACC_FIELDS:
+            v = vals.get(f)
+            if f in ("tdp_w", "release_year"):
+                row.append("" if v is None else str(int(round(v))))
+            elif f == "embodied_kg":
+                row.append(fmt(v, 2))
+            else:
+                row.append(fmt(v, 3))
+        row.insert(len(row), method)
+        row.append(join_ids(srcs))
+        out.append(row)
+    return sorted(out, key=lambda r: r[0].lower())
+
+
+def die_area_embodied(canon, vals):
+    for prefix, fam in hw.LLMCARBON_FAMILY.items():
+        if canon.startswith(prefix):
+            area, node = hw.LLMCARBON_DIE[fam]
+            return area * hw.LLMCARBON_CPA[node]
+    die, node = vals.get("die_mm2"), vals.get("node_nm")
+    if die and node and int(node) in hw.LLMCARBON_CPA and int(node) == node:
+        return die / 100.0 * hw.LLMCARBON_CPA[int(node)]
+    return None
+
+
+# --------------------------------------------------------------------------- CPUs
+_CPU_SYMBOLS = [r"\(R\)", r"\(TM\)", "®", "™"]
+_CPU_STRIP = [r"\bCPU\b", r"\bProcessor\b", r"\bAPU\b", r"\bSoC\b", r"@?\s*\b[\d.]+\s*[GM]Hz\b",
+              r"\b\d+-Core\b", r"\bwith Radeon(?: \w+)* Graphics\b"]
+_AMD = re.compile(r"^(Ryzen|EPYC|Athlon|Phenom|Opteron|Sempron|Turion|Threadripper|A\d{1,2}[- ]|FX[- ]|E\d?-\d)")
+_INTEL = re.compile(r"^(Xeon|Core i\d|Core Ultra|Pentium|Celeron|Atom)\b")
+
+
+def clean_cpu(name):
+    """Vendor marketing name without symbols, frequency or generic words (see SCHEMA.md)."""
+    s = name
+    for pat in _CPU_SYMBOLS:
+        s = re.sub(pat, " ", s, flags=re.I)
+    s = re.sub(r"\s+", " ", s)
+    for pat in _CPU_STRIP:
+        s = re.sub(pat, " ", s, flags=re.I)
+    s = re.sub(r"\s+", " ", s).strip(" ,")
+    if _AMD.match(s):
+        s = "AMD " + s
+    elif _INTEL.match(s):
+        s = "Intel " + s
+    return s
+
+
+def cpu_vendor(name):
+    n = name.lower()
+    for prefix, v in (("intel", "Intel"), ("amd", "AMD"), ("apple", "Apple"), ("qualcomm", "Qualcomm"),
+                      ("snapdragon", "Qualcomm"), ("ampere", "Ampere"), ("nvidia", "NVIDIA")):
+        if n.startswith(prefix):
+            return v
+    if re.match(r"^(a\d+|fx|e\d?-|g-)", n):
+        return "AMD"
+    return ""
+
+
+def build_cpus(raw):
+    recs = {}  # key -> dict(name, tdp, cores, threads, src list)
+    conflicts = []
+
+    def add(name, tdp, cores, threads, src):
+        if tdp is None or tdp <= 0:
+            return
+        clean = clean_cpu(name)
+        if not clean:
+            return
+        key = clean.lower()
+        r = recs.get(key)
+        if r is None:
+            recs[key] = {"name": clean, "tdp": tdp, "cores": cores, "threads": threads, "src": [src]}
+            return
+        if abs(r["tdp"] - tdp) > 0.1 * max(r["tdp"], tdp):
+            conflicts.append((clean, r["tdp"], r["src"][0], tdp, src))
+        if r["cores"] is None and cores:
+            r["cores"] = cores
+            r["src"].append(src)
+        if r["threads"] is None and threads:
+            r["threads"] = threads
+            if src not in r["src"]:
+                r["src"].append(src)
+
+    cc = os.path.join(raw, "codecarbon")
+    for r in read_dicts(os.path.join(cc, "cpu_power.csv")):
+        add(r["Name"], num(r["TDP"]), None, None, "codecarbon")
+    for r in read_dicts(os.path.join(cc, "intel_cpu_ark_dataset.csv")):
+        add(r["cpu_name"], num(r["tdp"]), num(r["total_cores"]), None, "codecarbon")
+    for f in ("amd_cpu_server_dataset.csv", "amd_cpu_desktop_dataset.csv"):
+        for r in read_dicts(os.path.join(cc, f)):
+            m = re.match(r"\s*([\d.]+)\s*W", r["Default TDP"])
+            add(r["Name"], float(m.group(1)) if m else None, num(r["# of CPU Cores"]),
+                num(r["# of Threads"]), "codecarbon")
+    for r in read_dicts(os.path.join(raw, "eco2ai/cpu_names.csv")):
+        add(r["Model"], num(r["TDP"]), num(r["Cores"]), None, "eco2ai")
+    for r in read_dicts(os.path.join(raw, "green-algorithms/TDP_cpu.csv"), skip=1):
+        add(r["model"], num(r["TDP"]), num(r["n_cores"]), None, "ga-data")
+    warn("CPU TDP disagreements >10%% between sources (first source kept): %d" % len(conflicts))
+    rows = []
+    for key in sorted(recs):
+        r = recs[key]
+        ival = lambda v: "" if v is None else str(int(v))  # noqa: E731
+        rows.append([r["name"], cpu_vendor(r["name"]), fmt(r["tdp"], 2), ival(r["cores"]),
+                     ival(r["threads"]), join_ids(r["src"])])
+    return rows
+
+
+# --------------------------------------------------------------------------- constants
+def build_constants(raw):
+    ga_cpu = read_dicts(os.path.join(raw, "green-algorithms/TDP_cpu.csv"), skip=1)
+    per_core = sorted(num(r["TDP_per_core"]) for r in ga_cpu if num(r["TDP_per_core"]))
+    q1, med, q3 = statistics.quantiles(per_core, n=4)
+    use = read_dicts(os.path.join(raw, "ccf-coefficients/coefficients-aws-use.csv"))
+    seen, ratios = set(), []
+    for r in use:
+        mn, mx = num(r["Min Watts"]), num(r["Max Watts"])
+        if (mn, mx) in seen:  # Graviton rows copy EPYC 2nd Gen
+            continue
+        seen.add((mn, mx))
+        ratios.append(mn / mx)
+    ratios.sort()
+    rq1, rmed, rq3 = statistics.quantiles(ratios, n=4)
+    c = [
+        ("memory_w_per_gb", 0.3725, "W/GB", 0.074, 0.392, "ga-data|codecarbon|ccf",
+         "Green Algorithms referenceValues memoryPower; low = CodeCarbon v3 per-DIMM model on a 512 GB "
+         "server (8x64 GB, 38 W); high = CCF 0.000392 kWh per GB-hour"),
+        ("cpu_tdp_per_core_w", med, "W/core", q1, q3, "ga-data",
+         "median (quartiles) of TDP_per_core over the %d CPUs of Green Algorithms TDP_cpu.csv" % len(per_core)),
+        ("cpu_tdp_per_thread_w", 4, "W/thread", "", "", "codecarbon",
+         "CodeCarbon fallback for an unknown CPU model: 4 W per logical thread"),
+        ("cpu_idle_fraction", rmed, "ratio", rq1, rq3, "ccf-coefficients",
+         "idle/full-load power per vCPU, median (quartiles) of Min/Max Watts over %d distinct "
+         "micro-architectures in coefficients-aws-use.csv (SPECpower)" % len(ratios)),
+        ("server_embodied_kg", 2500, "kgCO2e/server", 1000, 2500, "bloom-paper|ccf-coefficients",
+         "BLOOM: HPE Apollo 6500 Gen10 Plus GPU server (8 GPUs, GPUs excluded); low = CCF baseline "
+         "mono-socket rack server"),
+        ("gpu_embodied_kg", 150, "kgCO2e/GPU", 14.65, 150, "bloom-paper|llmcarbon",
+         "BLOOM: per NVIDIA A100 80GB card; low = LLMCarbon H100 die only (8.14 cm2 x 1.8 kg/cm2)"),
+        ("server_lifetime_years", 6, "years", 4, 6, "bloom-paper|ccf-coefficients",
+         "BLOOM amortisation period; low = CCF 4-year life"),
+        ("server_use_share", 0.85, "ratio", "", "", "bloom-paper",
+         "BLOOM: average share of the lifetime a server is in use (amortisation over 6 x 8760 x 0.85 h)"),
+        ("dram_embodied_kg_per_gb", 0.4, "kgCO2e/GB", "", "", "llmcarbon", "Micron 18 nm DRAM"),
+        ("ssd_embodied_kg_per_gb", 0.018, "kgCO2e/GB", "", "", "llmcarbon", "Samsung 20 nm NAND"),
+        ("die_embodied_kg_per_cm2_16nm", 1.0, "kgCO2e/cm2", "", "", "llmcarbon", "TSMC 16 nm logic die"),
+        ("die_embodied_kg_per_cm2_12nm", 1.2, "kgCO2e/cm2", "", "", "llmcarbon", "TSMC 12 nm logic die"),
+        ("die_embodied_kg_per_cm2_7nm", 1.6, "kgCO2e/cm2", "", "", "llmcarbon", "TSMC 7 nm logic die"),
+        ("die_embodied_kg_per_cm2_4nm", 1.8, "kgCO2e/cm2", "", "", "llmcarbon", "TSMC 4 nm logic die"),
+        ("kg_per_lb", LB_TO_KG, "kg/lb", "", "", "pound-definition", "exact"),
+        ("hours_per_year", 8760, "h", "", "", "bloom-paper", "non-leap year, as used for amortisation"),
+    ]
+    return [[k, fmt(v, 8), u, fmt(lo, 8), fmt(hi, 8), s, n] for k, v, u, lo, hi, s, n in sorted(c)]
+
+
+# --------------------------------------------------------------------------- equivalents
+def build_equivalents(raw):
+    ref = {r["variable"]: num(r["value"])
+           for r in read_dicts(os.path.join(raw, "green-algorithms/referenceValues.csv"), skip=1)}
+    co2 = {r[0]: float(r[1]) for r in read_rows(os.path.join(raw, "carbontracker/co2eq.csv"))[1:]}
+    g = lambda k: ref[k] / 1000.0  # noqa: E731  (g -> kg)
+    e = [
+        ("car_km_eu", "Passenger car, EU average fleet, 1 km", g("passengerCar_EU_perkm"), "km", "ga-data"),
+        ("car_km_us", "Passenger car, US typical (EPA), 1 km", g("passengerCar_US_perkm"), "km", "ga-data"),
+        ("car_km_eu_new_2020", "New passenger car sold in the EU in 2020 (EEA, test cycle), 1 km",
+         co2["eu_new_car_2020"] / 1000.0, "km", "carbontracker"),
+        ("train_km", "Train, 1 passenger-km (UK conversion factors 2020)", g("train_perkm"), "passenger-km", "ga-data"),
+        ("flight_economy_km", "Economy flight, 1 passenger-km (UK conversion factors 2020)",
+         g("flight_economy_perkm"), "passenger-km", "ga-data"),
+        ("flight_ny_sf", "Flight New York - San Francisco, 1 passenger (carbonfootprint.com)",
+         g("flight_NY-SF"), "flight", "ga-data"),
+        ("flight_ny_sf_roundtrip_strubell", "Air travel, 1 passenger, New York <-> San Francisco (Strubell 2019: 1,984 lbs)",
+         1984 * LB_TO_KG, "round trip", "strubell-2019"),
+        ("flight_paris_london", "Flight Paris - London, 1 passenger (carbonfootprint.com)",
+         g("flight_PAR-LON"), "flight", "ga-data"),
+        ("flight_ny_melbourne", "Flight New York - Melbourne, 1 passenger (carbonfootprint.com)",
+         g("flight_NYC-MEL"), "flight", "ga-data"),
+        ("tree_month", "CO2 absorbed by one tree in one month", g("tree_month"), "tree-month", "ga-data"),
+        ("tree_year", "CO2 absorbed by one tree in one year", g("treeYear"), "tree-year", "ga-data"),
+        ("tree_seedling_10y", "Urban tree seedling grown for 10 years (carbon sequestered, EPA)",
+         0.0604935136 * 1000, "seedling", "epa-ghg-equivalencies"),
+        ("smartphone_charge", "One smartphone fully charged (EPA)", 8.220801116e-6 * 1000, "charge",
+         "epa-ghg-equivalencies"),
+        ("gasoline_gallon", "One US gallon of gasoline burned (EPA)", 8.887e-3 * 1000, "gallon",
+         "epa-ghg-equivalencies"),
+        ("netflix_hour", "One hour of video streaming (Carbon Brief factcheck)", g("streaming_netflix_perhour"),
+         "hour", "ga-data"),
+    ]
+    return [[k, n, fmt(v, 9), u, s] for k, n, v, u, s in sorted(e)]
+
+
+# --------------------------------------------------------------------------- sources
+def source_rows(used):
+    rows = []
+    for sid in sorted(used):
+        if sid not in SOURCES:
+            fail("source_id %r used but not defined in sources.py" % sid)
+        t, p, y, url, lic, basis, notes = SOURCES[sid]
+        rows.append([sid, t, p, y, url, lic, basis, notes])
+    return rows
+
+
+# --------------------------------------------------------------------------- validation
+def check_unique(name, rows, key_idx):
+    seen = set()
+    for r in rows:
+        k = tuple(str(r[i]).lower() for i in key_idx)
+        if k in seen:
+            fail("%s: duplicate key %s" % (name, k))
+        seen.add(k)
+
+
+def check_range(name, rows, idx, lo, hi, allow_empty=True):
+    for r in rows:
+        v = r[idx]
+        if v in ("", None):
+            if not allow_empty:
+                fail("%s: empty required field %d in %s" % (name, idx, r[:2]))
+            continue
+        x = float(v)
+        if not (lo <= x <= hi):
+            fail("%s: value %s out of [%s, %s] in %s" % (name, v, lo, hi, r[:3]))
+
+
+def validate(t):
+    zones = {r[0]: r for r in t["zones"]}
+    for r in t["zones"]:
+        if r[2] not in ("world", "continent", "country", "subnational"):
+            fail("zones: bad kind %s" % r)
+        if r[2] == "country" and not re.fullmatch(r"[A-Z]{2}", r[0]):
+            fail("zones: country code not ISO alpha-2: %s" % r[0])
+        if r[2] == "subnational" and (r[5] not in zones or not r[0].startswith(r[5] + "-")):
+            fail("zones: bad parent for %s" % r[0])
+        if r[2] != "world" and r[4] not in ("AF", "AS", "EU", "NA", "OC", "SA", "AN"):
+            fail("zones: bad continent for %s" % r[0])
+    names = {}
+    for r in t["zones"]:
+        for n in [r[0], r[1]] + [a for a in r[6].split("|") if a]:
+            k = n.lower()
+            if k in names and names[k] != r[0]:
+                fail("zones: name/alias %r used by %s and %s" % (n, names[k], r[0]))
+            names[k] = r[0]
+    check_unique("zones", t["zones"], [0])
+    check_unique("grid_intensity", t["grid_intensity"], [0, 1])
+    check_range("grid_intensity", t["grid_intensity"], 1, 2000, 2026, False)
+    check_range("grid_intensity", t["grid_intensity"], 2, 0, 1800, False)
+    latest = {}
+    for z, y, g, s in t["grid_intensity"]:
+        if z not in zones:
+            fail("grid_intensity: unknown zone %s" % z)
+        if z not in latest or y > latest[z][0]:
+            latest[z] = (y, float(g))
+    if not 30 <= latest["FR"][1] <= 90:
+        fail("sanity: France latest intensity %s not in [30, 90]" % (latest["FR"],))
+    if not latest["PL"][1] > 600:
+        fail("sanity: Poland latest intensity %s not above 600" % (latest["PL"],))
+    if "WORLD" not in latest:
+        fail("sanity: WORLD intensity missing")
+
+    check_unique("cloud_regions", t["cloud_regions"], [0, 1, 6])
+    for r in t["cloud_regions"]:
+        if r[0] != r[0].lower() or not r[0]:
+            fail("cloud_regions: provider id must be lower-case: %s" % r[0])
+        if r[4] not in zones:
+            fail("cloud_regions: %s/%s zone %s not in zones.csv" % (r[0], r[1], r[4]))
+        if r[5] == "" and r[4] not in latest:
+            fail("cloud_regions: %s/%s resolves to no intensity (zone %s)" % (r[0], r[1], r[4]))
+    check_range("cloud_regions", t["cloud_regions"], 5, 0, 1500)
+    check_range("cloud_regions", t["cloud_regions"], 7, 0, 1)
+    check_range("cloud_regions", t["cloud_regions"], 8, 1, 3)
+
+    check_unique("pue", t["pue"], [0])
+    check_range("pue", t["pue"], 1, 1, 3, False)
+    for r in t["pue"]:
+        if r[2] and r[3] and not float(r[2]) <= float(r[1]) <= float(r[3]):
+            fail("pue: value outside low/high for %s" % r[0])
+
+    acc = t["accelerators"]
+    check_unique("accelerators", acc, [0])
+    aliases = {}
+    for r in acc:
+        if r[3] not in ("gpu", "tpu", "npu"):
+            fail("accelerators: bad kind %s" % r[:4])
+        for a in [r[0]] + r[1].split("|"):
+            k = a.lower()
+            if k in aliases and aliases[k] != r[0]:
+                fail("accelerators: alias %r used by %s and %s" % (a, aliases[k], r[0]))
+            aliases[k] = r[0]
+        if r[16] and r[16] not in ("paper", "die-area"):
+            fail("accelerators: bad embodied_method %s" % r[16])
+        if bool(r[15]) != bool(r[16]):
+            fail("accelerators: embodied_kg without method (or vice versa) for %s" % r[0])
+    check_range("accelerators", acc, 5, 5, 2000)
+    check_range("accelerators", acc, 6, 1, 1000)
+    for i in range(7, 14):
+        check_range("accelerators", acc, i, 0.01, 20000)
+    check_range("accelerators", acc, 14, 2008, 2026)
+    by = {r[0]: r for r in acc}
+    # Dense, not sparse: NVIDIA's dense figures (sparse ones are exactly 2x).
+    for name, col, dense in (("NVIDIA H100 SXM5 80GB", 11, 989.4), ("NVIDIA A100 SXM4 80GB", 11, 312),
+                             ("NVIDIA L4", 11, 121), ("NVIDIA H100 SXM5 80GB", 9, 494.7),
+                             ("NVIDIA L40S", 11, 362.05)):
+        if abs(float(by[name][col]) - dense) > 0.01 * dense:
+            fail("accelerators: %s column %d = %s, expected dense %s" % (name, col, by[name][col], dense))
+    for name, tdp in (("NVIDIA A100 PCIe 40GB", 250), ("NVIDIA A100 PCIe 80GB", 300),
+                      ("NVIDIA A100 SXM4 80GB", 400), ("NVIDIA H100 SXM5 80GB", 700),
+                      ("NVIDIA Tesla V100 SXM2 32GB", 300), ("NVIDIA Tesla V100 PCIe 16GB", 250)):
+        if int(by[name][5]) != tdp:
+            fail("accelerators: %s TDP %s, expected %d" % (name, by[name][5], tdp))
+
+    cpus = t["cpus"]
+    check_unique("cpus", cpus, [0])
+    check_range("cpus", cpus, 2, 0.01, 1000, False)
+    check_range("cpus", cpus, 3, 1, 512)
+    check_range("cpus", cpus, 4, 1, 1024)
+    cpu_names = {r[0] for r in cpus}
+    for n in ("Intel Xeon Gold 6248", "AMD EPYC 7763"):
+        if n not in cpu_names:
+            fail("cpus: %s missing" % n)
+    for r in cpus:
+        if r[0] != clean_cpu(r[0]) or re.search(r"®|™|\(R\)|\(TM\)|GHz", r[0]):
+            fail("cpus: name not clean: %r" % r[0])
+    for n, want in (("Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", "Intel Xeon Gold 6248"),
+                    ("AMD EPYC 7763 64-Core Processor", "AMD EPYC 7763")):
+        if clean_cpu(n) != want:
+            fail("cpus: clean_cpu(%r) = %r" % (n, clean_cpu(n)))
+
+    check_unique("constants", t["constants"], [0])
+    for k in ("memory_w_per_gb", "cpu_tdp_per_core_w", "server_embodied_kg", "gpu_embodied_kg",
+              "server_lifetime_years", "server_use_share", "cpu_idle_fraction"):
+        if k not in {r[0] for r in t["constants"]}:
+            fail("constants: %s missing" % k)
+    check_unique("equivalents", t["equivalents"], [0])
+    check_range("equivalents", t["equivalents"], 2, 1e-6, 1e5, False)
+
+    # every source_id exists with a permissive licence
+    src = {r[0]: r for r in t["SOURCES"]}
+    check_unique("SOURCES", t["SOURCES"], [0])
+    for r in t["SOURCES"]:
+        if r[5] not in LICENCES:
+            fail("SOURCES: %s has licence %s" % (r[0], r[5]))
+        if r[6] not in ("", "lifecycle", "direct"):
+            fail("SOURCES: %s has basis %s" % (r[0], r[6]))
+    for name, sidx in SRC_COL.items():
+        for r in t[name]:
+            if not r[sidx]:
+                fail("%s: row without source_id: %s" % (name, r[:3]))
+            for sid in r[sidx].split("|"):
+                if sid not in src:
+                    fail("%s: source_id %s not in SOURCES.csv" % (name, sid))
+
+
+SRC_COL = {"grid_intensity": 3, "cloud_regions": 9, "pue": 5, "accelerators": 17, "cpus": 5,
+           "constants": 5, "equivalents": 4}
+
+HEADERS = {
+    "SOURCES": ["source_id", "title", "publisher", "year", "url", "licence", "basis", "notes"],
+    "zones": ["zone", "name", "kind", "iso3", "continent", "parent", "aliases"],
+    "grid_intensity": ["zone", "year", "g_per_kwh", "source_id"],
+    "cloud_regions": ["provider", "region", "name", "location", "zone", "g_per_kwh", "year", "cfe_share",
+                      "pue", "source_id"],
+    "pue": ["provider", "pue", "low", "high", "year", "source_id"],
+    "accelerators": ["name", "aliases", "vendor", "kind", "form_factor", "tdp_w", "memory_gb", "fp64_tflops",
+                     "fp32_tflops", "tf32_tflops", "fp16_tflops", "bf16_tflops", "fp8_tflops", "int8_tops",
+                     "release_year", "embodied_kg", "embodied_method", "source_id"],
+    "cpus": ["name", "vendor", "tdp_w", "cores", "threads", "source_id"],
+    "constants": ["key", "value", "unit", "low", "high", "source_id", "note"],
+    "equivalents": ["key", "name", "kg_co2e_per_unit", "unit", "source_id"],
+}
+
+
+# --------------------------------------------------------------------------- cross-checks
+def cross_checks(raw, t):
+    """Print (never ship) comparisons with non-permissive tables."""
+    latest = {}
+    for z, y, g, s in t["grid_intensity"]:
+        if z not in latest or y > latest[z][0]:
+            latest[z] = (y, float(g))
+    gpus = read_dicts(os.path.join(raw, "mlco2-impact/gpus.csv"))
+    sparse = [r["name"] for r in gpus if r["name"].startswith("H100") and num(r["TFLOPS16"] or "")]
+    warn("mlco2 gpus.csv H100 rows with sparse tensor figures (not used): %s" % ", ".join(sparse))
+    reg = read_dicts(os.path.join(raw, "boaviztapi/regions.csv"))
+    ours = {(r[0], r[1]): r[4] for r in t["cloud_regions"]}
+    mism = 0
+    for r in reg:
+        p = {"ovhcloud": "ovh"}.get(r["provider"], r["provider"])
+        z = ours.get((p, r["region"]))
+        if z and t["zones_by"][z.split("-")[0]][3] != r["usage_location"]:
+            mism += 1
+            warn("boavizta region check: %s/%s -> %s here, %s there" % (p, r["region"], z, r["usage_location"]))
+    warn("boavizta region->country cross-check mismatches: %d" % mism)
+    for z in ("FR", "DE", "PL", "SE", "US", "WORLD"):
+        warn("latest %s: %s g/kWh (%d)" % (z, latest[z][1], latest[z][0]))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--raw", default=os.path.join(ROOT, "..", "shared", "data", "raw"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "data"))
+    ap.add_argument("--check", action="store_true", help="validate and compare with files on disk; write nothing")
+    a = ap.parse_args()
+    raw = os.path.abspath(a.raw)
+    if not os.path.isdir(raw):
+        fail("raw data folder not found: %s" % raw)
+    zones, grid = build_zones_and_intensity(raw)
+    t = {
+        "zones": zone_rows(zones),
+        "grid_intensity": grid_rows(grid),
+        "cloud_regions": build_cloud(raw),
+        "pue": build_pue(),
+        "accelerators": build_accelerators(raw),
+        "cpus": build_cpus(raw),
+        "constants": build_constants(raw),
+        "equivalents": build_equivalents(raw),
+    }
+    used = set()
+    for name, idx in SRC_COL.items():
+        for r in t[name]:
+            used.update(r[idx].split("|"))
+    t["SOURCES"] = source_rows(used)
+    validate(t)
+    t["zones_by"] = {r[0]: r for r in t["zones"]}
+    cross_checks(raw, t)
+    os.makedirs(a.out, exist_ok=True)
+    stale = []
+    for name, header in HEADERS.items():
+        path = os.path.join(a.out, name + ".csv")
+        if a.check:
+            tmp = path + ".tmp"
+            write_csv(tmp, header, t[name])
+            same = os.path.exists(path) and open(path, "rb").read() == open(tmp, "rb").read()
+            os.remove(tmp)
+            if not same:
+                stale.append(path)
+        else:
+            write_csv(path, header, t[name])
+        print("%-18s %6d rows" % (name, len(t[name])))
+    for w in WARNINGS:
+        print("note: " + w)
+    if stale:
+        fail("out of date (re-run the build): " + ", ".join(stale))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except BuildError as e:
+        print("build_tables: ERROR: %s" % e, file=sys.stderr)
+        sys.exit(1)

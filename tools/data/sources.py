@@ -1,0 +1,190 @@
+"""Source registry for data/SOURCES.csv (one row per cited source).
+
+Every source_id used in a data/*.csv row must be defined here. Only permissive
+licences (CC-BY-4.0, Apache-2.0, MIT, public-domain) or `facts` (numbers quoted
+from a paper or a public spec sheet, with citation) may appear.
+"""
+
+LICENCES = ("CC-BY-4.0", "Apache-2.0", "MIT", "public-domain", "facts")
+
+# source_id: (title, publisher, year, url, licence, basis, notes)
+SOURCES = {
+    "owid-ember": (
+        "Carbon intensity of electricity generation (grapher export, 2025 release)",
+        "Our World in Data; Ember; Energy Institute Statistical Review of World Energy",
+        2025,
+        "https://ourworldindata.org/grapher/carbon-intensity-electricity",
+        "CC-BY-4.0", "lifecycle",
+        "gCO2e per kWh generated, production-based (imports not counted). Years 2000-2024. "
+        "Copy held in twsaf1-sys/math_331_cryptocurrency_project@474919a8 (unmodified OWID download). "
+        "The last 1-2 years are revised between OWID releases by a few percent."),
+    "ga-ci": (
+        "Green Algorithms v3.0 CI_aggregated.csv (sub-national rows)",
+        "Lannelongue, Grealey, Inouye (Green Algorithms project)",
+        2022,
+        "https://github.com/GreenAlgorithms/green-algorithms-tool/tree/30df2feead1c7f5db87a3d86ca1239470a0cd415/data/v3.0",
+        "CC-BY-4.0", "direct",
+        "carbonfootprint.com compilations (March 2022) of national factors: US states = data year 2020 "
+        "(eGRID-based), Canadian provinces = 2019 (UNFCCC submission), Australian states = 2019 "
+        "(Australian government). Combustion/operational factors, some including T&D losses; not lifecycle."),
+    "ga-data": (
+        "Green Algorithms v3.0 data files (TDP_cpu, TDP_gpu, cloudProviders_datacenters, defaults_PUE, referenceValues)",
+        "Lannelongue, Grealey, Inouye (Green Algorithms project)",
+        2024,
+        "https://github.com/GreenAlgorithms/green-algorithms-tool/tree/30df2feead1c7f5db87a3d86ca1239470a0cd415/data/v3.0",
+        "CC-BY-4.0", "",
+        "Cite: Lannelongue L., Grealey J., Inouye M., Green Algorithms: Quantifying the Carbon Footprint "
+        "of Computation, Adv. Sci. 2021. Each value keeps the upstream reference given in the file "
+        "(Uptime Institute 2024 survey, UK government conversion factors, EPA, carbonfootprint.com, ...)."),
+    "codecarbon": (
+        "CodeCarbon data tables (cpu_power.csv, intel_cpu_ark_dataset.csv, amd_cpu_*_dataset.csv, cloud/impact.csv) and defaults",
+        "CodeCarbon (Mila, BCG Gamma, Comet.ml, Haverford College; Code Carbon NGO)",
+        2026,
+        "https://github.com/mlco2/codecarbon/tree/b05965e43b690cdc53787c7577adbe6e2caf4ed9/codecarbon/data",
+        "MIT", "",
+        "MIT licence, keep notice. CPU TDPs are vendor ratings (Intel ARK, AMD product pages). "
+        "Default PUE 1.0 and the 4 W per thread fallback are CodeCarbon defaults."),
+    "codecarbon-usa-2016": (
+        "CodeCarbon usa_emissions.json (US state CO2 output emission rates, eGRID2016)",
+        "CodeCarbon; underlying data US EPA eGRID2016",
+        2016,
+        "https://github.com/mlco2/codecarbon/blob/b05965e43b690cdc53787c7577adbe6e2caf4ed9/codecarbon/data/private_infra/2016/usa_emissions.json",
+        "MIT", "direct",
+        "lb CO2/MWh converted to g/kWh with x0.45359237. CO2 only (not CO2e), combustion only."),
+    "codecarbon-canada-2023": (
+        "CodeCarbon canada_energy_mix.json (2023 generation mix per province) x CodeCarbon fossil factors",
+        "CodeCarbon",
+        2023,
+        "https://github.com/mlco2/codecarbon/blob/b05965e43b690cdc53787c7577adbe6e2caf4ed9/codecarbon/data/private_infra/2023/canada_energy_mix.json",
+        "MIT", "direct",
+        "Intensity = coal% x 995.7 + petroleum% x 816.7 + natural gas% x 743.8 g/kWh (CodeCarbon's own method and "
+        "factors); low-carbon sources count as zero, so this is a direct-emission estimate."),
+    "codecarbon-nordic": (
+        "CodeCarbon nordic_emissions.json (Swedish and Norwegian bidding zones)",
+        "CodeCarbon",
+        2024,
+        "https://github.com/mlco2/codecarbon/blob/b05965e43b690cdc53787c7577adbe6e2caf4ed9/codecarbon/data/private_infra/nordic_emissions.json",
+        "MIT", "",
+        "Rounded static values 'based on historical averages from ENTSO-E data' (last_updated 2026-01-24); "
+        "the same 18 g/kWh for every SE and NO zone is a simplification. Basis not stated."),
+    "google-rci-lifecycle": (
+        "Google Cloud region carbon info 2019-2020 (lifecycle grid carbon intensity, CFE%)",
+        "Google Cloud", 2020,
+        "https://github.com/GoogleCloudPlatform/region-carbon-info/tree/49f3f26bfd682305e8d9b572fea1f811900421a9",
+        "Apache-2.0", "lifecycle",
+        "Column 'Lifecycle grid carbon intensity (gCO2eq / kWh)'; Google CFE = hourly carbon-free energy share."),
+    "google-rci": (
+        "Google Cloud region carbon info 2021-2024 (grid carbon intensity, CFE%)",
+        "Google Cloud", 2024,
+        "https://github.com/GoogleCloudPlatform/region-carbon-info/tree/49f3f26bfd682305e8d9b572fea1f811900421a9",
+        "Apache-2.0", "direct",
+        "Column 'Grid carbon intensity (gCO2eq / kWh)', described as average operational gross grid emissions; "
+        "the basis changed from 2020 to 2021, so 2019-2020 and 2021+ values are not one series."),
+    "ccf": (
+        "Cloud Carbon Footprint (application constants and methodology: region lists, PUE)",
+        "Thoughtworks / Cloud Carbon Footprint contributors", 2023,
+        "https://github.com/cloud-carbon-footprint/cloud-carbon-footprint/tree/b7a049c7d25c0022919ab9010199dd9e77aa4577",
+        "Apache-2.0", "",
+        "Numbers read from packages/*/src/domain/*FootprintEstimationConstants.ts and *Regions.ts and "
+        "microsite/docs/HowItWorks/Methodology.md; no code copied. PUE: AWS 1.135, Azure 1.185 (1.125 latest designs), "
+        "GCP 1.1 fleet with regional trailing-12-month values, Alibaba 1.2-1.3."),
+    "ccf-coefficients": (
+        "Cloud Carbon Footprint coefficients (SPECpower-derived min/max watts per vCPU; embodied constants)",
+        "Cloud Carbon Footprint contributors", 2021,
+        "https://github.com/cloud-carbon-footprint/ccf-coefficients/tree/b0032d928c787cf76cecd7d1d611c5b46f366e29",
+        "Apache-2.0", "",
+        "coefficients-aws-use.csv Min/Max Watts per vCPU by micro-architecture; embodied model baseline "
+        "1,000 kgCO2e per server and 4-year life (ccfcoef/constants.py, numbers only)."),
+    "epoch-hardware": (
+        "Machine Learning Hardware database (ml_hardware.csv)",
+        "Epoch AI", 2025,
+        "https://epoch.ai/data/machine-learning-hardware",
+        "CC-BY-4.0", "",
+        "TDP, memory, dense FLOP/s per precision, die size, process, release date; copy held in "
+        "sr3-k/data (last modified 2025-12-10). Tensor figures are dense (no sparsity)."),
+    "llmcarbon": (
+        "LLMCarbon: Modeling the end-to-end carbon footprint of large language models (hardware.csv)",
+        "Faiz et al., ICLR 2024; data release SotaroKaneda/MLCarbon", 2024,
+        "https://github.com/SotaroKaneda/MLCarbon/tree/dbd96b792d22a3816392757024a6ac442a75b7d6/data",
+        "Apache-2.0", "",
+        "Carbon per area of logic dies (kgCO2e/cm2: 16 nm 1.0, 12 nm 1.2, 7 nm 1.6, 4 nm 1.8), DRAM 0.4 kg/GB, "
+        "SSD 0.018 kg/GB, die areas for V100, H100, TPUv3, TPUv4. Die only: excludes HBM, board and packaging."),
+    "bloom-paper": (
+        "Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model",
+        "Luccioni, Viguier, Ligozat; JMLR 24(253):1-15", 2023,
+        "https://jmlr.org/papers/v24/23-0069.html",
+        "facts", "",
+        "Sec. 4.1: 2,500 kgCO2e per server (HPE LCA proxy), 150 kgCO2e per NVIDIA A100 80GB GPU, "
+        "6-year lifetime, 85% average usage. arXiv:2211.02001."),
+    "strubell-2019": (
+        "Energy and Policy Considerations for Deep Learning in NLP",
+        "Strubell, Ganesh, McCallum; ACL 2019", 2019,
+        "https://aclanthology.org/P19-1355/",
+        "facts", "",
+        "Table 1: air travel, 1 passenger, NY<->SF (round trip) = 1,984 lbs CO2e."),
+    "nvidia-datasheets": (
+        "NVIDIA data-centre GPU datasheets (H200, L40S, A100)",
+        "NVIDIA", 2024,
+        "https://www.nvidia.com/en-us/data-center/",
+        "facts", "",
+        "H200 SXM: 141 GB HBM3e. L40S: 350 W max power, 48 GB GDDR6, FP32 91.6, TF32 183, FP16/BF16 362.05, "
+        "FP8 733 TFLOPS dense (datasheet figures marked * are with sparsity and are halved)."),
+    "amd-datasheets": (
+        "AMD Instinct MI100 and MI250 specifications",
+        "AMD", 2021,
+        "https://www.amd.com/en/products/accelerators/instinct.html",
+        "facts", "",
+        "MI100: 300 W TDP, 32 GB HBM2, FP64 11.5, FP32 23.1, FP16 184.6, BF16 92.3 TFLOPS, INT8 184.6 TOPS. "
+        "MI250 (OAM): 128 GB HBM2e, FP64/FP32 vector 45.3, FP16/BF16 362.1 TFLOPS, INT8 362.1 TOPS."),
+    "eco2ai": (
+        "Eco2AI cpu_names.csv",
+        "Sber AI Lab (sb-ai-lab/Eco2AI)", 2025,
+        "https://github.com/sb-ai-lab/Eco2AI/blob/366debb262c50568abb8c5551706b08512163c7a/eco2ai/data/cpu_names.csv",
+        "Apache-2.0", "",
+        "CPU TDP and core counts (incl. P/E core splits); used after CodeCarbon."),
+    "carbontracker": (
+        "carbontracker data (carbon-intensities.csv ISO codes; co2eq.csv; PUE constants)",
+        "Wolff Anthony, Kanding, Selvan", 2024,
+        "https://github.com/lfwa/carbontracker/tree/8beb2b9dc124f910deeef9aaae39c45a9b017ca5",
+        "MIT", "",
+        "ISO 3166-1 alpha-2/alpha-3 pairs; EEA new-car averages (120.4 g/km 2018, 107.5 g/km 2020); "
+        "Uptime Institute PUE 2020-2023 (1.59, 1.57, 1.55, 1.58)."),
+    "epa-ghg-equivalencies": (
+        "Greenhouse Gas Equivalencies Calculator - Calculations and References",
+        "US Environmental Protection Agency", 2024,
+        "https://www.epa.gov/energy/greenhouse-gases-equivalencies-calculator-calculations-and-references",
+        "public-domain", "",
+        "US government work. Values (smartphone charged 8.22e-6 t, gallon of gasoline 8.887e-3 t, urban tree "
+        "seedling grown 10 years 0.0605 t) could not be re-read on epa.gov offline; they match two independent "
+        "citations (Cloud Carbon Footprint dashboard; WSDA fct_ghgEq.R). EPA revises them yearly."),
+    "pound-definition": (
+        "International yard and pound agreement (1959): 1 lb = 0.45359237 kg exactly",
+        "NIST (US government)", 1959,
+        "https://www.nist.gov/pml/owm/si-units-mass",
+        "public-domain", "", "Exact definition."),
+    "aws-regions": (
+        "AWS Regions and Availability Zones (region code -> location)",
+        "Amazon Web Services", 2025,
+        "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html",
+        "facts", "", "Region ids cross-checked against Cloud Carbon Footprint's AwsRegions.ts."),
+    "azure-regions": (
+        "Azure geographies (region -> location)",
+        "Microsoft", 2025,
+        "https://azure.microsoft.com/en-us/explore/global-infrastructure/geographies/",
+        "facts", "", "Region list as in Green Algorithms cloudProviders_datacenters.csv plus CCF AzureRegions.ts."),
+    "ovhcloud-regions": (
+        "OVHcloud global infrastructure (data-centre locations)",
+        "OVHcloud", 2025,
+        "https://www.ovhcloud.com/en/about-us/global-infrastructure/",
+        "facts", "", "Region -> city/country only."),
+    "scaleway-regions": (
+        "Scaleway regions and availability zones",
+        "Scaleway", 2025,
+        "https://www.scaleway.com/en/docs/account/reference-content/products-availability/",
+        "facts", "", "Region -> city/country only."),
+    "alibaba-regions": (
+        "Alibaba Cloud regions and zones (region id -> city)",
+        "Alibaba Cloud", 2025,
+        "https://www.alibabacloud.com/help/en/ecs/regions-and-zones",
+        "facts", "", "Chinese mainland region ids as listed by Cloud Carbon Footprint AliRegions.ts."),
+}
