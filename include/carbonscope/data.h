@@ -14,6 +14,7 @@
 
 namespace carbonscope {
 
+// source_id fields elsewhere may hold several ids joined by '|' (the first is the main one).
 struct Source {
   std::string id, title, publisher, url, licence, basis, notes;
   int year = 0;
@@ -52,7 +53,7 @@ struct PueRow {
 struct Accelerator {
   std::string name, vendor, kind, form_factor;
   std::vector<std::string> aliases;
-  double tdp_w = 0;
+  double tdp_w = 0;  // 0 when no source gives one
   double memory_gb = 0;
   // Dense peak TFLOP/s by precision ("fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8").
   std::map<std::string, double> tflops;

@@ -24,6 +24,7 @@ class DataLoader {
     DataLoader l(*ds);
     CS_RETURN_IF_ERROR(l.each(files, "SOURCES.csv", {"source_id", "title", "licence"}, &DataLoader::source));
     CS_RETURN_IF_ERROR(l.each(files, "zones.csv", {"zone", "name", "kind"}, &DataLoader::zone));
+    CS_RETURN_IF_ERROR(l.check_zone_parents());
     CS_RETURN_IF_ERROR(l.each(files, "grid_intensity.csv", {"zone", "year", "g_per_kwh", "source_id"},
                               &DataLoader::intensity));
     CS_RETURN_IF_ERROR(l.each(files, "cloud_regions.csv", {"provider", "region", "zone", "source_id"},
@@ -34,7 +35,6 @@ class DataLoader {
     CS_RETURN_IF_ERROR(l.each(files, "constants.csv", {"key", "value", "unit", "source_id"}, &DataLoader::constant));
     CS_RETURN_IF_ERROR(l.each(files, "equivalents.csv", {"key", "name", "kg_co2e_per_unit", "unit", "source_id"},
                               &DataLoader::equivalent));
-    CS_RETURN_IF_ERROR(l.check_zone_parents());
     l.build_index();
     return std::shared_ptr<const DataSet>(std::move(ds));
   }
@@ -61,9 +61,12 @@ class DataLoader {
   }
 
   Status source_ref(const RowReader& r) {
-    const std::string& id = r.text("source_id");
-    if (id.empty()) return r.error("column 'source_id' is empty");
-    if (ds_.source(id) == nullptr) return r.error(fmt::format("source_id '{}' is not in SOURCES.csv", id));
+    // One or more ids joined by '|'; the first is the main source.
+    const std::vector<std::string> ids = r.list("source_id");
+    if (ids.empty()) return r.error("column 'source_id' is empty");
+    for (const std::string& id : ids) {
+      if (ds_.source(id) == nullptr) return r.error(fmt::format("source_id '{}' is not in SOURCES.csv", id));
+    }
     return {};
   }
 
@@ -181,7 +184,8 @@ class DataLoader {
     a.vendor = r.text("vendor");
     a.kind = r.text("kind");
     a.form_factor = r.text("form_factor");
-    CS_ASSIGN_OR_RETURN(a.tdp_w, r.number("tdp_w", 1, 3000));
+    CS_ASSIGN_OR_RETURN(std::optional<double> tdp, r.optional_number("tdp_w", 1, 3000));
+    a.tdp_w = tdp.value_or(0);  // 0: no source gives one
     CS_ASSIGN_OR_RETURN(std::optional<double> mem, r.optional_number("memory_gb", 0, 4096));
     a.memory_gb = mem.value_or(0);
     for (const char* p : {"fp64", "fp32", "tf32", "fp16", "bf16", "fp8"}) {
@@ -206,7 +210,7 @@ class DataLoader {
     CS_ASSIGN_OR_RETURN(c.name, r.required("name"));
     CS_RETURN_IF_ERROR(unique(r, normalise_cpu_name(c.name)));
     c.vendor = r.text("vendor");
-    CS_ASSIGN_OR_RETURN(c.tdp_w, r.number("tdp_w", 0.5, 1000));
+    CS_ASSIGN_OR_RETURN(c.tdp_w, r.number("tdp_w", 0.01, 1000));
     if (!r.text("cores").empty()) {
       CS_ASSIGN_OR_RETURN(c.cores, r.integer("cores", 1, 1024));
     }

@@ -111,24 +111,30 @@ Result<std::size_t> match_name(std::string_view query, const std::vector<MatchEn
   }
 
   // 3. Nothing: suggest the closest names.
+  // Score: the smaller of the whole-name edit distance and the mean distance of each
+  // query token to its closest name token, both relative to length (0 = same).
+  auto rel = [](std::string_view a, std::string_view b) {
+    return static_cast<double>(edit_distance(a, b)) / static_cast<double>(std::max(a.size(), b.size()));
+  };
   std::vector<std::pair<double, std::size_t>> scored;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     double best = 1e9;
     for (const std::string& n : entries[i].names) {
-      const std::string nn = normalise_name(n);
-      const double d = static_cast<double>(edit_distance(qn, nn)) / static_cast<double>(std::max(qn.size(), nn.size()));
-      // Shared tokens pull a name closer.
       const auto toks = name_tokens(n);
-      std::size_t shared = 0;
-      for (const auto& t : q) shared += std::find(toks.begin(), toks.end(), t) != toks.end() ? 1 : 0;
-      best = std::min(best, d - 0.25 * static_cast<double>(shared) / static_cast<double>(q.size()));
+      double token_sum = 0;
+      for (const auto& t : q) {
+        double closest = 1;
+        for (const auto& nt : toks) closest = std::min(closest, rel(t, nt));
+        token_sum += closest;
+      }
+      best = std::min({best, rel(qn, normalise_name(n)), token_sum / static_cast<double>(q.size())});
     }
     scored.emplace_back(best, i);
   }
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> suggestions;
   for (const auto& [score, i] : scored) {
-    if (suggestions.size() == kMaxSuggestions || score > 0.6) break;
+    if (suggestions.size() == kMaxSuggestions || score > 0.5) break;
     suggestions.push_back(entries[i].display);
   }
   std::string msg = fmt::format("unknown {} '{}'", what, query);

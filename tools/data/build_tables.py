@@ -378,7 +378,8 @@ def die_area_embodied(canon, vals):
 # --------------------------------------------------------------------------- CPUs
 _CPU_SYMBOLS = [r"\(R\)", r"\(TM\)", "®", "™"]
 _CPU_STRIP = [r"\bCPU\b", r"\bProcessor\b", r"\bAPU\b", r"\bSoC\b", r"@?\s*\b[\d.]+\s*[GM]Hz\b",
-              r"\b\d+-Core\b", r"\bwith Radeon(?: \w+)* Graphics\b"]
+              r"\b\d+-Core\b", r"\b(?:Dual|Triple|Quad|Six|Eight|Ten|Twelve|Sixteen)-Core\b",
+              r"\bwith Radeon(?: \w+)* Graphics\b"]
 _AMD = re.compile(r"^(Ryzen|EPYC|Athlon|Phenom|Opteron|Sempron|Turion|Threadripper|A\d{1,2}[- ]|FX[- ]|E\d?-\d)")
 _INTEL = re.compile(r"^(Xeon|Core i\d|Core Ultra|Pentium|Celeron|Atom)\b")
 
@@ -420,7 +421,9 @@ def build_cpus(raw):
         clean = clean_cpu(name)
         if not clean:
             return
-        key = clean.lower()
+        # The same key as carbonscope's C++ normalise_cpu_name: lower-case alphanumeric
+        # tokens, so "FX 6100" and "FX-6100" are one CPU.
+        key = " ".join(re.findall(r"[a-z0-9.]+", clean.lower()))
         r = recs.get(key)
         if r is None:
             recs[key] = {"name": clean, "tdp": tdp, "cores": cores, "threads": threads, "src": [src]}

@@ -1,0 +1,149 @@
+// The shipped tables: they load, every row is sourced and shippable, and the figures
+// pass cross-source sanity checks.
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "carbonscope/data.h"
+
+namespace carbonscope {
+namespace {
+
+const DataSet& data() {
+  static const auto ds = DataSet::builtin();
+  if (!ds.ok()) {
+    ADD_FAILURE() << ds.status().to_string();
+    std::abort();
+  }
+  return **ds;
+}
+
+TEST(BuiltinData, LoadsAllTables) {
+  EXPECT_GT(data().zones().size(), 200u);
+  EXPECT_GT(data().intensities().size(), 4000u);
+  EXPECT_GT(data().cloud_regions().size(), 200u);
+  EXPECT_GT(data().accelerators().size(), 40u);
+  EXPECT_GT(data().cpus().size(), 3000u);
+  EXPECT_FALSE(data().equivalents().empty());
+  EXPECT_NE(data().provider_pue("private"), nullptr);
+}
+
+TEST(BuiltinData, EverySourceIsShippable) {
+  const std::set<std::string> ok = {"CC-BY-4.0", "Apache-2.0", "MIT", "public-domain", "facts"};
+  for (const Source& s : data().sources()) {
+    EXPECT_TRUE(ok.count(s.licence)) << s.id << " has licence " << s.licence;
+    EXPECT_FALSE(s.title.empty()) << s.id;
+    // Non-permissive tables are for cross-checks only (PROVENANCE.md).
+    for (const char* banned : {"boavizta", "electricitymap", "mlco2-impact"}) {
+      EXPECT_EQ(s.id.find(banned), std::string::npos) << s.id;
+    }
+  }
+}
+
+TEST(BuiltinData, CrossSourceSanity) {
+  const auto fr = data().intensity("FR");
+  ASSERT_TRUE(fr.ok());
+  EXPECT_GT(fr->row->g_per_kwh, 30);
+  EXPECT_LT(fr->row->g_per_kwh, 90);
+  const auto pl = data().intensity("PL");
+  ASSERT_TRUE(pl.ok());
+  EXPECT_GT(pl->row->g_per_kwh, 600);
+  const auto world = data().intensity("WORLD");
+  ASSERT_TRUE(world.ok());
+  EXPECT_GT(world->row->g_per_kwh, 350);
+  EXPECT_LT(world->row->g_per_kwh, 600);
+  // Quebec (hydro) is far cleaner than Alberta (gas and coal).
+  EXPECT_LT(data().intensity("CA-QC")->row->g_per_kwh * 10, data().intensity("CA-AB")->row->g_per_kwh);
+}
+
+TEST(BuiltinData, EveryCloudRegionResolvesToAnIntensity) {
+  for (const CloudRegion& c : data().cloud_regions()) {
+    if (c.g_per_kwh) continue;
+    EXPECT_TRUE(data().intensity(c.zone).ok()) << c.key() << " in zone " << c.zone;
+  }
+  const auto r = data().find_cloud_region("gcp:us-central1");
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ((*r)->year, 2024);
+  EXPECT_TRUE((*r)->g_per_kwh.has_value());
+  EXPECT_EQ((*data().find_cloud_region("gcp:us-central1", 2021))->year, 2021);
+  EXPECT_EQ((*data().find_cloud_region("us-east-1"))->provider, "aws");
+  EXPECT_EQ(data().find_cloud_region("gcp:us-central9").status().code(), StatusCode::kNotFound);
+}
+
+TEST(BuiltinData, AcceleratorLookups) {
+  const auto a100 = data().find_accelerator("A100 SXM4 80GB");
+  ASSERT_TRUE(a100.ok()) << a100.status().to_string();
+  EXPECT_DOUBLE_EQ((*a100)->tdp_w, 400);
+  EXPECT_EQ(data().find_accelerator("A100").status().code(), StatusCode::kAmbiguous);
+  EXPECT_EQ(data().find_accelerator("H100").status().code(), StatusCode::kAmbiguous);
+  EXPECT_DOUBLE_EQ((*data().find_accelerator("GTX 1080 Ti"))->tdp_w, 250);
+  EXPECT_DOUBLE_EQ((*data().find_accelerator("NVIDIA A100-SXM4-80GB"))->tdp_w, 400);
+  const auto unknown = data().find_accelerator("RTX 9999");
+  EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(unknown.status().message().find("did you mean"), std::string::npos);
+  for (const Accelerator& a : data().accelerators()) {
+    // Dense figures: bf16 never exceeds fp8 on the same chip, and fp32 never exceeds bf16.
+    if (a.tflops.count("bf16") && a.tflops.count("fp8")) {
+      EXPECT_LE(a.tflops.at("bf16"), a.tflops.at("fp8")) << a.name;
+    }
+    if (a.tflops.count("bf16") && a.tflops.count("fp32")) {
+      EXPECT_LE(a.tflops.at("fp32"), a.tflops.at("bf16")) << a.name;
+    }
+  }
+}
+
+struct BrandCase {
+  const char* brand;
+  const char* name;
+  double tdp_w;
+};
+
+TEST(BuiltinData, RealCpuBrandStringsMapToTheirTdp) {
+  // "model name" lines as /proc/cpuinfo prints them.
+  const BrandCase cases[] = {
+      {"Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", "Intel Xeon Gold 6248", 150},
+      {"Intel(R) Xeon(R) Platinum 8280 CPU @ 2.70GHz", "Intel Xeon Platinum 8280", 205},
+      {"Intel(R) Xeon(R) CPU E5-2698 v4 @ 2.20GHz", "Intel Xeon E5-2698 v4", 135},
+      {"Intel(R) Xeon(R) CPU E5-2690 v4 @ 2.60GHz", "Intel Xeon E5-2690 v4", 135},
+      {"Intel(R) Xeon(R) CPU E5-2680 v3 @ 2.50GHz", "Intel Xeon E5-2680 v3", 120},
+      {"Intel(R) Xeon(R) Platinum 8358 CPU @ 2.60GHz", "Intel Xeon Platinum 8358", 250},
+      {"Intel(R) Xeon(R) Gold 6148 CPU @ 2.40GHz", "Intel Xeon Gold 6148", 150},
+      {"Intel(R) Xeon(R) Silver 4214 CPU @ 2.20GHz", "Intel Xeon Silver 4214", 85},
+      {"Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz", "Intel Xeon Gold 6338", 205},
+      {"Intel(R) Xeon(R) Platinum 8175M CPU @ 2.50GHz", "Intel Xeon Platinum 8175M", 240},
+      {"Intel(R) Xeon(R) W-2295 CPU @ 3.00GHz", "Intel Xeon W-2295", 165},
+      {"Intel(R) Xeon(R) CPU E5-2686 v4 @ 2.30GHz", "Intel Xeon E5-2686 v4", 145},
+      {"Intel(R) Core(TM) i7-8700 CPU @ 3.20GHz", "Intel Core i7-8700", 65},
+      {"Intel(R) Core(TM) i9-9900K CPU @ 3.60GHz", "Intel Core i9-9900K", 95},
+      {"Intel(R) Core(TM) i5-8250U CPU @ 1.60GHz", "Intel Core i5-8250U", 15},
+      {"Intel(R) Core(TM) i7-10700 CPU @ 2.90GHz", "Intel Core i7-10700", 65},
+      {"AMD EPYC 7763 64-Core Processor", "AMD EPYC 7763", 280},
+      {"AMD EPYC 7742 64-Core Processor", "AMD EPYC 7742", 225},
+      {"AMD EPYC 7543 32-Core Processor", "AMD EPYC 7543", 225},
+      {"AMD EPYC 9654 96-Core Processor", "AMD EPYC 9654", 360},
+      {"AMD EPYC 7R13 Processor", "AMD EPYC 7R13", 225},
+      {"AMD EPYC 7B12", "AMD EPYC 7B12", 240},
+      {"AMD Ryzen 9 5950X 16-Core Processor", "AMD Ryzen 9 5950X", 105},
+      {"AMD Ryzen 7 3700X 8-Core Processor", "AMD Ryzen 7 3700X", 65},
+      {"AMD Ryzen Threadripper 3990X 64-Core Processor", "AMD Ryzen Threadripper 3990X", 280},
+  };
+  for (const BrandCase& c : cases) {
+    const CpuMatch m = data().match_cpu_brand(c.brand);
+    ASSERT_NE(m.cpu, nullptr) << c.brand << " -> " << m.normalised;
+    EXPECT_EQ(m.cpu->name, c.name) << c.brand;
+    EXPECT_DOUBLE_EQ(m.cpu->tdp_w, c.tdp_w) << c.brand;
+  }
+}
+
+TEST(BuiltinData, UnknownCpusDoNotMatchAWrongRow) {
+  // ARM server cores (lscpu model names) are in no permissive table, and a bare family
+  // name must not match a generic row such as "Intel Xeon": no match, so the caller
+  // falls back to the per-core TDP and says so.
+  for (const char* brand : {"Neoverse-N1", "Neoverse-V1", "Intel(R) Xeon(R) CPU @ 2.30GHz", "AMD EPYC Processor", ""}) {
+    EXPECT_EQ(data().match_cpu_brand(brand).cpu, nullptr) << brand;
+  }
+  EXPECT_NE(data().constant("cpu_tdp_per_core_w"), nullptr);
+}
+
+}  // namespace
+}  // namespace carbonscope
