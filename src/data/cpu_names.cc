@@ -42,16 +42,18 @@ CpuMatch DataSet::match_cpu_brand(std::string_view brand) const {
   std::size_t best_tokens = 0;
   for (const Cpu& c : cpus_) {
     const std::string n = normalise_cpu_name(c.name);
+    const auto toks = name_tokens(n);
+    // Only rows that name a model number: a bare family ("Intel Xeon", which GCP VMs
+    // report) says nothing about the TDP of the chip underneath.
+    const bool has_model = std::any_of(toks.begin(), toks.end(), [](const std::string& t) {
+      return std::any_of(t.begin(), t.end(), ::isdigit);
+    });
+    if (!has_model) continue;
     if (n == m.normalised) {
       m.cpu = &c;
       return m;
     }
-    const auto toks = name_tokens(n);
-    // Needs the model number: at least one token with a digit, and all tokens present.
-    const bool has_model = std::any_of(toks.begin(), toks.end(), [](const std::string& t) {
-      return std::any_of(t.begin(), t.end(), ::isdigit);
-    });
-    if (!has_model || toks.size() <= best_tokens) continue;
+    if (toks.size() <= best_tokens) continue;
     const bool all = std::all_of(toks.begin(), toks.end(), [&](const std::string& t) {
       return std::find(brand_tokens.begin(), brand_tokens.end(), t) != brand_tokens.end();
     });
