@@ -1,0 +1,47 @@
+// Where a job runs, resolved to the two figures accounting needs: the grid's carbon
+// intensity and the data centre's PUE, each with its provenance. Shared by `estimate`,
+// `run`, `monitor` and the life-cycle model.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "carbonscope/data.h"
+#include "carbonscope/footprint.h"
+
+namespace carbonscope {
+
+struct LocationQuery {
+  std::string region;  // a zone: "FR", "France", "US-OR", "Oregon"
+  std::string cloud;   // "gcp:us-central1", "aws:eu-west-3"
+  std::optional<CarbonIntensity> intensity;  // given: overrides the tables
+  std::optional<double> pue;                 // given: overrides the tables
+  int year = 0;                              // grid data year; 0 = latest
+};
+
+struct Location {
+  std::string label;     // "France (FR)", "gcp:us-central1 (Iowa)", "given"
+  std::string zone;      // resolved zone code, "" when only an intensity was given
+  std::string provider;  // cloud provider, "" for a private machine
+  std::string continent;
+  IntensityFigure intensity;
+  PueFigure pue;
+  std::vector<std::string> notes;  // fallbacks taken (year, parent zone, defaults)
+};
+
+// Resolves a query. Nothing given: the world average intensity and PUE 1.0, both
+// marked as defaults. kInvalidArgument for conflicting options, kNotFound/kAmbiguous
+// for names, with suggestions.
+Result<Location> resolve_location(const DataSet& data, const LocationQuery& query);
+
+// The same job elsewhere: regions of the same provider (cloud) or countries of the same
+// continent, cleanest first, with the PUE they would have.
+struct Alternative {
+  std::string label;
+  IntensityFigure intensity;
+  PueFigure pue;
+};
+std::vector<Alternative> cleaner_alternatives(const DataSet& data, const Location& here, std::size_t count);
+
+}  // namespace carbonscope

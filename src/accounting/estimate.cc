@@ -1,0 +1,49 @@
+// Energy = power x count x time x utilisation per device line; pure arithmetic.
+#include "carbonscope/estimate.h"
+
+#include <fmt/format.h>
+
+namespace carbonscope {
+
+std::optional<Duration> implied_wall_time(const EstimateSpec& spec) {
+  if (spec.wall_time) return spec.wall_time;
+  if (spec.device_hours && !spec.devices.empty()) {
+    return from_hours(*spec.device_hours / spec.devices.front().count);
+  }
+  return std::nullopt;
+}
+
+Result<std::vector<ComponentEnergy>> estimate_energy(const EstimateSpec& spec) {
+  std::vector<ComponentEnergy> out;
+  if (spec.energy) {
+    if (!spec.devices.empty() || spec.wall_time || spec.device_hours) {
+      return Status::invalid_argument("--energy conflicts with hardware, power and duration options: give the "
+                                      "energy, or what it is made of, not both");
+    }
+    out.push_back({"total", "energy given", Range<Energy>::exact(*spec.energy), {Method::kGiven, "", "--energy", "", 0}});
+    return out;
+  }
+  if (spec.devices.empty()) {
+    return Status::invalid_argument("nothing to estimate: give hardware (--gpu, --cpu, --memory), a power "
+                                    "(--power 400W) or an energy (--energy 3kWh)");
+  }
+  if (spec.wall_time && spec.device_hours) {
+    return Status::invalid_argument("--device-hours conflicts with --hours/--duration: give one of them");
+  }
+  const std::optional<Duration> wall = implied_wall_time(spec);
+  if (!wall) {
+    return Status::invalid_argument("no duration: give --hours 12, --duration 3d4h or --device-hours 1000");
+  }
+  if (!(spec.utilisation > 0 && spec.utilisation <= 1)) {
+    return Status::invalid_argument(fmt::format("--utilisation must be in (0, 100%], got {}", spec.utilisation));
+  }
+  for (const DeviceLoad& d : spec.devices) {
+    const double k = d.count * (d.scales_with_utilisation ? spec.utilisation : 1.0);
+    const Range<Energy> e{d.power.central * *wall * k, d.power.low * *wall * k, d.power.high * *wall * k};
+    std::string label = d.count == 1 ? d.label : fmt::format("{} x {}", d.count, d.label);
+    out.push_back({d.component, std::move(label), e, d.provenance});
+  }
+  return out;
+}
+
+}  // namespace carbonscope

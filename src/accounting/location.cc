@@ -1,0 +1,137 @@
+// Location resolution: given figures win, then a cloud region's own figure, then its
+// zone's, then the zone's parent's; PUE from the user, the region, the provider, else
+// 1.0 for a private machine. Every fallback is written into the notes.
+#include "carbonscope/location.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace carbonscope {
+namespace {
+
+constexpr const char* kWorld = "WORLD";
+
+const Zone* zone_by_code(const DataSet& data, std::string_view code) {
+  for (const Zone& z : data.zones()) {
+    if (z.code == code) return &z;
+  }
+  return nullptr;
+}
+
+Result<IntensityFigure> zone_intensity(const DataSet& data, const std::string& zone, int year,
+                                       std::vector<std::string>& notes) {
+  CS_ASSIGN_OR_RETURN(IntensityLookup l, data.intensity(zone, year));
+  if (!l.note.empty()) notes.push_back(l.note);
+  IntensityFigure f;
+  f.value = Range<CarbonIntensity>::exact(CarbonIntensity::g_per_kwh(l.row->g_per_kwh));
+  f.provenance = {Method::kReference, l.row->source_id, "annual average of the grid", l.row->zone, l.row->year};
+  return f;
+}
+
+PueFigure provider_pue(const DataSet& data, const std::string& provider, const CloudRegion* region) {
+  PueFigure p;
+  if (region != nullptr && region->pue) {
+    p.value = Range<double>::exact(*region->pue);
+    p.provenance = {Method::kReference, region->source_id, "the region's published PUE", region->key(), region->year};
+    return p;
+  }
+  const std::string key = provider.empty() ? "private" : provider;
+  if (const PueRow* row = data.provider_pue(key)) {
+    p.value = Range<double>::of(row->pue, row->low, row->high);
+    p.provenance = {provider.empty() ? Method::kDefault : Method::kReference, row->source_id,
+                    provider.empty() ? "private machine: no data-centre overhead assumed"
+                                     : fmt::format("{}'s fleet-wide PUE", provider),
+                    "", row->year};
+    return p;
+  }
+  p.value = Range<double>::exact(1.0);
+  p.provenance = {Method::kDefault, "", provider.empty() ? "private machine: no data-centre overhead assumed"
+                                                         : fmt::format("no PUE published for {}; 1.0 assumed", provider),
+                  "", 0};
+  return p;
+}
+
+}  // namespace
+
+Result<Location> resolve_location(const DataSet& data, const LocationQuery& q) {
+  if (!q.region.empty() && !q.cloud.empty()) {
+    return Status::invalid_argument("--region and --cloud conflict: a cloud region already names its grid zone; "
+                                    "give one of them");
+  }
+  if (q.pue && !(*q.pue >= 1.0 && *q.pue <= 3.0)) {
+    return Status::invalid_argument(fmt::format("--pue must be between 1.0 and 3.0, got {}", *q.pue));
+  }
+  Location loc;
+  const CloudRegion* cloud = nullptr;
+  if (!q.cloud.empty()) {
+    CS_ASSIGN_OR_RETURN(cloud, data.find_cloud_region(q.cloud, q.year));
+    if (q.year != 0 && cloud->year != 0 && cloud->year != q.year) {
+      loc.notes.push_back(fmt::format("no {} figure for {}; using {}", q.year, cloud->key(), cloud->year));
+    }
+    loc.provider = cloud->provider;
+    loc.zone = cloud->zone;
+    loc.label = cloud->location.empty() ? cloud->key() : fmt::format("{} ({})", cloud->key(), cloud->location);
+  } else if (!q.region.empty()) {
+    CS_ASSIGN_OR_RETURN(const Zone* z, data.find_zone(q.region));
+    loc.zone = z->code;
+    loc.label = fmt::format("{} ({})", z->name, z->code);
+  }
+  if (const Zone* z = zone_by_code(data, loc.zone)) loc.continent = z->continent;
+
+  if (q.intensity) {
+    loc.intensity.value = Range<CarbonIntensity>::exact(*q.intensity);
+    loc.intensity.provenance = {Method::kGiven, "", "--intensity", loc.zone, 0};
+    if (loc.label.empty()) loc.label = "given intensity";
+  } else if (cloud != nullptr && cloud->g_per_kwh) {
+    loc.intensity.value = Range<CarbonIntensity>::exact(CarbonIntensity::g_per_kwh(*cloud->g_per_kwh));
+    loc.intensity.provenance = {Method::kReference, cloud->source_id, "the provider's published grid intensity",
+                                cloud->key(), cloud->year};
+  } else if (!loc.zone.empty()) {
+    CS_ASSIGN_OR_RETURN(loc.intensity, zone_intensity(data, loc.zone, q.year, loc.notes));
+  } else {
+    CS_ASSIGN_OR_RETURN(loc.intensity, zone_intensity(data, kWorld, q.year, loc.notes));
+    loc.intensity.provenance.method = Method::kDefault;
+    loc.intensity.provenance.detail = "no location given: world average (give --region, --cloud or --intensity)";
+    loc.label = "world average";
+  }
+
+  if (q.pue) {
+    loc.pue.value = Range<double>::exact(*q.pue);
+    loc.pue.provenance = {Method::kGiven, "", "--pue", "", 0};
+  } else {
+    loc.pue = provider_pue(data, loc.provider, cloud);
+  }
+  return loc;
+}
+
+std::vector<Alternative> cleaner_alternatives(const DataSet& data, const Location& here, std::size_t count) {
+  std::vector<Alternative> out;
+  std::vector<std::string> notes;
+  if (!here.provider.empty()) {
+    std::vector<std::string> seen;
+    for (const CloudRegion& c : data.cloud_regions()) {
+      if (c.provider != here.provider || std::find(seen.begin(), seen.end(), c.key()) != seen.end()) continue;
+      seen.push_back(c.key());
+      LocationQuery q;
+      q.cloud = c.key();
+      auto loc = resolve_location(data, q);
+      if (!loc.ok()) continue;
+      out.push_back({loc->label, loc->intensity, loc->pue});
+    }
+  } else if (!here.continent.empty()) {
+    for (const Zone& z : data.zones()) {
+      if (z.kind != "country" || z.continent != here.continent) continue;
+      auto f = zone_intensity(data, z.code, 0, notes);
+      if (!f.ok() || f->provenance.year < 2020) continue;  // only current figures
+      out.push_back({fmt::format("{} ({})", z.name, z.code), *f, here.pue});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Alternative& a, const Alternative& b) {
+    return a.intensity.value.central * a.pue.value.central < b.intensity.value.central * b.pue.value.central;
+  });
+  if (out.size() > count) out.resize(count);
+  return out;
+}
+
+}  // namespace carbonscope
