@@ -6,6 +6,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
+#include "carbonscope/data.h"
 #include "carbonscope/status.h"
 
 namespace carbonscope::cli {
@@ -29,6 +32,9 @@ struct Context {
 // Prints "carbonscope: <message>" to stderr and returns the exit code for `status`.
 int report_error(const Status& status);
 int exit_code_for(const Status& status);
+
+// The data tables: built-in, or with --data-dir's files replacing them.
+Result<std::shared_ptr<const DataSet>> load_data(const Context& ctx);
 
 // One registration function per subcommand file.
 void add_estimate_command(CLI::App& app, Context& ctx);

@@ -24,6 +24,11 @@ int report_error(const Status& status) {
   return exit_code_for(status);
 }
 
+Result<std::shared_ptr<const DataSet>> load_data(const Context& ctx) {
+  if (ctx.data_dir.empty()) return DataSet::builtin();
+  return DataSet::with_overrides(ctx.data_dir);
+}
+
 }  // namespace carbonscope::cli
 
 int main(int argc, char** argv) {
@@ -38,11 +43,10 @@ int main(int argc, char** argv) {
 
   using AddFn = void (*)(CLI::App&, Context&);
   static constexpr AddFn kCommands[] = {
-      nullptr,
+      add_estimate_command,
+      add_data_command,
   };
-  for (AddFn add : kCommands) {
-    if (add != nullptr) add(app, ctx);
-  }
+  for (AddFn add : kCommands) add(app, ctx);
 
   try {
     app.parse(argc, argv);
