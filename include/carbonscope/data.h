@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -96,8 +97,11 @@ struct CpuMatch {
 
 class DataSet {
  public:
-  // The tables compiled into the binary.
+  // The tables compiled into the binary (loaded once; checked in full by the tests).
   static Result<std::shared_ptr<const DataSet>> builtin();
+  // The same tables with every validation of a user file applied (for tests and
+  // `carbonscope data check`).
+  static Result<std::shared_ptr<const DataSet>> builtin_validated();
   // The built-in tables, with each file present in `dir` replacing the built-in one.
   static Result<std::shared_ptr<const DataSet>> with_overrides(const std::string& dir);
   // Tables from (file name -> CSV text); files absent from the map are empty tables.
@@ -109,7 +113,9 @@ class DataSet {
   const std::vector<CloudRegion>& cloud_regions() const { return cloud_regions_; }
   const std::vector<PueRow>& pues() const { return pues_; }
   const std::vector<Accelerator>& accelerators() const { return accelerators_; }
-  const std::vector<Cpu>& cpus() const { return cpus_; }
+  // The CPU table is the largest and only some commands need it: the built-in one is
+  // parsed on first use.
+  const std::vector<Cpu>& cpus() const;
   const std::vector<Constant>& constants() const { return constants_; }
   const std::vector<Equivalent>& equivalents() const { return equivalents_; }
 
@@ -143,7 +149,9 @@ class DataSet {
   std::vector<CloudRegion> cloud_regions_;
   std::vector<PueRow> pues_;
   std::vector<Accelerator> accelerators_;
-  std::vector<Cpu> cpus_;
+  mutable std::vector<Cpu> cpus_;
+  mutable std::once_flag cpus_once_;
+  std::string_view deferred_cpus_;  // built-in cpus.csv text, parsed by cpus()
   std::vector<Constant> constants_;
   std::vector<Equivalent> equivalents_;
   std::map<std::string, std::vector<std::size_t>, std::less<>> intensity_index_;  // zone -> rows by year

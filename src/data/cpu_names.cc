@@ -40,7 +40,7 @@ CpuMatch DataSet::match_cpu_brand(std::string_view brand) const {
   if (m.normalised.empty()) return m;
   const auto brand_tokens = name_tokens(m.normalised);
   std::size_t best_tokens = 0;
-  for (const Cpu& c : cpus_) {
+  for (const Cpu& c : cpus()) {
     const std::string n = normalise_cpu_name(c.name);
     const auto toks = name_tokens(n);
     // Only rows that name a model number: a bare family ("Intel Xeon", which GCP VMs

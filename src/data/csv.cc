@@ -9,72 +9,69 @@ Result<CsvTable> CsvTable::parse(std::string_view name, std::string_view text) {
   CsvTable t;
   t.name_ = std::string(name);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::vector<std::string> record;
-  std::string field;
-  bool in_quotes = false;
-  bool field_was_quoted = false;
+  std::vector<std::string_view> record;
   int line = 1;
-  int record_line = 1;
-  auto end_record = [&]() -> Status {
-    record.push_back(std::move(field));
-    field.clear();
-    field_was_quoted = false;
-    const bool blank = record.size() == 1 && record[0].empty();
-    if (!blank) {
-      if (t.header_.empty()) {
-        t.header_ = std::move(record);
-      } else if (record.size() != t.header_.size()) {
-        return Status::data_error(fmt::format("{}:{}: {} fields, the header has {}", name, record_line,
-                                              record.size(), t.header_.size()));
-      } else {
-        t.rows_.push_back(std::move(record));
-        t.lines_.push_back(record_line);
-      }
-    }
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    const int record_line = line;
     record.clear();
-    record_line = line;
-    return {};
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_quotes) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          in_quotes = false;
+    // One record: fields separated by ',' up to an unquoted newline or the end.
+    for (;;) {
+      std::string_view field;
+      if (i < n && text[i] == '"') {
+        std::string value;
+        ++i;
+        for (;;) {
+          if (i >= n) return Status::data_error(fmt::format("{}:{}: unterminated quoted field", name, record_line));
+          const char c = text[i++];
+          if (c == '"') {
+            if (i < n && text[i] == '"') {
+              value += '"';
+              ++i;
+              continue;
+            }
+            break;
+          }
+          if (c == '\n') ++line;
+          value += c;
         }
+        if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          return Status::data_error(fmt::format("{}:{}: text after a closing quote", name, line));
+        }
+        t.owned_.push_back(std::move(value));
+        field = t.owned_.back();
       } else {
-        if (c == '\n') ++line;
-        field += c;
+        const std::size_t start = i;
+        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          if (text[i] == '"') return Status::data_error(fmt::format("{}:{}: stray quote inside a field", name, line));
+          ++i;
+        }
+        field = text.substr(start, i - start);
       }
-      continue;
+      record.push_back(field);
+      if (i < n && text[i] == ',') {
+        ++i;
+        continue;
+      }
+      if (i < n && text[i] == '\r') ++i;
+      if (i < n && text[i] == '\n') {
+        ++i;
+        ++line;
+      }
+      break;
     }
-    if (c == '"') {
-      if (!field.empty() || field_was_quoted) {
-        return Status::data_error(fmt::format("{}:{}: stray quote inside a field", name, line));
-      }
-      in_quotes = true;
-      field_was_quoted = true;
-    } else if (c == ',') {
-      record.push_back(std::move(field));
-      field.clear();
-      field_was_quoted = false;
-    } else if (c == '\r') {
-      // tolerated before \n
-    } else if (c == '\n') {
-      ++line;
-      CS_RETURN_IF_ERROR(end_record());
+    if (record.size() == 1 && record[0].empty()) continue;  // blank line
+    if (t.header_.empty()) {
+      for (std::string_view h : record) t.header_.emplace_back(h);
+    } else if (record.size() != t.header_.size()) {
+      return Status::data_error(fmt::format("{}:{}: {} fields, the header has {}", name, record_line, record.size(),
+                                            t.header_.size()));
     } else {
-      if (field_was_quoted) {
-        return Status::data_error(fmt::format("{}:{}: text after a closing quote", name, line));
-      }
-      field += c;
+      t.rows_.push_back(record);
+      t.lines_.push_back(record_line);
     }
   }
-  if (in_quotes) return Status::data_error(fmt::format("{}:{}: unterminated quoted field", name, record_line));
-  if (!field.empty() || !record.empty()) CS_RETURN_IF_ERROR(end_record());
   if (t.header_.empty()) return Status::data_error(fmt::format("{}: empty file, expected a header row", name));
   return t;
 }

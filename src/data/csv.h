@@ -1,7 +1,10 @@
 // A small RFC 4180 CSV reader for the data tables: quoted fields, doubled quotes,
-// CRLF or LF, an optional UTF-8 BOM. Errors name file:line.
+// CRLF or LF, an optional UTF-8 BOM. Errors name file:line. Cells are views into the
+// parsed text (which must outlive the table) except unescaped quoted cells, which the
+// table owns.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +21,7 @@ class CsvTable {
   const std::string& name() const { return name_; }
   const std::vector<std::string>& header() const { return header_; }
   std::size_t size() const { return rows_.size(); }
-  const std::vector<std::string>& row(std::size_t i) const { return rows_[i]; }
+  const std::vector<std::string_view>& row(std::size_t i) const { return rows_[i]; }
   // Source line of row i (1-based, the header is line 1).
   int line(std::size_t i) const { return lines_[i]; }
   // Index of column `name`, or -1.
@@ -29,7 +32,8 @@ class CsvTable {
  private:
   std::string name_;
   std::vector<std::string> header_;
-  std::vector<std::vector<std::string>> rows_;
+  std::vector<std::vector<std::string_view>> rows_;
+  std::deque<std::string> owned_;  // unescaped quoted cells (stable addresses)
   std::vector<int> lines_;
 };
 

@@ -1,6 +1,7 @@
 // DataLoader: builds a DataSet from CSV texts and validates it: units and ranges per
 // column, duplicate keys, and references (source ids, zones, parents).
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -17,11 +18,16 @@ namespace carbonscope {
 
 class DataLoader {
  public:
-  using Files = std::map<std::string, std::string>;
+  using Files = std::map<std::string, std::string_view>;
 
-  static Result<std::shared_ptr<const DataSet>> load(const Files& files) {
+  // kFull validates every row (user files); kTrusted skips the reference and
+  // duplicate checks for the built-in tables, which the test suite validates in full,
+  // and defers cpus.csv to its first use.
+  enum class Mode { kFull, kTrusted };
+
+  static Result<std::shared_ptr<const DataSet>> load(const Files& files, Mode mode) {
     auto ds = std::make_shared<DataSet>();
-    DataLoader l(*ds);
+    DataLoader l(*ds, mode);
     CS_RETURN_IF_ERROR(l.each(files, "SOURCES.csv", {"source_id", "title", "licence"}, &DataLoader::source));
     CS_RETURN_IF_ERROR(l.each(files, "zones.csv", {"zone", "name", "kind"}, &DataLoader::zone));
     CS_RETURN_IF_ERROR(l.check_zone_parents());
@@ -31,7 +37,11 @@ class DataLoader {
                               &DataLoader::cloud_region));
     CS_RETURN_IF_ERROR(l.each(files, "pue.csv", {"provider", "pue", "source_id"}, &DataLoader::pue));
     CS_RETURN_IF_ERROR(l.each(files, "accelerators.csv", {"name", "tdp_w", "source_id"}, &DataLoader::accelerator));
-    CS_RETURN_IF_ERROR(l.each(files, "cpus.csv", {"name", "tdp_w", "source_id"}, &DataLoader::cpu));
+    if (mode == Mode::kTrusted) {
+      if (const auto it = files.find("cpus.csv"); it != files.end()) ds->deferred_cpus_ = it->second;
+    } else {
+      CS_RETURN_IF_ERROR(l.load_cpus(files));
+    }
     CS_RETURN_IF_ERROR(l.each(files, "constants.csv", {"key", "value", "unit", "source_id"}, &DataLoader::constant));
     CS_RETURN_IF_ERROR(l.each(files, "equivalents.csv", {"key", "name", "kg_co2e_per_unit", "unit", "source_id"},
                               &DataLoader::equivalent));
@@ -39,8 +49,18 @@ class DataLoader {
     return std::shared_ptr<const DataSet>(std::move(ds));
   }
 
+  // Parses the deferred built-in CPU table (called once, from DataSet::cpus()).
+  static Status load_deferred_cpus(DataSet& ds) {
+    DataLoader l(ds, Mode::kTrusted);
+    return l.load_cpus({{"cpus.csv", ds.deferred_cpus_}});
+  }
+
  private:
-  explicit DataLoader(DataSet& ds) : ds_(ds) {}
+  DataLoader(DataSet& ds, Mode mode) : ds_(ds), mode_(mode) {}
+
+  Status load_cpus(const Files& files) {
+    return each(files, "cpus.csv", {"name", "tdp_w", "source_id"}, &DataLoader::cpu);
+  }
 
   using RowFn = Status (DataLoader::*)(const RowReader&);
 
@@ -56,12 +76,14 @@ class DataLoader {
   }
 
   Status unique(const RowReader& r, const std::string& key) {
+    if (mode_ == Mode::kTrusted) return {};
     if (!keys_.insert(key).second) return r.error(fmt::format("duplicate entry '{}'", key));
     return {};
   }
 
   Status source_ref(const RowReader& r) {
     // One or more ids joined by '|'; the first is the main source.
+    if (mode_ == Mode::kTrusted) return {};
     const std::vector<std::string> ids = r.list("source_id");
     if (ids.empty()) return r.error("column 'source_id' is empty");
     for (const std::string& id : ids) {
@@ -71,6 +93,7 @@ class DataLoader {
   }
 
   Status zone_ref(const RowReader& r, const std::string& zone) {
+    if (mode_ == Mode::kTrusted) return {};
     if (zone_codes_.count(zone) == 0) return r.error(fmt::format("zone '{}' is not in zones.csv", zone));
     return {};
   }
@@ -208,7 +231,7 @@ class DataLoader {
   Status cpu(const RowReader& r) {
     Cpu c;
     CS_ASSIGN_OR_RETURN(c.name, r.required("name"));
-    CS_RETURN_IF_ERROR(unique(r, normalise_cpu_name(c.name)));
+    if (mode_ == Mode::kFull) CS_RETURN_IF_ERROR(unique(r, normalise_cpu_name(c.name)));
     c.vendor = r.text("vendor");
     CS_ASSIGN_OR_RETURN(c.tdp_w, r.number("tdp_w", 0.01, 1000));
     if (!r.text("cores").empty()) {
@@ -266,6 +289,7 @@ class DataLoader {
   }
 
   DataSet& ds_;
+  Mode mode_;
   std::set<std::string> keys_;
   std::set<std::string> zone_codes_;
   std::vector<std::string> zone_lines_;
@@ -275,19 +299,35 @@ namespace {
 
 DataLoader::Files builtin_files() {
   DataLoader::Files files;
-  for (const embedded::File& f : embedded::files()) files.emplace(std::string(f.name), std::string(f.contents));
+  for (const embedded::File& f : embedded::files()) files.emplace(std::string(f.name), f.contents);
   return files;
 }
 
 }  // namespace
 
+const std::vector<Cpu>& DataSet::cpus() const {
+  std::call_once(cpus_once_, [this] {
+    if (deferred_cpus_.empty()) return;
+    const Status s = DataLoader::load_deferred_cpus(const_cast<DataSet&>(*this));
+    if (!s.ok()) std::fprintf(stderr, "carbonscope: internal error in the built-in CPU table: %s\n", s.message().c_str());
+  });
+  return cpus_;
+}
+
+Result<std::shared_ptr<const DataSet>> embedded::load_tables(bool validate) {
+  return DataLoader::load(builtin_files(), validate ? DataLoader::Mode::kFull : DataLoader::Mode::kTrusted);
+}
+
 Result<std::shared_ptr<const DataSet>> DataSet::builtin() {
-  static const Result<std::shared_ptr<const DataSet>> kBuiltin = DataLoader::load(builtin_files());
+  static const Result<std::shared_ptr<const DataSet>> kBuiltin = embedded::load_tables(false);
   return kBuiltin;
 }
 
+Result<std::shared_ptr<const DataSet>> DataSet::builtin_validated() { return embedded::load_tables(true); }
+
 Result<std::shared_ptr<const DataSet>> DataSet::from_texts(const std::map<std::string, std::string>& files) {
-  return DataLoader::load(files);
+  DataLoader::Files views(files.begin(), files.end());
+  return DataLoader::load(views, DataLoader::Mode::kFull);
 }
 
 Result<std::shared_ptr<const DataSet>> DataSet::with_overrides(const std::string& dir) {
@@ -296,14 +336,16 @@ Result<std::shared_ptr<const DataSet>> DataSet::with_overrides(const std::string
     return Status::invalid_argument(fmt::format("data directory '{}' does not exist or is not a directory", dir));
   }
   DataLoader::Files files = builtin_files();
+  std::vector<std::unique_ptr<std::string>> texts;  // owns what the views point to
   for (auto& [name, text] : files) {
     std::ifstream in(dir + "/" + name, std::ios::binary);
     if (!in) continue;
     std::stringstream ss;
     ss << in.rdbuf();
-    text = ss.str();
+    texts.push_back(std::make_unique<std::string>(ss.str()));
+    text = *texts.back();
   }
-  auto r = DataLoader::load(files);
+  auto r = DataLoader::load(files, DataLoader::Mode::kFull);
   if (!r.ok()) return r.status().with_context(fmt::format("data directory {}", dir));
   return r;
 }

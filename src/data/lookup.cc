@@ -110,10 +110,10 @@ Result<const Cpu*> DataSet::find_cpu(std::string_view query) const {
   const CpuMatch m = match_cpu_brand(query);
   if (m.cpu != nullptr) return m.cpu;
   std::vector<MatchEntry> entries;
-  entries.reserve(cpus_.size());
-  for (const Cpu& c : cpus_) entries.push_back({c.name, {c.name}});
+  entries.reserve(cpus().size());
+  for (const Cpu& c : cpus()) entries.push_back({c.name, {c.name}});
   CS_ASSIGN_OR_RETURN(std::size_t i, match_name(query, entries, "CPU", "carbonscope data cpus"));
-  return &cpus_[i];
+  return &cpus()[i];
 }
 
 std::vector<const IntensityRow*> DataSet::intensity_series(std::string_view zone) const {

@@ -8,10 +8,9 @@
 
 namespace carbonscope {
 
-const std::string& RowReader::text(std::string_view column) const {
-  static const std::string kEmpty;
+std::string_view RowReader::text(std::string_view column) const {
   const int c = table_.column(column);
-  return c < 0 ? kEmpty : table_.row(row_)[static_cast<std::size_t>(c)];
+  return c < 0 ? std::string_view() : table_.row(row_)[static_cast<std::size_t>(c)];
 }
 
 std::string RowReader::where() const { return fmt::format("{}:{}", table_.name(), table_.line(row_)); }
@@ -21,13 +20,13 @@ Status RowReader::error(std::string_view message) const {
 }
 
 Result<std::string> RowReader::required(std::string_view column) const {
-  const std::string& t = text(column);
+  const std::string_view t = text(column);
   if (t.empty()) return error(fmt::format("column '{}' is empty", column));
-  return t;
+  return std::string(t);
 }
 
 Result<std::optional<double>> RowReader::optional_number(std::string_view column, double lo, double hi) const {
-  const std::string& t = text(column);
+  const std::string_view t = text(column);
   if (t.empty()) return std::optional<double>();
   double v = 0;
   auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
@@ -52,11 +51,11 @@ Result<int> RowReader::integer(std::string_view column, int lo, int hi) const {
 
 std::vector<std::string> RowReader::list(std::string_view column) const {
   std::vector<std::string> out;
-  const std::string& t = text(column);
+  const std::string_view t = text(column);
   std::size_t start = 0;
   while (start <= t.size() && !t.empty()) {
     const std::size_t bar = t.find('|', start);
-    const std::string item = t.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    const std::string item(t.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
     if (!item.empty()) out.push_back(item);
     if (bar == std::string::npos) break;
     start = bar + 1;

@@ -16,8 +16,8 @@ class RowReader {
  public:
   RowReader(const CsvTable& table, std::size_t row) : table_(table), row_(row) {}
 
-  // Text of `column` ("" when empty).
-  const std::string& text(std::string_view column) const;
+  // Text of `column` ("" when empty or absent).
+  std::string_view text(std::string_view column) const;
   // Non-empty text, else a data error.
   Result<std::string> required(std::string_view column) const;
   // A number within [lo, hi]; required or optional (empty -> nullopt).

@@ -10,7 +10,7 @@ namespace carbonscope {
 namespace {
 
 const DataSet& data() {
-  static const auto ds = DataSet::builtin();
+  static const auto ds = DataSet::builtin_validated();
   if (!ds.ok()) {
     ADD_FAILURE() << ds.status().to_string();
     std::abort();
@@ -26,6 +26,14 @@ TEST(BuiltinData, LoadsAllTables) {
   EXPECT_GT(data().cpus().size(), 3000u);
   EXPECT_FALSE(data().equivalents().empty());
   EXPECT_NE(data().provider_pue("private"), nullptr);
+}
+
+TEST(BuiltinData, FastLoadGivesTheSameTables) {
+  const auto fast = DataSet::builtin();
+  ASSERT_TRUE(fast.ok());
+  EXPECT_EQ((*fast)->intensities().size(), data().intensities().size());
+  EXPECT_EQ((*fast)->cpus().size(), data().cpus().size());
+  EXPECT_EQ((*fast)->match_cpu_brand("AMD EPYC 7763 64-Core Processor").cpu->tdp_w, 280);
 }
 
 TEST(BuiltinData, EverySourceIsShippable) {
