@@ -38,7 +38,9 @@ int main(int argc, char** argv) {
 
   using AddFn = void (*)(CLI::App&, Context&);
   static constexpr AddFn kCommands[] = {
-      nullptr,
+      add_run_command,
+      add_monitor_command,
+      add_sensors_command,
   };
   for (AddFn add : kCommands) {
     if (add != nullptr) add(app, ctx);
