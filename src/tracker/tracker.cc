@@ -200,9 +200,9 @@ Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
 Status Tracker::start() {
   if (impl_->started) return Status::failed_precondition("tracker already started");
   impl_->started = true;
-  impl_->sampler->sample_now();  // the baseline reading
-  impl_->start_unix = impl_->acc->start_unix();
+  impl_->start_unix = impl_->sampler->clock().unix_seconds();
   CS_RETURN_IF_ERROR(impl_->write_start_record());
+  impl_->sampler->sample_now();  // the baseline reading
   impl_->sampler->start();
   return {};
 }
