@@ -11,3 +11,7 @@ target_compile_definitions(gpu_tests PRIVATE FAKE_NVML="$<TARGET_FILE:fake_nvml>
   FAKE_ROCM_SMI="$<TARGET_FILE:fake_rocm_smi>")
 add_dependencies(gpu_tests fake_nvml fake_rocm_smi)
 gtest_discover_tests(gpu_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS gpu)
+if(TARGET e2e_tests)
+  target_compile_definitions(e2e_tests PRIVATE FAKE_NVML="$<TARGET_FILE:fake_nvml>")
+  add_dependencies(e2e_tests fake_nvml)
+endif()
