@@ -34,8 +34,15 @@ void Sampler::read_context(Sample& s) {
   c.job_mode = config_.pid.has_value();
   s.job_busy_share = s.job_capacity_share = s.job_memory_share = 0;
   std::optional<CpuTimes> now;
-  if (auto text = proc_.read("/proc/stat"); text.ok()) {
-    if (auto t = parse_proc_stat(*text); t.ok()) now = *t;
+  if (!proc_stat_) {
+    if (auto f = OpenFile::open(proc_, "/proc/stat"); f.ok()) proc_stat_.emplace(std::move(f).value());
+  }
+  if (proc_stat_) {
+    if (auto text = proc_stat_->read(); text.ok()) {
+      if (auto t = parse_proc_stat(*text); t.ok()) now = *t;
+    } else {
+      proc_stat_.reset();
+    }
   }
   std::uint64_t d_busy = 0, d_total = 0;
   if (now && prev_cpu_ && now->total > prev_cpu_->total && now->busy >= prev_cpu_->busy) {

@@ -16,6 +16,7 @@
 #include "carbonscope/sensor.h"
 #include "platform/clock.h"
 #include "platform/file_reader.h"
+#include "platform/open_file.h"
 #include "sampler/sample.h"
 #include "sensors/procfs.h"
 
@@ -60,6 +61,7 @@ class Sampler {
   std::mutex sample_mu_;
   Sample sample_;
   std::vector<int> failures_;  // consecutive all-domain failures per sensor
+  std::optional<OpenFile> proc_stat_;
   std::optional<CpuTimes> prev_cpu_;
   std::uint64_t prev_job_ticks_ = 0;
   bool job_seen_ = false;

@@ -1,7 +1,11 @@
 // Powercap RAPL: probing the zones, building the hierarchy, reading energy_uj.
 #include "sensors/rapl_powercap.h"
 
+#include <optional>
+
 #include <fmt/format.h>
+
+#include "platform/open_file.h"
 
 namespace carbonscope {
 namespace {
@@ -29,8 +33,9 @@ class RaplPowercap final : public Sensor {
 
   Status read(const SampleContext&, std::span<DomainReading> out) override {
     Status first;
+    if (files_.empty()) files_.resize(paths_.size());
     for (std::size_t i = 0; i < paths_.size(); ++i) {
-      auto v = reader_.read_u64(paths_[i]);
+      auto v = read_one(i);
       out[i].ok = v.ok();
       if (v.ok()) {
         out[i].counter = *v;
@@ -42,9 +47,22 @@ class RaplPowercap final : public Sensor {
   }
 
  private:
+  // Reads through a kept-open file, reopening it after a failure (a zone can come back).
+  Result<std::uint64_t> read_one(std::size_t i) {
+    if (!files_[i]) {
+      auto f = OpenFile::open(reader_, paths_[i]);
+      if (!f.ok()) return f.status();
+      files_[i].emplace(std::move(f).value());
+    }
+    auto v = files_[i]->read_u64();
+    if (!v.ok()) files_[i].reset();
+    return v;
+  }
+
   FileReader reader_;
   std::vector<SensorDomain> domains_;
   std::vector<std::string> paths_;
+  std::vector<std::optional<OpenFile>> files_;
 };
 
 }  // namespace
