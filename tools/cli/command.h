@@ -39,5 +39,8 @@ Result<std::shared_ptr<const DataSet>> load_data(const Context& ctx);
 // One registration function per subcommand file.
 void add_estimate_command(CLI::App& app, Context& ctx);
 void add_data_command(CLI::App& app, Context& ctx);
+void add_run_command(CLI::App& app, Context& ctx);
+void add_monitor_command(CLI::App& app, Context& ctx);
+void add_sensors_command(CLI::App& app, Context& ctx);
 
 }  // namespace carbonscope::cli

@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
   static constexpr AddFn kCommands[] = {
       add_estimate_command,
       add_data_command,
+      add_run_command,
+      add_monitor_command,
+      add_sensors_command,
   };
   for (AddFn add : kCommands) add(app, ctx);
 

@@ -1,0 +1,102 @@
+// Tracker: live measurement of a job or the whole machine. start() probes the sensors
+// and samples on a thread; snapshot() and named phases read it while it runs; stop()
+// returns the Report and writes the run's files. The CLI (run, monitor) and the Python
+// bindings use this API.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "carbonscope/footprint.h"
+#include "carbonscope/report.h"
+#include "carbonscope/sensor.h"
+#include "carbonscope/status.h"
+
+namespace carbonscope {
+
+class Clock;
+
+// What the tracker knows at one moment.
+struct Snapshot {
+  Duration elapsed{};
+  Power power;          // over the last interval (the job's share in job mode)
+  Energy energy;        // IT energy so far (before PUE)
+  Emissions emissions;  // energy x PUE x intensity, central
+  bool estimated = false;  // some counted figure is a model, not a counter
+  std::int64_t samples = 0;
+};
+
+struct PhaseResult {
+  std::string name;
+  Duration duration{};
+  Energy energy;
+  Emissions emissions;
+};
+
+struct TrackerConfig {
+  RunKind kind = RunKind::kRun;
+  std::string project;
+  std::vector<std::string> command;
+  Duration interval{1.0};          // 10 ms at least
+  std::optional<int> pid;          // charge this process tree; nullopt: the whole machine
+  std::string output_dir;          // "" writes no files
+  std::string sysfs_root = "/";    // root of /sys and /dev reads (fixtures)
+  std::string proc_root = "/";     // root of /proc reads
+  std::string nvml_library;        // "" = libnvidia-ml.so.1
+  std::string rocm_smi_library;    // "" = librocm_smi64.so.1
+  std::string fake_sensors;        // "cpu=45W,gpu=250W": only fake sensors (demos)
+  Power cpu_tdp{};                 // zero: a per-thread fallback, stated in the output
+  std::string tdp_source;
+  IntensityFigure intensity;
+  PueFigure pue;
+  std::string region;
+  std::vector<std::string> notes;  // added to the report (e.g. "intensity is a default")
+  Clock* clock = nullptr;          // nullptr: the system clock
+  // Sensors to use instead of probing (tests, embedding); used as given.
+  std::vector<std::shared_ptr<Sensor>> sensors;
+  // Called on the sampler thread after each sample (live status lines).
+  std::function<void(const Snapshot&)> on_sample;
+};
+
+class Tracker {
+ public:
+  static Result<std::unique_ptr<Tracker>> create(TrackerConfig config);
+  ~Tracker();
+  Tracker(const Tracker&) = delete;
+  Tracker& operator=(const Tracker&) = delete;
+
+  // Takes the first sample, writes the in-progress record and starts sampling.
+  Status start();
+  // Takes the last sample, writes report.json and the emissions.csv row.
+  Result<Report> stop(std::optional<int> exit_code = std::nullopt);
+  // Takes one sample now (no thread needed: tests drive a fake clock with this).
+  void sample_now();
+  // The job's root process has exited: stop charging its process tree.
+  void detach_job();
+
+  Status begin_phase(std::string name);
+  Result<PhaseResult> end_phase();
+  std::vector<PhaseResult> phases() const;
+  Snapshot snapshot() const;
+
+  const std::string& run_id() const;
+  std::string run_dir() const;  // "" without an output dir
+  // One line per probed backend: "rapl-powercap: unavailable: ...".
+  std::vector<std::string> sensor_lines() const;
+
+  class Impl;
+
+ private:
+  explicit Tracker(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Finishes the records of runs in `output_dir` whose tracker died (SIGKILL, power
+// loss): report.json from the last flushed sample, marked incomplete, and the
+// emissions.csv row. Returns the ids finished. Called when run/monitor start.
+Result<std::vector<std::string>> recover_incomplete_runs(const std::string& output_dir);
+
+}  // namespace carbonscope

@@ -1,0 +1,149 @@
+// fork/exec with a release pipe and an exec-error pipe; signal forwarding.
+#include "platform/child_process.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+
+#include <fmt/format.h>
+
+namespace carbonscope {
+namespace {
+
+volatile sig_atomic_t g_forward_pid = 0;
+
+void forward_handler(int sig, siginfo_t* info, void*) {
+  // si_code > 0 (SI_KERNEL) marks a signal the terminal sent to the whole foreground
+  // process group; kill(2), sigqueue(3) and tkill(2) give SI_USER, SI_QUEUE, SI_TKILL <= 0.
+  if (g_forward_pid > 0 && info != nullptr && info->si_code <= 0) ::kill(g_forward_pid, sig);
+}
+
+}  // namespace
+
+Result<ChildProcess> ChildProcess::spawn(const std::vector<std::string>& argv) {
+  if (argv.empty()) return Status::invalid_argument("no command to run");
+  int go[2], err[2];
+  if (::pipe2(go, O_CLOEXEC) != 0) return Status::io_error(fmt::format("pipe: {}", std::strerror(errno)));
+  if (::pipe2(err, O_CLOEXEC) != 0) {
+    ::close(go[0]);
+    ::close(go[1]);
+    return Status::io_error(fmt::format("pipe: {}", std::strerror(errno)));
+  }
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  const pid_t pid = ::fork();
+  if (pid < 0) return Status::io_error(fmt::format("fork: {}", std::strerror(errno)));
+  if (pid == 0) {
+    char c = 0;
+    ssize_t n;
+    do {
+      n = ::read(go[0], &c, 1);
+    } while (n < 0 && errno == EINTR);
+    if (n != 1) ::_exit(127);  // the tracker went away before releasing us
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    ::execvp(args[0], args.data());
+    const int e = errno;
+    (void)!::write(err[1], &e, sizeof e);
+    ::_exit(e == ENOENT || e == ENOTDIR ? 127 : 126);
+  }
+  ::close(go[0]);
+  ::close(err[1]);
+  return ChildProcess(pid, go[1], err[0]);
+}
+
+ChildProcess::ChildProcess(ChildProcess&& o) noexcept
+    : pid_(o.pid_), go_fd_(o.go_fd_), err_fd_(o.err_fd_), reaped_(o.reaped_) {
+  o.pid_ = -1;
+  o.go_fd_ = o.err_fd_ = -1;
+}
+
+ChildProcess::~ChildProcess() {
+  if (go_fd_ >= 0) ::close(go_fd_);
+  if (err_fd_ >= 0) ::close(err_fd_);
+  if (pid_ > 0 && !reaped_) reap();
+}
+
+Status ChildProcess::release() {
+  const char c = 'g';
+  (void)!::write(go_fd_, &c, 1);
+  ::close(go_fd_);
+  go_fd_ = -1;
+  int e = 0;
+  ssize_t n;
+  do {
+    n = ::read(err_fd_, &e, sizeof e);
+  } while (n < 0 && errno == EINTR);
+  ::close(err_fd_);
+  err_fd_ = -1;
+  if (n != static_cast<ssize_t>(sizeof e)) return {};  // closed by a successful exec
+  if (e == ENOENT || e == ENOTDIR) return Status::not_found(std::strerror(e));
+  return Status::permission_denied(std::strerror(e));
+}
+
+int ChildProcess::wait_exited() {
+  siginfo_t info{};
+  while (::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOWAIT) != 0) {
+    if (errno != EINTR) return 1;
+  }
+  if (info.si_code == CLD_EXITED) return info.si_status;
+  return 128 + info.si_status;  // CLD_KILLED, CLD_DUMPED
+}
+
+int ChildProcess::reap() {
+  int status = 0;
+  while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+  reaped_ = true;
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return 1;
+}
+
+void forward_signals_to(int pid) {
+  g_forward_pid = pid;
+  struct sigaction sa {};
+  sa.sa_sigaction = forward_handler;
+  sa.sa_flags = SA_SIGINFO | SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) ::sigaction(sig, &sa, nullptr);
+}
+
+void block_stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  ::pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+int wait_for_stop_signal(double timeout_s) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  for (;;) {
+    int sig;
+    if (timeout_s < 0) {
+      sig = ::sigwaitinfo(&set, nullptr);
+    } else {
+      timespec ts{};
+      ts.tv_sec = static_cast<time_t>(timeout_s);
+      ts.tv_nsec = static_cast<long>((timeout_s - std::floor(timeout_s)) * 1e9);
+      sig = ::sigtimedwait(&set, nullptr, &ts);
+    }
+    if (sig > 0) return sig;
+    if (errno == EAGAIN) return 0;
+    if (errno != EINTR) return 0;
+  }
+}
+
+}  // namespace carbonscope

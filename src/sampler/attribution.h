@@ -1,0 +1,30 @@
+// Attribution of one interval's energy: idle baseline vs dynamic, and the share a job
+// (a process tree) is charged on a shared machine. Pure functions, property-tested:
+// the parts always sum to the whole, and a job is never charged more than the whole.
+#pragma once
+
+#include "carbonscope/units.h"
+
+namespace carbonscope {
+
+struct Split {
+  Energy idle;
+  Energy dynamic;
+  Energy job;  // what the job is charged (== idle + dynamic in machine mode)
+};
+
+// CPU-like domains (package, psys, the CPU model), after Kepler: dynamic = E x u where
+// u is the node's busy fraction; idle = E - dynamic. The job gets the dynamic part in
+// proportion to its share of busy CPU time, and the idle part in proportion to its
+// share of CPU capacity (cpus x interval). Shares are clamped to [0, 1].
+Split split_cpu(Energy e, double node_utilisation, double job_busy_share, double job_capacity_share);
+
+// GPUs, after Kepler: idle = min(E, baseline power x dt), where the baseline is the
+// lowest power seen on the device; the job is charged `job_share` of the device.
+Split split_gpu(Energy e, Power baseline, Duration dt, double job_share);
+
+// Memory: no idle/dynamic split (DRAM refresh dominates); the job is charged its share
+// of installed memory (resident bytes / total bytes).
+Split split_memory(Energy e, double job_memory_share);
+
+}  // namespace carbonscope

@@ -1,0 +1,137 @@
+// The sampling loop.
+#include "sampler/sampler.h"
+
+#include <algorithm>
+
+#include "platform/system_info.h"
+
+namespace carbonscope {
+
+Sampler::Sampler(SamplerConfig config, std::vector<Sensor*> sensors, Consumer consumer)
+    : config_(std::move(config)),
+      clock_(config_.clock != nullptr ? config_.clock : &system_clock()),
+      sensors_(std::move(sensors)),
+      consumer_(std::move(consumer)),
+      proc_(config_.proc_root) {
+  config_.interval = std::max(config_.interval, kMinInterval);
+  std::size_t n = 0;
+  for (Sensor* s : sensors_) n += s->domains().size();
+  sample_.readings.resize(n);
+  sample_.sensor_status.resize(sensors_.size());
+  failures_.assign(sensors_.size(), 0);
+  auto meminfo = proc_.read("/proc/meminfo");
+  if (meminfo.ok()) mem_total_ = static_cast<double>(parse_mem_total(*meminfo).value_or(0));
+}
+
+Sampler::~Sampler() { stop(); }
+
+void Sampler::detach_job() { job_detached_ = true; }
+
+void Sampler::read_context(Sample& s) {
+  SampleContext& c = s.ctx;
+  c = SampleContext{};
+  c.mem_total_bytes = mem_total_;
+  c.job_mode = config_.pid.has_value();
+  s.job_busy_share = s.job_capacity_share = s.job_memory_share = 0;
+  std::optional<CpuTimes> now;
+  if (!proc_stat_) {
+    if (auto f = OpenFile::open(proc_, "/proc/stat"); f.ok()) proc_stat_.emplace(std::move(f).value());
+  }
+  if (proc_stat_) {
+    if (auto text = proc_stat_->read(); text.ok()) {
+      if (auto t = parse_proc_stat(*text); t.ok()) now = *t;
+    } else {
+      proc_stat_.reset();
+    }
+  }
+  std::uint64_t d_busy = 0, d_total = 0;
+  if (now && prev_cpu_ && now->total > prev_cpu_->total && now->busy >= prev_cpu_->busy) {
+    d_busy = now->busy - prev_cpu_->busy;
+    d_total = now->total - prev_cpu_->total;
+    c.node_utilisation = static_cast<double>(d_busy) / static_cast<double>(d_total);
+  }
+  if (now) prev_cpu_ = now;
+  if (!c.job_mode) {
+    s.job_busy_share = s.job_capacity_share = s.job_memory_share = 1;
+    return;
+  }
+  job_pids_.clear();
+  if (!job_detached_ && *config_.pid > 0) {
+    auto tree = read_process_tree(proc_, *config_.pid, page_size_bytes());
+    if (tree.ok()) {
+      job_pids_ = std::move(tree->pids);
+      c.job_rss_bytes = static_cast<double>(tree->rss_bytes);
+      // A process starts from zero CPU time, so the first reading is all the job's.
+      const std::uint64_t d_job = tree->cpu_ticks >= prev_job_ticks_ ? tree->cpu_ticks - prev_job_ticks_ : 0;
+      prev_job_ticks_ = tree->cpu_ticks;
+      if (job_seen_ && d_total > 0) {
+        s.job_busy_share = d_busy > 0 ? static_cast<double>(d_job) / static_cast<double>(d_busy) : 0;
+        s.job_capacity_share = static_cast<double>(d_job) / static_cast<double>(d_total);
+      }
+      job_seen_ = true;
+    }
+  }
+  if (mem_total_ > 0) s.job_memory_share = c.job_rss_bytes / mem_total_;
+  c.job_cpu_share = s.job_capacity_share;
+  c.job_pids = job_pids_;
+}
+
+void Sampler::sample_now() {
+  std::lock_guard<std::mutex> lock(sample_mu_);
+  Sample& s = sample_;
+  read_context(s);
+  std::size_t base = 0;
+  for (std::size_t i = 0; i < sensors_.size(); ++i) {
+    const std::size_t n = sensors_[i]->domains().size();
+    std::span<DomainReading> out(s.readings.data() + base, n);
+    if (failures_[i] >= kMaxConsecutiveFailures) {
+      for (DomainReading& r : out) r.ok = false;  // given up: keep the last status
+    } else {
+      for (DomainReading& r : out) r = DomainReading{};
+      s.sensor_status[i] = sensors_[i]->read(s.ctx, out);
+      const bool all_failed = std::none_of(out.begin(), out.end(), [](const DomainReading& r) { return r.ok; });
+      failures_[i] = all_failed ? failures_[i] + 1 : 0;
+    }
+    base += n;
+  }
+  s.t = clock_->now();
+  s.unix_time = clock_->unix_seconds();
+  consumer_(s);
+}
+
+void Sampler::start() {
+  std::lock_guard<std::mutex> lock(wake_mu_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  thread_ = std::thread([this] { loop(); });
+}
+
+void Sampler::stop() {
+  {
+    std::lock_guard<std::mutex> lock(wake_mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Sampler::loop() {
+  Duration next = clock_->now() + config_.interval;
+  std::unique_lock<std::mutex> lock(wake_mu_);
+  for (;;) {
+    const Duration wait = next - clock_->now();
+    if (wait.count() > 0 &&
+        wake_.wait_for(lock, std::chrono::duration_cast<std::chrono::nanoseconds>(wait), [this] { return stopping_; })) {
+      return;
+    }
+    if (stopping_) return;
+    lock.unlock();
+    sample_now();
+    lock.lock();
+    next += config_.interval;
+    const Duration now = clock_->now();
+    if (next < now) next = now + config_.interval;  // fell behind: skip, never burst
+  }
+}
+
+}  // namespace carbonscope

@@ -1,0 +1,205 @@
+// procfs parsers and the process-tree walk.
+#include "sensors/procfs.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include <fmt/format.h>
+
+namespace carbonscope {
+namespace {
+
+// Splits on spaces and tabs.
+std::vector<std::string_view> fields(std::string_view line) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    const std::size_t start = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\n') ++i;
+    if (i > start) out.push_back(line.substr(start, i - start));
+    if (i < line.size() && line[i] == '\n') break;
+  }
+  return out;
+}
+
+bool to_u64(std::string_view s, std::uint64_t& v) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+bool to_int(std::string_view s, int& v) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+Result<CpuTimes> parse_proc_stat(std::string_view text) {
+  CpuTimes t;
+  bool found = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (line.rfind("cpu", 0) != 0) continue;
+    if (line.size() > 3 && line[3] != ' ') {
+      ++t.cpus;
+      continue;
+    }
+    const auto f = fields(line);
+    if (f.size() < 5) return Status::data_error("/proc/stat: short cpu line");
+    std::uint64_t v[8] = {};
+    for (std::size_t i = 1; i < f.size() && i <= 8; ++i) {
+      if (!to_u64(f[i], v[i - 1])) return Status::data_error(fmt::format("/proc/stat: bad value '{}'", f[i]));
+    }
+    // user nice system idle iowait irq softirq steal (guest is already in user).
+    t.busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+    t.total = t.busy + v[3] + v[4];
+    found = true;
+  }
+  if (!found) return Status::data_error("/proc/stat has no aggregate cpu line");
+  if (t.cpus == 0) t.cpus = 1;
+  return t;
+}
+
+Result<ProcStat> parse_pid_stat(std::string_view text) {
+  // "pid (comm) S ppid ...": comm may hold spaces and parentheses, so split at the last ')'.
+  const std::size_t open = text.find('(');
+  const std::size_t close = text.rfind(')');
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+    return Status::data_error("/proc/PID/stat: no (comm) field");
+  }
+  ProcStat s;
+  if (!to_int(trim(text.substr(0, open)), s.pid)) return Status::data_error("/proc/PID/stat: bad pid");
+  const auto f = fields(text.substr(close + 1));
+  // After comm: [0]=state [1]=ppid ... [11]=utime [12]=stime [13]=cutime [14]=cstime ... [21]=rss
+  if (f.size() < 22) return Status::data_error("/proc/PID/stat: too few fields");
+  s.state = f[0].empty() ? '?' : f[0][0];
+  if (!to_int(f[1], s.ppid)) return Status::data_error("/proc/PID/stat: bad ppid");
+  std::uint64_t t[4];
+  for (int i = 0; i < 4; ++i) {
+    if (!to_u64(f[11 + i], t[i])) return Status::data_error("/proc/PID/stat: bad cpu time");
+  }
+  s.cpu_ticks = t[0] + t[1] + t[2] + t[3];
+  std::int64_t rss = 0;
+  auto [p, ec] = std::from_chars(f[21].data(), f[21].data() + f[21].size(), rss);
+  if (ec != std::errc()) return Status::data_error("/proc/PID/stat: bad rss");
+  s.rss_pages = rss > 0 ? static_cast<std::uint64_t>(rss) : 0;
+  return s;
+}
+
+Result<std::uint64_t> parse_mem_total(std::string_view text) {
+  const std::size_t at = text.find("MemTotal:");
+  if (at == std::string_view::npos) return Status::data_error("/proc/meminfo has no MemTotal");
+  const auto f = fields(text.substr(at + 9));
+  std::uint64_t kb = 0;
+  if (f.empty() || !to_u64(f[0], kb)) return Status::data_error("/proc/meminfo: bad MemTotal");
+  return kb * 1024;
+}
+
+std::string parse_cpu_brand(std::string_view text) {
+  for (std::string_view key : {"model name", "Model", "Hardware"}) {
+    std::size_t pos = 0;
+    while ((pos = text.find(key, pos)) != std::string_view::npos) {
+      const bool at_line_start = pos == 0 || text[pos - 1] == '\n';
+      const std::size_t nl = std::min(text.find('\n', pos), text.size());
+      const std::string_view line = text.substr(pos, nl - pos);
+      const std::size_t colon = line.find(':');
+      if (at_line_start && colon != std::string_view::npos && trim(line.substr(key.size(), colon - key.size())).empty()) {
+        return std::string(trim(line.substr(colon + 1)));
+      }
+      pos = nl;
+    }
+  }
+  return "";
+}
+
+namespace {
+
+void add_children(const FileReader& reader, int pid, std::vector<int>& out) {
+  auto tasks = reader.list(fmt::format("/proc/{}/task", pid));
+  if (!tasks.ok()) return;
+  for (const std::string& tid : *tasks) {
+    auto text = reader.read(fmt::format("/proc/{}/task/{}/children", pid, tid));
+    if (!text.ok()) continue;
+    for (std::string_view c : fields(*text)) {
+      int child = 0;
+      if (to_int(c, child)) out.push_back(child);
+    }
+  }
+}
+
+bool has_children_files(const FileReader& reader, int pid) {
+  return reader.exists(fmt::format("/proc/{}/task/{}/children", pid, pid));
+}
+
+// Every pid whose ancestry reaches root_pid, from a full scan of /proc.
+std::vector<int> scan_tree(const FileReader& reader, int root_pid) {
+  std::map<int, int> parent;
+  auto names = reader.list("/proc");
+  if (names.ok()) {
+    for (const std::string& n : *names) {
+      int pid = 0;
+      if (!to_int(n, pid)) continue;
+      auto text = reader.read(fmt::format("/proc/{}/stat", pid));
+      if (!text.ok()) continue;
+      auto st = parse_pid_stat(*text);
+      if (st.ok()) parent[pid] = st->ppid;
+    }
+  }
+  std::vector<int> out;
+  for (const auto& [pid, ppid] : parent) {
+    int p = pid;
+    for (int depth = 0; depth < 256 && p > 0; ++depth) {
+      if (p == root_pid) {
+        if (pid != root_pid) out.push_back(pid);
+        break;
+      }
+      const auto it = parent.find(p);
+      if (it == parent.end()) break;
+      p = it->second;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<TreeUsage> read_process_tree(const FileReader& reader, int root_pid, long page_size) {
+  TreeUsage u;
+  std::vector<int> pending = {root_pid};
+  if (!has_children_files(reader, root_pid)) {
+    const std::vector<int> rest = scan_tree(reader, root_pid);
+    pending.insert(pending.end(), rest.begin(), rest.end());
+  }
+  const bool walk = pending.size() == 1;
+  std::size_t next = 0;
+  while (next < pending.size() && pending.size() < 100000) {
+    const int pid = pending[next++];
+    auto text = reader.read(fmt::format("/proc/{}/stat", pid));
+    if (!text.ok()) {
+      if (pid == root_pid) return text.status();
+      continue;  // exited between the listing and the read
+    }
+    auto st = parse_pid_stat(*text);
+    if (!st.ok()) continue;
+    u.cpu_ticks += st->cpu_ticks;
+    u.rss_bytes += st->rss_pages * static_cast<std::uint64_t>(page_size);
+    u.pids.push_back(pid);
+    if (walk) add_children(reader, pid, pending);
+  }
+  std::sort(u.pids.begin(), u.pids.end());
+  return u;
+}
+
+}  // namespace carbonscope

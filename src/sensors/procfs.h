@@ -1,0 +1,50 @@
+// procfs parsing: machine CPU time (/proc/stat), a process tree's CPU time and memory
+// (/proc/PID/stat, /proc/PID/task/*/children), installed memory (/proc/meminfo) and
+// the CPU brand (/proc/cpuinfo). Parsers are pure; readers go through a FileReader.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "carbonscope/status.h"
+#include "platform/file_reader.h"
+
+namespace carbonscope {
+
+// Aggregate "cpu" line of /proc/stat, in clock ticks.
+struct CpuTimes {
+  std::uint64_t busy = 0;   // user+nice+system+irq+softirq+steal
+  std::uint64_t total = 0;  // busy + idle + iowait
+  int cpus = 0;             // number of "cpuN" lines
+};
+Result<CpuTimes> parse_proc_stat(std::string_view text);
+
+// One /proc/PID/stat line.
+struct ProcStat {
+  int pid = 0;
+  int ppid = 0;
+  char state = '?';
+  std::uint64_t cpu_ticks = 0;  // utime+stime+cutime+cstime (reaped children included)
+  std::uint64_t rss_pages = 0;
+};
+Result<ProcStat> parse_pid_stat(std::string_view text);
+
+// MemTotal of /proc/meminfo in bytes.
+Result<std::uint64_t> parse_mem_total(std::string_view text);
+// "model name" (x86) or "Model"/"Hardware" (ARM) of /proc/cpuinfo; "" when absent.
+std::string parse_cpu_brand(std::string_view text);
+
+// A process tree's usage: the root and every live descendant.
+struct TreeUsage {
+  std::uint64_t cpu_ticks = 0;
+  std::uint64_t rss_bytes = 0;
+  std::vector<int> pids;  // sorted
+};
+
+// Reads the tree under `root_pid` through `reader` (rooted at the procfs root). Uses
+// /proc/PID/task/TID/children when the kernel has it, else scans every /proc/PID.
+Result<TreeUsage> read_process_tree(const FileReader& reader, int root_pid, long page_size);
+
+}  // namespace carbonscope

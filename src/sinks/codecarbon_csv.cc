@@ -1,0 +1,112 @@
+// CodeCarbon emissions.csv rows.
+#include "sinks/codecarbon_csv.h"
+
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace carbonscope {
+namespace {
+
+constexpr const char* kColumns[kCodecarbonColumns] = {
+    "timestamp", "project_name", "run_id", "experiment_id", "duration", "emissions", "emissions_rate",
+    "cpu_power", "gpu_power", "ram_power", "cpu_energy", "gpu_energy", "ram_energy", "energy_consumed",
+    "water_consumed", "country_name", "country_iso_code", "region", "cloud_provider", "cloud_region", "os",
+    "python_version", "codecarbon_version", "cpu_count", "cpu_model", "gpu_count", "gpu_model", "longitude",
+    "latitude", "ram_total_size", "tracking_mode", "cpu_utilization_percent", "gpu_utilization_percent",
+    "ram_utilization_percent", "ram_used_gb", "on_cloud", "pue", "wue"};
+
+std::string quote(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string num(double v) { return fmt::format("{}", v); }
+std::string opt(double v) { return v < 0 ? "" : fmt::format("{:.2f}", v); }
+
+std::string local_timestamp(double unix_seconds) {
+  const auto t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  return buf;
+}
+
+}  // namespace
+
+std::string codecarbon_header() {
+  std::string out;
+  for (int i = 0; i < kCodecarbonColumns; ++i) {
+    if (i > 0) out += ',';
+    out += kColumns[i];
+  }
+  return out;
+}
+
+std::string codecarbon_row(const Report& r, const CodecarbonExtras& x) {
+  const Footprint& f = r.footprint;
+  const double pue = f.pue.value.central;
+  double cpu = 0, gpu = 0, ram = 0;  // IT energy, kWh
+  for (const ComponentEnergy& c : f.components) {
+    const double kwh = c.energy.central.kwh();
+    if (c.component == "gpu") {
+      gpu += kwh;
+    } else if (c.component == "ram") {
+      ram += kwh;
+    } else {
+      cpu += kwh;  // cpu, psys (a platform counter that includes the CPU) and others
+    }
+  }
+  const double secs = r.run.duration.count();
+  const auto watts = [&](double kwh) { return secs > 0 ? kwh * kJoulesPerKwh / secs : 0.0; };
+  const double kg = f.emissions.central.kg();
+  const std::string fields[kCodecarbonColumns] = {
+      local_timestamp(r.run.end_unix != 0 ? r.run.end_unix : r.run.start_unix),
+      quote(r.run.project), quote(r.run.id), "", num(secs), num(kg), num(secs > 0 ? kg / secs : 0),
+      num(watts(cpu)), num(watts(gpu)), num(watts(ram)), num(cpu * pue), num(gpu * pue), num(ram * pue),
+      num(f.facility_energy.central.kwh()), "0", quote(x.country_name), quote(x.country_iso_code),
+      quote(r.run.region), quote(x.cloud_provider), quote(x.cloud_region), quote(r.run.os), "",
+      "carbonscope-0.1.0", std::to_string(r.run.cpu_count), quote(r.run.cpu_model),
+      std::to_string(r.run.gpu_count), quote(r.run.gpu_model), "", "", fmt::format("{:.3f}", r.run.ram_gb),
+      x.tracking_mode, opt(x.cpu_utilization_percent), "", opt(x.ram_utilization_percent), opt(x.ram_used_gb),
+      x.cloud_provider.empty() ? "N" : "Y", num(pue), "0"};
+  std::string out;
+  for (int i = 0; i < kCodecarbonColumns; ++i) {
+    if (i > 0) out += ',';
+    out += fields[i];
+  }
+  return out;
+}
+
+Status append_codecarbon_csv(const std::string& path, const Report& report, const CodecarbonExtras& extras) {
+  bool need_header = true;
+  {
+    std::ifstream in(path);
+    std::string first;
+    if (in && std::getline(in, first)) {
+      if (first == codecarbon_header()) {
+        need_header = false;
+      } else if (!first.empty() && std::rename(path.c_str(), (path + ".bak").c_str()) != 0) {
+        return Status::io_error(fmt::format("cannot move {} (another header) to {}.bak", path, path));
+      }
+    }
+  }
+  std::ofstream out(path, std::ios::app);
+  if (!out) return Status::io_error(fmt::format("cannot append to {}", path));
+  if (need_header) out << codecarbon_header() << '\n';
+  out << codecarbon_row(report, extras) << '\n';
+  out.flush();
+  if (!out) return Status::io_error(fmt::format("cannot write {}", path));
+  return {};
+}
+
+}  // namespace carbonscope

@@ -1,0 +1,92 @@
+// Accumulator -> Report.
+#include "tracker/report_builder.h"
+
+#include <set>
+
+#include <fmt/format.h>
+
+namespace carbonscope {
+
+std::vector<std::size_t> reported_domains(const Accumulator& acc, bool include_unused_standby) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < acc.domains().size(); ++i) {
+    const DomainTotals& t = acc.domains()[i];
+    if (!t.counted) continue;
+    if (t.standby && !t.used_from && !include_unused_standby) continue;
+    out.push_back(i);
+  }
+  return out;
+}
+
+std::vector<std::string> domain_keys(const Accumulator& acc, const std::vector<std::size_t>& which) {
+  std::vector<std::string> keys;
+  std::set<std::string> seen;
+  for (std::size_t i : which) {
+    std::string k = acc.domains()[i].domain->name;
+    for (char& c : k) {
+      if (c == ',' || c == ' ' || c == '"') c = '_';
+    }
+    std::string unique = k;
+    for (int n = 2; seen.count(unique); ++n) unique = fmt::format("{}_{}", k, n);
+    seen.insert(unique);
+    keys.push_back(unique);
+  }
+  return keys;
+}
+
+ComponentEnergy component_of(const DomainTotals& t, Energy energy) {
+  const SensorDomain& d = *t.domain;
+  ComponentEnergy c;
+  c.component = d.component;
+  c.label = d.label;
+  c.energy = Range<Energy>::of(energy, energy * d.range_low, energy * d.range_high);
+  c.provenance = d.provenance;
+  std::string& detail = c.provenance.detail;
+  if (t.standby && t.used_from) {
+    detail += fmt::format("; used from t={:.2f} s, for the intervals where the measured sensor failed",
+                          t.used_from->count());
+  }
+  if (t.failed_at) detail += fmt::format("; failing from t={:.2f} s: {}", t.failed_at->count(), t.failure);
+  if (t.rejected > 0) detail += fmt::format("; {} interval(s) rejected: counter went backwards", t.rejected);
+  if (t.unknown_job_share) detail += "; the GPU's processes could not be listed: the job is charged the whole device";
+  return c;
+}
+
+Report build_report(const Accumulator& acc, ReportInputs in) {
+  Report r;
+  r.run = std::move(in.run);
+  std::vector<ComponentEnergy> components;
+  Energy idle, dynamic;
+  bool estimated = false;
+  for (std::size_t i : reported_domains(acc, false)) {
+    const DomainTotals& t = acc.domains()[i];
+    components.push_back(component_of(t, t.job));
+    estimated = estimated || t.domain->provenance.method == Method::kEstimated;
+    idle += t.idle;
+    dynamic += t.dynamic;
+    const double secs = acc.elapsed().count();
+    r.power.push_back({t.domain->name, secs > 0 ? t.job / Duration(secs) : Power{}, t.peak, t.intervals});
+  }
+  r.footprint = compute_footprint(std::move(components), std::move(in.pue), std::move(in.intensity));
+  r.notes = std::move(in.notes);
+  if (in.job_mode) {
+    const double pct = acc.machine_total().joules() > 0 ? 100.0 * acc.total() / acc.machine_total() : 0;
+    r.notes.push_back(fmt::format(
+        "attribution: process tree of pid {} charged {:.6f} kWh of the machine's {:.6f} kWh ({:.1f} %): CPU and psys "
+        "domains split Kepler-style into dynamic (x node utilisation, shared by busy CPU time) and idle (shared by CPU "
+        "capacity); memory by resident memory; GPUs by their compute processes",
+        in.pid, acc.total().kwh(), acc.machine_total().kwh(), pct));
+  } else {
+    r.notes.push_back(fmt::format("whole machine: idle {:.6f} kWh, dynamic {:.6f} kWh (split by node CPU utilisation; "
+                                  "GPU idle = lowest power seen)", idle.kwh(), dynamic.kwh()));
+  }
+  for (const ProbeResult& p : in.probes) {
+    if (!p.available) r.notes.push_back(fmt::format("sensor {} unavailable: {}", p.backend, p.detail));
+  }
+  if (estimated) {
+    r.notes.push_back("some energy is estimated by a model, not measured: see each component's method and range");
+  }
+  return r;
+}
+
+}  // namespace carbonscope

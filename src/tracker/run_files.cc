@@ -1,0 +1,58 @@
+// Run ids, directories and atomic writes.
+#include "tracker/run_files.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <random>
+
+#include <fmt/format.h>
+
+namespace carbonscope {
+
+std::string new_run_id(double unix_seconds) {
+  const auto t = static_cast<std::time_t>(std::floor(unix_seconds));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  std::random_device rd;
+  return fmt::format("{}-{:04x}", buf, (rd() ^ static_cast<unsigned>(::getpid())) & 0xFFFFu);
+}
+
+Status make_dirs(const std::string& path) {
+  std::string partial;
+  std::size_t pos = 0;
+  while (pos != std::string::npos) {
+    pos = path.find('/', pos + 1);
+    partial = path.substr(0, pos);
+    if (partial.empty()) continue;
+    if (::mkdir(partial.c_str(), 0777) != 0 && errno != EEXIST) {
+      return Status::io_error(fmt::format("cannot create directory {}: {}", partial, std::strerror(errno)));
+    }
+  }
+  return {};
+}
+
+Status write_file_atomic(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "w");
+  if (f == nullptr) return Status::io_error(fmt::format("cannot create {}: {}", tmp, std::strerror(errno)));
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (std::fclose(f) != 0 || !ok) return Status::io_error(fmt::format("cannot write {}", tmp));
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return Status::io_error(fmt::format("cannot rename {} to {}: {}", tmp, path, std::strerror(errno)));
+  }
+  return {};
+}
+
+Status write_json_atomic(const std::string& path, const nlohmann::json& j) {
+  return write_file_atomic(path, j.dump(2) + "\n");
+}
+
+}  // namespace carbonscope

@@ -1,0 +1,27 @@
+// Where a run's files go: OUTPUT_DIR/emissions.csv (one row per run, CodeCarbon's
+// layout) and OUTPUT_DIR/<run id>/{run.json, samples.csv, report.json}. run.json
+// without report.json marks a run in progress, or one whose tracker died.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "carbonscope/status.h"
+
+namespace carbonscope {
+
+inline constexpr const char* kDefaultOutputDir = "carbonscope-runs";
+inline constexpr const char* kEmissionsCsv = "emissions.csv";
+inline constexpr const char* kRunJson = "run.json";
+inline constexpr const char* kSamplesCsv = "samples.csv";
+inline constexpr const char* kReportJson = "report.json";
+
+// "20261122T070425Z-3f2a": time-sortable, unique enough for one machine.
+std::string new_run_id(double unix_seconds);
+Status make_dirs(const std::string& path);
+// Writes PATH.tmp then renames it over PATH, so readers never see half a file.
+Status write_file_atomic(const std::string& path, const std::string& text);
+Status write_json_atomic(const std::string& path, const nlohmann::json& j);
+
+}  // namespace carbonscope

@@ -1,0 +1,292 @@
+// Tracker: sensors -> sampler -> accumulator -> samples.csv, report.json, emissions.csv.
+#include "carbonscope/tracker.h"
+
+#include <mutex>
+
+#include <fmt/format.h>
+
+#include "platform/clock.h"
+#include "platform/system_info.h"
+#include "sampler/accumulator.h"
+#include "sampler/sampler.h"
+#include "sinks/codecarbon_csv.h"
+#include "sinks/report_json.h"
+#include "sinks/samples_csv.h"
+#include "tracker/report_builder.h"
+#include "tracker/run_files.h"
+
+namespace carbonscope {
+
+class Tracker::Impl {
+ public:
+  explicit Impl(TrackerConfig c) : config(std::move(c)) {}
+
+  void on_sample(const Sample& s);
+  Snapshot snapshot_locked() const;
+  RunInfo run_info() const;
+  Status write_start_record();
+
+  TrackerConfig config;
+  SensorSet set;
+  std::vector<const Sensor*> sensors;
+  std::unique_ptr<Accumulator> acc;
+  std::unique_ptr<Sampler> sampler;
+  std::optional<SamplesCsv> samples;
+  std::vector<std::size_t> columns;
+  std::vector<std::string> keys;
+  std::vector<double> watts, joules;
+  mutable std::mutex mu;
+  std::string id;
+  std::string dir;
+  double start_unix = 0;
+  struct OpenPhase {
+    std::string name;
+    Duration t;
+    Energy e;
+  };
+  std::vector<OpenPhase> open;
+  std::vector<PhaseResult> done;
+  bool started = false;
+  bool stopped = false;
+  Status write_error;
+};
+
+namespace {
+
+double emissions_g(const TrackerConfig& c, Energy e) {
+  return (e * c.pue.value.central * c.intensity.value.central).grams();
+}
+
+}  // namespace
+
+void Tracker::Impl::on_sample(const Sample& s) {
+  std::function<void(const Snapshot&)> callback;
+  Snapshot snap;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    acc->add(s);
+    if (samples) {
+      for (std::size_t k = 0; k < columns.size(); ++k) {
+        const DomainTotals& t = acc->domains()[columns[k]];
+        watts[k] = t.last.watts();
+        joules[k] = t.job.joules();
+      }
+      const Energy e = acc->total();
+      Status st = samples->append(acc->elapsed().count(), s.unix_time, acc->power().watts(), e.joules(),
+                                  emissions_g(config, e), s.ctx.node_utilisation, watts, joules);
+      if (!st.ok() && write_error.ok()) write_error = st;
+    }
+    if (config.on_sample) {
+      callback = config.on_sample;
+      snap = snapshot_locked();
+    }
+  }
+  if (callback) callback(snap);
+}
+
+Snapshot Tracker::Impl::snapshot_locked() const {
+  Snapshot s;
+  s.elapsed = acc->elapsed();
+  s.power = acc->power();
+  s.energy = acc->total();
+  s.emissions = s.energy * config.pue.value.central * config.intensity.value.central;
+  s.samples = acc->samples();
+  for (std::size_t i : reported_domains(*acc, false)) {
+    const DomainTotals& t = acc->domains()[i];
+    if (t.domain->provenance.method == Method::kEstimated && t.intervals > 0) s.estimated = true;
+  }
+  return s;
+}
+
+RunInfo Tracker::Impl::run_info() const {
+  RunInfo r;
+  r.id = id;
+  r.kind = config.kind;
+  r.project = config.project;
+  r.command = config.command;
+  r.host = host_name();
+  r.os = os_description();
+  r.region = config.region;
+  r.start_unix = start_unix;
+  const FileReader proc(config.proc_root);
+  if (auto info = proc.read("/proc/cpuinfo"); info.ok()) r.cpu_model = parse_cpu_brand(*info);
+  if (auto stat = proc.read("/proc/stat"); stat.ok()) r.cpu_count = parse_proc_stat(*stat).value_or(CpuTimes{}).cpus;
+  if (auto mem = proc.read("/proc/meminfo"); mem.ok()) {
+    r.ram_gb = static_cast<double>(parse_mem_total(*mem).value_or(0)) / 1e9;
+  }
+  for (const DomainTotals& t : acc->domains()) {
+    if (t.domain->component != "gpu") continue;
+    if (r.gpu_count++ == 0) r.gpu_model = t.domain->label;
+  }
+  r.complete = false;
+  return r;
+}
+
+Status Tracker::Impl::write_start_record() {
+  if (config.output_dir.empty()) return {};
+  dir = fmt::format("{}/{}", config.output_dir, id);
+  CS_RETURN_IF_ERROR(make_dirs(dir));
+  CS_ASSIGN_OR_RETURN(SamplesCsv csv, SamplesCsv::create(fmt::format("{}/{}", dir, kSamplesCsv), keys));
+  samples.emplace(std::move(csv));
+  // The skeleton report: what recovery needs to finish this run if the tracker dies.
+  Report skeleton;
+  skeleton.run = run_info();
+  std::vector<ComponentEnergy> comps;
+  nlohmann::json cols = nlohmann::json::array();
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const DomainTotals& t = acc->domains()[columns[k]];
+    comps.push_back(component_of(t, Energy{}));
+    cols.push_back({{"key", keys[k]}, {"standby", t.standby}, {"range_low", t.domain->range_low},
+                    {"range_high", t.domain->range_high}});
+  }
+  skeleton.footprint = compute_footprint(std::move(comps), config.pue, config.intensity);
+  skeleton.notes = config.notes;
+  const nlohmann::json j = {{"tracker_pid", current_pid()},
+                            {"tracking_mode", config.pid ? "process" : "machine"},
+                            {"columns", cols},
+                            {"report", to_json(skeleton)}};
+  return write_json_atomic(fmt::format("{}/{}", dir, kRunJson), j);
+}
+
+Tracker::Tracker(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Tracker::~Tracker() {
+  if (impl_ && impl_->sampler) impl_->sampler->stop();
+}
+
+Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
+  auto impl = std::make_unique<Impl>(std::move(config));
+  TrackerConfig& c = impl->config;
+  if (c.interval < kMinInterval) {
+    return Status::invalid_argument(fmt::format("interval {} s is below the 10 ms minimum", c.interval.count()));
+  }
+  if (!c.sensors.empty()) {
+    for (const auto& s : c.sensors) {
+      impl->sensors.push_back(s.get());
+      impl->set.standby.push_back(false);
+    }
+  } else {
+    SensorOptions o;
+    o.sysfs_root = c.sysfs_root;
+    o.proc_root = c.proc_root;
+    o.nvml_library = c.nvml_library;
+    o.rocm_smi_library = c.rocm_smi_library;
+    o.fake_spec = c.fake_sensors;
+    o.cpu_model.tdp = c.cpu_tdp;
+    o.cpu_model.tdp_source = c.tdp_source;
+    impl->set = probe_sensors(o);
+    for (const auto& s : impl->set.sensors) impl->sensors.push_back(s.get());
+  }
+  if (impl->sensors.empty()) return Status::unavailable("no sensor could be used, not even the CPU model");
+  impl->acc = std::make_unique<Accumulator>(impl->sensors, impl->set.standby, impl->set.host);
+  impl->columns = reported_domains(*impl->acc, true);
+  impl->keys = domain_keys(*impl->acc, impl->columns);
+  impl->watts.resize(impl->columns.size());
+  impl->joules.resize(impl->columns.size());
+  SamplerConfig sc;
+  sc.interval = c.interval;
+  sc.clock = c.clock;
+  sc.proc_root = c.proc_root;
+  sc.pid = c.pid;
+  std::vector<Sensor*> mutable_sensors;
+  for (const Sensor* s : impl->sensors) mutable_sensors.push_back(const_cast<Sensor*>(s));
+  Impl* raw = impl.get();
+  impl->sampler = std::make_unique<Sampler>(sc, mutable_sensors, [raw](const Sample& s) { raw->on_sample(s); });
+  impl->start_unix = impl->sampler->clock().unix_seconds();
+  impl->id = new_run_id(impl->start_unix);
+  return std::unique_ptr<Tracker>(new Tracker(std::move(impl)));
+}
+
+Status Tracker::start() {
+  if (impl_->started) return Status::failed_precondition("tracker already started");
+  impl_->started = true;
+  impl_->start_unix = impl_->sampler->clock().unix_seconds();
+  CS_RETURN_IF_ERROR(impl_->write_start_record());
+  impl_->sampler->sample_now();  // the baseline reading
+  impl_->sampler->start();
+  return {};
+}
+
+void Tracker::sample_now() { impl_->sampler->sample_now(); }
+void Tracker::detach_job() { impl_->sampler->detach_job(); }
+
+Result<Report> Tracker::stop(std::optional<int> exit_code) {
+  Impl& m = *impl_;
+  if (!m.started) return Status::failed_precondition("tracker not started");
+  if (m.stopped) return Status::failed_precondition("tracker already stopped");
+  m.stopped = true;
+  m.sampler->stop();
+  m.sampler->sample_now();
+  std::lock_guard<std::mutex> lock(m.mu);
+  ReportInputs in;
+  in.run = m.run_info();
+  in.run.end_unix = m.acc->last_unix();
+  in.run.duration = m.acc->elapsed();
+  in.run.exit_code = exit_code;
+  in.run.complete = true;
+  in.pue = m.config.pue;
+  in.intensity = m.config.intensity;
+  in.notes = m.config.notes;
+  for (const PhaseResult& p : m.done) {
+    in.notes.push_back(fmt::format("phase '{}': {:.3f} s, {:.6f} kWh, {:.4f} g CO2e", p.name, p.duration.count(),
+                                   p.energy.kwh(), p.emissions.grams()));
+  }
+  in.probes = m.set.probes;
+  in.job_mode = m.config.pid.has_value();
+  in.pid = m.config.pid.value_or(0);
+  Report report = build_report(*m.acc, std::move(in));
+  m.samples.reset();
+  if (!m.dir.empty()) {
+    CS_RETURN_IF_ERROR(write_json_atomic(fmt::format("{}/{}", m.dir, kReportJson), to_json(report)));
+    CodecarbonExtras x;
+    x.tracking_mode = m.config.pid ? "process" : "machine";
+    x.cpu_utilization_percent = 100.0 * m.acc->mean_node_utilisation();
+    CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", m.config.output_dir, kEmissionsCsv), report, x));
+  }
+  if (!m.write_error.ok()) return m.write_error;
+  return report;
+}
+
+Status Tracker::begin_phase(std::string name) {
+  if (!impl_->started || impl_->stopped) return Status::failed_precondition("begin_phase outside start/stop");
+  impl_->sampler->sample_now();  // open the phase on a fresh reading
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->open.push_back({std::move(name), impl_->acc->elapsed(), impl_->acc->total()});
+  return {};
+}
+
+Result<PhaseResult> Tracker::end_phase() {
+  impl_->sampler->sample_now();  // close the phase on a fresh reading
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (impl_->open.empty()) return Status::failed_precondition("end_phase without begin_phase");
+  const Impl::OpenPhase p = impl_->open.back();
+  impl_->open.pop_back();
+  PhaseResult r{p.name, impl_->acc->elapsed() - p.t, impl_->acc->total() - p.e, {}};
+  r.emissions = r.energy * impl_->config.pue.value.central * impl_->config.intensity.value.central;
+  impl_->done.push_back(r);
+  return r;
+}
+
+std::vector<PhaseResult> Tracker::phases() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->done;
+}
+
+Snapshot Tracker::snapshot() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->snapshot_locked();
+}
+
+const std::string& Tracker::run_id() const { return impl_->id; }
+std::string Tracker::run_dir() const { return impl_->dir; }
+
+std::vector<std::string> Tracker::sensor_lines() const {
+  std::vector<std::string> out;
+  for (const ProbeResult& p : impl_->set.probes) {
+    out.push_back(fmt::format("{}: {}{}: {}", p.backend, p.available ? "available" : "unavailable",
+                              p.used ? ", used" : "", p.detail));
+  }
+  return out;
+}
+
+}  // namespace carbonscope

@@ -1,0 +1,145 @@
+// The Tracker on fake sensors with a fake clock: totals, phases, files, recovery.
+#include "carbonscope/tracker.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "platform/clock.h"
+#include "sensors/fake.h"
+
+namespace carbonscope {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct TempDir {
+  TempDir() {
+    path = fs::temp_directory_path() / ("cs_tracker_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  fs::path path;
+};
+
+TrackerConfig fake_config(FakeClock& clock, const std::string& out) {
+  TrackerConfig c;
+  c.clock = &clock;
+  c.output_dir = out;
+  c.proc_root = std::string(CARBONSCOPE_FIXTURES) + "/vm";
+  c.intensity.value = Range<CarbonIntensity>::exact(CarbonIntensity::g_per_kwh(500));
+  c.pue.value = Range<double>::exact(1.5);
+  FakeDomain gpu;
+  gpu.domain.name = "gpu-0";
+  gpu.domain.component = "gpu";
+  gpu.domain.label = "GPU 0 fake";
+  gpu.domain.kind = ReadingKind::kPower;
+  gpu.domain.provenance.method = Method::kMeasured;
+  gpu.values = {360};
+  c.sensors.push_back(make_fake_sensor({gpu}));
+  return c;
+}
+
+TEST(Tracker, IntegratesPhasesAndWritesEveryFile) {
+  TempDir dir;
+  FakeClock clock;
+  auto t = Tracker::create(fake_config(clock, dir.path.string()));
+  ASSERT_TRUE(t.ok()) << t.status().to_string();
+  Tracker& tr = **t;
+  ASSERT_TRUE(tr.start().ok());
+  clock.advance(Duration(5));
+  tr.sample_now();
+  ASSERT_TRUE(tr.begin_phase("epoch 1").ok());
+  clock.advance(Duration(10));
+  auto phase = tr.end_phase();
+  ASSERT_TRUE(phase.ok());
+  EXPECT_DOUBLE_EQ(phase->energy.joules(), 3600);
+  EXPECT_DOUBLE_EQ(phase->duration.count(), 10);
+  const Snapshot snap = tr.snapshot();
+  EXPECT_DOUBLE_EQ(snap.energy.joules(), 360 * 15);
+  EXPECT_NEAR(snap.emissions.grams(), 360.0 * 15 / 3.6e6 * 1.5 * 500, 1e-12);
+  auto report = tr.stop(0);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_DOUBLE_EQ(report->footprint.it_energy.central.joules(), 5400);
+  // emissions = energy x PUE x intensity, exactly.
+  EXPECT_DOUBLE_EQ(report->footprint.emissions.central.grams(), Energy::joules(5400).kwh() * 1.5 * 500);
+  EXPECT_TRUE(report->run.complete);
+  EXPECT_EQ(report->run.exit_code, 0);
+  const fs::path run = fs::path(tr.run_dir());
+  EXPECT_TRUE(fs::exists(run / "report.json"));
+  EXPECT_TRUE(fs::exists(run / "run.json"));
+  const std::string samples = slurp(run / "samples.csv");
+  EXPECT_EQ(samples.rfind("elapsed_s,unix_time,power_w,energy_j,emissions_g,node_utilisation,gpu-0_w,gpu-0_j\n", 0), 0u);
+  EXPECT_EQ(std::count(samples.begin(), samples.end(), '\n'), 1 + 5);  // start, 5 s, phase begin/end, stop
+  const std::string csv = slurp(dir.path / "emissions.csv");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2);
+  bool phase_note = false;
+  for (const std::string& n : report->notes) phase_note = phase_note || n.find("phase 'epoch 1'") != std::string::npos;
+  EXPECT_TRUE(phase_note);
+}
+
+TEST(Tracker, RecoveryFinishesAKilledRun) {
+  TempDir dir;
+  FakeClock clock;
+  std::string run_dir;
+  {
+    auto t = Tracker::create(fake_config(clock, dir.path.string()));
+    ASSERT_TRUE(t.ok());
+    ASSERT_TRUE((*t)->start().ok());
+    clock.advance(Duration(10));
+    (*t)->sample_now();
+    run_dir = (*t)->run_dir();
+    // Simulate SIGKILL: no stop(); forge a dead tracker pid in run.json.
+    auto j = nlohmann::json::parse(slurp(fs::path(run_dir) / "run.json"));
+    j["tracker_pid"] = 999999999;
+    std::ofstream(fs::path(run_dir) / "run.json") << j.dump();
+    std::ofstream(fs::path(run_dir) / "samples.csv", std::ios::app) << "12.0,17000";  // a torn line
+  }
+  // The destructor stopped the thread without finishing: no report yet.
+  ASSERT_FALSE(fs::exists(fs::path(run_dir) / "report.json"));
+  auto done = recover_incomplete_runs(dir.path.string());
+  ASSERT_TRUE(done.ok()) << done.status().to_string();
+  ASSERT_EQ(done->size(), 1u);
+  const auto j = nlohmann::json::parse(slurp(fs::path(run_dir) / "report.json"));
+  EXPECT_FALSE(j["run"]["complete"].get<bool>());
+  EXPECT_NEAR(j["energy_kwh"]["central"].get<double>(), 3600.0 / 3.6e6, 1e-12);
+  EXPECT_NEAR(j["emissions_kg"]["central"].get<double>(), 0.001 * 1.5 * 500 / 1000, 1e-12);
+  EXPECT_TRUE(recover_incomplete_runs(dir.path.string())->empty());  // only once
+}
+
+TEST(Tracker, RejectsATooShortInterval) {
+  FakeClock clock;
+  TrackerConfig c = fake_config(clock, "");
+  c.interval = Duration(0.001);
+  EXPECT_EQ(Tracker::create(c).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(Tracker, RealThreadSamplesOnItsOwn) {
+  TrackerConfig c;
+  c.interval = Duration(0.01);
+  c.fake_sensors = "cpu=100W";
+  auto t = Tracker::create(c);
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->start().ok());
+  ::usleep(100000);
+  EXPECT_GE((*t)->snapshot().samples, 3);
+  auto r = (*t)->stop();
+  ASSERT_TRUE(r.ok());
+  EXPECT_GT(r->footprint.it_energy.central.joules(), 0);
+}
+
+}  // namespace
+}  // namespace carbonscope

@@ -1,0 +1,52 @@
+// `carbonscope monitor`: the whole machine until SIGINT/SIGTERM or --duration, one
+// samples.csv row per interval, then the report and the emissions.csv row.
+#include <iostream>
+#include <memory>
+
+#include "carbonscope/parse.h"
+#include "carbonscope/tracker.h"
+#include "command.h"
+#include "live_status.h"
+#include "platform/child_process.h"
+#include "tracking_options.h"
+
+namespace carbonscope::cli {
+namespace {
+
+int monitor_command(const Context& ctx, const TrackingOptions& o, const std::string& duration) {
+  double seconds = -1;
+  if (!duration.empty()) {
+    auto d = parse_duration(duration);
+    if (!d.ok()) return report_error(d.status().with_context("--duration"));
+    seconds = d->count();
+  }
+  auto data = load_data(ctx);
+  if (!data.ok()) return report_error(data.status());
+  auto config = make_tracker_config(**data, o, RunKind::kMonitor);
+  if (!config.ok()) return report_error(config.status());
+  recover_and_report(o);
+  block_stop_signals();  // before the sampler thread starts, so it inherits the mask
+  config->on_sample = live_status_line(o.quiet);
+  auto tracker = Tracker::create(std::move(config).value());
+  if (!tracker.ok()) return report_error(tracker.status());
+  if (Status st = (*tracker)->start(); !st.ok()) return report_error(st);
+  wait_for_stop_signal(seconds);
+  auto report = (*tracker)->stop();
+  end_live_status(o.quiet);
+  if (!report.ok()) return report_error(report.status());
+  if (!o.quiet) std::cerr << summary_line(*report, (*tracker)->run_dir() + "/report.json") << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_monitor_command(CLI::App& app, Context& ctx) {
+  CLI::App* cmd = app.add_subcommand("monitor", "Measure the whole machine until stopped (Ctrl-C, SIGTERM or --duration)");
+  auto options = std::make_shared<TrackingOptions>();
+  auto duration = std::make_shared<std::string>();
+  add_tracking_options(cmd, *options, "10s");
+  cmd->add_option("--duration", *duration, "Stop after this long, e.g. 10s or 2h");
+  cmd->callback([&ctx, options, duration] { ctx.exit_code = monitor_command(ctx, *options, *duration); });
+}
+
+}  // namespace carbonscope::cli

@@ -1,0 +1,69 @@
+// `carbonscope run [options] -- CMD ARGS...`: runs CMD, measures it and its process
+// tree, forwards signals to it, and exits with its status (128+N if signal N killed
+// it; 127 not found; 126 not executable). The footprint is written in every case.
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "carbonscope/tracker.h"
+#include "command.h"
+#include "live_status.h"
+#include "platform/child_process.h"
+#include "tracking_options.h"
+
+namespace carbonscope::cli {
+namespace {
+
+int run_command(const Context& ctx, const TrackingOptions& o, const std::vector<std::string>& argv) {
+  if (argv.empty()) {
+    std::cerr << "carbonscope: run needs a command: carbonscope run [options] -- CMD ARGS...\n";
+    return kExitUsage;
+  }
+  auto data = load_data(ctx);
+  if (!data.ok()) return report_error(data.status());
+  auto config = make_tracker_config(**data, o, RunKind::kRun);
+  if (!config.ok()) return report_error(config.status());
+  recover_and_report(o);
+  auto child = ChildProcess::spawn(argv);
+  if (!child.ok()) return report_error(child.status());
+  config->pid = child->pid();
+  config->command = argv;
+  config->on_sample = live_status_line(o.quiet);
+  auto tracker = Tracker::create(std::move(config).value());
+  if (!tracker.ok()) return report_error(tracker.status().with_context("cannot track"));
+  if (Status st = (*tracker)->start(); !st.ok()) return report_error(st);
+  forward_signals_to(child->pid());
+  int exit_code;
+  if (Status st = child->release(); !st.ok()) {
+    const bool not_found = st.code() == StatusCode::kNotFound;
+    std::cerr << fmt::format("carbonscope: {}: {}\n", argv[0], not_found ? "command not found" : st.message());
+    exit_code = child->reap();
+    exit_code = not_found ? kExitNotFound : kExitNotRunnable;
+  } else {
+    exit_code = child->wait_exited();
+  }
+  auto report = (*tracker)->stop(exit_code);
+  child->reap();
+  end_live_status(o.quiet);
+  if (!report.ok()) {
+    report_error(report.status());
+  } else if (!o.quiet) {
+    const std::string dir = (*tracker)->run_dir();
+    std::cerr << summary_line(*report, dir.empty() ? "" : dir + "/report.json") << "\n";
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app, Context& ctx) {
+  CLI::App* cmd = app.add_subcommand("run", "Run a command and measure the energy and carbon of it and its children");
+  auto options = std::make_shared<TrackingOptions>();
+  auto argv = std::make_shared<std::vector<std::string>>();
+  add_tracking_options(cmd, *options, "1s");
+  cmd->add_option("command", *argv, "The command and its arguments, after --");
+  cmd->callback([&ctx, options, argv] { ctx.exit_code = run_command(ctx, *options, *argv); });
+}
+
+}  // namespace carbonscope::cli

@@ -1,0 +1,29 @@
+// Options shared by `run` and `monitor` (interval, project, output dir, quiet, the
+// location), and the TrackerConfig they make together with the CARBONSCOPE_*
+// environment (sensor roots, vendor library paths, fake sensors).
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "carbonscope/tracker.h"
+#include "location_options.h"
+
+namespace carbonscope::cli {
+
+struct TrackingOptions {
+  std::string interval;
+  std::string project;
+  std::string output_dir = "carbonscope-runs";
+  bool quiet = false;
+  LocationOptions location;
+};
+
+void add_tracking_options(CLI::App* app, TrackingOptions& options, const std::string& default_interval);
+// Resolves the location and the CPU's rating through the data tables.
+Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOptions& options, RunKind kind);
+// Finishes runs left incomplete in the output dir and says so on stderr.
+void recover_and_report(const TrackingOptions& options);
+
+}  // namespace carbonscope::cli
