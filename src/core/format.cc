@@ -35,12 +35,14 @@ std::string format_number(double v, int sig) {
 
 std::string format_energy(Energy e) {
   const double kwh = e.kwh();
+  if (std::fabs(e.wh()) < 1) return format_number(e.joules(), 3) + " J";
   if (std::fabs(kwh) < 1) return format_number(e.wh(), 3) + " Wh";
   return format_number(kwh, 3) + " kWh";
 }
 
 std::string format_emissions(Emissions m) {
   const double g = m.grams();
+  if (std::fabs(g) < 1) return format_number(g * 1000, 3) + " mg";
   if (std::fabs(g) < 1000) return format_number(g, 3) + " g";
   if (std::fabs(g) < 1e6) return format_number(m.kg(), 3) + " kg";
   return format_number(m.tonnes(), 4) + " t";

@@ -1,6 +1,8 @@
 // Status line drawing.
 #include "live_status.h"
 
+#include "carbonscope/format.h"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -40,10 +42,11 @@ std::string summary_line(const Report& r, const std::string& report_path) {
   const Footprint& f = r.footprint;
   bool estimated = false;
   for (const ComponentEnergy& c : f.components) estimated = estimated || c.provenance.method == Method::kEstimated;
-  std::string out = fmt::format("carbonscope: {:.2f} s, {:.4g} Wh, {:.4g} g CO2e (range {:.4g} to {:.4g} g) at {:.0f} g/kWh ({}){}",
-                                r.run.duration.count(), f.facility_energy.central.wh(), f.emissions.central.grams(),
-                                f.emissions.low.grams(), f.emissions.high.grams(),
-                                f.intensity.value.central.g_per_kwh(), method_name(f.intensity.provenance.method),
+  std::string out = fmt::format("carbonscope: {}, {}, {} CO2e (range {} to {}) at {} g/kWh ({}){}",
+                                format_duration(r.run.duration), format_energy(f.facility_energy.central),
+                                format_emissions(f.emissions.central), format_emissions(f.emissions.low),
+                                format_emissions(f.emissions.high), format_number(f.intensity.value.central.g_per_kwh(), 3),
+                                method_name(f.intensity.provenance.method),
                                 estimated ? "; partly estimated by a model" : "");
   if (!report_path.empty()) out += fmt::format("\ncarbonscope: report {}", report_path);
   return out;

@@ -19,6 +19,8 @@ TEST(Format, Quantities) {
   EXPECT_EQ(format_energy(Energy::kwh(3)), "3.00 kWh");
   EXPECT_EQ(format_energy(Energy::wh(52)), "52.0 Wh");
   EXPECT_EQ(format_emissions(Emissions::kg(24692.172)), "24.69 t");
+  EXPECT_EQ(format_energy(Energy::joules(0.2396)), "0.240 J");
+  EXPECT_EQ(format_emissions(Emissions::grams(0.00294)), "2.94 mg");
   EXPECT_EQ(format_emissions(Emissions::kg(0.381018)), "381 g");
   EXPECT_EQ(format_emissions(Emissions::kg(87.03)), "87.0 kg");
   EXPECT_EQ(format_power(Power::watts(1515.43)), "1.52 kW");
