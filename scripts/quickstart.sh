@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Sets everything up and runs carbonscope's main job on the bundled example: estimate
-# what a training job costs, as the README's quick start shows.
+# Sets everything up, then runs carbonscope's main job on the bundled example: track a
+# real training run (examples/train_mlp.py, NumPy) and report its energy and carbon.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-./build/carbonscope estimate --gpu "A100 SXM4 80GB" --count 384 --device-hours 1082990 --country FR --year 2022
+out=$(mktemp -d)
+./build/carbonscope run --country FR --interval 200ms --output-dir "$out" -- \
+  /usr/bin/python3 examples/train_mlp.py --epochs 5
+echo
+echo "Files written: $out"
+ls -1 "$out" "$out"/*/ 2>/dev/null | sed 's/^/  /'

@@ -10,7 +10,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libfmt-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev
   libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-dev python3-pybind11 pybind11-dev python3-pytest
+  python3 python3-dev python3-pybind11 pybind11-dev python3-pytest python3-numpy
 )
 missing=()
 for p in "${packages[@]}"; do
