@@ -217,8 +217,8 @@ Status Ledger::append_samples(std::string_view run_id, const std::vector<PowerSa
   return tx.commit("recording samples");
 }
 
-Result<std::vector<RunSummary>> Ledger::list(const RunFilter& filter) const {
-  std::string sql = fmt::format("SELECT {} FROM runs r WHERE 1", kSummaryColumns);
+Result<SqliteStmt> Ledger::select(const RunFilter& filter, std::string_view columns, bool newest_first) const {
+  std::string sql = fmt::format("SELECT {} FROM runs r WHERE 1", columns);
   if (!filter.project.empty()) sql += " AND project = ?";
   if (filter.since_unix) sql += " AND start_unix >= ?";
   if (filter.until_unix) sql += " AND start_unix < ?";
@@ -227,8 +227,15 @@ Result<std::vector<RunSummary>> Ledger::list(const RunFilter& filter) const {
   for (std::size_t i = 0; i < filter.tags.size(); ++i) {
     sql += " AND EXISTS (SELECT 1 FROM run_tags t WHERE t.tag = ? AND t.run_seq = r.seq)";
   }
-  sql += " ORDER BY start_unix DESC, seq DESC";
-  if (filter.limit > 0) sql += " LIMIT ?";
+  // The limit keeps the newest runs in either order.
+  if (newest_first) {
+    sql += " ORDER BY start_unix DESC, seq DESC";
+    if (filter.limit > 0) sql += " LIMIT ?";
+  } else if (filter.limit > 0) {
+    sql = fmt::format("SELECT * FROM ({} ORDER BY start_unix DESC, seq DESC LIMIT ?) ORDER BY start_unix, seq", sql);
+  } else {
+    sql += " ORDER BY start_unix, seq";
+  }
   CS_ASSIGN_OR_RETURN(auto q, db_.prepare(sql, "listing runs"));
   int i = 1;
   if (!filter.project.empty()) q.bind(i++, filter.project);
@@ -238,11 +245,33 @@ Result<std::vector<RunSummary>> Ledger::list(const RunFilter& filter) const {
   if (filter.kind) q.bind(i++, run_kind_name(*filter.kind));
   for (const std::string& tag : filter.tags) q.bind(i++, tag);
   if (filter.limit > 0) q.bind(i++, static_cast<std::int64_t>(filter.limit));
+  return q;
+}
+
+Result<std::vector<RunSummary>> Ledger::list(const RunFilter& filter) const {
+  CS_ASSIGN_OR_RETURN(auto q, select(filter, kSummaryColumns, /*newest_first=*/true));
   std::vector<RunSummary> out;
   for (;;) {
     CS_ASSIGN_OR_RETURN(bool row, q.step());
     if (!row) break;
     out.push_back(summary_from(q));
+  }
+  return out;
+}
+
+Result<std::vector<Report>> Ledger::reports(const RunFilter& filter) const {
+  CS_ASSIGN_OR_RETURN(auto q, select(filter, "seq, start_unix, id, report", /*newest_first=*/false));
+  std::vector<Report> out;
+  for (;;) {
+    CS_ASSIGN_OR_RETURN(bool row, q.step());
+    if (!row) break;
+    const auto j = nlohmann::json::parse(q.text(3), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+      return Status::data_error(fmt::format("run {} in the ledger {} holds malformed JSON", q.text(2), path()));
+    }
+    Result<Report> report = report_from_json(j);
+    if (!report.ok()) return report.status().with_context(fmt::format("run {} in the ledger {}", q.text(2), path()));
+    out.push_back(std::move(report).value());
   }
   return out;
 }
@@ -330,6 +359,21 @@ Status Ledger::remove(std::string_view id) {
 
 Result<std::int64_t> Ledger::count() const {
   return db_.query_int("SELECT count(*) FROM runs", "counting runs");
+}
+
+Result<std::vector<ProjectTotal>> Ledger::project_totals() const {
+  CS_ASSIGN_OR_RETURN(auto q, db_.prepare(
+      "SELECT project, count(*), sum(duration_s), sum(energy_kwh), sum(emissions_kg), min(start_unix), "
+      "max(start_unix) FROM runs GROUP BY project ORDER BY sum(emissions_kg) DESC, project",
+      "totalling projects"));
+  std::vector<ProjectTotal> out;
+  for (;;) {
+    CS_ASSIGN_OR_RETURN(bool row, q.step());
+    if (!row) break;
+    out.push_back({q.text(0), q.integer(1), Duration(q.real(2)), Energy::kwh(q.real(3)), Emissions::kg(q.real(4)),
+                   q.real(5), q.real(6)});
+  }
+  return out;
 }
 
 Status record_report(const Report& report, const std::string& ledger_path,

@@ -45,6 +45,17 @@ struct RunSummary {
   Emissions emissions;  // central
 };
 
+// Totals of one project (the dashboard's project page).
+struct ProjectTotal {
+  std::string project;
+  std::int64_t runs = 0;
+  Duration duration{};
+  Energy energy;
+  Emissions emissions;
+  double first_start_unix = 0;
+  double last_start_unix = 0;
+};
+
 class Ledger {
  public:
   enum class Mode { kReadWrite, kReadOnly };
@@ -64,6 +75,8 @@ class Ledger {
   Status append_samples(std::string_view run_id, const std::vector<PowerSample>& samples);
   // Newest first (by start time).
   Result<std::vector<RunSummary>> list(const RunFilter& filter) const;
+  // The full reports matching `filter`, oldest first (for reports and exports).
+  Result<std::vector<Report>> reports(const RunFilter& filter) const;
   // An exact id, a unique prefix of one, or "last" (the newest run) -> the full id.
   Result<std::string> resolve(std::string_view id_prefix_or_last) const;
   // The report of `id` (resolved as above).
@@ -72,6 +85,8 @@ class Ledger {
   // Removes a run and its samples (exact id only).
   Status remove(std::string_view id);
   Result<std::int64_t> count() const;
+  // One row per project, by emissions (largest first).
+  Result<std::vector<ProjectTotal>> project_totals() const;
 
   int schema_version() const { return schema_version_; }
   const std::string& path() const { return db_.path(); }
@@ -80,6 +95,7 @@ class Ledger {
   Ledger(SqliteDb db, int version) : db_(std::move(db)), schema_version_(version) {}
   Status check_writable(std::string_view what) const;
   Result<std::int64_t> seq_of(std::string_view id) const;
+  Result<SqliteStmt> select(const RunFilter& filter, std::string_view columns, bool newest_first) const;
 
   SqliteDb db_;
   int schema_version_ = 0;

@@ -35,6 +35,7 @@ std::string tex(const std::string& s) {
       default: out += c;
     }
   }
+  out = replace_all(out, "--", "-{}-");  // no en-dash ligature in "--pue"
   out = replace_all(out, "CO2e", "CO\\textsubscript{2}e");
   out = replace_all(out, " x ", " $\\times$ ");
   return out;

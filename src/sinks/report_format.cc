@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <ctime>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -16,18 +17,33 @@ std::string format_sig(double value) {
   return fmt::format("{:.{}f}", value, decimals);
 }
 
+namespace {
+
+// The unit that suits `e`, as (divisor in joules, suffix).
+std::pair<double, const char*> energy_unit(Energy e) {
+  const double kwh = std::fabs(e.kwh());
+  if (kwh >= 1000) return {kJoulesPerKwh * 1e3, " MWh"};
+  if (kwh >= 1 || kwh == 0) return {kJoulesPerKwh, " kWh"};
+  return {3600.0, " Wh"};
+}
+
+std::pair<double, const char*> emissions_unit(Emissions m) {
+  const double g = std::fabs(m.grams());
+  if (g >= 1e6) return {1e6, " t CO2e"};
+  if (g >= 1e3) return {1e3, " kg CO2e"};
+  return {1.0, " g CO2e"};
+}
+
+}  // namespace
+
 std::string format_energy(Energy e) {
-  const double kwh = e.kwh();
-  if (std::fabs(kwh) >= 1000) return format_sig(e.mwh()) + " MWh";
-  if (std::fabs(kwh) >= 1 || kwh == 0) return format_sig(kwh) + " kWh";
-  return format_sig(e.wh()) + " Wh";
+  const auto [div, unit] = energy_unit(e);
+  return format_sig(e.joules() / div) + unit;
 }
 
 std::string format_emissions(Emissions m) {
-  const double g = m.grams();
-  if (std::fabs(g) >= 1e6) return format_sig(m.tonnes()) + " t CO2e";
-  if (std::fabs(g) >= 1e3) return format_sig(m.kg()) + " kg CO2e";
-  return format_sig(g) + " g CO2e";
+  const auto [div, unit] = emissions_unit(m);
+  return format_sig(m.grams() / div) + unit;
 }
 
 std::string format_intensity(CarbonIntensity c) { return format_sig(c.g_per_kwh()) + " gCO2e/kWh"; }
@@ -44,15 +60,19 @@ std::string format_duration(Duration d) {
   return fmt::format("{} s", seconds);
 }
 
+// Bounds are written in the central value's unit: "1.01 kWh (0.960 to 1.05 kWh)".
 std::string format_energy_range(const Range<Energy>& r) {
   if (r.is_exact()) return format_energy(r.central);
-  return fmt::format("{} ({} to {})", format_energy(r.central), format_energy(r.low), format_energy(r.high));
+  const auto [div, unit] = energy_unit(r.central);
+  return fmt::format("{} ({} to {}{})", format_energy(r.central), format_sig(r.low.joules() / div),
+                     format_sig(r.high.joules() / div), unit);
 }
 
 std::string format_emissions_range(const Range<Emissions>& r) {
   if (r.is_exact()) return format_emissions(r.central);
-  return fmt::format("{} ({} to {})", format_emissions(r.central), format_emissions(r.low),
-                     format_emissions(r.high));
+  const auto [div, unit] = emissions_unit(r.central);
+  return fmt::format("{} ({} to {}{})", format_emissions(r.central), format_sig(r.low.grams() / div),
+                     format_sig(r.high.grams() / div), unit);
 }
 
 std::string describe_provenance(const Provenance& p) {
@@ -62,7 +82,7 @@ std::string describe_provenance(const Provenance& p) {
   if (!p.region.empty()) parts.push_back(p.region);
   if (p.year != 0) parts.push_back(std::to_string(p.year));
   std::string out(method_name(p.method));
-  if (!parts.empty()) out += fmt::format(" ({})", fmt::join(parts, ", "));
+  if (!parts.empty()) out += fmt::format(": {}", fmt::join(parts, ", "));
   return out;
 }
 

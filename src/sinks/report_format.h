@@ -16,10 +16,11 @@ std::string format_energy(Energy e);            // "0.480 kWh", "12.3 MWh", "250
 std::string format_emissions(Emissions m);      // "26.5 g CO2e", "1.20 t CO2e"
 std::string format_intensity(CarbonIntensity c);  // "55.3 gCO2e/kWh"
 std::string format_duration(Duration d);        // "1 h 05 min", "42 s", "3 d 4 h"
-// "0.480 kWh" when exact, else "0.480 kWh (0.400 to 0.560 kWh)".
+// "0.480 kWh" when exact, else "0.480 kWh (0.400 to 0.560 kWh)": bounds in the
+// central value's unit.
 std::string format_energy_range(const Range<Energy>& r);
 std::string format_emissions_range(const Range<Emissions>& r);
-// "measured (NVML total energy counter)", "reference (owid-ember, FR, 2023)".
+// "measured: NVML total energy counter", "reference: owid-ember, FR, 2023".
 std::string describe_provenance(const Provenance& p);
 // "2026-11-22 07:04 UTC"; "" for 0.
 std::string format_utc_minute(double unix_seconds);

@@ -33,5 +33,8 @@ int exit_code_for(const Status& status);
 // One registration function per subcommand file.
 void add_estimate_command(CLI::App& app, Context& ctx);
 void add_data_command(CLI::App& app, Context& ctx);
+void add_runs_command(CLI::App& app, Context& ctx);
+void add_report_command(CLI::App& app, Context& ctx);
+void add_serve_command(CLI::App& app, Context& ctx);
 
 }  // namespace carbonscope::cli

@@ -38,7 +38,9 @@ int main(int argc, char** argv) {
 
   using AddFn = void (*)(CLI::App&, Context&);
   static constexpr AddFn kCommands[] = {
-      nullptr,
+      add_runs_command,
+      add_report_command,
+      add_serve_command,
   };
   for (AddFn add : kCommands) {
     if (add != nullptr) add(app, ctx);
