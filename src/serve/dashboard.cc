@@ -3,6 +3,7 @@
 #include "serve/dashboard.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <fmt/format.h>
 
@@ -183,6 +184,12 @@ void routes(httplib::Server& s, const DashboardOptions& o) {
                          {"Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; "
                                                      "img-src 'self' data:; form-action 'self'"}});
   s.set_payload_max_length(64 * 1024);
+  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a
+  // second `carbonscope serve` silently share the port instead of failing.
+  s.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 }
 
 }  // namespace

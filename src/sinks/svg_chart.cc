@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "sinks/report_format.h"
 
 namespace carbonscope {
 namespace {
@@ -78,12 +77,12 @@ std::string svg_line_chart(const std::vector<ChartSeries>& series, std::string_v
   for (double y = 0; y <= y_top + y_step / 2; y += y_step) {
     out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#ddd\"/>"
                        "<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                       kLeft, py(y), kLeft + kPlotW, py(y), kLeft - 6, py(y) + 4, format_sig(y));
+                       kLeft, py(y), kLeft + kPlotW, py(y), kLeft - 6, py(y) + 4, fmt::format("{:g}", y));
   }
   const double x_step = nice_step(x_span, 6);
   for (double x = std::ceil(x_min / x_step) * x_step; x <= x_max + 1e-9; x += x_step) {
     out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", px(x),
-                       kTop + kPlotH + 16, format_sig(x));
+                       kTop + kPlotH + 16, fmt::format("{:g}", x));
   }
   out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#333\"/>"
                      "<line x1=\"{0}\" y1=\"{2}\" x2=\"{3}\" y2=\"{2}\" stroke=\"#333\"/>\n",
