@@ -141,48 +141,61 @@ Status Ledger::check_writable(std::string_view what) const {
   return Status::ok_status();
 }
 
-Status Ledger::append(const Report& report) {
+Status Ledger::append(const Report& report) { return append_all({report}); }
+
+Status Ledger::append_all(const std::vector<Report>& reports) {
   CS_RETURN_IF_ERROR(check_writable("record a run"));
-  const RunInfo& run = report.run;
-  if (!is_valid_run_id(run.id)) {
-    return Status::invalid_argument(fmt::format(
-        "run id '{}' is not valid: use 1 to 128 letters, digits or '-_.:'", run.id));
+  for (const Report& report : reports) {
+    if (!is_valid_run_id(report.run.id)) {
+      return Status::invalid_argument(fmt::format(
+          "run id '{}' is not valid: use 1 to 128 letters, digits or '-_.:'", report.run.id));
+    }
   }
-  const std::string json = to_json(report).dump();
   CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_, "recording a run"));
   CS_ASSIGN_OR_RETURN(auto existing, db_.prepare("SELECT 1 FROM runs WHERE id = ?", "recording a run"));
-  existing.bind(1, run.id);
-  CS_ASSIGN_OR_RETURN(bool exists, existing.step());
-  if (exists) {
-    return Status::failed_precondition(fmt::format(
-        "run {} is already in the ledger {}: remove it first with 'carbonscope runs rm {}'",
-        run.id, path(), run.id));
-  }
   CS_ASSIGN_OR_RETURN(auto insert, db_.prepare(
       "INSERT INTO runs (id, kind, project, tags, host, region, hardware, start_unix, end_unix, "
-      "duration_s, exit_code, complete, energy_kwh, emissions_kg, recorded_unix, report) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "duration_s, exit_code, complete, energy_kwh, emissions_kg, recorded_unix) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       "recording a run"));
-  insert.bind(1, run.id).bind(2, run_kind_name(run.kind)).bind(3, run.project).bind(4, join_tags(run.tags));
-  insert.bind(5, run.host).bind(6, run.region).bind(7, hardware_summary(run));
-  insert.bind(8, run.start_unix).bind(9, run.end_unix).bind(10, run.duration.count());
-  if (run.exit_code) {
-    insert.bind(11, std::int64_t{*run.exit_code});
-  } else {
-    insert.bind_null(11);
-  }
-  insert.bind(12, std::int64_t{run.complete ? 1 : 0});
-  insert.bind(13, report.footprint.it_energy.central.kwh());
-  insert.bind(14, report.footprint.emissions.central.kg());
-  insert.bind(15, static_cast<double>(std::time(nullptr)));
-  insert.bind(16, json);
-  CS_RETURN_IF_ERROR(insert.run());
-  const std::int64_t seq = db_.last_insert_rowid();
-  for (const std::string& tag : run.tags) {
-    CS_ASSIGN_OR_RETURN(auto t, db_.prepare("INSERT OR IGNORE INTO run_tags (tag, run_seq) VALUES (?, ?)",
+  CS_ASSIGN_OR_RETURN(auto json, db_.prepare("INSERT INTO reports (run_seq, report) VALUES (?, ?)",
+                                             "recording a run"));
+  CS_ASSIGN_OR_RETURN(auto tag, db_.prepare("INSERT OR IGNORE INTO run_tags (tag, run_seq) VALUES (?, ?)",
                                             "recording a run's tags"));
-    t.bind(1, tag).bind(2, seq);
-    CS_RETURN_IF_ERROR(t.run());
+  const double now = static_cast<double>(std::time(nullptr));
+  for (const Report& report : reports) {
+    const RunInfo& run = report.run;
+    CS_RETURN_IF_ERROR(existing.reset());
+    existing.bind(1, run.id);
+    CS_ASSIGN_OR_RETURN(bool exists, existing.step());
+    if (exists) {
+      return Status::failed_precondition(fmt::format(
+          "run {} is already in the ledger {}: remove it first with 'carbonscope runs rm {}'",
+          run.id, path(), run.id));
+    }
+    CS_RETURN_IF_ERROR(insert.reset());
+    insert.bind(1, run.id).bind(2, run_kind_name(run.kind)).bind(3, run.project).bind(4, join_tags(run.tags));
+    insert.bind(5, run.host).bind(6, run.region).bind(7, hardware_summary(run));
+    insert.bind(8, run.start_unix).bind(9, run.end_unix).bind(10, run.duration.count());
+    if (run.exit_code) {
+      insert.bind(11, std::int64_t{*run.exit_code});
+    } else {
+      insert.bind_null(11);
+    }
+    insert.bind(12, std::int64_t{run.complete ? 1 : 0});
+    insert.bind(13, report.footprint.it_energy.central.kwh());
+    insert.bind(14, report.footprint.emissions.central.kg());
+    insert.bind(15, now);
+    CS_RETURN_IF_ERROR(insert.run());
+    const std::int64_t seq = db_.last_insert_rowid();
+    CS_RETURN_IF_ERROR(json.reset());
+    json.bind(1, seq).bind(2, to_json(report).dump());
+    CS_RETURN_IF_ERROR(json.run());
+    for (const std::string& t : run.tags) {
+      CS_RETURN_IF_ERROR(tag.reset());
+      tag.bind(1, t).bind(2, seq);
+      CS_RETURN_IF_ERROR(tag.run());
+    }
   }
   return tx.commit("recording a run");
 }
@@ -248,19 +261,35 @@ Result<SqliteStmt> Ledger::select(const RunFilter& filter, std::string_view colu
   return q;
 }
 
-Result<std::vector<RunSummary>> Ledger::list(const RunFilter& filter) const {
+Status Ledger::visit(const RunFilter& filter, const std::function<void(const RunSummary&)>& fn) const {
   CS_ASSIGN_OR_RETURN(auto q, select(filter, kSummaryColumns, /*newest_first=*/true));
-  std::vector<RunSummary> out;
   for (;;) {
     CS_ASSIGN_OR_RETURN(bool row, q.step());
-    if (!row) break;
-    out.push_back(summary_from(q));
+    if (!row) return Status::ok_status();
+    fn(summary_from(q));
   }
+}
+
+Result<std::pair<std::size_t, std::size_t>> Ledger::id_and_project_widths(const RunFilter& filter) const {
+  RunFilter all = filter;
+  all.limit = 0;
+  CS_ASSIGN_OR_RETURN(auto q, select(all, "max(length(id)), max(length(project))", /*newest_first=*/true));
+  CS_ASSIGN_OR_RETURN(bool row, q.step());
+  if (!row) return std::pair<std::size_t, std::size_t>{0, 0};
+  return std::pair{static_cast<std::size_t>(q.integer(0)), static_cast<std::size_t>(q.integer(1))};
+}
+
+Result<std::vector<RunSummary>> Ledger::list(const RunFilter& filter) const {
+  std::vector<RunSummary> out;
+  if (filter.limit > 0) out.reserve(filter.limit);
+  CS_RETURN_IF_ERROR(visit(filter, [&out](const RunSummary& r) { out.push_back(r); }));
   return out;
 }
 
 Result<std::vector<Report>> Ledger::reports(const RunFilter& filter) const {
-  CS_ASSIGN_OR_RETURN(auto q, select(filter, "seq, start_unix, id, report", /*newest_first=*/false));
+  CS_ASSIGN_OR_RETURN(auto q, select(filter, "seq, start_unix, id, "
+                                              "(SELECT report FROM reports WHERE run_seq = r.seq)",
+                                      /*newest_first=*/false));
   std::vector<Report> out;
   for (;;) {
     CS_ASSIGN_OR_RETURN(bool row, q.step());
@@ -311,7 +340,8 @@ Result<std::string> Ledger::resolve(std::string_view id) const {
 
 Result<Report> Ledger::get(std::string_view id) const {
   CS_ASSIGN_OR_RETURN(std::string full, resolve(id));
-  CS_ASSIGN_OR_RETURN(auto q, db_.prepare("SELECT report FROM runs WHERE id = ?", "reading a run"));
+  CS_ASSIGN_OR_RETURN(auto q, db_.prepare(
+      "SELECT p.report FROM runs r JOIN reports p ON p.run_seq = r.seq WHERE r.id = ?", "reading a run"));
   q.bind(1, full);
   CS_ASSIGN_OR_RETURN(bool found, q.step());
   if (!found) return Status::not_found(fmt::format("run {} was removed meanwhile", full));
@@ -349,7 +379,7 @@ Status Ledger::remove(std::string_view id) {
   CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_, "removing a run"));
   CS_ASSIGN_OR_RETURN(std::int64_t seq, seq_of(id));
   for (const char* sql : {"DELETE FROM samples WHERE run_seq = ?", "DELETE FROM run_tags WHERE run_seq = ?",
-                          "DELETE FROM runs WHERE seq = ?"}) {
+                          "DELETE FROM reports WHERE run_seq = ?", "DELETE FROM runs WHERE seq = ?"}) {
     CS_ASSIGN_OR_RETURN(auto del, db_.prepare(sql, "removing a run"));
     del.bind(1, seq);
     CS_RETURN_IF_ERROR(del.run());

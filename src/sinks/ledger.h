@@ -5,9 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "carbonscope/report.h"
@@ -71,10 +73,17 @@ class Ledger {
 
   // Adds a report; its run id must be valid (is_valid_run_id) and new.
   Status append(const Report& report);
+  // Adds several reports in one transaction: all of them or none.
+  Status append_all(const std::vector<Report>& reports);
   // Adds points to the power series of a recorded run.
   Status append_samples(std::string_view run_id, const std::vector<PowerSample>& samples);
   // Newest first (by start time).
   Result<std::vector<RunSummary>> list(const RunFilter& filter) const;
+  // The longest id and project among the runs `filter` selects (ignoring its limit):
+  // lets a listing align its columns in a single streaming pass.
+  Result<std::pair<std::size_t, std::size_t>> id_and_project_widths(const RunFilter& filter) const;
+  // The same runs, one at a time, without holding them all in memory.
+  Status visit(const RunFilter& filter, const std::function<void(const RunSummary&)>& fn) const;
   // The full reports matching `filter`, oldest first (for reports and exports).
   Result<std::vector<Report>> reports(const RunFilter& filter) const;
   // An exact id, a unique prefix of one, or "last" (the newest run) -> the full id.

