@@ -11,6 +11,7 @@ packages=(
   libfmt-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev
   libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-dev python3-pybind11 pybind11-dev python3-pytest python3-numpy
+  chromium texlive-latex-base  # dashboard browser test; LaTeX report compile test
 )
 missing=()
 for p in "${packages[@]}"; do

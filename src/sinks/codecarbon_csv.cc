@@ -109,4 +109,18 @@ Status append_codecarbon_csv(const std::string& path, const Report& report, cons
   return {};
 }
 
+std::string codecarbon_csv(const std::vector<Report>& reports) {
+  std::string out = codecarbon_header() + "\n";
+  for (const Report& r : reports) {
+    CodecarbonExtras x;
+    x.tracking_mode = r.run.kind == RunKind::kRun ? "process" : "machine";
+    if (const auto colon = r.run.region.find(':'); colon != std::string::npos) {
+      x.cloud_provider = r.run.region.substr(0, colon);
+      x.cloud_region = r.run.region.substr(colon + 1, r.run.region.find(' ') - colon - 1);
+    }
+    out += codecarbon_row(r, x) + "\n";
+  }
+  return out;
+}
+
 }  // namespace carbonscope

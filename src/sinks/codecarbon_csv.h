@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "carbonscope/report.h"
 #include "carbonscope/status.h"
@@ -29,5 +30,7 @@ std::string codecarbon_row(const Report& report, const CodecarbonExtras& extras)
 // Appends a row to `path`, writing the header first when the file is new or empty. A
 // file with another header is renamed to PATH.bak first (as CodeCarbon does).
 Status append_codecarbon_csv(const std::string& path, const Report& report, const CodecarbonExtras& extras);
+// Header plus one row per report (export of ledger runs; extras from the reports).
+std::string codecarbon_csv(const std::vector<Report>& reports);
 
 }  // namespace carbonscope

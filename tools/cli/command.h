@@ -42,5 +42,8 @@ void add_data_command(CLI::App& app, Context& ctx);
 void add_run_command(CLI::App& app, Context& ctx);
 void add_monitor_command(CLI::App& app, Context& ctx);
 void add_sensors_command(CLI::App& app, Context& ctx);
+void add_runs_command(CLI::App& app, Context& ctx);
+void add_report_command(CLI::App& app, Context& ctx);
+void add_serve_command(CLI::App& app, Context& ctx);
 
 }  // namespace carbonscope::cli

@@ -7,12 +7,13 @@
 #include "carbonscope/footprint.h"
 #include "command.h"
 #include "estimate_command.h"
+#include "report_defaults.h"
 
 namespace carbonscope::cli {
 
 std::vector<EquivalentValue> everyday_equivalents(const DataSet& data, Emissions m) {
   std::vector<EquivalentValue> out;
-  for (const char* key : {"car_km_eu", "flight_ny_sf", "smartphone_charge", "tree_month"}) {
+  for (std::string_view key : kEverydayEquivalents) {
     for (const Equivalent& e : data.equivalents()) {
       if (e.key == key) out.push_back({&e, m.kg() / e.kg_per_unit});
     }

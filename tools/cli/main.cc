@@ -48,6 +48,9 @@ int main(int argc, char** argv) {
       add_run_command,
       add_monitor_command,
       add_sensors_command,
+      add_runs_command,
+      add_report_command,
+      add_serve_command,
   };
   for (AddFn add : kCommands) add(app, ctx);
 

@@ -1,0 +1,231 @@
+// HTTP routes of the dashboard. Every handler opens the ledger read-only for its own
+// request, so pages are always current and a broken request cannot affect another.
+#include "serve/dashboard.h"
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <fmt/format.h>
+
+#include "serve/dashboard_pages.h"
+#include "serve/web_assets.h"
+#include "sinks/ledger.h"
+#include "sinks/report_json.h"
+#include "sinks/report_render.h"
+
+namespace carbonscope {
+
+struct Dashboard::Impl {
+  DashboardOptions options;
+  httplib::Server server;
+};
+
+namespace {
+
+constexpr const char* kHtml = "text/html; charset=utf-8";
+constexpr const char* kJson = "application/json";
+
+int http_status(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kAmbiguous: return 400;
+    case StatusCode::kNotFound: return 404;
+    default: return 500;
+  }
+}
+
+void fail(httplib::Response& res, const Status& s, bool json) {
+  res.status = http_status(s);
+  if (json) {
+    res.set_content(nlohmann::json{{"error", s.message()}}.dump(), kJson);
+  } else {
+    res.set_content(error_page(res.status, s.message()), kHtml);
+  }
+}
+
+Result<Ledger> open_ledger(const DashboardOptions& o) {
+  return Ledger::open(o.ledger_path, {Ledger::Mode::kReadOnly, 5000});
+}
+
+Result<RunFilter> filter_from(const httplib::Request& req, FilterForm* form) {
+  form->project = req.get_param_value("project");
+  form->tag = req.get_param_value("tag");
+  form->since = req.get_param_value("since");
+  form->until = req.get_param_value("until");
+  form->status = req.get_param_value("status");
+  form->kind = req.get_param_value("kind");
+  RunFilter f;
+  f.project = form->project;
+  if (!form->tag.empty()) f.tags = {form->tag};
+  if (!form->since.empty()) {
+    CS_ASSIGN_OR_RETURN(double t, parse_utc_time(form->since, false));
+    f.since_unix = t;
+  }
+  if (!form->until.empty()) {
+    CS_ASSIGN_OR_RETURN(double t, parse_utc_time(form->until, true));
+    f.until_unix = t;
+  }
+  if (!form->status.empty()) {
+    CS_ASSIGN_OR_RETURN(bool c, parse_run_status(form->status));
+    f.complete = c;
+  }
+  if (!form->kind.empty()) {
+    CS_ASSIGN_OR_RETURN(RunKind k, parse_run_kind(form->kind));
+    f.kind = k;
+  }
+  return f;
+}
+
+Result<ReportBundle> bundle_of(const DashboardOptions& o, const Ledger& ledger, const std::vector<std::string>& ids) {
+  ReportBundle b;
+  b.regions = o.regions;
+  b.equivalents = o.equivalents;
+  for (const auto& id : ids) {
+    CS_ASSIGN_OR_RETURN(Report r, ledger.get(id));
+    CS_ASSIGN_OR_RETURN(auto samples, ledger.samples(r.run.id));
+    if (!samples.empty()) b.samples[r.run.id] = std::move(samples);
+    b.runs.push_back(std::move(r));
+  }
+  return b;
+}
+
+void routes(httplib::Server& s, const DashboardOptions& o) {
+  s.Get("/", [&o](const httplib::Request& req, httplib::Response& res) {
+    FilterForm form;
+    Result<RunFilter> filter = filter_from(req, &form);
+    if (!filter.ok()) return fail(res, filter.status(), false);
+    filter->limit = o.list_limit;
+    Result<Ledger> ledger = open_ledger(o);
+    if (!ledger.ok()) return fail(res, ledger.status(), false);
+    auto runs = ledger->list(*filter);
+    auto total = ledger->count();
+    if (!runs.ok()) return fail(res, runs.status(), false);
+    res.set_content(runs_page(*runs, form, total.value_or(0), o.list_limit), kHtml);
+  });
+
+  s.Get(R"(/runs/([^/]+))", [&o](const httplib::Request& req, httplib::Response& res) {
+    Result<Ledger> ledger = open_ledger(o);
+    if (!ledger.ok()) return fail(res, ledger.status(), false);
+    Result<ReportBundle> b = bundle_of(o, *ledger, {req.matches[1].str()});
+    if (!b.ok()) return fail(res, b.status(), false);
+    res.set_content(run_page(*b), kHtml);
+  });
+
+  s.Get("/projects", [&o](const httplib::Request&, httplib::Response& res) {
+    Result<Ledger> ledger = open_ledger(o);
+    if (!ledger.ok()) return fail(res, ledger.status(), false);
+    auto projects = ledger->project_totals();
+    if (!projects.ok()) return fail(res, projects.status(), false);
+    res.set_content(projects_page(*projects), kHtml);
+  });
+
+  s.Get("/compare", [&o](const httplib::Request& req, httplib::Response& res) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < req.get_param_value_count("id"); ++i) ids.push_back(req.get_param_value("id", i));
+    if (ids.size() < 2 || ids.size() > 50) {
+      return fail(res, Status::invalid_argument("select between 2 and 50 runs to compare"), false);
+    }
+    Result<Ledger> ledger = open_ledger(o);
+    if (!ledger.ok()) return fail(res, ledger.status(), false);
+    Result<ReportBundle> b = bundle_of(o, *ledger, ids);
+    if (!b.ok()) return fail(res, b.status(), false);
+    res.set_content(compare_page(*b), kHtml);
+  });
+
+  s.Get("/api/runs", [&o](const httplib::Request& req, httplib::Response& res) {
+    FilterForm form;
+    Result<RunFilter> filter = filter_from(req, &form);
+    if (!filter.ok()) return fail(res, filter.status(), true);
+    filter->limit = o.list_limit;
+    Result<Ledger> ledger = open_ledger(o);
+    if (!ledger.ok()) return fail(res, ledger.status(), true);
+    auto runs = ledger->list(*filter);
+    if (!runs.ok()) return fail(res, runs.status(), true);
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& r : *runs) {
+      arr.push_back({{"id", r.id}, {"project", r.project}, {"start", iso8601_utc(r.start_unix)},
+                     {"energy_kwh", r.energy.kwh()}, {"emissions_kg", r.emissions.kg()}, {"complete", r.complete}});
+    }
+    res.set_content(arr.dump(), kJson);
+  });
+
+  s.Get(R"(/api/runs/([^/]+))", [&o](const httplib::Request& req, httplib::Response& res) {
+    Result<Ledger> ledger = open_ledger(o);
+    if (!ledger.ok()) return fail(res, ledger.status(), true);
+    Result<ReportBundle> b = bundle_of(o, *ledger, {req.matches[1].str()});
+    if (!b.ok()) return fail(res, b.status(), true);
+    res.set_content(report_bundle_json(*b).dump(), kJson);
+  });
+
+  s.Get(R"(/static/([A-Za-z0-9_.-]+))", [](const httplib::Request& req, httplib::Response& res) {
+    const WebAsset* asset = find_web_asset(req.matches[1].str());
+    if (asset == nullptr) return fail(res, Status::not_found("no such file"), false);
+    const bool css = asset->name.ends_with(".css");
+    res.set_content(std::string(asset->contents), css ? "text/css; charset=utf-8" : "text/plain; charset=utf-8");
+  });
+
+  s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    const std::string msg = res.status == 404 ? fmt::format("nothing at {}", req.path) : "bad request";
+    res.set_content(error_page(res.status, msg), kHtml);
+  });
+  s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "internal error";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    res.status = 500;
+    res.set_content(error_page(500, what), kHtml);
+  });
+  s.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                         {"Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; "
+                                                     "img-src 'self' data:; form-action 'self'"}});
+  s.set_payload_max_length(64 * 1024);
+  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a
+  // second `carbonscope serve` silently share the port instead of failing.
+  s.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+}
+
+}  // namespace
+
+Dashboard::Dashboard(DashboardOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  routes(impl_->server, impl_->options);
+}
+
+Dashboard::~Dashboard() { stop(); }
+
+Result<int> Dashboard::bind(const std::string& host, int port) {
+  if (port < 0 || port > 65535) return Status::invalid_argument(fmt::format("port {} is out of range 0-65535", port));
+  if (port == 0) {
+    const int bound = impl_->server.bind_to_any_port(host);
+    if (bound <= 0) return Status::io_error(fmt::format("cannot listen on {}: check the address", host));
+    return bound;
+  }
+  if (!impl_->server.bind_to_port(host, port)) {
+    return Status::io_error(fmt::format(
+        "cannot listen on {}:{}: the port is in use or the address is not local; try another --port", host, port));
+  }
+  return port;
+}
+
+Status Dashboard::listen() {
+  if (!impl_->server.listen_after_bind()) return Status::io_error("the dashboard server stopped with an error");
+  return Status::ok_status();
+}
+
+void Dashboard::stop() {
+  if (impl_ && impl_->server.is_running()) impl_->server.stop();
+}
+
+bool is_loopback_host(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+}  // namespace carbonscope

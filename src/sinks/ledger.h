@@ -1,0 +1,128 @@
+// Ledger: the embedded SQLite store of every run, monitor and saved estimate. One row
+// per Report (its carbonscope.report/1 JSON plus metadata columns for filtering) and
+// the sampled power series. Safe for many processes at once (WAL, busy timeout,
+// IMMEDIATE transactions); schema versioned with forward migrations (ledger_schema.h).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "carbonscope/report.h"
+#include "carbonscope/status.h"
+#include "sinks/run_filter.h"
+#include "sinks/sqlite_db.h"
+
+namespace carbonscope {
+
+// One point of a run's power series: seconds since the run's start, a component
+// ("gpu", "cpu", "ram", ...), its power, and optionally the energy counted so far.
+struct PowerSample {
+  double t_s = 0;
+  std::string component;
+  Power power;
+  std::optional<Energy> energy;
+};
+
+// What `runs list` shows: the metadata columns only (no JSON parsing), so listing
+// 100,000 runs stays fast.
+struct RunSummary {
+  std::string id;
+  RunKind kind = RunKind::kRun;
+  std::string project;
+  std::vector<std::string> tags;
+  std::string host;
+  std::string region;
+  std::string hardware;
+  double start_unix = 0;
+  double end_unix = 0;
+  Duration duration{};
+  std::optional<int> exit_code;
+  bool complete = true;
+  Energy energy;        // IT energy, central
+  Emissions emissions;  // central
+};
+
+// Totals of one project (the dashboard's project page).
+struct ProjectTotal {
+  std::string project;
+  std::int64_t runs = 0;
+  Duration duration{};
+  Energy energy;
+  Emissions emissions;
+  double first_start_unix = 0;
+  double last_start_unix = 0;
+};
+
+class Ledger {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+  struct Options {
+    Mode mode = Mode::kReadWrite;
+    int busy_timeout_ms = 15000;
+  };
+
+  // Opens (read-write: creating and migrating it) the ledger at `path`. A damaged
+  // file is an error and is never modified; a newer schema opens for reading only.
+  static Result<Ledger> open(const std::string& path, Options options);
+  static Result<Ledger> open(const std::string& path) { return open(path, Options{}); }
+
+  // Adds a report; its run id must be valid (is_valid_run_id) and new.
+  Status append(const Report& report);
+  // Adds several reports in one transaction: all of them or none.
+  Status append_all(const std::vector<Report>& reports);
+  // Adds points to the power series of a recorded run.
+  Status append_samples(std::string_view run_id, const std::vector<PowerSample>& samples);
+  // Newest first (by start time).
+  Result<std::vector<RunSummary>> list(const RunFilter& filter) const;
+  // The longest id and project among the runs `filter` selects (ignoring its limit):
+  // lets a listing align its columns in a single streaming pass.
+  Result<std::pair<std::size_t, std::size_t>> id_and_project_widths(const RunFilter& filter) const;
+  // The same runs, one at a time, without holding them all in memory.
+  Status visit(const RunFilter& filter, const std::function<void(const RunSummary&)>& fn) const;
+  // The full reports matching `filter`, oldest first (for reports and exports).
+  Result<std::vector<Report>> reports(const RunFilter& filter) const;
+  // An exact id, a unique prefix of one, or "last" (the newest run) -> the full id.
+  Result<std::string> resolve(std::string_view id_prefix_or_last) const;
+  // The report of `id` (resolved as above).
+  Result<Report> get(std::string_view id) const;
+  Result<std::vector<PowerSample>> samples(std::string_view id) const;
+  // Removes a run and its samples (exact id only).
+  Status remove(std::string_view id);
+  Result<std::int64_t> count() const;
+  // One row per project, by emissions (largest first).
+  Result<std::vector<ProjectTotal>> project_totals() const;
+
+  int schema_version() const { return schema_version_; }
+  const std::string& path() const { return db_.path(); }
+
+ private:
+  Ledger(SqliteDb db, int version) : db_(std::move(db)), schema_version_(version) {}
+  Status check_writable(std::string_view what) const;
+  Result<std::int64_t> seq_of(std::string_view id) const;
+  Result<SqliteStmt> select(const RunFilter& filter, std::string_view columns, bool newest_first) const;
+
+  SqliteDb db_;
+  int schema_version_ = 0;
+  bool read_only_ = false;
+};
+
+// Opens the ledger at `ledger_path` and appends `report` (and its samples, if any):
+// the one call `run`, `monitor` and `estimate --save` make.
+Status record_report(const Report& report, const std::string& ledger_path,
+                     const std::vector<PowerSample>& samples = {});
+
+// Where the ledger lives: $CARBONSCOPE_LEDGER, else $XDG_DATA_HOME/carbonscope/ledger.db,
+// else $HOME/.local/share/carbonscope/ledger.db. Pass the environment values (null or
+// "" when unset); an explicit --ledger wins over all of them and is not passed here.
+std::string default_ledger_path(const char* carbonscope_ledger, const char* xdg_data_home,
+                                const char* home);
+
+// "8 x NVIDIA A100; AMD EPYC 7763" from the run's hardware fields.
+std::string hardware_summary(const RunInfo& run);
+
+}  // namespace carbonscope

@@ -1,0 +1,82 @@
+// JSON documents <-> runs for `runs import` and `runs export --format json`.
+#include "sinks/ledger_import.h"
+
+#include <fmt/format.h>
+
+#include "sinks/report_json.h"
+
+namespace carbonscope {
+namespace {
+
+using nlohmann::json;
+
+Result<std::vector<PowerSample>> samples_from(const json& j) {
+  std::vector<PowerSample> out;
+  if (!j.contains("samples")) return out;
+  const json& s = j["samples"];
+  if (!s.is_array()) return Status::data_error("\"samples\" must be an array of {t_s, component, power_w}");
+  for (const json& p : s) {
+    if (!p.is_object() || !p.contains("t_s") || !p.contains("power_w") || !p["t_s"].is_number() ||
+        !p["power_w"].is_number()) {
+      return Status::data_error("each sample needs numeric \"t_s\" and \"power_w\" and a \"component\"");
+    }
+    PowerSample ps{p["t_s"].get<double>(), p.value("component", "other"), Power::watts(p["power_w"].get<double>()),
+                   std::nullopt};
+    if (p.contains("energy_j") && p["energy_j"].is_number()) ps.energy = Energy::joules(p["energy_j"].get<double>());
+    out.push_back(std::move(ps));
+  }
+  return out;
+}
+
+Result<ImportedRun> run_from(const json& j, unsigned random_bits) {
+  CS_ASSIGN_OR_RETURN(Report report, report_from_json(j));
+  CS_ASSIGN_OR_RETURN(std::vector<PowerSample> samples, samples_from(j));
+  if (report.run.id.empty()) report.run.id = make_run_id(report.run.start_unix, random_bits);
+  return ImportedRun{std::move(report), std::move(samples)};
+}
+
+}  // namespace
+
+Result<std::vector<ImportedRun>> runs_from_json(const json& doc, unsigned random_bits) {
+  if (!doc.is_object()) return Status::data_error("expected a JSON object (a carbonscope report or runs export)");
+  const std::string schema = doc.value("schema", "");
+  std::vector<ImportedRun> out;
+  if (schema == kReportSchema) {
+    CS_ASSIGN_OR_RETURN(ImportedRun run, run_from(doc, random_bits));
+    out.push_back(std::move(run));
+    return out;
+  }
+  if (schema == kRunsExportSchema || schema == "carbonscope.report-bundle/1") {
+    if (!doc.contains("runs") || !doc["runs"].is_array()) return Status::data_error("\"runs\" must be an array");
+    unsigned n = 0;
+    for (const json& j : doc["runs"]) {
+      Result<ImportedRun> run = run_from(j, random_bits + n++);
+      if (!run.ok()) return run.status().with_context(fmt::format("run {} of the document", n));
+      out.push_back(std::move(run).value());
+    }
+    return out;
+  }
+  return Status::data_error(fmt::format(
+      "unknown document schema '{}': expected {}, {} or carbonscope.report-bundle/1", schema, kReportSchema,
+      kRunsExportSchema));
+}
+
+json runs_export_json(const std::vector<ImportedRun>& runs) {
+  json arr = json::array();
+  for (const ImportedRun& r : runs) {
+    json j = to_json(r.report);
+    if (!r.samples.empty()) {
+      json s = json::array();
+      for (const PowerSample& p : r.samples) {
+        json jp = {{"t_s", p.t_s}, {"component", p.component}, {"power_w", p.power.watts()}};
+        if (p.energy) jp["energy_j"] = p.energy->joules();
+        s.push_back(std::move(jp));
+      }
+      j["samples"] = std::move(s);
+    }
+    arr.push_back(std::move(j));
+  }
+  return {{"schema", kRunsExportSchema}, {"runs", std::move(arr)}};
+}
+
+}  // namespace carbonscope

@@ -1,0 +1,67 @@
+// The `model-card` report format: Hugging Face's `co2_eq_emissions` metadata block
+// (emissions in grams; source, training_type, geographical_location, hardware_used),
+// plus YAML comments with the figures the Hub schema has no field for.
+#include <fmt/format.h>
+
+#include "sinks/report_format.h"
+#include "sinks/report_render.h"
+#include "sinks/report_totals.h"
+
+namespace carbonscope {
+namespace {
+
+// A double-quoted YAML scalar: escapes backslash, quote and control characters.
+std::string yaml_string(const std::string& s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string one_line(std::string s) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string render_model_card(const ReportBundle& bundle) {
+  const RunTotals t = compute_totals(bundle.runs);
+  std::string out = "co2_eq_emissions:\n";
+  out += fmt::format("  emissions: {}\n", format_sig(t.emissions.central.grams()));
+  out += fmt::format("  source: {}\n", yaml_string(bundle.tool));
+  if (!bundle.training_type.empty()) {
+    out += fmt::format("  training_type: {}\n", yaml_string(bundle.training_type));
+  } else {
+    out += "  # training_type: \"pre-training\" or \"fine-tuning\" (set it with --training-type)\n";
+  }
+  if (!t.regions.empty()) {
+    out += fmt::format("  geographical_location: {}\n", yaml_string(fmt::format("{}", fmt::join(t.regions, ", "))));
+  }
+  if (!t.hardware.empty()) {
+    out += fmt::format("  hardware_used: {}\n", yaml_string(fmt::format("{}", fmt::join(t.hardware, "; "))));
+  }
+  out += "# Emissions are in grams of CO2-equivalent, as the Hugging Face Hub expects.\n";
+  out += fmt::format("# Range: {} to {} g CO2e over {} run{}.\n", format_sig(t.emissions.low.grams()),
+                     format_sig(t.emissions.high.grams()), t.runs, t.runs == 1 ? "" : "s");
+  out += fmt::format("# Energy: {} at the IT equipment, {} at the facility (PUE {}).\n",
+                     report_energy(t.it_energy.central), report_energy(t.facility_energy.central),
+                     t.pue_min == t.pue_max ? format_sig(t.pue_min)
+                                            : fmt::format("{} to {}", format_sig(t.pue_min), format_sig(t.pue_max)));
+  out += fmt::format("# Carbon intensity: {} ({}).\n", format_intensity(t.effective_intensity()),
+                     one_line(fmt::format("{}", fmt::join(t.intensity_how, "; "))));
+  out += fmt::format("# Duration: {}.\n", report_duration(t.duration));
+  return out;
+}
+
+}  // namespace carbonscope

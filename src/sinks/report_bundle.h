@@ -1,0 +1,49 @@
+// ReportBundle: everything a report renderer needs, gathered by the caller (CLI or
+// dashboard) so renderers stay pure: the runs, their power series, comparison regions,
+// everyday equivalents and SCI inputs. Facts (intensities, factors) come in as data.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "carbonscope/report.h"
+#include "sinks/ledger.h"
+
+namespace carbonscope {
+
+// "What if the same energy had been drawn in REGION": a grid intensity and its source.
+struct RegionIntensity {
+  std::string region;
+  CarbonIntensity intensity;
+  std::string source;
+};
+
+// An everyday equivalent: `per_unit` of CO2e for one `unit` of `activity`
+// (e.g. 175 g per "km driven in an EU passenger car").
+struct EquivalentFactor {
+  std::string activity;
+  std::string unit;
+  Emissions per_unit;
+  std::string source;
+};
+
+// Inputs of the Green Software Foundation's SCI = ((E x I) + M) / R.
+struct SciInput {
+  double functional_units = 1;           // R
+  std::string functional_unit = "run";   // what R counts
+  Emissions embodied;                    // M; zero unless given
+  bool embodied_given = false;
+};
+
+struct ReportBundle {
+  std::vector<Report> runs;                                // oldest first
+  std::map<std::string, std::vector<PowerSample>> samples;  // by run id
+  std::vector<RegionIntensity> regions;
+  std::vector<EquivalentFactor> equivalents;
+  SciInput sci;
+  std::string training_type;  // model card: "pre-training", "fine-tuning", or ""
+  std::string tool = "carbonscope 0.1.0";
+};
+
+}  // namespace carbonscope

@@ -1,0 +1,80 @@
+// Parsing of the filter words and dates the ledger commands accept.
+#include "sinks/run_filter.h"
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+#include <fmt/format.h>
+
+namespace carbonscope {
+
+Result<double> parse_utc_time(std::string_view text, bool end_of_day) {
+  const std::string s(text);
+  std::tm tm{};
+  int consumed = 0;
+  auto bad = [&] {
+    return Status::invalid_argument(fmt::format(
+        "'{}' is not a date: write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)", s));
+  };
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &consumed) != 3 ||
+      consumed != 10) {
+    return bad();
+  }
+  bool date_only = s.size() == 10;
+  if (!date_only) {
+    int rest = 0;
+    const char sep = s[10];
+    if ((sep != 'T' && sep != ' ') ||
+        std::sscanf(s.c_str() + 11, "%2d:%2d:%2d%n", &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &rest) != 3) {
+      return bad();
+    }
+    const std::string tail = s.substr(11 + static_cast<std::size_t>(rest));
+    if (!tail.empty() && tail != "Z") return bad();
+  }
+  if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+      tm.tm_min > 59 || tm.tm_sec > 60) {
+    return bad();
+  }
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  double t = static_cast<double>(timegm(&tm));
+  if (date_only && end_of_day) t += 86400.0;
+  return t;
+}
+
+Result<bool> parse_run_status(std::string_view text) {
+  if (text == "complete") return true;
+  if (text == "incomplete") return false;
+  return Status::invalid_argument(
+      fmt::format("unknown status '{}': use complete or incomplete", text));
+}
+
+Result<RunKind> parse_run_kind(std::string_view text) {
+  for (RunKind k : {RunKind::kRun, RunKind::kMonitor, RunKind::kEstimate}) {
+    if (run_kind_name(k) == text) return k;
+  }
+  return Status::invalid_argument(
+      fmt::format("unknown kind '{}': use run, monitor or estimate", text));
+}
+
+bool is_valid_run_id(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (const char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || c == '.' || c == ':';
+    if (!ok) return false;
+  }
+  return id != "." && id != "..";
+}
+
+std::string make_run_id(double unix_seconds, unsigned random_bits) {
+  const std::time_t t = static_cast<std::time_t>(std::floor(unix_seconds));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return fmt::format("{}-{:06x}", buf, random_bits & 0xffffffu);
+}
+
+}  // namespace carbonscope

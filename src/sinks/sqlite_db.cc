@@ -1,0 +1,218 @@
+// SQLite connection and statement helpers; error messages with remedies.
+#include "sinks/sqlite_db.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace carbonscope {
+
+SqliteStmt::SqliteStmt(const SqliteDb* db, sqlite3_stmt* stmt, std::string what)
+    : db_(db), stmt_(stmt), what_(std::move(what)) {}
+
+SqliteStmt::SqliteStmt(SqliteStmt&& other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), what_(std::move(other.what_)) {
+  other.stmt_ = nullptr;
+}
+
+SqliteStmt::~SqliteStmt() {
+  if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+}
+
+SqliteStmt& SqliteStmt::bind(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+SqliteStmt& SqliteStmt::bind(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+SqliteStmt& SqliteStmt::bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+SqliteStmt& SqliteStmt::bind_null(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+Result<bool> SqliteStmt::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return db_->error(rc, what_);
+}
+
+Status SqliteStmt::run() {
+  for (;;) {
+    Result<bool> more = step();
+    if (!more.ok()) return more.status();
+    if (!*more) return Status::ok_status();
+  }
+}
+
+Status SqliteStmt::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  return Status::ok_status();
+}
+
+std::string SqliteStmt::text(int column) const {
+  const auto* p = sqlite3_column_text(stmt_, column);
+  if (p == nullptr) return "";
+  return std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+double SqliteStmt::real(int column) const { return sqlite3_column_double(stmt_, column); }
+std::int64_t SqliteStmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+bool SqliteStmt::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+Result<SqliteDb> SqliteDb::open(const std::string& path, bool read_only, int busy_timeout_ms) {
+  sqlite3* db = nullptr;
+  const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    if (read_only && rc == SQLITE_CANTOPEN) {
+      return Status::not_found(fmt::format(
+          "no ledger at {} ({}): runs are recorded there by 'carbonscope run', or add one with "
+          "'carbonscope runs import FILE.json'; pick another file with --ledger or CARBONSCOPE_LEDGER",
+          path, msg));
+    }
+    return Status::io_error(fmt::format(
+        "cannot open the ledger {}: {}; check that its directory exists and is writable, or pick "
+        "another file with --ledger or CARBONSCOPE_LEDGER",
+        path, msg));
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, busy_timeout_ms);
+  return SqliteDb(db, path, busy_timeout_ms);
+}
+
+SqliteDb::SqliteDb(SqliteDb&& other) noexcept
+    : db_(other.db_), path_(std::move(other.path_)), busy_timeout_ms_(other.busy_timeout_ms_) {
+  other.db_ = nullptr;
+}
+
+SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
+  if (this != &other) {
+    if (db_ != nullptr) sqlite3_close_v2(db_);
+    db_ = std::exchange(other.db_, nullptr);
+    path_ = std::move(other.path_);
+    busy_timeout_ms_ = other.busy_timeout_ms_;
+  }
+  return *this;
+}
+
+SqliteDb::~SqliteDb() {
+  if (db_ != nullptr) sqlite3_close_v2(db_);
+}
+
+Status SqliteDb::error(int rc, std::string_view what) const {
+  const std::string detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::io_error(fmt::format(
+          "the ledger {} is locked by another process (waited {} ms) while {}: retry when it "
+          "finishes (find it with 'fuser {}'); nothing was changed",
+          path_, busy_timeout_ms_, what, path_));
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return Status::data_error(fmt::format(
+          "the ledger {} is damaged or is not a carbonscope ledger ({}) while {}; it was left "
+          "untouched: move it aside and carbonscope starts a new one, or salvage its rows with "
+          "'sqlite3 {} .recover'",
+          path_, detail, what, path_));
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return Status::permission_denied(fmt::format(
+          "cannot write the ledger {} ({}) while {}: check the permissions of the file and its "
+          "directory, or pick another file with --ledger",
+          path_, detail, what));
+    case SQLITE_FULL:
+      return Status::io_error(fmt::format("the disk holding the ledger {} is full while {}", path_, what));
+    case SQLITE_CONSTRAINT:
+      return Status::failed_precondition(fmt::format("{}: {}", what, detail));
+    default:
+      return Status::io_error(fmt::format("ledger {}: {} while {}", path_, detail, what));
+  }
+}
+
+Result<SqliteStmt> SqliteDb::prepare(std::string_view sql, std::string what) const {
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return error(rc, what);
+  }
+  return SqliteStmt(this, stmt, std::move(what));
+}
+
+Status SqliteDb::exec(std::string_view sql, std::string_view what) const {
+  const std::string s(sql);
+  const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, nullptr);
+  return rc == SQLITE_OK ? Status::ok_status() : error(rc, what);
+}
+
+Result<std::int64_t> SqliteDb::query_int(std::string_view sql, std::string_view what) const {
+  CS_ASSIGN_OR_RETURN(SqliteStmt stmt, prepare(sql, std::string(what)));
+  CS_ASSIGN_OR_RETURN(bool row, stmt.step());
+  return row ? stmt.integer(0) : std::int64_t{0};
+}
+
+Result<std::string> SqliteDb::query_text(std::string_view sql, std::string_view what) const {
+  CS_ASSIGN_OR_RETURN(SqliteStmt stmt, prepare(sql, std::string(what)));
+  CS_ASSIGN_OR_RETURN(bool row, stmt.step());
+  return row ? stmt.text(0) : std::string();
+}
+
+Status SqliteDb::enable_wal() {
+  // Changing the journal mode needs the file to itself; another process creating or
+  // migrating the same new ledger makes it fail with SQLITE_BUSY for a moment.
+  const int kStepMs = 5;
+  for (int waited = 0;; waited += kStepMs) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db_, "PRAGMA journal_mode=WAL", -1, &stmt, nullptr);
+    std::string mode;
+    if (rc == SQLITE_OK) {
+      rc = sqlite3_step(stmt);
+      if (rc == SQLITE_ROW) {
+        const auto* p = sqlite3_column_text(stmt, 0);
+        mode = p != nullptr ? reinterpret_cast<const char*>(p) : "";
+        rc = SQLITE_OK;
+      }
+    }
+    sqlite3_finalize(stmt);
+    if (rc == SQLITE_OK && mode == "wal") return Status::ok_status();
+    const bool busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED || rc == SQLITE_OK;
+    if (!busy || waited >= busy_timeout_ms_) {
+      return rc == SQLITE_OK ? error(SQLITE_BUSY, "switching the ledger to WAL mode")
+                             : error(rc, "switching the ledger to WAL mode");
+    }
+    sqlite3_sleep(kStepMs);
+  }
+}
+
+std::int64_t SqliteDb::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+
+Result<SqliteTransaction> SqliteTransaction::begin(const SqliteDb& db, std::string_view what) {
+  CS_RETURN_IF_ERROR(db.exec("BEGIN IMMEDIATE", what));
+  return SqliteTransaction(&db);
+}
+
+SqliteTransaction::~SqliteTransaction() {
+  if (db_ != nullptr) (void)db_->exec("ROLLBACK", "rolling back");
+}
+
+Status SqliteTransaction::commit(std::string_view what) {
+  Status s = db_->exec("COMMIT", what);
+  if (s.ok()) db_ = nullptr;
+  return s;
+}
+
+}  // namespace carbonscope

@@ -1,0 +1,94 @@
+// A thin RAII layer over the SQLite C API for the ledger: a connection, prepared
+// statements with bind/step/column helpers, and the translation of SQLite result
+// codes into Status messages that say how to fix the problem (locked, damaged, ...).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "carbonscope/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace carbonscope {
+
+class SqliteDb;
+
+class SqliteStmt {
+ public:
+  SqliteStmt(SqliteStmt&& other) noexcept;
+  SqliteStmt& operator=(SqliteStmt&&) = delete;
+  ~SqliteStmt();
+
+  SqliteStmt& bind(int index, std::string_view text);
+  SqliteStmt& bind(int index, double value);
+  SqliteStmt& bind(int index, std::int64_t value);
+  SqliteStmt& bind_null(int index);
+  // true: a row is ready; false: done. Errors become a Status naming `what_`.
+  Result<bool> step();
+  Status run();  // steps to completion
+  Status reset();  // clears the last run so the statement can run again
+
+  std::string text(int column) const;
+  double real(int column) const;
+  std::int64_t integer(int column) const;
+  bool is_null(int column) const;
+
+ private:
+  friend class SqliteDb;
+  SqliteStmt(const SqliteDb* db, sqlite3_stmt* stmt, std::string what);
+  const SqliteDb* db_;
+  sqlite3_stmt* stmt_;
+  std::string what_;
+};
+
+class SqliteDb {
+ public:
+  // Opens (read-only, or read-write creating the file) without touching its contents.
+  static Result<SqliteDb> open(const std::string& path, bool read_only, int busy_timeout_ms);
+  SqliteDb(SqliteDb&& other) noexcept;
+  SqliteDb& operator=(SqliteDb&& other) noexcept;
+  ~SqliteDb();
+
+  // `what` names the operation in error messages ("listing runs").
+  Result<SqliteStmt> prepare(std::string_view sql, std::string what) const;
+  Status exec(std::string_view sql, std::string_view what) const;
+  Result<std::int64_t> query_int(std::string_view sql, std::string_view what) const;
+  Result<std::string> query_text(std::string_view sql, std::string_view what) const;
+
+  // The Status for SQLite result code `rc`, with advice for the common failures.
+  Status error(int rc, std::string_view what) const;
+  // Switches to WAL journaling, waiting out other connections that hold the file.
+  Status enable_wal();
+  std::int64_t last_insert_rowid() const;
+  const std::string& path() const { return path_; }
+  int busy_timeout_ms() const { return busy_timeout_ms_; }
+  sqlite3* handle() const { return db_; }
+
+ private:
+  SqliteDb(sqlite3* db, std::string path, int busy_timeout_ms)
+      : db_(db), path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms) {}
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  int busy_timeout_ms_ = 0;
+};
+
+// A write transaction taken with BEGIN IMMEDIATE (so concurrent writers queue on the
+// busy timeout instead of failing on upgrade); rolled back unless committed.
+class SqliteTransaction {
+ public:
+  static Result<SqliteTransaction> begin(const SqliteDb& db, std::string_view what);
+  SqliteTransaction(SqliteTransaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  SqliteTransaction& operator=(SqliteTransaction&&) = delete;
+  ~SqliteTransaction();
+  Status commit(std::string_view what);
+
+ private:
+  explicit SqliteTransaction(const SqliteDb* db) : db_(db) {}
+  const SqliteDb* db_;
+};
+
+}  // namespace carbonscope

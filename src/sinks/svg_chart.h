@@ -1,0 +1,33 @@
+// Charts drawn as inline SVG (no scripts, no fonts to fetch): a line chart of series
+// over time and a horizontal bar chart. Used by the HTML report and the dashboard.
+// Pure: data in, markup out; every label is escaped.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace carbonscope {
+
+struct ChartSeries {
+  std::string name;
+  std::vector<std::pair<double, double>> points;  // (x, y), x ascending
+};
+
+struct ChartBar {
+  std::string label;
+  double value = 0;
+  std::string value_text;  // printed at the end of the bar
+  bool highlight = false;
+};
+
+// Escapes &, <, >, " and ' for HTML text and attributes.
+std::string html_escape(std::string_view s);
+
+// Power-over-time style chart. Long series are thinned to about 600 points each.
+std::string svg_line_chart(const std::vector<ChartSeries>& series, std::string_view title,
+                           std::string_view x_label, std::string_view y_label);
+std::string svg_bar_chart(const std::vector<ChartBar>& bars, std::string_view title);
+
+}  // namespace carbonscope

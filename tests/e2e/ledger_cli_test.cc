@@ -1,0 +1,152 @@
+// `carbonscope runs ...` end to end: list with filters and JSON, show, compare,
+// export (CodeCarbon CSV and JSON round trip), rm, import errors, and the clear errors
+// for damaged, foreign and newer ledgers through the CLI.
+#include <filesystem>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "e2e/cli.h"
+#include "e2e/ledger_util.h"
+
+namespace carbonscope::test {
+namespace {
+
+TEST(RunsCli, ListFiltersAndJson) {
+  const std::string ledger = fixture_ledger();
+  CliResult r = run_cli({"runs", "list", "--ledger", ledger});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LT(r.out.find("20261123T080000Z-0789ab"), r.out.find("20261121T090000Z-a1b2c3"));  // newest first
+  EXPECT_NE(r.out.find("incomplete (exit 137)"), std::string::npos);
+
+  const auto ids = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"runs", "list", "--json", "--ledger", ledger});
+    const CliResult res = run_cli(args);
+    EXPECT_EQ(res.exit_code, 0) << res.err;
+    std::vector<std::string> out;
+    for (const auto& j : nlohmann::json::parse(res.out)) out.push_back(j["id"]);
+    return out;
+  };
+  EXPECT_EQ(ids({}).size(), 3u);
+  EXPECT_EQ(ids({"--project", "bert-finetune"}).size(), 2u);
+  EXPECT_EQ(ids({"--tag", "ablation"}), std::vector<std::string>{"20261122T140000Z-d4e5f6"});
+  EXPECT_EQ(ids({"--status", "incomplete"}), std::vector<std::string>{"20261122T140000Z-d4e5f6"});
+  EXPECT_EQ(ids({"--kind", "estimate"}), std::vector<std::string>{"20261123T080000Z-0789ab"});
+  EXPECT_EQ(ids({"--since", "2026-11-22", "--until", "2026-11-22"}), std::vector<std::string>{"20261122T140000Z-d4e5f6"});
+  EXPECT_EQ(ids({"--limit", "1"}), std::vector<std::string>{"20261123T080000Z-0789ab"});
+
+  r = run_cli({"runs", "list", "--ledger", ledger, "--since", "yesterday"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("YYYY-MM-DD"), std::string::npos);
+  r = run_cli({"runs", "list", "--ledger", ledger, "--status", "done"});
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST(RunsCli, ShowCompareAndRemove) {
+  const std::string ledger = fixture_ledger();
+  CliResult r = run_cli({"runs", "show", "20261121T09", "--ledger", ledger});  // a unique prefix
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("python3 train.py --epochs 3"), std::string::npos);
+  EXPECT_NE(r.out.find("Energy, GPU"), std::string::npos);
+  r = run_cli({"runs", "show", "last", "--json", "--ledger", ledger});
+  EXPECT_EQ(nlohmann::json::parse(r.out)["run"]["id"], "20261123T080000Z-0789ab");
+  r = run_cli({"runs", "show", "2026", "--ledger", ledger});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("matches several runs"), std::string::npos);
+
+  r = run_cli({"runs", "compare", "20261121T090000Z-a1b2c3", "20261122T140000Z-d4e5f6", "--ledger", ledger});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("energy ram"), std::string::npos);
+  EXPECT_NE(r.out.find("-"), std::string::npos);
+  r = run_cli({"runs", "compare", "last", "--ledger", ledger});
+  EXPECT_EQ(r.exit_code, 2);
+
+  r = run_cli({"runs", "rm", "20261122T140000Z-d4e5f6", "--ledger", ledger});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run_cli({"runs", "show", "20261122T140000Z-d4e5f6", "--ledger", ledger});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no run"), std::string::npos);
+}
+
+TEST(RunsCli, ExportCsvInCodeCarbonLayoutAndJsonRoundTrip) {
+  const std::string ledger = fixture_ledger();
+  CliResult r = run_cli({"runs", "export", "--ledger", ledger, "--project", "bert-finetune"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string header = r.out.substr(0, r.out.find('\n'));
+  EXPECT_EQ(header,
+            "timestamp,project_name,run_id,experiment_id,duration,emissions,emissions_rate,cpu_power,gpu_power,"
+            "ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,water_consumed,country_name,"
+            "country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,"
+            "cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,"
+            "cpu_utilization_percent,gpu_utilization_percent,ram_utilization_percent,ram_used_gb,on_cloud,pue,wue");
+  EXPECT_EQ(std::count(header.begin(), header.end(), ',') + 1, 38);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3);  // header + 2 runs, oldest first
+  EXPECT_NE(r.out.find("\n2026-11-21T10:00:00,bert-finetune,20261121T090000Z-a1b2c3,,3600,"), std::string::npos)
+      << r.out;
+
+  const std::string json_path = temp_dir() + "/runs.json";
+  r = run_cli({"runs", "export", "--ledger", ledger, "--format", "json", "-o", json_path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string copy = temp_dir() + "/copy.db";
+  r = run_cli({"runs", "import", json_path, "--ledger", copy});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const CliResult a = run_cli({"report", "20261121T090000Z-a1b2c3", "-f", "json", "--ledger", ledger});
+  const CliResult b = run_cli({"report", "20261121T090000Z-a1b2c3", "-f", "json", "--ledger", copy});
+  EXPECT_EQ(a.out, b.out);  // reports and samples survive export + import
+  r = run_cli({"runs", "import", json_path, "--ledger", copy});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("already in the ledger"), std::string::npos);
+}
+
+TEST(RunsCli, ImportRejectsBadFilesAndAssignsMissingIds) {
+  const std::string dir = temp_dir();
+  const std::string ledger = dir + "/l.db";
+  write_file(dir + "/bad.json", "{not json");
+  CliResult r = run_cli({"runs", "import", dir + "/bad.json", "--ledger", ledger});
+  EXPECT_EQ(r.exit_code, 3);
+  write_file(dir + "/other.json", R"({"schema": "something/9"})");
+  r = run_cli({"runs", "import", dir + "/other.json", "--ledger", ledger});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("carbonscope.report/1"), std::string::npos);
+  auto doc = nlohmann::json::parse(read_file(std::string(CARBONSCOPE_FIXTURES) +
+                                             "/reports/runs/20261121T090000Z-a1b2c3.json"));
+  doc["run"]["id"] = "";
+  write_file(dir + "/noid.json", doc.dump());
+  r = run_cli({"runs", "import", dir + "/noid.json", "--ledger", ledger});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("imported 20261121T090000Z-", 0), 0u) << r.out;
+}
+
+TEST(RunsCli, DamagedForeignMissingAndNewerLedgers) {
+  const std::string dir = temp_dir();
+  write_file(dir + "/garbage.db", std::string(4096, 'x'));
+  CliResult r = run_cli({"runs", "list", "--ledger", dir + "/garbage.db"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("damaged"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(dir + "/garbage.db"), std::string(4096, 'x'));
+  r = run_cli({"runs", "import", std::string(CARBONSCOPE_FIXTURES) + "/reports/runs/20261121T090000Z-a1b2c3.json",
+               "--ledger", dir + "/garbage.db"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(read_file(dir + "/garbage.db"), std::string(4096, 'x'));
+
+  r = run_cli({"runs", "list", "--ledger", dir + "/missing.db"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("runs import"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/missing.db"));
+}
+
+TEST(RunsCli, LedgerPathFromEnvironment) {
+  const std::string dir = temp_dir();
+  const std::string fixture = std::string(CARBONSCOPE_FIXTURES) + "/reports/runs/20261121T090000Z-a1b2c3.json";
+  CliResult r = run_cli({"runs", "import", fixture}, {"CARBONSCOPE_LEDGER=" + dir + "/env.db"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir + "/env.db"));
+  r = run_cli({"runs", "import", fixture}, {"XDG_DATA_HOME=" + dir + "/xdg"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir + "/xdg/carbonscope/ledger.db"));
+  r = run_cli({"runs", "list", "--ledger", dir + "/env.db"}, {"CARBONSCOPE_LEDGER=/nonexistent/x.db"});
+  EXPECT_EQ(r.exit_code, 0) << "--ledger wins over the environment: " << r.err;
+}
+
+}  // namespace
+}  // namespace carbonscope::test

@@ -1,0 +1,131 @@
+// Every report format, rendered by the real binary from a fixed ledger, matches its
+// golden file in tests/fixtures/reports/golden/; the LaTeX compiles when a TeX engine
+// is installed and is checked structurally otherwise.
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+
+#include <gtest/gtest.h>
+
+#include "e2e/cli.h"
+#include "e2e/ledger_util.h"
+
+namespace carbonscope::test {
+namespace {
+
+constexpr const char* kSingle = "20261121T090000Z-a1b2c3";
+
+struct Case {
+  const char* format;
+  const char* ext;
+};
+constexpr Case kCases[] = {{"text", "txt"}, {"md", "md"},    {"latex", "tex"}, {"model-card", "model-card.yaml"},
+                           {"sci", "sci.txt"}, {"html", "html"}, {"json", "json"}};
+
+class ReportGolden : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { ledger_ = new std::string(fixture_ledger()); }
+  static void TearDownTestSuite() { delete ledger_; }
+  static std::string* ledger_;
+};
+std::string* ReportGolden::ledger_ = nullptr;
+
+TEST_F(ReportGolden, SingleRunInEveryFormat) {
+  for (const Case& c : kCases) {
+    const CliResult r = run_cli({"report", kSingle, "--ledger", *ledger_, "--format", c.format, "--training-type",
+                                 "fine-tuning"});
+    ASSERT_EQ(r.exit_code, 0) << c.format << ": " << r.err;
+    expect_golden(std::string("single.") + c.ext, r.out);
+  }
+}
+
+TEST_F(ReportGolden, AllRunsInEveryFormat) {
+  for (const Case& c : kCases) {
+    const CliResult r = run_cli({"report", "--since", "2026-11-01", "--ledger", *ledger_, "--format", c.format,
+                                 "--functional-unit", "1000", "--functional-unit-name", "query", "--embodied-kg", "2",
+                                 "--compare-intensity", "NO=30", "--compare-intensity", "PL=0.66kg/kWh"});
+    ASSERT_EQ(r.exit_code, 0) << c.format << ": " << r.err;
+    expect_golden(std::string("all.") + c.ext, r.out);
+  }
+}
+
+TEST_F(ReportGolden, OutputFileAndLastAndErrors) {
+  const std::string out = temp_dir() + "/r.md";
+  CliResult r = run_cli({"report", "last", "--ledger", *ledger_, "-f", "md", "-o", out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(read_file(out).find("20261123T080000Z-0789ab"), std::string::npos);
+  r = run_cli({"report", "--ledger", *ledger_});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("which runs?"), std::string::npos);
+  r = run_cli({"report", "nope", "--ledger", *ledger_});
+  EXPECT_EQ(r.exit_code, 2);
+  r = run_cli({"report", "last", "--ledger", *ledger_, "-f", "pdf"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("model-card"), std::string::npos);
+}
+
+TEST_F(ReportGolden, HtmlIsSelfContainedWithCharts) {
+  const CliResult r = run_cli({"report", kSingle, "--ledger", *ledger_, "-f", "html"});
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.find("<script"), std::string::npos);
+  EXPECT_EQ(r.out.find("http://"), r.out.find("http://www.w3.org/2000/svg"));  // only the SVG namespace
+  EXPECT_EQ(r.out.find("https://"), std::string::npos);
+  EXPECT_NE(r.out.find("<polyline class=\"series\""), std::string::npos);
+  EXPECT_NE(r.out.find("The same energy in other regions"), std::string::npos);
+  EXPECT_NE(r.out.find("ga-data"), std::string::npos);       // equivalents name their source
+  EXPECT_NE(r.out.find("[owid-ember]"), std::string::npos);  // and so do the comparison regions
+}
+
+// Braces balance outside escapes and every \begin has its \end.
+void check_latex_structure(const std::string& tex) {
+  int depth = 0;
+  for (std::size_t i = 0; i < tex.size(); ++i) {
+    if (tex[i] == '%' && (i == 0 || tex[i - 1] != '\\')) {
+      i = tex.find('\n', i);
+      if (i == std::string::npos) break;
+      continue;
+    }
+    if (tex[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (tex[i] == '{') ++depth;
+    if (tex[i] == '}') --depth;
+    ASSERT_GE(depth, 0) << "unbalanced } at " << i;
+  }
+  EXPECT_EQ(depth, 0);
+  const std::regex begin(R"(\\begin\{(\w+)\})"), end(R"(\\end\{(\w+)\})");
+  const auto count = [&](const std::regex& re) {
+    return std::distance(std::sregex_iterator(tex.begin(), tex.end(), re), std::sregex_iterator());
+  };
+  EXPECT_EQ(count(begin), count(end));
+  // Specials from the ledger arrive escaped.
+  EXPECT_NE(tex.find("llm\\_pretrain \\& co"), std::string::npos);
+  EXPECT_NE(tex.find("-{}-pue"), std::string::npos);
+}
+
+TEST_F(ReportGolden, LatexCompilesOrIsStructurallySound) {
+  const CliResult r = run_cli({"report", "--since", "2026-11-01", "--ledger", *ledger_, "-f", "latex"});
+  ASSERT_EQ(r.exit_code, 0);
+  check_latex_structure(r.out);
+  const std::string& tex = r.out;
+  const char* engine = nullptr;
+  for (const char* e : {"/usr/bin/pdflatex", "/usr/bin/latex"}) {
+    if (std::filesystem::exists(e)) {
+      engine = e;
+      break;
+    }
+  }
+  if (engine == nullptr) GTEST_SKIP() << "no TeX engine installed; structure checked only";
+  const std::string dir = temp_dir();
+  write_file(dir + "/doc.tex", "\\documentclass{article}\n\\begin{document}\n" + tex + "\\end{document}\n");
+  const std::string cmd = std::string("cd ") + dir + " && " + engine +
+                          " -interaction=nonstopmode -halt-on-error doc.tex > log.txt 2>&1";
+  const int rc = std::system(cmd.c_str());
+  EXPECT_TRUE(WIFEXITED(rc) && WEXITSTATUS(rc) == 0) << read_file(dir + "/log.txt");
+}
+
+}  // namespace
+}  // namespace carbonscope::test

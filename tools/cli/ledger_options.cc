@@ -1,0 +1,78 @@
+// --ledger and the run filter flags.
+#include "ledger_options.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "sinks/ledger.h"
+
+namespace carbonscope::cli {
+
+void add_ledger_option(CLI::App* sub, std::string* path) {
+  sub->add_option("--ledger", *path,
+                  "Ledger file (default: $CARBONSCOPE_LEDGER, else $XDG_DATA_HOME/carbonscope/ledger.db, "
+                  "else ~/.local/share/carbonscope/ledger.db)");
+}
+
+std::string resolve_ledger_path(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  return default_ledger_path(std::getenv("CARBONSCOPE_LEDGER"), std::getenv("XDG_DATA_HOME"),
+                             std::getenv("HOME"));
+}
+
+void add_filter_options(CLI::App* sub, FilterFlags* f) {
+  sub->add_option("--project", f->project, "Only runs of this project");
+  sub->add_option("--tag", f->tags, "Only runs with this tag (repeat: all must match)");
+  sub->add_option("--since", f->since, "Only runs started on or after this UTC date (YYYY-MM-DD[THH:MM:SSZ])");
+  sub->add_option("--until", f->until, "Only runs started before the end of this UTC date");
+  sub->add_option("--status", f->status, "complete or incomplete");
+  sub->add_option("--kind", f->kind, "run, monitor or estimate");
+  sub->add_option("--limit", f->limit, "At most N runs, the newest (0: all)");
+}
+
+bool has_filter(const FilterFlags& f) {
+  return !f.project.empty() || !f.tags.empty() || !f.since.empty() || !f.until.empty() || !f.status.empty() ||
+         !f.kind.empty() || f.limit > 0;
+}
+
+Result<RunFilter> to_filter(const FilterFlags& f) {
+  RunFilter filter;
+  filter.project = f.project;
+  filter.tags = f.tags;
+  filter.limit = f.limit;
+  if (!f.since.empty()) {
+    CS_ASSIGN_OR_RETURN(double t, parse_utc_time(f.since, /*end_of_day=*/false));
+    filter.since_unix = t;
+  }
+  if (!f.until.empty()) {
+    CS_ASSIGN_OR_RETURN(double t, parse_utc_time(f.until, /*end_of_day=*/true));
+    filter.until_unix = t;
+  }
+  if (!f.status.empty()) {
+    CS_ASSIGN_OR_RETURN(bool complete, parse_run_status(f.status));
+    filter.complete = complete;
+  }
+  if (!f.kind.empty()) {
+    CS_ASSIGN_OR_RETURN(RunKind kind, parse_run_kind(f.kind));
+    filter.kind = kind;
+  }
+  return filter;
+}
+
+Status write_output(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    return std::cout ? Status::ok_status() : Status::io_error("cannot write to standard output");
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) return Status::io_error(fmt::format("cannot write {}: check the directory exists and is writable", path));
+  return Status::ok_status();
+}
+
+}  // namespace carbonscope::cli

@@ -1,0 +1,38 @@
+// Options shared by the ledger subcommands (runs, report, serve, and `run`/`estimate`
+// when they record): --ledger PATH with its environment fallback, and the run filter
+// flags (--project, --tag, --since, --until, --status, --kind, --limit).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "carbonscope/status.h"
+#include "sinks/run_filter.h"
+
+namespace carbonscope::cli {
+
+// Adds --ledger PATH to `sub`.
+void add_ledger_option(CLI::App* sub, std::string* path);
+// The ledger to use: --ledger if given, else CARBONSCOPE_LEDGER, XDG_DATA_HOME, HOME.
+std::string resolve_ledger_path(const std::string& flag);
+
+struct FilterFlags {
+  std::string project;
+  std::vector<std::string> tags;
+  std::string since;
+  std::string until;
+  std::string status;
+  std::string kind;
+  std::size_t limit = 0;
+};
+
+void add_filter_options(CLI::App* sub, FilterFlags* flags);
+Result<RunFilter> to_filter(const FilterFlags& flags);
+bool has_filter(const FilterFlags& flags);
+
+// Writes `text` to `path` ("" or "-": stdout).
+Status write_output(const std::string& path, const std::string& text);
+
+}  // namespace carbonscope::cli

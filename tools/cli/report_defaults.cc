@@ -1,0 +1,31 @@
+// Comparison regions and equivalents from data/grid_intensity.csv and
+// data/equivalents.csv.
+#include "report_defaults.h"
+
+#include <fmt/format.h>
+
+namespace carbonscope::cli {
+
+std::vector<RegionIntensity> default_comparison_regions(const DataSet& data) {
+  static constexpr const char* kZones[] = {"NO", "SE", "FR", "CA-QC", "GB", "DE", "US", "CN", "PL", "IN"};
+  std::vector<RegionIntensity> out;
+  for (const char* zone : kZones) {
+    auto l = data.intensity(zone);
+    if (!l.ok()) continue;
+    out.push_back({zone, CarbonIntensity::g_per_kwh(l->row->g_per_kwh),
+                   fmt::format("{} {} [{}]", l->row->zone, l->row->year, l->row->source_id)});
+  }
+  return out;
+}
+
+std::vector<EquivalentFactor> default_equivalents(const DataSet& data) {
+  std::vector<EquivalentFactor> out;
+  for (std::string_view key : kEverydayEquivalents) {
+    for (const Equivalent& e : data.equivalents()) {
+      if (e.key == key) out.push_back({e.name, e.unit, Emissions::kg(e.kg_per_unit), e.source_id});
+    }
+  }
+  return out;
+}
+
+}  // namespace carbonscope::cli

@@ -1,0 +1,298 @@
+// `carbonscope runs list|show|compare|export|rm|import`: the run ledger from the
+// command line. Thin: parses options and calls Ledger and the sinks.
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <random>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "command.h"
+#include "ledger_options.h"
+#include "sinks/codecarbon_csv.h"
+#include "sinks/ledger.h"
+#include "sinks/ledger_import.h"
+#include "sinks/report_format.h"
+#include "sinks/report_json.h"
+#include "sinks/report_render.h"
+
+namespace carbonscope::cli {
+namespace {
+
+struct RunsFlags {
+  std::string ledger;
+  FilterFlags filter;
+  bool json = false;
+  std::vector<std::string> ids;
+  std::vector<std::string> files;
+  std::string format = "csv";
+  std::string output;
+};
+
+Result<Ledger> open_ledger(const RunsFlags& f, Ledger::Mode mode) {
+  return Ledger::open(resolve_ledger_path(f.ledger), {mode, 15000});
+}
+
+std::string status_text(const RunSummary& r) {
+  std::string s = r.complete ? "complete" : "incomplete";
+  if (r.exit_code && *r.exit_code != 0) s += fmt::format(" (exit {})", *r.exit_code);
+  return s;
+}
+
+nlohmann::json summary_json(const RunSummary& r) {
+  return {{"id", r.id}, {"kind", std::string(run_kind_name(r.kind))}, {"project", r.project},
+          {"tags", r.tags}, {"host", r.host}, {"region", r.region}, {"hardware", r.hardware},
+          {"start", iso8601_utc(r.start_unix)}, {"end", iso8601_utc(r.end_unix)},
+          {"duration_s", r.duration.count()},
+          {"exit_code", r.exit_code ? nlohmann::json(*r.exit_code) : nlohmann::json(nullptr)},
+          {"complete", r.complete}, {"energy_kwh", r.energy.kwh()}, {"emissions_kg", r.emissions.kg()}};
+}
+
+// Text listing in two streaming passes over the ledger (column widths, then lines),
+// so that listing 100,000 runs holds no run in memory and stays under 200 ms.
+Status list_runs(const RunsFlags& f) {
+  CS_ASSIGN_OR_RETURN(RunFilter filter, to_filter(f.filter));
+  CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadOnly));
+  std::string out;
+  const auto flush = [&out](bool force) {
+    if (force || out.size() > (1u << 16)) {
+      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+      out.clear();
+    }
+  };
+  if (f.json) {
+    out = "[";
+    bool first = true;
+    CS_RETURN_IF_ERROR(ledger.visit(filter, [&](const RunSummary& r) {
+      out += first ? "\n  " : ",\n  ";
+      out += summary_json(r).dump();
+      first = false;
+      flush(false);
+    }));
+    out += first ? "]\n" : "\n]\n";
+    flush(true);
+    return std::cout.flush() ? Status::ok_status() : Status::io_error("cannot write to standard output");
+  }
+  const std::array<std::string, 8> header = {"ID", "START", "KIND", "PROJECT", "DURATION", "ENERGY", "EMISSIONS",
+                                             "STATUS"};
+  std::array<std::string, 8> row;
+  const auto fill = [&row](const RunSummary& r) {
+    row[0] = r.id;
+    row[1] = format_utc_minute(r.start_unix);
+    row[2] = run_kind_name(r.kind);
+    row[3] = r.project;
+    row[4] = report_duration(r.duration);
+    row[5] = report_energy(r.energy);
+    row[6] = report_emissions(r.emissions);
+    row[7] = status_text(r);
+  };
+  // Widths: ids and projects from the ledger; the other columns have bounded widths
+  // (a longer value only shifts its own line).
+  CS_ASSIGN_OR_RETURN(auto widths, ledger.id_and_project_widths(filter));
+  std::array<std::size_t, 8> w = {widths.first, 20, 8, widths.second, 11, 9, 12, 0};
+  for (std::size_t i = 0; i < header.size(); ++i) w[i] = std::max(w[i], header[i].size());
+  std::size_t count = 0;
+  const auto append = [&](const std::array<std::string, 8>& cells) {
+    for (std::size_t i = 0; i + 1 < cells.size(); ++i) {
+      out += cells[i];
+      out.append(w[i] > cells[i].size() ? w[i] - cells[i].size() + 2 : 2, ' ');
+    }
+    out += cells.back();
+    out += '\n';
+    flush(false);
+  };
+  append(header);
+  CS_RETURN_IF_ERROR(ledger.visit(filter, [&](const RunSummary& r) {
+    fill(r);
+    append(row);
+    ++count;
+  }));
+  if (count == 0) out = "no runs match (see 'carbonscope runs list --help' for filters)\n";
+  flush(true);
+  return std::cout.flush() ? Status::ok_status() : Status::io_error("cannot write to standard output");
+}
+
+Status show_run(const RunsFlags& f) {
+  CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadOnly));
+  for (const std::string& id : f.ids) {
+    CS_ASSIGN_OR_RETURN(Report report, ledger.get(id));
+    if (f.json) {
+      CS_RETURN_IF_ERROR(write_output("", to_json(report).dump(2) + "\n"));
+      continue;
+    }
+    const RunInfo& run = report.run;
+    std::string out = fmt::format("run       {}\nkind      {}\nproject   {}\ntags      {}\ncommand   {}\nhost      {}\n"
+                                  "start     {}\nend       {}\nstatus    {}{}\n\n",
+                                  run.id, run_kind_name(run.kind), run.project, fmt::join(run.tags, ", "),
+                                  fmt::join(run.command, " "), run.host, iso8601_utc(run.start_unix),
+                                  iso8601_utc(run.end_unix), run.complete ? "complete" : "incomplete",
+                                  run.exit_code ? fmt::format(", exit code {}", *run.exit_code) : "");
+    ReportBundle bundle;
+    bundle.runs = {report};
+    out += render_text(bundle);
+    CS_RETURN_IF_ERROR(write_output("", out));
+  }
+  return Status::ok_status();
+}
+
+Status compare_runs(const RunsFlags& f) {
+  if (f.ids.size() < 2) return Status::invalid_argument("runs compare needs at least two run ids (or 'last')");
+  CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadOnly));
+  std::vector<Report> reports;
+  for (const std::string& id : f.ids) {
+    CS_ASSIGN_OR_RETURN(Report r, ledger.get(id));
+    reports.push_back(std::move(r));
+  }
+  if (f.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const Report& r : reports) arr.push_back(to_json(r));
+    return write_output("", nlohmann::json{{"schema", kRunsExportSchema}, {"runs", arr}}.dump(2) + "\n");
+  }
+  std::vector<std::string> components;
+  for (const Report& r : reports) {
+    for (const auto& c : r.footprint.components) {
+      if (std::find(components.begin(), components.end(), c.component) == components.end()) components.push_back(c.component);
+    }
+  }
+  std::vector<std::vector<std::string>> rows = {{""}, {"project"}, {"start"}, {"duration"}, {"hardware"}, {"region"}};
+  for (const auto& c : components) rows.push_back({"energy " + c});
+  for (const char* label : {"energy IT", "PUE", "energy facility", "intensity", "emissions"}) rows.push_back({label});
+  for (const Report& r : reports) {
+    std::size_t i = 0;
+    rows[i++].push_back(r.run.id);
+    rows[i++].push_back(r.run.project);
+    rows[i++].push_back(format_utc_minute(r.run.start_unix));
+    rows[i++].push_back(report_duration(r.run.duration));
+    rows[i++].push_back(hardware_summary(r.run));
+    rows[i++].push_back(r.run.region);
+    for (const auto& c : components) {
+      Energy e;
+      bool found = false;
+      for (const auto& rc : r.footprint.components) {
+        if (rc.component == c) {
+          e += rc.energy.central;
+          found = true;
+        }
+      }
+      rows[i++].push_back(found ? report_energy(e) : "-");
+    }
+    rows[i++].push_back(report_energy(r.footprint.it_energy.central));
+    rows[i++].push_back(format_sig(r.footprint.pue.value.central));
+    rows[i++].push_back(report_energy(r.footprint.facility_energy.central));
+    rows[i++].push_back(format_intensity(r.footprint.intensity.value.central));
+    rows[i++].push_back(format_emissions_range(r.footprint.emissions));
+  }
+  std::vector<std::size_t> w(reports.size() + 1, 0);
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) w[i] = std::max(w[i], row[i].size());
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) line += fmt::format("{:<{}}  ", row[i], w[i]);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return write_output("", out);
+}
+
+Status export_runs(const RunsFlags& f) {
+  if (f.format != "csv" && f.format != "json") {
+    return Status::invalid_argument(fmt::format("unknown export format '{}': use csv or json", f.format));
+  }
+  CS_ASSIGN_OR_RETURN(RunFilter filter, to_filter(f.filter));
+  CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadOnly));
+  CS_ASSIGN_OR_RETURN(std::vector<Report> reports, ledger.reports(filter));
+  if (f.format == "csv") return write_output(f.output, codecarbon_csv(reports));
+  std::vector<ImportedRun> runs;
+  for (Report& r : reports) {
+    CS_ASSIGN_OR_RETURN(std::vector<PowerSample> samples, ledger.samples(r.run.id));
+    runs.push_back({std::move(r), std::move(samples)});
+  }
+  return write_output(f.output, runs_export_json(runs).dump(2) + "\n");
+}
+
+Status remove_runs(const RunsFlags& f) {
+  CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadWrite));
+  for (const std::string& id : f.ids) {
+    CS_ASSIGN_OR_RETURN(std::string full, ledger.resolve(id));
+    CS_RETURN_IF_ERROR(ledger.remove(full));
+    std::cout << "removed " << full << "\n";
+  }
+  return Status::ok_status();
+}
+
+Status import_runs(const RunsFlags& f) {
+  std::random_device rd;
+  CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadWrite));
+  for (const std::string& file : f.files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::not_found(fmt::format("cannot read {}: check the path", file));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const auto doc = nlohmann::json::parse(ss.str(), nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) return Status::data_error(fmt::format("{} is not valid JSON", file));
+    Result<std::vector<ImportedRun>> runs = runs_from_json(doc, rd());
+    if (!runs.ok()) return runs.status().with_context(file);
+    for (const ImportedRun& run : *runs) {
+      CS_RETURN_IF_ERROR(ledger.append(run.report));
+      if (!run.samples.empty()) CS_RETURN_IF_ERROR(ledger.append_samples(run.report.run.id, run.samples));
+      std::cout << "imported " << run.report.run.id << "\n";
+    }
+  }
+  return Status::ok_status();
+}
+
+void on_run(CLI::App* sub, Context& ctx, const std::shared_ptr<RunsFlags>& flags, Status (*fn)(const RunsFlags&)) {
+  sub->callback([&ctx, flags, fn] {
+    const Status s = fn(*flags);
+    ctx.exit_code = s.ok() ? kExitOk : report_error(s);
+  });
+}
+
+}  // namespace
+
+void add_runs_command(CLI::App& app, Context& ctx) {
+  auto flags = std::make_shared<RunsFlags>();
+  CLI::App* runs = app.add_subcommand("runs", "List, show, compare, export, remove and import recorded runs");
+  runs->require_subcommand(1);
+
+  CLI::App* list = runs->add_subcommand("list", "List runs, newest first");
+  add_ledger_option(list, &flags->ledger);
+  add_filter_options(list, &flags->filter);
+  list->add_flag("--json", flags->json, "Print JSON");
+  on_run(list, ctx, flags, list_runs);
+
+  CLI::App* show = runs->add_subcommand("show", "Show runs in full");
+  show->add_option("RUN", flags->ids, "Run id, unique prefix, or 'last'")->required();
+  add_ledger_option(show, &flags->ledger);
+  show->add_flag("--json", flags->json, "Print the report JSON (carbonscope.report/1)");
+  on_run(show, ctx, flags, show_run);
+
+  CLI::App* compare = runs->add_subcommand("compare", "Compare runs side by side");
+  compare->add_option("RUN", flags->ids, "Two or more run ids (or prefixes, or 'last')")->required();
+  add_ledger_option(compare, &flags->ledger);
+  compare->add_flag("--json", flags->json, "Print JSON");
+  on_run(compare, ctx, flags, compare_runs);
+
+  CLI::App* exp = runs->add_subcommand("export", "Export runs as CSV (CodeCarbon layout) or JSON");
+  add_ledger_option(exp, &flags->ledger);
+  add_filter_options(exp, &flags->filter);
+  exp->add_option("--format", flags->format, "csv (CodeCarbon emissions.csv columns) or json (carbonscope.runs/1)");
+  exp->add_option("--output,-o", flags->output, "Write to FILE instead of standard output");
+  on_run(exp, ctx, flags, export_runs);
+
+  CLI::App* rm = runs->add_subcommand("rm", "Remove runs from the ledger");
+  rm->add_option("RUN", flags->ids, "Run ids (or unique prefixes)")->required();
+  add_ledger_option(rm, &flags->ledger);
+  on_run(rm, ctx, flags, remove_runs);
+
+  CLI::App* imp = runs->add_subcommand("import", "Add runs from report JSON files to the ledger");
+  imp->add_option("FILE", flags->files, "carbonscope.report/1 or carbonscope.runs/1 JSON files")->required();
+  add_ledger_option(imp, &flags->ledger);
+  on_run(imp, ctx, flags, import_runs);
+}
+
+}  // namespace carbonscope::cli
