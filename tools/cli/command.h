@@ -39,5 +39,6 @@ Result<std::shared_ptr<const DataSet>> load_data(const Context& ctx);
 // One registration function per subcommand file.
 void add_estimate_command(CLI::App& app, Context& ctx);
 void add_data_command(CLI::App& app, Context& ctx);
+void add_lca_command(CLI::App& app, Context& ctx);
 
 }  // namespace carbonscope::cli

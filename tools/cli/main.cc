@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   static constexpr AddFn kCommands[] = {
       add_estimate_command,
       add_data_command,
+      add_lca_command,
   };
   for (AddFn add : kCommands) add(app, ctx);
 
