@@ -53,7 +53,7 @@ TableReader::TableReader(const toml::table& table, std::string name, const std::
     std::string_view best;
     std::size_t best_d = 3;
     for (std::string_view a : allowed) {
-      const std::size_t d = edit_distance(k, a);
+      const std::size_t d = a.starts_with(k) || k.starts_with(a) ? 1 : edit_distance(k, a);
       if (d < best_d) {
         best_d = d;
         best = a;
