@@ -218,7 +218,7 @@ Result<LcaInputs> parse_project(std::string_view text, const std::string& path, 
       read(ctx, project::TableReader(*e.as_table(), name, project::with_location_keys(keys), errors), out);
     }
   }
-  if (out.embodied.empty() && out.energy.empty()) {
+  if (errors.empty() && out.embodied.empty() && out.energy.empty()) {
     errors.at(root.source(), "the project describes nothing: add [fleet], [[training]], [[idle]] or [[inference]]");
   }
   CS_RETURN_IF_ERROR(errors.status());

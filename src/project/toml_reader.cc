@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -36,12 +37,19 @@ bool has_unit(std::string_view s) {
 }  // namespace
 
 void Errors::at(const toml::source_region& where, std::string_view message) {
-  list_.push_back(fmt::format("{}:{}:{}: {}", path_, where.begin.line, where.begin.column, message));
+  list_.push_back({where.begin.line, where.begin.column,
+                   fmt::format("{}:{}:{}: {}", path_, where.begin.line, where.begin.column, message)});
 }
 
 Status Errors::status() const {
   if (list_.empty()) return {};
-  return Status::invalid_argument(fmt::format("{}", fmt::join(list_, "\n")));
+  std::vector<Entry> sorted = list_;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
+  std::string out;
+  for (const Entry& e : sorted) out += (out.empty() ? "" : "\n") + e.text;
+  return Status::invalid_argument(std::move(out));
 }
 
 TableReader::TableReader(const toml::table& table, std::string name, const std::vector<std::string_view>& allowed,

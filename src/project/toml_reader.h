@@ -22,12 +22,16 @@ class Errors {
   explicit Errors(std::string path) : path_(std::move(path)) {}
   void at(const toml::source_region& where, std::string_view message);
   bool empty() const { return list_.empty(); }
-  // kInvalidArgument with one error per line; OK when there were none.
+  // kInvalidArgument with one error per line, in file order; OK when there were none.
   Status status() const;
 
  private:
+  struct Entry {
+    std::uint32_t line, column;
+    std::string text;
+  };
   std::string path_;
-  std::vector<std::string> list_;
+  std::vector<Entry> list_;
 };
 
 // One table of the file. Construction reports keys outside `allowed` (with a

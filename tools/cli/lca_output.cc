@@ -41,6 +41,12 @@ std::string how(const Provenance& p) {
   return out;
 }
 
+// A table cell: '|' would end the cell.
+std::string cell(std::string s) {
+  for (std::size_t i = s.find('|'); i != std::string::npos; i = s.find('|', i + 2)) s.replace(i, 1, "\\|");
+  return s;
+}
+
 std::string percent(double share) { return fmt::format("{:.1f}%", share * 100); }
 
 std::string title(const LcaResult& r, const std::string& path) {
@@ -105,9 +111,9 @@ std::string render_lca_markdown(const LcaResult& r, const std::string& path) {
     if (!embodied) {
       detail += "; PUE " + how(l.pue->provenance) + "; intensity " + how(l.intensity->provenance);
     }
-    out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", lca_part_name(l.part), l.name,
+    out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", lca_part_name(l.part), cell(l.name),
                        embodied ? "" : energy(l.facility_energy), embodied ? "" : ratio(l.pue->value),
-                       embodied ? "" : intensity(l.intensity->value), row(l.emissions), percent(l.share), detail);
+                       embodied ? "" : intensity(l.intensity->value), row(l.emissions), percent(l.share), cell(detail));
   }
   bool header = false;
   for (const LcaLine& l : r.lines) {
