@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "carbonscope/compute.h"
 #include "carbonscope/footprint.h"
 #include "carbonscope/status.h"
 
@@ -22,6 +23,17 @@ struct DeviceLoad {
   Provenance provenance;
 };
 
+// A compute-based estimate: `flops` done at MFU x the peak of each device of the first
+// device line; the device time is a range because the MFU is.
+struct ComputeDemand {
+  Flops flops;
+  FlopRate peak;          // per device, dense, at `precision`
+  std::string precision;
+  std::string formula;    // "6 x 70B parameters x 2T tokens"
+  MfuFigure mfu;
+  Range<Duration> device_time() const { return carbonscope::device_time(flops, peak, mfu.value); }
+};
+
 struct EstimateSpec {
   std::optional<Energy> energy;         // given directly: no devices, no time
   std::vector<DeviceLoad> devices;
@@ -30,12 +42,16 @@ struct EstimateSpec {
   // time is derived as device_hours / count, and other lines run that long.
   std::optional<double> device_hours;
   double utilisation = 1.0;
+  // FLOPs instead of a time: the device time (summed over the first line's devices)
+  // follows from the compute; every line runs for device_time / count.
+  std::optional<ComputeDemand> compute;
 };
 
 // Energy per component. kInvalidArgument when the spec is incomplete or contradictory.
 Result<std::vector<ComponentEnergy>> estimate_energy(const EstimateSpec& spec);
 
-// The wall time the spec implies (given, or device_hours / count).
+// The wall time the spec implies (given, device_hours / count, or the compute's
+// central device time / count).
 std::optional<Duration> implied_wall_time(const EstimateSpec& spec);
 
 }  // namespace carbonscope

@@ -26,6 +26,8 @@ Result<Energy> parse_energy(std::string_view text);
 Result<Duration> parse_duration(std::string_view text);
 // "57g", "57", "57g/kWh", "0.057kg/kWh", "0.954lb/kWh", "57gCO2e/kWh"; >= 0.
 Result<CarbonIntensity> parse_intensity(std::string_view text);
+// "2500kg", "11.2t", "150kgCO2e", "500g", "10lb"; >= 0. A bare number is rejected.
+Result<Emissions> parse_emissions(std::string_view text);
 // "80%" or "0.8"; in (0, 1].
 Result<double> parse_fraction(std::string_view text);
 // "70B", "2T", "175e9", "350M", "1.2k"; > 0.

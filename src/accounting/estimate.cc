@@ -10,6 +10,7 @@ std::optional<Duration> implied_wall_time(const EstimateSpec& spec) {
   if (spec.device_hours && !spec.devices.empty()) {
     return from_hours(*spec.device_hours / spec.devices.front().count);
   }
+  if (spec.compute && !spec.devices.empty()) return spec.compute->device_time().central / spec.devices.front().count;
   return std::nullopt;
 }
 
@@ -30,6 +31,10 @@ Result<std::vector<ComponentEnergy>> estimate_energy(const EstimateSpec& spec) {
   if (spec.wall_time && spec.device_hours) {
     return Status::invalid_argument("--device-hours conflicts with --hours/--duration: give one of them");
   }
+  if (spec.compute && (spec.wall_time || spec.device_hours)) {
+    return Status::invalid_argument("a FLOPs estimate (--params) conflicts with --hours, --duration and "
+                                    "--device-hours: the time follows from the compute");
+  }
   const std::optional<Duration> wall = implied_wall_time(spec);
   if (!wall) {
     return Status::invalid_argument("no duration: give --hours 12, --duration 3d4h or --device-hours 1000");
@@ -39,7 +44,13 @@ Result<std::vector<ComponentEnergy>> estimate_energy(const EstimateSpec& spec) {
   }
   for (const DeviceLoad& d : spec.devices) {
     const double k = d.count * (d.scales_with_utilisation ? spec.utilisation : 1.0);
-    const Range<Energy> e{d.power.central * *wall * k, d.power.low * *wall * k, d.power.high * *wall * k};
+    Range<Duration> t{*wall, *wall, *wall};
+    if (spec.compute) {
+      const Range<Duration> dt = spec.compute->device_time();
+      const double n = spec.devices.front().count;
+      t = {dt.central / n, dt.low / n, dt.high / n};
+    }
+    const Range<Energy> e{d.power.central * t.central * k, d.power.low * t.low * k, d.power.high * t.high * k};
     std::string label = d.count == 1 ? d.label : fmt::format("{} x {}", d.count, d.label);
     out.push_back({d.component, std::move(label), e, d.provenance});
   }

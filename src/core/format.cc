@@ -33,6 +33,14 @@ std::string format_number(double v, int sig) {
   return group(fmt::format("{:.{}f}", v, std::min(decimals, 9)));
 }
 
+std::string format_short(double v, int sig) {
+  std::string s = format_number(v, sig);
+  if (s.find('.') == std::string::npos) return s;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
 std::string format_energy(Energy e) {
   const double kwh = e.kwh();
   if (std::fabs(e.wh()) < 1) return format_number(e.joules(), 3) + " J";

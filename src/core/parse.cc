@@ -162,6 +162,16 @@ Result<CarbonIntensity> parse_intensity(std::string_view text) {
   return CarbonIntensity::g_per_kwh(g);
 }
 
+Result<Emissions> parse_emissions(std::string_view text) {
+  CS_ASSIGN_OR_RETURN(double g, parse_with_units(text,
+                                                 {{"g", 1}, {"gco2e", 1}, {"kg", 1e3}, {"kgco2e", 1e3},
+                                                  {"t", 1e6}, {"tco2e", 1e6}, {"lb", kKgPerLb * 1e3},
+                                                  {"lbs", kKgPerLb * 1e3}},
+                                                 0, "mass of CO2e", "a mass such as 2500kg, 11.2t or 150kgCO2e"));
+  if (g < 0) return Status::invalid_argument(fmt::format("emissions cannot be negative, got '{}'", text));
+  return Emissions::grams(g);
+}
+
 Result<double> parse_fraction(std::string_view text) {
   CS_ASSIGN_OR_RETURN(double f, parse_with_units(text, {{"%", 0.01}}, 1.0, "fraction",
                                                  "a share such as 80% or 0.8"));

@@ -12,15 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-json provenance_json(const Provenance& p) {
-  json j = {{"method", std::string(method_name(p.method))}};
-  if (!p.source_id.empty()) j["source_id"] = p.source_id;
-  if (!p.detail.empty()) j["detail"] = p.detail;
-  if (!p.region.empty()) j["region"] = p.region;
-  if (p.year != 0) j["year"] = p.year;
-  return j;
-}
-
 Result<Method> method_from(const std::string& name) {
   for (Method m : {Method::kMeasured, Method::kEstimated, Method::kGiven, Method::kDefault, Method::kReference}) {
     if (method_name(m) == name) return m;
@@ -49,6 +40,15 @@ double gpk(CarbonIntensity c) { return c.g_per_kwh(); }
 double plain(double x) { return x; }
 
 }  // namespace
+
+json provenance_json(const Provenance& p) {
+  json j = {{"method", std::string(method_name(p.method))}};
+  if (!p.source_id.empty()) j["source_id"] = p.source_id;
+  if (!p.detail.empty()) j["detail"] = p.detail;
+  if (!p.region.empty()) j["region"] = p.region;
+  if (p.year != 0) j["year"] = p.year;
+  return j;
+}
 
 std::string iso8601_utc(double unix_seconds) {
   if (unix_seconds == 0) return "";

@@ -23,6 +23,10 @@ nlohmann::json range_json(const Range<Q>& r, F value) {
   return {{"central", value(r.central)}, {"low", value(r.low)}, {"high", value(r.high)}};
 }
 
+// {"method": ..., "source_id": ..., "detail": ..., "region": ..., "year": ...}; empty
+// fields are left out.
+nlohmann::json provenance_json(const Provenance& p);
+
 // ISO 8601 UTC ("2026-11-22T07:04:25Z") for a Unix time; "" for 0.
 std::string iso8601_utc(double unix_seconds);
 

@@ -45,5 +45,6 @@ void add_sensors_command(CLI::App& app, Context& ctx);
 void add_runs_command(CLI::App& app, Context& ctx);
 void add_report_command(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
+void add_lca_command(CLI::App& app, Context& ctx);
 
 }  // namespace carbonscope::cli

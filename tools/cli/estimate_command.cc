@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/footprint.h"
+#include "carbonscope/parse.h"
 #include "command.h"
 #include "estimate_command.h"
 #include "report_defaults.h"
@@ -25,6 +26,11 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateOptions& 
   EstimateResult r;
   CS_ASSIGN_OR_RETURN(r.spec, build_estimate_spec(data, opts));
   r.utilisation_given = !opts.utilisation.empty();
+  if (!opts.requests.empty()) {
+    auto n = parse_count(opts.requests);
+    if (!n.ok()) return n.status().with_context("--requests");
+    r.requests = static_cast<double>(*n);
+  }
   CS_ASSIGN_OR_RETURN(r.location, resolve_location_options(data, opts.location));
   CS_ASSIGN_OR_RETURN(std::vector<ComponentEnergy> components, estimate_energy(r.spec));
   Report& rep = r.report;
@@ -48,6 +54,15 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateOptions& 
                                           r.spec.utilisation * 100)
                             : "utilisation 100% (default): devices drawn at their full rated power");
   }
+  if (r.spec.compute) {
+    const ComputeDemand& c = *r.spec.compute;
+    rep.notes.push_back(fmt::format("prediction from compute: {} FLOPs at {} x MFU; devices drawn at their rated "
+                                    "power for the time the compute takes", c.formula, c.precision));
+    if (c.formula.front() == '2' && c.mfu.provenance.method == Method::kDefault) {
+      rep.notes.push_back("the default MFU (30% to 50%) is a training figure: serving at small batch sizes often "
+                          "runs far below it, so this energy is likely an underestimate; give --mfu if you know it");
+    }
+  }
   r.equivalents = everyday_equivalents(data, rep.footprint.emissions.central);
   r.alternatives = cleaner_alternatives(data, r.location, 3);
   return r;
@@ -67,6 +82,12 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--duration", opts->duration, "Wall-clock duration (90min, 118d5h41m)");
   cmd->add_option("--device-hours", opts->device_hours, "Device-hours of the accelerators (GPU-hours)");
   cmd->add_option("--utilisation,--utilization", opts->utilisation, "Average load of the devices (80%, 0.8); default 100%");
+  cmd->add_option("--params", opts->params, "Model parameters (70B): predict the time from compute instead");
+  cmd->add_option("--tokens", opts->tokens, "Training tokens (2T): 6 x params x tokens FLOPs");
+  cmd->add_option("--inference-tokens", opts->inference_tokens, "Tokens served (1B): 2 x params FLOPs per token");
+  cmd->add_option("--precision", opts->precision, "Peak FLOP/s column: bf16 (default), fp16, tf32, fp32, fp8, int8");
+  cmd->add_option("--mfu", opts->mfu, "Model-FLOPs utilisation (45%); default 40%, range 30% to 50%");
+  cmd->add_option("--requests", opts->requests, "Requests served by this energy: adds per-request figures");
   add_location_options(cmd, opts->location);
   cmd->add_flag("--json", opts->json, "Print JSON (schema carbonscope.report/1 plus estimate fields)");
   cmd->callback([opts, &ctx] {

@@ -15,6 +15,8 @@ namespace carbonscope::cli {
 struct EstimateOptions {
   std::string gpu, count, power, cpu, cpus, memory, energy;
   std::string hours, duration, device_hours, utilisation;
+  std::string params, tokens, inference_tokens, precision, mfu;  // prediction from compute
+  std::string requests;                                          // per-request figures
   LocationOptions location;
   bool json = false;
 };
@@ -31,6 +33,7 @@ struct EstimateResult {
   std::vector<EquivalentValue> equivalents;
   std::vector<Alternative> alternatives;
   bool utilisation_given = false;
+  std::optional<double> requests;
 };
 
 Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateOptions& opts);

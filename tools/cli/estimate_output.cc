@@ -42,6 +42,18 @@ std::string render_estimate_text(const EstimateResult& r) {
     if (r.spec.device_hours) out << fmt::format(" ({} device-hours)", format_number(*r.spec.device_hours, 7));
     out << "\n";
   }
+  if (r.spec.compute) {
+    const ComputeDemand& c = *r.spec.compute;
+    const Range<Duration> t = c.device_time();
+    out << fmt::format("  {:<14}{:.3g} FLOPs = {}\n", "Compute", c.flops.count(), c.formula);
+    out << fmt::format("  {:<14}{} TFLOP/s dense {} per device x MFU {}\n", "Throughput",
+                       format_number(c.peak.tflops(), 4), c.precision,
+                       range_text(c.mfu.value, [](double v) { return fmt::format("{:.0f}%", v * 100); }) +
+                           (c.mfu.provenance.method == Method::kGiven ? " (given)" : " (default)"));
+    out << fmt::format("  {:<14}{}\n", "Device-hours",
+                       range_text(Range<double>{hours(t.central), hours(t.low), hours(t.high)},
+                                  [](double h) { return format_number(h, 4); }));
+  }
   if (!r.spec.devices.empty()) {
     out << fmt::format("  {:<14}{:.0f}%{}\n", "Utilisation", r.spec.utilisation * 100,
                        r.utilisation_given ? " (given)" : " (default: full rated power)");
@@ -63,6 +75,14 @@ std::string render_estimate_text(const EstimateResult& r) {
   out << fmt::format("  {:<14}{} CO2e", "Emissions", range_text(f.emissions, format_emissions));
   out << fmt::format(" ({} lb)\n", format_number(f.emissions.central.lb(), 4));
 
+  if (r.requests) {
+    const double k = 1.0 / *r.requests;
+    out << fmt::format("  {:<14}{} and {} CO2e per request; {} and {} CO2e per 1,000 requests ({} requests)\n",
+                       "Per request", range_text(f.facility_energy.scaled(k), format_energy),
+                       range_text(f.emissions.scaled(k), format_emissions),
+                       range_text(f.facility_energy.scaled(k * 1000), format_energy),
+                       range_text(f.emissions.scaled(k * 1000), format_emissions), format_number(*r.requests, 9));
+  }
   if (!r.equivalents.empty()) {
     out << "\n  As much as\n";
     for (const EquivalentValue& e : r.equivalents) {
@@ -107,7 +127,32 @@ std::string render_estimate_json(const EstimateResult& r) {
   nlohmann::json assumptions = {{"utilisation", r.spec.utilisation}, {"utilisation_given", r.utilisation_given}};
   if (r.spec.device_hours) assumptions["device_hours"] = *r.spec.device_hours;
   if (const auto wall = implied_wall_time(r.spec)) assumptions["wall_time_h"] = hours(*wall);
-  j["estimate"] = {{"assumptions", assumptions}, {"equivalents", eq}, {"alternatives", alt}};
+  const auto h = [](Duration d) { return hours(d); };
+  if (r.spec.compute) {
+    const ComputeDemand& c = *r.spec.compute;
+    nlohmann::json mfu = range_json(c.mfu.value, [](double v) { return v; });
+    mfu.update(provenance_json(c.mfu.provenance));
+    assumptions["compute"] = {{"flops", c.flops.count()},       {"formula", c.formula},
+                              {"precision", c.precision},       {"peak_tflops_per_device", c.peak.tflops()},
+                              {"mfu", std::move(mfu)},          {"device_hours", range_json(c.device_time(), h)}};
+  }
+  const Footprint& f = r.report.footprint;
+  if (r.requests) {
+    const double k = 1.0 / *r.requests;
+    const auto wh = [](Energy e) { return e.wh(); };
+    const auto g = [](Emissions m) { return m.grams(); };
+    const auto kwh = [](Energy e) { return e.kwh(); };
+    const auto kg = [](Emissions m) { return m.kg(); };
+    j["estimate"]["requests"] = *r.requests;
+    j["estimate"]["per_request"] = {{"facility_energy_wh", range_json(f.facility_energy.scaled(k), wh)},
+                                    {"emissions_g", range_json(f.emissions.scaled(k), g)}};
+    j["estimate"]["per_1000_requests"] = {
+        {"facility_energy_kwh", range_json(f.facility_energy.scaled(k * 1000), kwh)},
+        {"emissions_kg", range_json(f.emissions.scaled(k * 1000), kg)}};
+  }
+  j["estimate"]["assumptions"] = assumptions;
+  j["estimate"]["equivalents"] = eq;
+  j["estimate"]["alternatives"] = alt;
   return j.dump(2) + "\n";
 }
 

@@ -2,6 +2,7 @@
 // every value parsed with a message naming its flag.
 #include <fmt/format.h>
 
+#include "carbonscope/compute.h"
 #include "carbonscope/parse.h"
 #include "estimate_command.h"
 
@@ -27,6 +28,45 @@ Result<double> memory_gb(const std::string& text) {
   return *v;
 }
 
+// --params with --tokens (training, 6ND) or --inference-tokens (2N per token), at the
+// --gpu's dense peak for --precision x --mfu.
+Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateOptions& o) {
+  if (o.params.empty()) {
+    return Status::invalid_argument("--tokens, --inference-tokens, --precision and --mfu need --params (70B)");
+  }
+  if (o.gpu.empty()) {
+    return Status::invalid_argument("--params needs --gpu: the accelerator's peak FLOP/s comes from the data tables");
+  }
+  for (auto [set, name] : {std::pair{!o.hours.empty(), "--hours"}, {!o.duration.empty(), "--duration"},
+                           {!o.device_hours.empty(), "--device-hours"}}) {
+    if (set) {
+      return Status::invalid_argument(fmt::format("--params conflicts with {}: the time follows from the compute; "
+                                                  "give one or the other", name));
+    }
+  }
+  if (o.tokens.empty() == o.inference_tokens.empty()) {
+    return Status::invalid_argument("--params needs one of --tokens (training tokens, 6ND FLOPs) or "
+                                    "--inference-tokens (tokens served, 2N FLOPs per token)");
+  }
+  ComputeDemand c;
+  CS_ASSIGN_OR_RETURN(const double n, flag(parse_scaled_count(o.params), "--params"));
+  const bool training = !o.tokens.empty();
+  CS_ASSIGN_OR_RETURN(const double d, flag(parse_scaled_count(training ? o.tokens : o.inference_tokens),
+                                           training ? "--tokens" : "--inference-tokens"));
+  c.flops = training ? training_flops(n, d) : inference_flops(n, d);
+  c.formula = fmt::format("{} x {} parameters x {} tokens", training ? 6 : 2, o.params,
+                          training ? o.tokens : o.inference_tokens);
+  c.precision = o.precision.empty() ? kDefaultPrecision : o.precision;
+  CS_ASSIGN_OR_RETURN(const Accelerator* a, flag(data.find_accelerator(o.gpu), "--gpu"));
+  CS_ASSIGN_OR_RETURN(c.peak, flag(peak_flop_rate(*a, c.precision), "--precision"));
+  if (!o.mfu.empty()) {
+    CS_ASSIGN_OR_RETURN(const double m, flag(parse_fraction(o.mfu), "--mfu"));
+    c.mfu.value = Range<double>::exact(m);
+    c.mfu.provenance = {Method::kGiven, "", "--mfu", "", 0};
+  }
+  return c;
+}
+
 }  // namespace
 
 Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateOptions& o) {
@@ -38,7 +78,8 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateOpti
     for (auto [set, name] : {std::pair{!o.gpu.empty(), "--gpu"}, {!o.power.empty(), "--power"},
                              {!o.cpu.empty(), "--cpu"}, {!o.memory.empty(), "--memory"}, {!o.hours.empty(), "--hours"},
                              {!o.duration.empty(), "--duration"}, {!o.device_hours.empty(), "--device-hours"},
-                             {!o.count.empty(), "--count"}, {!o.utilisation.empty(), "--utilisation"}}) {
+                             {!o.count.empty(), "--count"}, {!o.utilisation.empty(), "--utilisation"},
+                             {!o.params.empty(), "--params"}}) {
       if (set) conflicts.push_back(name);
     }
     if (!conflicts.empty()) {
@@ -121,8 +162,13 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateOpti
     }
     CS_ASSIGN_OR_RETURN(spec.device_hours, flag(parse_positive(o.device_hours), "--device-hours"));
   }
-  if (!spec.wall_time && !spec.device_hours) {
-    return Status::invalid_argument("no duration: give --hours 12, --duration 3d4h or --device-hours 1000");
+  if (!o.params.empty() || !o.tokens.empty() || !o.inference_tokens.empty() || !o.precision.empty() ||
+      !o.mfu.empty()) {
+    CS_ASSIGN_OR_RETURN(spec.compute, compute_demand(data, o));
+  }
+  if (!spec.wall_time && !spec.device_hours && !spec.compute) {
+    return Status::invalid_argument("no duration: give --hours 12, --duration 3d4h or --device-hours 1000, or the "
+                                    "compute (--params 70B --tokens 2T)");
   }
   if (!o.utilisation.empty()) {
     CS_ASSIGN_OR_RETURN(spec.utilisation, flag(parse_fraction(o.utilisation), "--utilisation"));

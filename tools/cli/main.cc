@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
       add_runs_command,
       add_report_command,
       add_serve_command,
+      add_lca_command,
   };
   for (AddFn add : kCommands) add(app, ctx);
 

@@ -66,3 +66,20 @@ TEST(Parse, FractionsAndCounts) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+TEST(Parse, EmissionsNeedAUnit) {
+  EXPECT_DOUBLE_EQ(parse_emissions("2500kg")->kg(), 2500);
+  EXPECT_DOUBLE_EQ(parse_emissions("11.2t")->kg(), 11200);
+  EXPECT_DOUBLE_EQ(parse_emissions("150 kgCO2e")->kg(), 150);
+  EXPECT_DOUBLE_EQ(parse_emissions("500g")->grams(), 500);
+  EXPECT_NEAR(parse_emissions("1lb")->kg(), 0.45359237, 1e-12);
+  EXPECT_FALSE(parse_emissions("2500").ok());
+  EXPECT_FALSE(parse_emissions("-3kg").ok());
+  EXPECT_NE(parse_emissions("3 parsecs").status().message().find("2500kg"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace carbonscope

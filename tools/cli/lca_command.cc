@@ -1,0 +1,60 @@
+// `carbonscope lca PROJECT.toml`: the life cycle of a project (embodied, dynamic, idle
+// and infrastructure, inference) from a project file, as text, Markdown or JSON.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "carbonscope/lca.h"
+#include "carbonscope/project.h"
+#include "command.h"
+#include "lca_output.h"
+#include "sinks/lca_json.h"
+
+namespace carbonscope::cli {
+namespace {
+
+struct LcaOptions {
+  std::string path;
+  std::string format = "text";
+  bool json = false;
+};
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::io_error(fmt::format("cannot read project file '{}': check the path", path));
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Status run_lca(const Context& ctx, const LcaOptions& o) {
+  CS_ASSIGN_OR_RETURN(auto data, load_data(ctx));
+  CS_ASSIGN_OR_RETURN(const std::string text, read_file(o.path));
+  CS_ASSIGN_OR_RETURN(const LcaInputs inputs, parse_project(text, o.path, *data, no_run_source()));
+  CS_ASSIGN_OR_RETURN(const LcaResult result, compute_lca(inputs));
+  const std::string format = o.json ? "json" : o.format;
+  if (format == "json") std::cout << lca_to_json(result).dump(2) << "\n";
+  else if (format == "md") std::cout << render_lca_markdown(result, o.path);
+  else std::cout << render_lca_text(result, o.path);
+  return {};
+}
+
+}  // namespace
+
+void add_lca_command(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<LcaOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "lca", "Life cycle of a project: embodied, dynamic, idle and inference emissions from a project file");
+  cmd->add_option("project", opts->path, "Project file (TOML; see docs/reference/project-file.md)")->required();
+  cmd->add_option("--format", opts->format, "Output: text (default), md or json")
+      ->check(CLI::IsMember({"text", "md", "json"}));
+  cmd->add_flag("--json", opts->json, "Same as --format json (schema carbonscope.lca/1)");
+  cmd->callback([opts, &ctx] {
+    const Status s = run_lca(ctx, *opts);
+    if (!s.ok()) ctx.exit_code = report_error(s);
+  });
+}
+
+}  // namespace carbonscope::cli

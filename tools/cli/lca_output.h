@@ -1,0 +1,14 @@
+// Rendering of a life-cycle result for `carbonscope lca`: a text table for the
+// terminal and a Markdown report (JSON is src/sinks/lca_json.h).
+#pragma once
+
+#include <string>
+
+#include "carbonscope/lca.h"
+
+namespace carbonscope::cli {
+
+std::string render_lca_text(const LcaResult& r, const std::string& path);
+std::string render_lca_markdown(const LcaResult& r, const std::string& path);
+
+}  // namespace carbonscope::cli
