@@ -43,6 +43,7 @@ struct TrackerConfig {
   Duration interval{1.0};          // 10 ms at least
   std::optional<int> pid;          // charge this process tree; nullopt: the whole machine
   std::string output_dir;          // "" writes no files
+  std::string ledger_path;         // "" records nothing in the SQLite ledger
   std::string sysfs_root = "/";    // root of /sys and /dev reads (fixtures)
   std::string proc_root = "/";     // root of /proc reads
   std::string nvml_library;        // "" = libnvidia-ml.so.1
@@ -70,7 +71,8 @@ class Tracker {
 
   // Takes the first sample, writes the in-progress record and starts sampling.
   Status start();
-  // Takes the last sample, writes report.json and the emissions.csv row.
+  // Takes the last sample, writes report.json and the emissions.csv row, and records
+  // the run in the ledger when the config names one.
   Result<Report> stop(std::optional<int> exit_code = std::nullopt);
   // Takes one sample now (no thread needed: tests drive a fake clock with this).
   void sample_now();
@@ -97,6 +99,8 @@ class Tracker {
 // Finishes the records of runs in `output_dir` whose tracker died (SIGKILL, power
 // loss): report.json from the last flushed sample, marked incomplete, and the
 // emissions.csv row. Returns the ids finished. Called when run/monitor start.
-Result<std::vector<std::string>> recover_incomplete_runs(const std::string& output_dir);
+// With a ledger path, the finished records are added to the ledger too.
+Result<std::vector<std::string>> recover_incomplete_runs(const std::string& output_dir,
+                                                         const std::string& ledger_path = "");
 
 }  // namespace carbonscope

@@ -10,13 +10,15 @@
 #include "platform/system_info.h"
 #include "sinks/codecarbon_csv.h"
 #include "sinks/report_json.h"
+#include "tracker/ledger_record.h"
 #include "sinks/samples_csv.h"
 #include "tracker/run_files.h"
 
 namespace carbonscope {
 namespace {
 
-Status recover_one(const std::string& output_dir, const std::string& dir, const nlohmann::json& run) {
+Status recover_one(const std::string& output_dir, const std::string& dir, const nlohmann::json& run,
+                   const std::string& ledger_path) {
   CS_ASSIGN_OR_RETURN(Report report, report_from_json(run.at("report")));
   auto table = read_samples_csv(fmt::format("{}/{}", dir, kSamplesCsv));
   const std::vector<double> last = table.ok() && !table->rows.empty() ? table->rows.back() : std::vector<double>{};
@@ -56,12 +58,14 @@ Status recover_one(const std::string& output_dir, const std::string& dir, const 
   CS_RETURN_IF_ERROR(write_json_atomic(fmt::format("{}/{}", dir, kReportJson), to_json(report)));
   CodecarbonExtras x;
   x.tracking_mode = run.value("tracking_mode", "machine");
-  return append_codecarbon_csv(fmt::format("{}/{}", output_dir, kEmissionsCsv), report, x);
+  CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", output_dir, kEmissionsCsv), report, x));
+  if (ledger_path.empty()) return {};
+  return record_run_in_ledger(report, dir, ledger_path);
 }
 
 }  // namespace
 
-Result<std::vector<std::string>> recover_incomplete_runs(const std::string& output_dir) {
+Result<std::vector<std::string>> recover_incomplete_runs(const std::string& output_dir, const std::string& ledger_path) {
   namespace fs = std::filesystem;
   std::vector<std::string> done;
   std::error_code ec;
@@ -84,7 +88,7 @@ Result<std::vector<std::string>> recover_incomplete_runs(const std::string& outp
     const int pid = run.value("tracker_pid", 0);
     if (pid != current_pid() && process_alive(pid)) continue;  // still running
     try {
-      Status st = recover_one(output_dir, dir, run);
+      Status st = recover_one(output_dir, dir, run, ledger_path);
       if (!st.ok()) return st.with_context(fmt::format("recovering run {}", name));
     } catch (const std::exception& e) {
       return Status::data_error(fmt::format("recovering run {}: {}", name, e.what()));

@@ -10,6 +10,7 @@
 #include "sampler/accumulator.h"
 #include "sampler/sampler.h"
 #include "sinks/codecarbon_csv.h"
+#include "tracker/ledger_record.h"
 #include "sinks/report_json.h"
 #include "sinks/samples_csv.h"
 #include "tracker/report_builder.h"
@@ -243,6 +244,7 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
     x.cpu_utilization_percent = 100.0 * m.acc->mean_node_utilisation();
     CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", m.config.output_dir, kEmissionsCsv), report, x));
   }
+  if (!m.config.ledger_path.empty()) CS_RETURN_IF_ERROR(record_run_in_ledger(report, m.dir, m.config.ledger_path));
   if (!m.write_error.ok()) return m.write_error;
   return report;
 }

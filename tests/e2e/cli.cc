@@ -48,6 +48,14 @@ CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::s
     if (entry.rfind("CARBONSCOPE_", 0) == 0) continue;  // tests choose their own
     env_s.push_back(entry);
   }
+  // Every test process records into its own ledger unless the test names one: never
+  // into the user's real ledger.
+  bool has_ledger = false;
+  for (const std::string& e : env) {
+    has_ledger = has_ledger || e.rfind("CARBONSCOPE_LEDGER=", 0) == 0 || e.rfind("XDG_DATA_HOME=", 0) == 0 ||
+                 e.rfind("HOME=", 0) == 0;
+  }
+  if (!has_ledger) env_s.push_back("CARBONSCOPE_LEDGER=/tmp/cs_e2e_ledger_" + std::to_string(getpid()) + ".db");
   env_s.insert(env_s.end(), env.begin(), env.end());
   std::vector<char*> envp;
   for (auto& e : env_s) envp.push_back(e.data());

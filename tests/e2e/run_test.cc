@@ -53,6 +53,8 @@ pid_t start_cli(std::vector<std::string> args) {
   args.insert(args.begin(), CARBONSCOPE_BINARY);
   const pid_t pid = ::fork();
   if (pid == 0) {
+    // Like run_cli: never the user's real ledger.
+    ::setenv("CARBONSCOPE_LEDGER", ("/tmp/cs_e2e_ledger_" + std::to_string(::getppid()) + ".db").c_str(), 0);
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -237,6 +239,38 @@ TEST(Run, LocationFromTheDataTables) {
   auto bad = run_cli({"run", "--quiet", "--output-dir", c.out(), "--country", "Frnace", "--", "true"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("France"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace carbonscope::test
+
+namespace carbonscope::test {
+namespace {
+
+TEST(Run, RecordsTheRunInTheLedgerForReports) {
+  TempDir d;
+  const std::string ledger = (d.path / "ledger.db").string();
+  auto r = run_cli({"run", "--quiet", "--output-dir", d.out(), "--interval", "50ms", "--project", "e2e", "--", "sh",
+                    "-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done"},
+                   {"CARBONSCOPE_LEDGER=" + ledger});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string id = only_report(d.out())["run"]["id"];
+  auto list = run_cli({"runs", "list", "--json", "--ledger", ledger});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  const auto runs = nlohmann::json::parse(list.out);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0]["id"], id);
+  auto text = run_cli({"report", "last", "--ledger", ledger, "-f", "md"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("estimated"), std::string::npos) << text.out;
+  auto html = run_cli({"report", id, "--ledger", ledger, "-f", "html"});
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_NE(html.out.find("<polyline"), std::string::npos) << "the power series reached the ledger";
+
+  auto none = run_cli({"run", "--quiet", "--no-ledger", "--output-dir", d.out(), "--", "true"},
+                      {"CARBONSCOPE_LEDGER=" + ledger});
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_EQ(nlohmann::json::parse(run_cli({"runs", "list", "--json", "--ledger", ledger}).out).size(), 1u);
 }
 
 }  // namespace

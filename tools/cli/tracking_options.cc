@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/parse.h"
+#include "ledger_options.h"
 #include "platform/file_reader.h"
 #include "sensors/procfs.h"
 #include "tracker/cpu_tdp.h"
@@ -27,6 +28,8 @@ void add_tracking_options(CLI::App* app, TrackingOptions& o, const std::string& 
   app->add_option("--project", o.project, "Project name recorded with the run");
   app->add_option("--output-dir", o.output_dir, "Where the run's files go")->capture_default_str();
   app->add_flag("--quiet,-q", o.quiet, "Print nothing (no status line, no summary)");
+  add_ledger_option(app, &o.ledger);
+  app->add_flag("--no-ledger", o.no_ledger, "Do not record the run in the ledger (files are still written)");
   add_location_options(app, o.location);
 }
 
@@ -41,6 +44,7 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOpt
   c.interval = *interval;
   c.project = o.project;
   c.output_dir = o.output_dir;
+  if (!o.no_ledger) c.ledger_path = resolve_ledger_path(o.ledger);
   CS_ASSIGN_OR_RETURN(Location location, resolve_location_options(data, o.location));
   c.intensity = location.intensity;
   c.pue = location.pue;
@@ -70,7 +74,7 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOpt
 }
 
 void recover_and_report(const TrackingOptions& o) {
-  auto done = recover_incomplete_runs(o.output_dir);
+  auto done = recover_incomplete_runs(o.output_dir, o.no_ledger ? "" : resolve_ledger_path(o.ledger));
   if (!done.ok()) {
     std::cerr << "carbonscope: " << done.status().message() << "\n";
     return;

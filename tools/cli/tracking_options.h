@@ -17,6 +17,8 @@ struct TrackingOptions {
   std::string project;
   std::string output_dir = "carbonscope-runs";
   bool quiet = false;
+  std::string ledger;       // --ledger PATH ("" = the default ledger)
+  bool no_ledger = false;   // --no-ledger
   LocationOptions location;
 };
 

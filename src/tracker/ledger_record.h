@@ -1,0 +1,19 @@
+// Records a finished (or recovered) run in the SQLite ledger, with its power series
+// read back from the run's samples.csv and thinned to at most kMaxLedgerSamples rows,
+// so the ledger stays small however long or finely sampled the run was.
+#pragma once
+
+#include <string>
+
+#include "carbonscope/report.h"
+#include "carbonscope/status.h"
+
+namespace carbonscope {
+
+inline constexpr std::size_t kMaxLedgerSamples = 1000;
+
+// `run_dir` may be "" (no series). A failure is returned, never thrown: the run's own
+// files are already written.
+Status record_run_in_ledger(const Report& report, const std::string& run_dir, const std::string& ledger_path);
+
+}  // namespace carbonscope
