@@ -121,11 +121,34 @@ TEST(LcaCommand, BadFilesFailWithFileAndLine) {
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("cannot read project file"), std::string::npos);
 
-  const std::string ledger = write_project("ledger.toml", "[[training]]\nledger_tag = \"sweep\"\n");
-  const CliResult l = run_cli({"lca", ledger});
-  EXPECT_NE(l.exit_code, 0);
-  EXPECT_NE(l.err.find(":2:14: [[training]] #1.ledger_tag: ledger runs are not available"), std::string::npos)
-      << l.err;
+  const std::string unknown = write_project("unknown.toml", "[[training]]\nledger_runs = [\"20991231T000000Z-none\"]\n");
+  const CliResult u = run_cli({"lca", unknown});
+  EXPECT_EQ(u.exit_code, 2) << u.err;
+  EXPECT_NE(u.err.find("no ledger at"), std::string::npos) << u.err;
+}
+
+TEST(LcaCommand, LedgerRunsByIdAndTag) {
+  const std::string ledger = write_project("runs.db", "");
+  std::remove(ledger.c_str());
+  for (const char* id : {"20261121T090000Z-a1b2c3", "20261122T140000Z-d4e5f6"}) {
+    const CliResult imp = run_cli({"runs", "import", std::string(CARBONSCOPE_FIXTURES) + "/reports/runs/" + id + ".json",
+                                   "--ledger", ledger});
+    ASSERT_EQ(imp.exit_code, 0) << imp.err;
+  }
+  const std::string project = write_project(
+      "ledger.toml", "intensity = \"100g\"\n[[training]]\nledger_runs = [\"20261121T090000Z-a1b2c3\"]\n"
+                     "[[training]]\nledger_tag = \"ablation\"\n");
+  const CliResult r = run_cli({"lca", project, "--ledger", ledger, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  // The two runs' IT energies (0.456 + 0.55 kWh; their facility figures were at PUE 1.2)
+  // make the dynamic part, at the phase's PUE (1.0 here, the project file's default).
+  double dynamic_kwh = -1;
+  for (const auto& part : j["parts"]) {
+    if (part["part"] == "dynamic") dynamic_kwh = part["facility_energy_kwh"]["central"].get<double>();
+  }
+  EXPECT_NEAR(dynamic_kwh, 0.456 + 0.55, 1e-9);
+  EXPECT_NE(r.out.find("20261121T090000Z-a1b2c3"), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -9,14 +9,17 @@
 #include "carbonscope/lca.h"
 #include "carbonscope/project.h"
 #include "command.h"
+#include "ledger_options.h"
 #include "lca_output.h"
 #include "sinks/lca_json.h"
+#include "sinks/ledger.h"
 
 namespace carbonscope::cli {
 namespace {
 
 struct LcaOptions {
   std::string path;
+  std::string ledger;
   std::string format = "text";
   bool json = false;
 };
@@ -29,10 +32,30 @@ Result<std::string> read_file(const std::string& path) {
   return s.str();
 }
 
+// Ledger runs named by a project file (ledger_runs = [...], ledger_tag = "..."). The
+// ledger is opened read-only, and only when the file asks for runs.
+RunSource ledger_run_source(const std::string& path) {
+  return [path](const RunQuery& q) -> Result<std::vector<Report>> {
+    CS_ASSIGN_OR_RETURN(Ledger ledger, Ledger::open(path, {Ledger::Mode::kReadOnly, 15000}));
+    std::vector<Report> out;
+    for (const std::string& id : q.ids) {
+      CS_ASSIGN_OR_RETURN(Report r, ledger.get(id));
+      out.push_back(std::move(r));
+    }
+    if (!q.tag.empty()) {
+      RunFilter f;
+      f.tags = {q.tag};
+      CS_ASSIGN_OR_RETURN(std::vector<Report> tagged, ledger.reports(f));
+      for (Report& r : tagged) out.push_back(std::move(r));
+    }
+    return out;
+  };
+}
+
 Status run_lca(const Context& ctx, const LcaOptions& o) {
   CS_ASSIGN_OR_RETURN(auto data, load_data(ctx));
   CS_ASSIGN_OR_RETURN(const std::string text, read_file(o.path));
-  CS_ASSIGN_OR_RETURN(const LcaInputs inputs, parse_project(text, o.path, *data, no_run_source()));
+  CS_ASSIGN_OR_RETURN(const LcaInputs inputs, parse_project(text, o.path, *data, ledger_run_source(resolve_ledger_path(o.ledger))));
   CS_ASSIGN_OR_RETURN(const LcaResult result, compute_lca(inputs));
   const std::string format = o.json ? "json" : o.format;
   if (format == "json") std::cout << lca_to_json(result).dump(2) << "\n";
@@ -51,6 +74,7 @@ void add_lca_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", opts->format, "Output: text (default), md or json")
       ->check(CLI::IsMember({"text", "md", "json"}));
   cmd->add_flag("--json", opts->json, "Same as --format json (schema carbonscope.lca/1)");
+  add_ledger_option(cmd, &opts->ledger);
   cmd->callback([opts, &ctx] {
     const Status s = run_lca(ctx, *opts);
     if (!s.ok()) ctx.exit_code = report_error(s);
