@@ -1,7 +1,10 @@
 // `carbonscope estimate` reproduces published figures exactly (to their rounding).
 // Inputs and expected values are copied from the papers (see tests/README.md):
 // Strubell et al. 2019 Table 3, Luccioni et al. 2023 (BLOOM), experiment-impact-tracker.
+#include <unistd.h>
+
 #include <cmath>
+#include <cstdio>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -108,6 +111,27 @@ TEST(EstimateReference, UtilisationAndComponents) {
   const double ram = j["components"][2]["energy_kwh"]["central"].get<double>();
   EXPECT_NEAR(j["energy_kwh"]["central"].get<double>(), 3.25 + ram, 1e-9);
   EXPECT_LT(j["energy_kwh"]["low"].get<double>(), j["energy_kwh"]["central"].get<double>());
+}
+
+}  // namespace
+}  // namespace carbonscope::test
+
+namespace carbonscope::test {
+namespace {
+
+TEST(EstimateSave, RecordsTheEstimateInTheLedger) {
+  const std::string ledger = "/tmp/cs_estimate_save_" + std::to_string(getpid()) + ".db";
+  std::remove(ledger.c_str());
+  const CliResult r = run_cli({"estimate", "--gpu", "GTX 1080 Ti", "--hours", "12", "--intensity", "127.006g", "--save",
+                               "--project", "plans", "--ledger", ledger, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("saved as"), std::string::npos);
+  const auto list = nlohmann::json::parse(run_cli({"runs", "list", "--json", "--kind", "estimate", "--ledger", ledger}).out);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["project"], "plans");
+  const auto shown = nlohmann::json::parse(run_cli({"runs", "show", "last", "--json", "--ledger", ledger}).out);
+  EXPECT_NEAR(shown["emissions_kg"]["central"].get<double>(), 0.381018, 1e-9) << shown.dump();
+  std::remove(ledger.c_str());
 }
 
 }  // namespace

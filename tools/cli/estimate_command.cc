@@ -8,7 +8,11 @@
 #include "carbonscope/parse.h"
 #include "command.h"
 #include "estimate_command.h"
+#include "ledger_options.h"
+#include "platform/clock.h"
 #include "report_defaults.h"
+#include "sinks/ledger.h"
+#include "tracker/run_files.h"
 
 namespace carbonscope::cli {
 
@@ -90,6 +94,9 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--requests", opts->requests, "Requests served by this energy: adds per-request figures");
   add_location_options(cmd, opts->location);
   cmd->add_flag("--json", opts->json, "Print JSON (schema carbonscope.report/1 plus estimate fields)");
+  cmd->add_flag("--save", opts->save, "Record the estimate in the ledger (see 'carbonscope runs list --kind estimate')");
+  cmd->add_option("--project", opts->project, "Project name recorded with a saved estimate");
+  add_ledger_option(cmd, &opts->ledger);
   cmd->callback([opts, &ctx] {
     auto data = load_data(ctx);
     if (!data.ok()) {
@@ -100,6 +107,19 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
     if (!r.ok()) {
       ctx.exit_code = report_error(r.status());
       return;
+    }
+    if (opts->save) {
+      const double now = system_clock().unix_seconds();
+      r->report.run.id = new_run_id(now);
+      r->report.run.project = opts->project;
+      r->report.run.start_unix = now;
+      r->report.run.end_unix = now;
+      const std::string path = resolve_ledger_path(opts->ledger);
+      if (const Status s = record_report(r->report, path); !s.ok()) {
+        ctx.exit_code = report_error(s.with_context("--save"));
+        return;
+      }
+      std::cerr << fmt::format("carbonscope: saved as {} in {}\n", r->report.run.id, path);
     }
     std::cout << (opts->json ? render_estimate_json(*r) : render_estimate_text(*r));
   });

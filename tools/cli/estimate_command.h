@@ -19,6 +19,9 @@ struct EstimateOptions {
   std::string requests;                                          // per-request figures
   LocationOptions location;
   bool json = false;
+  bool save = false;    // record the estimate in the ledger
+  std::string project;  // recorded with a saved estimate
+  std::string ledger;
 };
 
 struct EquivalentValue {
