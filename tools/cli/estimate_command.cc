@@ -4,56 +4,14 @@
 
 #include <fmt/format.h>
 
-#include "carbonscope/footprint.h"
 #include "command.h"
 #include "estimate_command.h"
 
 namespace carbonscope::cli {
 
-std::vector<EquivalentValue> everyday_equivalents(const DataSet& data, Emissions m) {
-  std::vector<EquivalentValue> out;
-  for (const char* key : {"car_km_eu", "flight_ny_sf", "smartphone_charge", "tree_month"}) {
-    for (const Equivalent& e : data.equivalents()) {
-      if (e.key == key) out.push_back({&e, m.kg() / e.kg_per_unit});
-    }
-  }
-  return out;
-}
-
-Result<EstimateResult> run_estimate(const DataSet& data, const EstimateOptions& opts) {
-  EstimateResult r;
-  CS_ASSIGN_OR_RETURN(r.spec, build_estimate_spec(data, opts));
-  r.utilisation_given = !opts.utilisation.empty();
-  CS_ASSIGN_OR_RETURN(r.location, resolve_location_options(data, opts.location));
-  CS_ASSIGN_OR_RETURN(std::vector<ComponentEnergy> components, estimate_energy(r.spec));
-  Report& rep = r.report;
-  rep.run.kind = RunKind::kEstimate;
-  rep.run.region = r.location.label;
-  if (const auto wall = implied_wall_time(r.spec)) rep.run.duration = *wall;
-  for (const DeviceLoad& d : r.spec.devices) {
-    if (d.component == "gpu") {
-      rep.run.gpu_model = d.label;
-      rep.run.gpu_count = static_cast<int>(d.count);
-    } else if (d.component == "cpu") {
-      rep.run.cpu_model = d.label;
-      rep.run.cpu_count = static_cast<int>(d.count);
-    }
-  }
-  rep.footprint = compute_footprint(std::move(components), r.location.pue, r.location.intensity);
-  rep.notes = r.location.notes;
-  if (!r.spec.devices.empty()) {
-    rep.notes.push_back(r.utilisation_given
-                            ? fmt::format("utilisation {:.0f}% applied to device power (memory excluded)",
-                                          r.spec.utilisation * 100)
-                            : "utilisation 100% (default): devices drawn at their full rated power");
-  }
-  r.equivalents = everyday_equivalents(data, rep.footprint.emissions.central);
-  r.alternatives = cleaner_alternatives(data, r.location, 3);
-  return r;
-}
-
 void add_estimate_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<EstimateOptions>();
+  auto json = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("estimate", "Estimate the energy and emissions of a job without running it");
   cmd->add_option("--gpu", opts->gpu, "Accelerator by name (\"A100 SXM4 80GB\"; see 'carbonscope data hardware')");
   cmd->add_option("--count", opts->count, "Number of accelerators (or of devices at --power); default 1");
@@ -67,8 +25,8 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--device-hours", opts->device_hours, "Device-hours of the accelerators (GPU-hours)");
   cmd->add_option("--utilisation,--utilization", opts->utilisation, "Average load of the devices (80%, 0.8); default 100%");
   add_location_options(cmd, opts->location);
-  cmd->add_flag("--json", opts->json, "Print JSON (schema carbonscope.report/1 plus estimate fields)");
-  cmd->callback([opts, &ctx] {
+  cmd->add_flag("--json", *json, "Print JSON (schema carbonscope.report/1 plus estimate fields)");
+  cmd->callback([opts, json, &ctx] {
     auto data = load_data(ctx);
     if (!data.ok()) {
       ctx.exit_code = report_error(data.status());
@@ -79,7 +37,7 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
       ctx.exit_code = report_error(r.status());
       return;
     }
-    std::cout << (opts->json ? render_estimate_json(*r) : render_estimate_text(*r));
+    std::cout << (*json ? render_estimate_json(*r) : render_estimate_text(*r));
   });
 }
 
