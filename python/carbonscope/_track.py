@@ -60,7 +60,7 @@ class Tracker:
         self._settings = dict(project=project, region=region, cloud=cloud, intensity=intensity, pue=pue, year=year,
                               interval=interval, output_dir=output_dir, scope=scope, epochs=epochs,
                               predict_after=predict_after, budget_kg=budget_kg, on_budget=on_budget)
-        self._output_dir = output_dir or ""
+        self._output_dir = os.fspath(output_dir) if output_dir else ""
         self._core = _carbonscope.Tracker(
             project=project or "", interval=text(interval, "s"), output_dir=self._output_dir,
             region=text(region), cloud=text(cloud), intensity=text(intensity, "g/kWh"),
