@@ -45,3 +45,18 @@ def test_torch_training_loop_is_tracked(tmp_path):
     rows = list(csv.DictReader(open(tmp_path / "emissions.csv")))
     assert [row["run_id"] for row in rows] == [r.run_id]
     assert float(rows[0]["energy_consumed"]) == pytest.approx(r.facility_energy_kwh, rel=1e-6)
+
+
+def test_dataloader_workers_are_forked_under_a_running_tracker():
+    # Forking while the C++ sampler thread runs must neither hang nor break the run.
+    from torch.utils.data import DataLoader, TensorDataset
+
+    import carbonscope
+
+    ds = TensorDataset(torch.randn(2000, 16), torch.randint(0, 2, (2000,)))
+    with carbonscope.track(interval=0.02, output_dir=None) as t:
+        for _ in range(2):
+            with t.epoch():
+                assert sum(len(xb) for xb, _ in DataLoader(ds, batch_size=100, num_workers=2)) == 2000
+    assert [p.name for p in t.result.phases] == ["epoch 1", "epoch 2"]
+    assert t.result.energy_kwh > 0
