@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages carbonscope needs (only those missing), then configures
-# and builds it in build/. Idempotent: a second run only rebuilds what changed.
+# and builds it in build/, and makes the Python package importable by /usr/bin/python3
+# (a carbonscope.pth in its site-packages pointing at build/python). Idempotent: a
+# second run only rebuilds what changed.
 #   scripts/setup.sh            install + build
 #   CARBONSCOPE_SANITIZE=1 scripts/setup.sh   build with ASan/UBSan in build-asan/
 set -euo pipefail
@@ -10,7 +12,8 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libfmt-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev
   libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-dev python3-pybind11 pybind11-dev python3-pytest python3-numpy
+  python3 python3-dev python3-pybind11 pybind11-dev python3-pytest
+  python3-numpy python3-torch   # the bundled examples; the real PyTorch training test (CPU)
   chromium texlive-latex-base  # dashboard browser test; LaTeX report compile test
 )
 missing=()
@@ -35,3 +38,16 @@ fi
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${extra[@]}" >/dev/null
 cmake --build "$build_dir" -j "$(nproc)"
 echo "setup: built $build_dir/carbonscope"
+
+# The Python package for Debian's /usr/bin/python3 (not a pyenv or venv python3 that
+# may come first on PATH): system site-packages as root, else the user's.
+if [ "$build_dir" = build ] && [ -f build/python/carbonscope/__init__.py ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    site_dir=$(/usr/bin/python3 -c 'import sysconfig; print(sysconfig.get_path("purelib"))')
+  else
+    site_dir=$(/usr/bin/python3 -m site --user-site)
+  fi
+  mkdir -p "$site_dir"
+  echo "$PWD/build/python" >"$site_dir/carbonscope.pth"
+  echo "setup: /usr/bin/python3 imports carbonscope from $PWD/build/python ($site_dir/carbonscope.pth)"
+fi

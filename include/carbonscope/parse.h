@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "carbonscope/status.h"
@@ -32,5 +33,10 @@ Result<Emissions> parse_emissions(std::string_view text);
 Result<double> parse_fraction(std::string_view text);
 // "70B", "2T", "175e9", "350M", "1.2k"; > 0.
 Result<double> parse_scaled_count(std::string_view text);
+
+// How error messages name an argument: a command-line flag ("--device-hours") or a
+// Python keyword argument ("device_hours").
+enum class ArgStyle { kFlag, kKeyword };
+std::string arg_name(ArgStyle style, std::string_view flag);
 
 }  // namespace carbonscope

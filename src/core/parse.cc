@@ -188,4 +188,13 @@ Result<double> parse_scaled_count(std::string_view text) {
   return v;
 }
 
+std::string arg_name(ArgStyle style, std::string_view flag) {
+  if (style == ArgStyle::kFlag) return "--" + std::string(flag);
+  std::string out(flag);
+  for (char& c : out) {
+    if (c == '-') c = '_';
+  }
+  return out;
+}
+
 }  // namespace carbonscope

@@ -1,6 +1,5 @@
 // Options shared by `run` and `monitor` (interval, project, output dir, quiet, the
-// location), and the TrackerConfig they make together with the CARBONSCOPE_*
-// environment (sensor roots, vendor library paths, fake sensors).
+// location); the library turns them into a TrackerConfig (tracker/tracker_setup.h).
 #pragma once
 
 #include <string>
@@ -9,6 +8,7 @@
 
 #include "carbonscope/tracker.h"
 #include "location_options.h"
+#include "tracker/tracker_setup.h"
 
 namespace carbonscope::cli {
 

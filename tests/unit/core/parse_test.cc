@@ -64,6 +64,12 @@ TEST(Parse, FractionsAndCounts) {
   EXPECT_DOUBLE_EQ(*parse_scaled_count("175e9"), 175e9);
 }
 
+TEST(ArgName, FlagOrKeyword) {
+  EXPECT_EQ(arg_name(ArgStyle::kFlag, "device-hours"), "--device-hours");
+  EXPECT_EQ(arg_name(ArgStyle::kKeyword, "device-hours"), "device_hours");
+  EXPECT_EQ(arg_name(ArgStyle::kKeyword, "gpu"), "gpu");
+}
+
 }  // namespace
 }  // namespace carbonscope
 

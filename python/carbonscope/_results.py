@@ -1,0 +1,140 @@
+"""Plain result objects: Range, Snapshot, PhaseResult, RunResult and EstimateResult.
+RunResult and EstimateResult wrap the report dict in the CLI's JSON schema
+(carbonscope.report/1, docs/reference/json.md); to_dict() returns a copy of it."""
+
+
+class _Plain:
+    __slots__ = ()
+
+    def __repr__(self):
+        fields = ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__ if not k.startswith("_"))
+        return f"{type(self).__name__}({fields})"
+
+    def __eq__(self, other):
+        return type(self) is type(other) and all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
+
+
+class Range(_Plain):
+    """A central value with its low and high bounds (equal when exact)."""
+
+    __slots__ = ("central", "low", "high")
+
+    def __init__(self, central, low, high):
+        self.central, self.low, self.high = central, low, high
+
+    @classmethod
+    def from_dict(cls, d):
+        return cls(d["central"], d["low"], d["high"])
+
+    def __iter__(self):
+        return iter((self.central, self.low, self.high))
+
+
+class Snapshot(_Plain):
+    """The run so far: elapsed time, power over the last interval, IT energy, emissions."""
+
+    __slots__ = ("elapsed_s", "power_w", "energy_kwh", "emissions_kg", "estimated", "samples")
+
+    def __init__(self, elapsed_s, power_w, energy_kwh, emissions_kg, estimated, samples):
+        self.elapsed_s, self.power_w, self.energy_kwh = elapsed_s, power_w, energy_kwh
+        self.emissions_kg, self.estimated, self.samples = emissions_kg, estimated, samples
+
+
+class PhaseResult(_Plain):
+    """One named phase (or epoch): its duration, IT energy and emissions."""
+
+    __slots__ = ("name", "duration_s", "energy_kwh", "emissions_kg")
+
+    def __init__(self, name, duration_s, energy_kwh, emissions_kg):
+        self.name, self.duration_s = name, duration_s
+        self.energy_kwh, self.emissions_kg = energy_kwh, emissions_kg
+
+    @classmethod
+    def from_dict(cls, d):
+        return cls(d["name"], d["duration_s"], d["energy_kwh"], d["emissions_kg"])
+
+    def to_dict(self):
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+def _method(components):
+    methods = {c.get("method") for c in components if c.get("component") != "total"}
+    if len(methods) == 1:
+        return methods.pop()
+    return "mixed" if methods else "none"
+
+
+class _ReportView:
+    """Attributes over a carbonscope.report/1 dict."""
+
+    def __init__(self, report):
+        self._report = report
+        f = report
+        self.energy_kwh = f["energy_kwh"]["central"]
+        self.energy_kwh_range = Range.from_dict(f["energy_kwh"])
+        self.facility_energy_kwh = f["facility_energy_kwh"]["central"]
+        self.emissions_kg = f["emissions_kg"]["central"]
+        self.emissions_kg_range = Range.from_dict(f["emissions_kg"])
+        self.intensity_g_per_kwh = f["intensity_g_per_kwh"]["central"]
+        self.pue = f["pue"]["central"]
+        self.components = f["components"]
+        self.method = _method(self.components)
+        self.notes = f.get("notes", [])
+        self.duration_s = f["run"]["duration_s"]
+
+    @property
+    def provenance(self):
+        """How each figure was obtained: per component, the intensity and the PUE."""
+        keys = ("method", "source_id", "detail", "region", "year")
+        pick = lambda d: {k: d[k] for k in keys if k in d}  # noqa: E731
+        return {
+            "energy": [dict(pick(c), component=c["component"], label=c.get("label", "")) for c in self.components],
+            "intensity": pick(self._report["intensity_g_per_kwh"]),
+            "pue": pick(self._report["pue"]),
+        }
+
+    def to_dict(self):
+        """The report as report.json holds it (a deep copy)."""
+        import copy
+
+        return copy.deepcopy(self._report)
+
+    def to_json(self, indent=2):
+        import json
+
+        return json.dumps(self._report, indent=indent)
+
+
+class RunResult(_ReportView):
+    """A finished run: energy, emissions, ranges, provenance, phases and its files."""
+
+    def __init__(self, report, phases=(), run_dir=""):
+        super().__init__(report)
+        run = report["run"]
+        self.run_id = run["id"]
+        self.project = run.get("project", "")
+        self.region = run.get("region", "")
+        self.complete = run.get("complete", True)
+        self.phases = list(phases)
+        self.run_dir = run_dir or None
+
+    def __repr__(self):
+        return (f"RunResult(run_id={self.run_id!r}, duration_s={self.duration_s:.3f}, "
+                f"energy_kwh={self.energy_kwh:.6g}, emissions_kg={self.emissions_kg:.6g}, method={self.method!r}, "
+                f"phases={len(self.phases)})")
+
+
+class EstimateResult(_ReportView):
+    """An estimate: the report fields plus equivalents, cleaner regions and assumptions."""
+
+    def __init__(self, report):
+        super().__init__(report)
+        est = report.get("estimate", {})
+        self.assumptions = est.get("assumptions", {})
+        self.equivalents = est.get("equivalents", [])
+        self.alternatives = est.get("alternatives", [])
+        self.region = report["run"].get("region", "")
+
+    def __repr__(self):
+        return (f"EstimateResult(energy_kwh={self.energy_kwh:.6g}, emissions_kg={self.emissions_kg:.6g}, "
+                f"region={self.region!r})")

@@ -1,0 +1,178 @@
+// carbonscope._carbonscope.Tracker: the C++ Tracker for the pure-Python layer
+// (carbonscope/_track.py). Every call that samples, probes or writes files releases
+// the GIL; the sampler thread is C++ and never takes it.
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pybind11/stl.h>
+
+#include "sinks/ledger.h"
+
+#include "convert.h"
+#include "data_source.h"
+#include "sinks/report_json.h"
+#include "tracker/tracker_setup.h"
+
+namespace py = pybind11;
+
+namespace carbonscope::python {
+namespace {
+
+py::tuple range3(double central, double low, double high) { return py::make_tuple(central, low, high); }
+
+py::dict phase_dict(const PhaseResult& p) {
+  py::dict d;
+  d["name"] = p.name;
+  d["duration_s"] = p.duration.count();
+  d["energy_kwh"] = p.energy.kwh();
+  d["emissions_kg"] = p.emissions.kg();
+  return d;
+}
+
+class PyTracker {
+ public:
+  PyTracker(TrackerSetup setup, std::optional<int> pid, std::vector<std::string> command) {
+    std::shared_ptr<const DataSet> data = data_tables();
+    setup.style = ArgStyle::kKeyword;
+    TrackerConfig config = unwrap(make_tracker_config(*data, setup));
+    config.pid = pid;
+    config.command = std::move(command);
+    pue_ = config.pue.value;
+    intensity_ = config.intensity.value;
+    Result<std::unique_ptr<Tracker>> t = Status::internal("unset");
+    {
+      py::gil_scoped_release release;  // probing the sensors reads files and dlopens
+      t = Tracker::create(std::move(config));
+    }
+    tracker_ = unwrap(std::move(t));
+  }
+
+  void start() {
+    Status st;
+    {
+      py::gil_scoped_release release;
+      st = tracker_->start();
+    }
+    check(st);
+  }
+
+  py::object stop(std::optional<int> exit_code) {
+    Result<Report> r = Status::internal("unset");
+    {
+      py::gil_scoped_release release;
+      r = tracker_->stop(exit_code);
+    }
+    return to_python(to_json(unwrap(std::move(r))));
+  }
+
+  void begin_phase(std::string name) {
+    Status st;
+    {
+      py::gil_scoped_release release;
+      st = tracker_->begin_phase(std::move(name));
+    }
+    check(st);
+  }
+
+  py::dict end_phase() {
+    Result<PhaseResult> r = Status::internal("unset");
+    {
+      py::gil_scoped_release release;
+      r = tracker_->end_phase();
+    }
+    return phase_dict(unwrap(std::move(r)));
+  }
+
+  py::list phases() const {
+    py::list out;
+    for (const PhaseResult& p : tracker_->phases()) out.append(phase_dict(p));
+    return out;
+  }
+
+  // (elapsed_s, power_w, energy_kwh, emissions_kg, estimated, samples)
+  py::tuple snapshot() const {
+    Snapshot s;
+    {
+      py::gil_scoped_release release;
+      s = tracker_->snapshot();
+    }
+    return py::make_tuple(s.elapsed.count(), s.power.watts(), s.energy.kwh(), s.emissions.kg(), s.estimated,
+                          s.samples);
+  }
+
+  // The PUE and intensity the run is charged with, as (central, low, high).
+  py::dict factors() const {
+    py::dict d;
+    d["pue"] = range3(pue_.central, pue_.low, pue_.high);
+    d["intensity_g_per_kwh"] =
+        range3(intensity_.central.g_per_kwh(), intensity_.low.g_per_kwh(), intensity_.high.g_per_kwh());
+    return d;
+  }
+
+  std::string run_id() const { return tracker_->run_id(); }
+  std::string run_dir() const { return tracker_->run_dir(); }
+  std::vector<std::string> sensor_lines() const { return tracker_->sensor_lines(); }
+
+ private:
+  std::unique_ptr<Tracker> tracker_;
+  Range<double> pue_;
+  Range<CarbonIntensity> intensity_;
+};
+
+PyTracker make_tracker(const std::string& project, const std::string& interval, const std::string& output_dir,
+                       const std::string& region, const std::string& cloud, const std::string& intensity,
+                       const std::string& pue, int year, std::optional<int> pid, std::vector<std::string> command,
+                       const std::string& ledger) {
+  TrackerSetup s;
+  s.ledger_path = ledger;
+  s.kind = RunKind::kRun;
+  s.project = project;
+  s.interval = interval;
+  s.output_dir = output_dir;
+  s.location = {region, cloud, intensity, pue, year};
+  return PyTracker(std::move(s), pid, std::move(command));
+}
+
+}  // namespace
+
+void bind_tracker(py::module_& m) {
+  py::class_<PyTracker>(m, "Tracker", "The C++ tracker; use carbonscope.track() instead.")
+      .def(py::init(&make_tracker), py::kw_only(), py::arg("project") = "", py::arg("interval") = "1s",
+           py::arg("output_dir") = "", py::arg("region") = "", py::arg("cloud") = "", py::arg("intensity") = "",
+           py::arg("pue") = "", py::arg("year") = 0, py::arg("pid") = py::none(),
+           py::arg("command") = std::vector<std::string>{}, py::arg("ledger") = "")
+      .def("start", &PyTracker::start)
+      .def("stop", &PyTracker::stop, py::arg("exit_code") = py::none())
+      .def("begin_phase", &PyTracker::begin_phase, py::arg("name"))
+      .def("end_phase", &PyTracker::end_phase)
+      .def("phases", &PyTracker::phases)
+      .def("snapshot", &PyTracker::snapshot)
+      .def("factors", &PyTracker::factors)
+      .def_property_readonly("run_id", &PyTracker::run_id)
+      .def_property_readonly("run_dir", &PyTracker::run_dir)
+      .def("sensor_lines", &PyTracker::sensor_lines);
+
+  m.def(
+      "recover_incomplete_runs",
+      [](const std::string& output_dir, const std::string& ledger) {
+        Result<std::vector<std::string>> r = Status::internal("unset");
+        {
+          py::gil_scoped_release release;
+          r = recover_incomplete_runs(output_dir, ledger);
+        }
+        return unwrap(std::move(r));
+      },
+      py::arg("output_dir"), py::arg("ledger") = "",
+      "Finishes the records of runs whose tracker died (and adds them to the ledger); returns their ids.");
+  m.def(
+      "default_ledger_path",
+      [] {
+        return default_ledger_path(std::getenv("CARBONSCOPE_LEDGER"), std::getenv("XDG_DATA_HOME"),
+                                   std::getenv("HOME"));
+      },
+      "The ledger `carbonscope run` records into: $CARBONSCOPE_LEDGER, else the XDG data directory.");
+}
+
+}  // namespace carbonscope::python

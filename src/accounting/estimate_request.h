@@ -1,0 +1,53 @@
+// An estimate as a person asks for it: hardware names and quantities as text ("A100",
+// "400W", "3d4h", "80%"), resolved through the data tables into a spec, a location and
+// a Report with everyday equivalents and cleaner regions. Shared by `carbonscope
+// estimate` and Python's carbonscope.estimate(); errors name the argument in their style.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accounting/location_text.h"
+#include "carbonscope/data.h"
+#include "carbonscope/estimate.h"
+#include "carbonscope/location.h"
+#include "carbonscope/report.h"
+
+namespace carbonscope {
+
+struct EstimateRequest {
+  std::string gpu, count, power, cpu, cpus, memory, energy;
+  std::string hours, duration, device_hours, utilisation;
+  std::string params, tokens, inference_tokens, precision, mfu;  // prediction from compute
+  std::string requests;                                          // per-request figures
+  LocationText location;
+  ArgStyle style = ArgStyle::kFlag;
+};
+
+struct EquivalentValue {
+  const Equivalent* equivalent;
+  double amount;  // how many units the emissions equal
+};
+
+struct EstimateResult {
+  EstimateSpec spec;
+  Location location;
+  Report report;
+  std::vector<EquivalentValue> equivalents;
+  std::vector<Alternative> alternatives;
+  bool utilisation_given = false;
+  std::optional<double> requests;
+};
+
+// Keys of data/equivalents.csv shown next to a footprint, in this order.
+inline constexpr std::string_view kEverydayEquivalents[] = {"car_km_eu", "flight_ny_sf", "smartphone_charge",
+                                                            "tree_month"};
+
+Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequest& request);
+Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& request);
+// A car trip, a flight, phone charges and tree-months with the same emissions.
+std::vector<EquivalentValue> everyday_equivalents(const DataSet& data, Emissions m);
+
+}  // namespace carbonscope

@@ -1,0 +1,197 @@
+// From an estimate request's texts to an EstimateSpec: hardware names through the data
+// tables, every value parsed with a message naming its argument.
+#include <fmt/format.h>
+
+#include "accounting/estimate_request.h"
+#include "carbonscope/compute.h"
+#include "carbonscope/parse.h"
+
+namespace carbonscope {
+namespace {
+
+template <typename T>
+Result<T> flag(Result<T> r, const std::string& name) {
+  if (!r.ok()) return r.status().with_context(name);
+  return r;
+}
+
+// "--hours 12" or "hours=12".
+std::string example(ArgStyle style, std::string_view flag, std::string_view value) {
+  return arg_name(style, flag) + (style == ArgStyle::kFlag ? " " : "=") + std::string(value);
+}
+
+Result<double> memory_gb(const std::string& text) {
+  std::string t = text;
+  for (const char* unit : {"GB", "gb", "GiB", "G", "g"}) {
+    if (t.size() > std::string_view(unit).size() && t.ends_with(unit)) {
+      t.resize(t.size() - std::string_view(unit).size());
+      break;
+    }
+  }
+  auto v = parse_positive(t);
+  if (!v.ok()) return Status::invalid_argument(fmt::format("'{}' is not a memory size such as 64GB", text));
+  return *v;
+}
+
+// params with tokens (training, 6ND) or inference-tokens (2N per token), at the gpu's
+// dense peak for the precision x MFU.
+Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest& o) {
+  const auto arg = [&o](std::string_view f) { return arg_name(o.style, f); };
+  if (o.params.empty()) {
+    return Status::invalid_argument(fmt::format("{}, {}, {} and {} need {} (70B)", arg("tokens"), arg("inference-tokens"),
+                                                arg("precision"), arg("mfu"), arg("params")));
+  }
+  if (o.gpu.empty()) {
+    return Status::invalid_argument(fmt::format("{} needs {}: the accelerator's peak FLOP/s comes from the data tables",
+                                                arg("params"), arg("gpu")));
+  }
+  for (auto [set, name] : {std::pair{!o.hours.empty(), "hours"}, {!o.duration.empty(), "duration"},
+                           {!o.device_hours.empty(), "device-hours"}}) {
+    if (set) {
+      return Status::invalid_argument(fmt::format("{} conflicts with {}: the time follows from the compute; give one "
+                                                  "or the other", arg("params"), arg(name)));
+    }
+  }
+  if (o.tokens.empty() == o.inference_tokens.empty()) {
+    return Status::invalid_argument(fmt::format("{} needs one of {} (training tokens, 6ND FLOPs) or {} (tokens "
+                                                "served, 2N FLOPs per token)", arg("params"), arg("tokens"),
+                                                arg("inference-tokens")));
+  }
+  ComputeDemand c;
+  CS_ASSIGN_OR_RETURN(const double n, flag(parse_scaled_count(o.params), arg("params")));
+  const bool training = !o.tokens.empty();
+  CS_ASSIGN_OR_RETURN(const double d, flag(parse_scaled_count(training ? o.tokens : o.inference_tokens),
+                                           arg(training ? "tokens" : "inference-tokens")));
+  c.flops = training ? training_flops(n, d) : inference_flops(n, d);
+  c.formula = fmt::format("{} x {} parameters x {} tokens", training ? 6 : 2, o.params,
+                          training ? o.tokens : o.inference_tokens);
+  c.precision = o.precision.empty() ? kDefaultPrecision : o.precision;
+  CS_ASSIGN_OR_RETURN(const Accelerator* a, flag(data.find_accelerator(o.gpu), arg("gpu")));
+  CS_ASSIGN_OR_RETURN(c.peak, flag(peak_flop_rate(*a, c.precision), arg("precision")));
+  if (!o.mfu.empty()) {
+    CS_ASSIGN_OR_RETURN(const double m, flag(parse_fraction(o.mfu), arg("mfu")));
+    c.mfu.value = Range<double>::exact(m);
+    c.mfu.provenance = {Method::kGiven, "", arg("mfu"), "", 0};
+  }
+  return c;
+}
+
+}  // namespace
+
+Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequest& o) {
+  const auto arg = [&o](std::string_view f) { return arg_name(o.style, f); };
+  const auto hint = [&o](std::string_view f, std::string_view v) { return example(o.style, f, v); };
+  EstimateSpec spec;
+  const bool hardware = !o.gpu.empty() || !o.power.empty() || !o.cpu.empty() || !o.memory.empty();
+  if (!o.energy.empty()) {
+    CS_ASSIGN_OR_RETURN(spec.energy, flag(parse_energy(o.energy), arg("energy")));
+    std::vector<std::string> conflicts;
+    for (auto [set, name] : {std::pair{!o.gpu.empty(), "gpu"}, {!o.power.empty(), "power"},
+                             {!o.cpu.empty(), "cpu"}, {!o.memory.empty(), "memory"}, {!o.hours.empty(), "hours"},
+                             {!o.duration.empty(), "duration"}, {!o.device_hours.empty(), "device-hours"},
+                             {!o.count.empty(), "count"}, {!o.utilisation.empty(), "utilisation"},
+                             {!o.params.empty(), "params"}}) {
+      if (set) conflicts.push_back(arg(name));
+    }
+    if (!conflicts.empty()) {
+      return Status::invalid_argument(fmt::format("{} conflicts with {}: give the energy, or what it is made "
+                                                  "of, not both", arg("energy"), fmt::join(conflicts, ", ")));
+    }
+    return spec;
+  }
+  if (!hardware) {
+    return Status::invalid_argument(fmt::format("nothing to estimate: give hardware ({}, {}, {}), a power ({}) or an "
+                                                "energy ({})", hint("gpu", "\"A100 SXM4 80GB\""), arg("cpu"),
+                                                hint("memory", "64GB"), hint("power", "400W"), hint("energy", "3kWh")));
+  }
+  double count = 1;
+  if (!o.count.empty()) {
+    CS_ASSIGN_OR_RETURN(const std::int64_t n, flag(parse_count(o.count), arg("count")));
+    count = static_cast<double>(n);
+  }
+  std::optional<Power> given_power;
+  if (!o.power.empty()) {
+    CS_ASSIGN_OR_RETURN(given_power, flag(parse_power(o.power), arg("power")));
+  }
+
+  if (!o.gpu.empty()) {
+    CS_ASSIGN_OR_RETURN(const Accelerator* a, flag(data.find_accelerator(o.gpu), arg("gpu")));
+    DeviceLoad d{"gpu", a->name, {}, count, true, {}};
+    if (given_power) {
+      d.power = Range<Power>::exact(*given_power);
+      d.provenance = {Method::kGiven, "", arg("power") + " per device", "", 0};
+    } else if (a->tdp_w > 0) {
+      d.power = Range<Power>::exact(Power::watts(a->tdp_w));
+      d.provenance = {Method::kEstimated, a->source_id, fmt::format("TDP {} W x utilisation x time", a->tdp_w), "", 0};
+    } else {
+      return Status::invalid_argument(fmt::format("{}: no source gives a TDP for {}; give its power with {}",
+                                                  arg("gpu"), a->name, hint("power", "500W")));
+    }
+    spec.devices.push_back(std::move(d));
+  } else if (given_power) {
+    spec.devices.push_back({"system", "device at the given power", Range<Power>::exact(*given_power), count, true,
+                            {Method::kGiven, "", arg("power"), "", 0}});
+  } else if (!o.count.empty()) {
+    return Status::invalid_argument(fmt::format("{} needs {} or {}: it counts devices of that kind", arg("count"),
+                                                arg("gpu"), arg("power")));
+  }
+
+  if (!o.cpu.empty()) {
+    CS_ASSIGN_OR_RETURN(const Cpu* c, flag(data.find_cpu(o.cpu), arg("cpu")));
+    double sockets = 1;
+    if (!o.cpus.empty()) {
+      CS_ASSIGN_OR_RETURN(const std::int64_t n, flag(parse_count(o.cpus), arg("cpus")));
+    sockets = static_cast<double>(n);
+    }
+    spec.devices.push_back({"cpu", c->name, Range<Power>::exact(Power::watts(c->tdp_w)), sockets, true,
+                            {Method::kEstimated, c->source_id, fmt::format("TDP {} W x utilisation x time", c->tdp_w),
+                             "", 0}});
+  } else if (!o.cpus.empty()) {
+    return Status::invalid_argument(fmt::format("{} needs {}: it counts CPU sockets of that model", arg("cpus"),
+                                                arg("cpu")));
+  }
+
+  if (!o.memory.empty()) {
+    CS_ASSIGN_OR_RETURN(double gb, flag(memory_gb(o.memory), arg("memory")));
+    const Constant* k = data.constant("memory_w_per_gb");
+    if (k == nullptr) return Status::data_error("the data tables have no memory_w_per_gb constant");
+    spec.devices.push_back({"ram", fmt::format("{} GB memory", gb),
+                            Range<Power>::of(Power::watts(k->value * gb), Power::watts(k->low * gb),
+                                             Power::watts(k->high * gb)),
+                            1, false,
+                            {Method::kEstimated, k->source_id, fmt::format("{} W/GB x GB x time", k->value), "", 0}});
+  }
+
+  if (!o.hours.empty()) {
+    CS_ASSIGN_OR_RETURN(double h, flag(parse_positive(o.hours), arg("hours")));
+    spec.wall_time = from_hours(h);
+  }
+  if (!o.duration.empty()) {
+    if (spec.wall_time) return Status::invalid_argument(fmt::format("{} and {} conflict: give one of them", arg("hours"),
+                                                                  arg("duration")));
+    CS_ASSIGN_OR_RETURN(spec.wall_time, flag(parse_duration(o.duration), arg("duration")));
+  }
+  if (!o.device_hours.empty()) {
+    if (spec.wall_time) {
+      return Status::invalid_argument(fmt::format("{} conflicts with {}/{}: give one of them", arg("device-hours"),
+                                                  arg("hours"), arg("duration")));
+    }
+    CS_ASSIGN_OR_RETURN(spec.device_hours, flag(parse_positive(o.device_hours), arg("device-hours")));
+  }
+  if (!o.params.empty() || !o.tokens.empty() || !o.inference_tokens.empty() || !o.precision.empty() ||
+      !o.mfu.empty()) {
+    CS_ASSIGN_OR_RETURN(spec.compute, compute_demand(data, o));
+  }
+  if (!spec.wall_time && !spec.device_hours && !spec.compute) {
+    return Status::invalid_argument(fmt::format("no duration: give {}, {} or {}, or the compute ({} {})",
+                                                hint("hours", "12"), hint("duration", "3d4h"),
+                                                hint("device-hours", "1000"), hint("params", "70B"),
+                                                hint("tokens", "2T")));
+  }
+  if (!o.utilisation.empty()) {
+    CS_ASSIGN_OR_RETURN(spec.utilisation, flag(parse_fraction(o.utilisation), arg("utilisation")));
+  }
+  return spec;
+}
+
+}  // namespace carbonscope

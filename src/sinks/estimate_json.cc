@@ -1,0 +1,58 @@
+// EstimateResult -> JSON (docs/reference/json.md, "estimate object").
+#include "sinks/estimate_json.h"
+
+#include "sinks/report_json.h"
+
+namespace carbonscope {
+
+nlohmann::json estimate_to_json(const EstimateResult& r) {
+  nlohmann::json j = to_json(r.report);
+  nlohmann::json eq = nlohmann::json::array();
+  for (const EquivalentValue& e : r.equivalents) {
+    eq.push_back({{"key", e.equivalent->key}, {"name", e.equivalent->name}, {"amount", e.amount},
+                  {"unit", e.equivalent->unit}, {"kg_co2e_per_unit", e.equivalent->kg_per_unit},
+                  {"source_id", e.equivalent->source_id}});
+  }
+  nlohmann::json alt = nlohmann::json::array();
+  const Energy it = r.report.footprint.it_energy.central;
+  for (const Alternative& a : r.alternatives) {
+    alt.push_back({{"label", a.label},
+                   {"intensity_g_per_kwh", a.intensity.value.central.g_per_kwh()},
+                   {"pue", a.pue.value.central},
+                   {"emissions_kg", (it * a.pue.value.central * a.intensity.value.central).kg()},
+                   {"source_id", a.intensity.provenance.source_id},
+                   {"year", a.intensity.provenance.year}});
+  }
+  nlohmann::json assumptions = {{"utilisation", r.spec.utilisation}, {"utilisation_given", r.utilisation_given}};
+  if (r.spec.device_hours) assumptions["device_hours"] = *r.spec.device_hours;
+  if (const auto wall = implied_wall_time(r.spec)) assumptions["wall_time_h"] = hours(*wall);
+  const auto h = [](Duration d) { return hours(d); };
+  if (r.spec.compute) {
+    const ComputeDemand& c = *r.spec.compute;
+    nlohmann::json mfu = range_json(c.mfu.value, [](double v) { return v; });
+    mfu.update(provenance_json(c.mfu.provenance));
+    assumptions["compute"] = {{"flops", c.flops.count()},       {"formula", c.formula},
+                              {"precision", c.precision},       {"peak_tflops_per_device", c.peak.tflops()},
+                              {"mfu", std::move(mfu)},          {"device_hours", range_json(c.device_time(), h)}};
+  }
+  const Footprint& f = r.report.footprint;
+  if (r.requests) {
+    const double k = 1.0 / *r.requests;
+    const auto wh = [](Energy e) { return e.wh(); };
+    const auto g = [](Emissions m) { return m.grams(); };
+    const auto kwh = [](Energy e) { return e.kwh(); };
+    const auto kg = [](Emissions m) { return m.kg(); };
+    j["estimate"]["requests"] = *r.requests;
+    j["estimate"]["per_request"] = {{"facility_energy_wh", range_json(f.facility_energy.scaled(k), wh)},
+                                    {"emissions_g", range_json(f.emissions.scaled(k), g)}};
+    j["estimate"]["per_1000_requests"] = {
+        {"facility_energy_kwh", range_json(f.facility_energy.scaled(k * 1000), kwh)},
+        {"emissions_kg", range_json(f.emissions.scaled(k * 1000), kg)}};
+  }
+  j["estimate"]["assumptions"] = assumptions;
+  j["estimate"]["equivalents"] = eq;
+  j["estimate"]["alternatives"] = alt;
+  return j;
+}
+
+}  // namespace carbonscope

@@ -1,0 +1,25 @@
+// What `run`, `monitor` and Python's carbonscope.track() ask a tracker for, as text
+// (interval, location), turned into a TrackerConfig with the data tables (location,
+// the CPU's rating) and the CARBONSCOPE_* environment (sensor roots, vendor libraries).
+#pragma once
+
+#include <string>
+
+#include "accounting/location_text.h"
+#include "carbonscope/tracker.h"
+
+namespace carbonscope {
+
+struct TrackerSetup {
+  RunKind kind = RunKind::kRun;
+  std::string interval = "1s";  // "100ms", "10s"; 10ms at least
+  std::string project;
+  std::string output_dir;  // "" writes no files
+  std::string ledger_path;  // "" records nothing in the ledger
+  LocationText location;
+  ArgStyle style = ArgStyle::kFlag;  // how errors name the arguments
+};
+
+Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetup& setup);
+
+}  // namespace carbonscope

@@ -1,0 +1,113 @@
+"""Epoch forecasts (carbontracker-style) and budgets: the pure forecast, then epochs
+of a tracked run with fake sensors."""
+
+import warnings
+
+import pytest
+
+import carbonscope
+from carbonscope import forecast
+
+
+def test_forecast_is_spent_plus_remaining_epochs_at_their_mean_with_a_range():
+    p = forecast(so_far_kwh=3.5, so_far_s=35, epochs_done=3, epochs=10, epoch_kwh=[1.0, 1.2, 0.8],
+                 epoch_s=[10, 12, 8], pue=(1.2, 1.1, 1.4), intensity_g_per_kwh=(100, 80, 120))
+    assert p.energy_kwh == pytest.approx(3.5 + 7 * 1.0)
+    assert tuple(p.energy_kwh_range) == pytest.approx((10.5, 3.5 + 7 * 0.8, 3.5 + 7 * 1.2))
+    assert p.emissions_kg == pytest.approx(10.5 * 1.2 * 100 / 1000)
+    assert p.emissions_kg_range.low == pytest.approx((3.5 + 5.6) * 1.1 * 80 / 1000)
+    assert p.emissions_kg_range.high == pytest.approx((3.5 + 8.4) * 1.4 * 120 / 1000)
+    assert p.duration_s == pytest.approx(35 + 70) and p.duration_s_range.high == pytest.approx(35 + 84)
+    assert not p.over_budget
+    assert "after 3/10 epochs" in str(p)
+
+
+def test_forecast_after_the_last_epoch_is_what_was_spent():
+    p = forecast(2.0, 20, 4, 4, [0.5] * 4, [5] * 4, (1, 1, 1), (50, 50, 50), budget_kg=0.05)
+    assert tuple(p.energy_kwh_range) == (2.0, 2.0, 2.0)
+    assert p.emissions_kg == pytest.approx(0.1) and p.over_budget
+
+
+def run_epochs(n, **options):
+    with carbonscope.track(interval=0.02, output_dir=None, scope="machine", intensity=500, **options) as t:
+        predictions = []
+        for _ in range(n):
+            with t.epoch() as e:
+                spin(0.05)
+            predictions.append(e.prediction)
+    return t, predictions
+
+
+def spin(seconds):
+    import time
+
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def test_epochs_are_phases_and_predictions_start_after_k(fake_sensors):
+    t, predictions = run_epochs(4, epochs=4, predict_after=2)
+    assert [p.name for p in t.epochs] == ["epoch 1", "epoch 2", "epoch 3", "epoch 4"]
+    assert [p.name for p in t.result.phases] == [p.name for p in t.epochs]
+    assert predictions[:1] == [None]
+    first = predictions[1]
+    assert first.epochs_done == 2 and first.epochs == 4
+    # 45 W: each 50 ms epoch costs about 45 * 0.05 J.
+    assert first.epoch_energy_kwh == pytest.approx(45 * 0.05 / 3.6e6, rel=0.25)
+    assert first.energy_kwh_range.low <= first.energy_kwh <= first.energy_kwh_range.high
+    # The forecast after epoch 2 is close to what the run really used.
+    assert first.energy_kwh == pytest.approx(t.result.energy_kwh, rel=0.3)
+    assert t.prediction is predictions[-1]
+
+
+def test_epoch_start_end_api(fake_sensors):
+    with carbonscope.track(interval=0.02, output_dir=None, epochs=3, scope="machine") as t:
+        for _ in range(3):
+            t.epoch_start()
+            spin(0.02)
+            p = t.epoch_end()
+            assert isinstance(p, carbonscope.Prediction)
+    assert len(t.epochs) == 3
+    with carbonscope.track(output_dir=None) as t:
+        with pytest.raises(RuntimeError):
+            t.epoch_end()
+
+
+def test_without_epochs_there_is_no_forecast(fake_sensors):
+    t, predictions = run_epochs(2)
+    assert predictions == [None, None] and len(t.epochs) == 2
+
+
+def test_budget_warns_once(fake_sensors):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t, predictions = run_epochs(3, epochs=1000, budget_kg=1e-9)
+    budget = [w for w in caught if issubclass(w.category, carbonscope.BudgetWarning)]
+    assert len(budget) == 1 and "exceeds the budget" in str(budget[0].message)
+    assert predictions[0].over_budget
+
+
+def test_budget_stop_raises_and_still_records(fake_sensors, tmp_path):
+    with pytest.raises(carbonscope.BudgetExceeded) as info:
+        with carbonscope.track(interval=0.02, output_dir=tmp_path, epochs=1000, budget_kg=1e-9,
+                               on_budget="stop") as t:
+            for _ in range(1000):
+                with t.epoch():
+                    spin(0.02)
+    assert isinstance(info.value, carbonscope.CarbonscopeError)
+    assert info.value.prediction.emissions_kg > 1e-9
+    assert len(t.epochs) == 1 and t.result.to_dict()["run"]["exit_code"] == 1
+
+
+def test_budget_callback(fake_sensors):
+    seen = []
+    run_epochs(2, epochs=100, budget_kg=1e-9, on_budget=seen.append)
+    assert len(seen) == 2 and all(p.over_budget for p in seen)
+
+
+def test_bad_budget_options():
+    with pytest.raises(ValueError):
+        carbonscope.track(output_dir=None, on_budget="explode")
+    with pytest.raises(ValueError):
+        carbonscope.track(output_dir=None, predict_after=0)
