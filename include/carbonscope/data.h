@@ -66,6 +66,7 @@ struct Accelerator {
 
 struct Cpu {
   std::string name, vendor;
+  std::string key;  // normalise_cpu_name(name), precomputed by the table build
   double tdp_w = 0;
   int cores = 0, threads = 0;
   std::string source_id;

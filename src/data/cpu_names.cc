@@ -39,26 +39,33 @@ CpuMatch DataSet::match_cpu_brand(std::string_view brand) const {
   m.normalised = normalise_cpu_name(brand);
   if (m.normalised.empty()) return m;
   const auto brand_tokens = name_tokens(m.normalised);
+  const auto in_brand = [&](std::string_view t) {
+    return std::find(brand_tokens.begin(), brand_tokens.end(), t) != brand_tokens.end();
+  };
   std::size_t best_tokens = 0;
   for (const Cpu& c : cpus()) {
-    const std::string n = normalise_cpu_name(c.name);
-    const auto toks = name_tokens(n);
-    // Only rows that name a model number: a bare family ("Intel Xeon", which GCP VMs
-    // report) says nothing about the TDP of the chip underneath.
-    const bool has_model = std::any_of(toks.begin(), toks.end(), [](const std::string& t) {
-      return std::any_of(t.begin(), t.end(), ::isdigit);
-    });
-    if (!has_model) continue;
-    if (n == m.normalised) {
+    // Walk the precomputed key's words without allocating: all must be in the brand,
+    // and one must carry a digit (a bare family such as "Intel Xeon", which GCP VMs
+    // report, says nothing about the TDP of the chip underneath).
+    std::string_view key = c.key;
+    std::size_t count = 0;
+    bool all = true;
+    bool has_model = false;
+    while (!key.empty() && all) {
+      const std::size_t sp = key.find(' ');
+      const std::string_view t = key.substr(0, sp);
+      key = sp == std::string_view::npos ? std::string_view() : key.substr(sp + 1);
+      ++count;
+      all = in_brand(t);
+      has_model = has_model || std::any_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    }
+    if (!all || !has_model || count == 0) continue;
+    if (c.key == m.normalised) {
       m.cpu = &c;
       return m;
     }
-    if (toks.size() <= best_tokens) continue;
-    const bool all = std::all_of(toks.begin(), toks.end(), [&](const std::string& t) {
-      return std::find(brand_tokens.begin(), brand_tokens.end(), t) != brand_tokens.end();
-    });
-    if (all) {
-      best_tokens = toks.size();
+    if (count > best_tokens) {
+      best_tokens = count;
       m.cpu = &c;
     }
   }

@@ -231,7 +231,16 @@ class DataLoader {
   Status cpu(const RowReader& r) {
     Cpu c;
     CS_ASSIGN_OR_RETURN(c.name, r.required("name"));
-    if (mode_ == Mode::kFull) CS_RETURN_IF_ERROR(unique(r, normalise_cpu_name(c.name)));
+    c.key = r.text("key");
+    if (mode_ == Mode::kFull) {
+      // A user file's key is recomputed; a wrong one would silently break matching.
+      const std::string computed = normalise_cpu_name(c.name);
+      if (!c.key.empty() && c.key != computed) {
+        return r.error(fmt::format("column 'key' is '{}' but the name normalises to '{}'", c.key, computed));
+      }
+      c.key = computed;
+      CS_RETURN_IF_ERROR(unique(r, c.key));
+    }
     c.vendor = r.text("vendor");
     CS_ASSIGN_OR_RETURN(c.tdp_w, r.number("tdp_w", 0.01, 1000));
     if (!r.text("cores").empty()) {

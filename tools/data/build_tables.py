@@ -458,8 +458,27 @@ def build_cpus(raw):
         r = recs[key]
         ival = lambda v: "" if v is None else str(int(v))  # noqa: E731
         rows.append([r["name"], cpu_vendor(r["name"]), fmt(r["tdp"], 2), ival(r["cores"]),
-                     ival(r["threads"]), join_ids(r["src"])])
+                     ival(r["threads"]), join_ids(r["src"]), cpu_match_key(r["name"])])
     return rows
+
+
+def cpu_match_key(name):
+    """carbonscope's C++ normalise_cpu_name (src/data/cpu_names.cc), precomputed so that
+    matching a brand string need not normalise thousands of rows at run time. A C++
+    test checks every row's key against the C++ function."""
+    s = name
+    for mark in ("(R)", "(r)", "(TM)", "(tm)", "\u00ae", "\u2122"):
+        s = s.replace(mark, " ")
+    s = s.split("@", 1)[0]
+    out = []
+    for t in re.findall(r"[a-z0-9.]+", s.encode("ascii", "replace").decode().lower()):
+        if t in ("cpu", "processor", "with", "radeon", "graphics"):
+            continue
+        if t == "core" and out and out[-1].isdigit():
+            out.pop()
+            continue
+        out.append(t)
+    return " ".join(out)
 
 
 # --------------------------------------------------------------------------- constants
@@ -719,7 +738,7 @@ HEADERS = {
     "accelerators": ["name", "aliases", "vendor", "kind", "form_factor", "tdp_w", "memory_gb", "fp64_tflops",
                      "fp32_tflops", "tf32_tflops", "fp16_tflops", "bf16_tflops", "fp8_tflops", "int8_tops",
                      "release_year", "embodied_kg", "embodied_method", "source_id"],
-    "cpus": ["name", "vendor", "tdp_w", "cores", "threads", "source_id"],
+    "cpus": ["name", "vendor", "tdp_w", "cores", "threads", "source_id", "key"],
     "constants": ["key", "value", "unit", "low", "high", "source_id", "note"],
     "equivalents": ["key", "name", "kg_co2e_per_unit", "unit", "source_id"],
 }

@@ -36,6 +36,12 @@ TEST(BuiltinData, FastLoadGivesTheSameTables) {
   EXPECT_EQ((*fast)->match_cpu_brand("AMD EPYC 7763 64-Core Processor").cpu->tdp_w, 280);
 }
 
+TEST(BuiltinData, CpuKeysAreTheMatchersNormalisation) {
+  // The build script precomputes `key`; it must equal the C++ normalisation exactly.
+  const auto fast = DataSet::builtin();
+  for (const Cpu& c : (*fast)->cpus()) ASSERT_EQ(c.key, normalise_cpu_name(c.name)) << c.name;
+}
+
 TEST(BuiltinData, EverySourceIsShippable) {
   const std::set<std::string> ok = {"CC-BY-4.0", "Apache-2.0", "MIT", "public-domain", "facts"};
   for (const Source& s : data().sources()) {
