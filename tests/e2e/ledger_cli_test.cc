@@ -1,8 +1,10 @@
 // `carbonscope runs ...` end to end: list with filters and JSON, show, compare,
 // export (CodeCarbon CSV and JSON round trip), rm, import errors, and the clear errors
 // for damaged, foreign and newer ledgers through the CLI.
+#include <fstream>
 #include <filesystem>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -146,6 +148,44 @@ TEST(RunsCli, LedgerPathFromEnvironment) {
   EXPECT_TRUE(std::filesystem::exists(dir + "/xdg/carbonscope/ledger.db"));
   r = run_cli({"runs", "list", "--ledger", dir + "/env.db"}, {"CARBONSCOPE_LEDGER=/nonexistent/x.db"});
   EXPECT_EQ(r.exit_code, 0) << "--ledger wins over the environment: " << r.err;
+}
+
+}  // namespace
+}  // namespace carbonscope::test
+
+namespace carbonscope::test {
+namespace {
+
+TEST(RunsCli, ListShowsTheNewestHundredUnlessAskedForAll) {
+  const std::string dir = temp_dir();
+  std::ifstream in(std::string(CARBONSCOPE_FIXTURES) + "/reports/runs/20261121T090000Z-a1b2c3.json");
+  const nlohmann::json one = nlohmann::json::parse(in);
+  nlohmann::json doc = {{"schema", "carbonscope.runs/1"}, {"runs", nlohmann::json::array()}};
+  for (int i = 0; i < 130; ++i) {
+    nlohmann::json r = one;
+    r["run"]["id"] = fmt::format("20261121T09{:02}{:02}Z-{:04x}", i / 60, i % 60, i);
+    r["run"]["start_unix"] = 1795338000.0 + i;
+    doc["runs"].push_back(r);
+  }
+  const std::string file = dir + "/many.json";
+  std::ofstream(file) << doc.dump();
+  const std::string ledger = dir + "/many.db";
+  ASSERT_EQ(run_cli({"runs", "import", file, "--ledger", ledger}).exit_code, 0);
+
+  const CliResult capped = run_cli({"runs", "list", "--json", "--ledger", ledger});
+  ASSERT_EQ(capped.exit_code, 0) << capped.err;
+  const auto newest = nlohmann::json::parse(capped.out);
+  ASSERT_EQ(newest.size(), 100u);
+  // Newest first: run 129 heads the list and run 30 closes it.
+  EXPECT_EQ(newest.front()["id"], "20261121T090209Z-0081");
+  EXPECT_EQ(newest.back()["id"], "20261121T090030Z-001e");
+  EXPECT_NE(capped.err.find("--all"), std::string::npos) << capped.err;
+
+  const CliResult all = run_cli({"runs", "list", "--all", "--json", "--ledger", ledger});
+  EXPECT_EQ(nlohmann::json::parse(all.out).size(), 130u);
+  EXPECT_TRUE(all.err.empty()) << all.err;
+  EXPECT_EQ(nlohmann::json::parse(run_cli({"runs", "list", "--limit", "7", "--json", "--ledger", ledger}).out).size(),
+            7u);
 }
 
 }  // namespace

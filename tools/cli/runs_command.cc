@@ -21,10 +21,15 @@
 namespace carbonscope::cli {
 namespace {
 
+// `runs list` shows the newest runs unless --all or --limit says otherwise: a ledger of
+// years of runs answers at once, and the note says how to see more.
+constexpr std::size_t kDefaultListLimit = 100;
+
 struct RunsFlags {
   std::string ledger;
   FilterFlags filter;
   bool json = false;
+  bool all = false;  // runs list --all
   std::vector<std::string> ids;
   std::vector<std::string> files;
   std::string format = "csv";
@@ -54,6 +59,15 @@ nlohmann::json summary_json(const RunSummary& r) {
 // so that listing 100,000 runs holds no run in memory and stays under 200 ms.
 Status list_runs(const RunsFlags& f) {
   CS_ASSIGN_OR_RETURN(RunFilter filter, to_filter(f.filter));
+  const bool capped = !f.all && filter.limit == 0;
+  if (capped) filter.limit = kDefaultListLimit;
+  std::size_t listed = 0;
+  const auto note_cap = [&] {
+    if (capped && listed == kDefaultListLimit) {
+      std::cerr << fmt::format("carbonscope: showing the newest {} runs; --all lists every match, --limit N the newest N\n",
+                               kDefaultListLimit);
+    }
+  };
   CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadOnly));
   std::string out;
   const auto flush = [&out](bool force) {
@@ -69,10 +83,12 @@ Status list_runs(const RunsFlags& f) {
       out += first ? "\n  " : ",\n  ";
       out += summary_json(r).dump();
       first = false;
+      ++listed;
       flush(false);
     }));
     out += first ? "]\n" : "\n]\n";
     flush(true);
+    note_cap();
     return std::cout.flush() ? Status::ok_status() : Status::io_error("cannot write to standard output");
   }
   const std::array<std::string, 8> header = {"ID", "START", "KIND", "PROJECT", "DURATION", "ENERGY", "EMISSIONS",
@@ -111,6 +127,8 @@ Status list_runs(const RunsFlags& f) {
   }));
   if (count == 0) out = "no runs match (see 'carbonscope runs list --help' for filters)\n";
   flush(true);
+  listed = count;
+  note_cap();
   return std::cout.flush() ? Status::ok_status() : Status::io_error("cannot write to standard output");
 }
 
@@ -263,6 +281,7 @@ void add_runs_command(CLI::App& app, Context& ctx) {
   add_ledger_option(list, &flags->ledger);
   add_filter_options(list, &flags->filter);
   list->add_flag("--json", flags->json, "Print JSON");
+  list->add_flag("--all", flags->all, "Every matching run (default: the newest 100)");
   on_run(list, ctx, flags, list_runs);
 
   CLI::App* show = runs->add_subcommand("show", "Show runs in full");
