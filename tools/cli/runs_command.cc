@@ -104,9 +104,19 @@ Status list_runs(const RunsFlags& f) {
     row[6] = report_emissions(r.emissions);
     row[7] = status_text(r);
   };
-  // Widths: ids and projects from the ledger; the other columns have bounded widths
-  // (a longer value only shifts its own line).
-  CS_ASSIGN_OR_RETURN(auto widths, ledger.id_and_project_widths(filter));
+  // Widths: ids and projects of the runs shown (a bounded list is read first; an
+  // unbounded one streams, with widths from one aggregate query); the other columns
+  // have bounded widths (a longer value only shifts its own line).
+  std::vector<RunSummary> bounded;
+  std::pair<std::size_t, std::size_t> widths{0, 0};
+  if (filter.limit > 0) {
+    CS_ASSIGN_OR_RETURN(bounded, ledger.list(filter));
+    for (const RunSummary& r : bounded) {
+      widths = {std::max(widths.first, r.id.size()), std::max(widths.second, r.project.size())};
+    }
+  } else {
+    CS_ASSIGN_OR_RETURN(widths, ledger.id_and_project_widths(filter));
+  }
   std::array<std::size_t, 8> w = {widths.first, 20, 8, widths.second, 11, 9, 12, 0};
   for (std::size_t i = 0; i < header.size(); ++i) w[i] = std::max(w[i], header[i].size());
   std::size_t count = 0;
@@ -120,11 +130,16 @@ Status list_runs(const RunsFlags& f) {
     flush(false);
   };
   append(header);
-  CS_RETURN_IF_ERROR(ledger.visit(filter, [&](const RunSummary& r) {
+  const auto print = [&](const RunSummary& r) {
     fill(r);
     append(row);
     ++count;
-  }));
+  };
+  if (filter.limit > 0) {
+    for (const RunSummary& r : bounded) print(r);
+  } else {
+    CS_RETURN_IF_ERROR(ledger.visit(filter, print));
+  }
   if (count == 0) out = "no runs match (see 'carbonscope runs list --help' for filters)\n";
   flush(true);
   listed = count;
