@@ -10,6 +10,7 @@ Result<CsvTable> CsvTable::parse(std::string_view name, std::string_view text) {
   t.name_ = std::string(name);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<std::string_view> record;
+  t.cells_.reserve(text.size() / 8);  // a rough upper bound of the cell count
   int line = 1;
   std::size_t i = 0;
   const std::size_t n = text.size();
@@ -68,7 +69,7 @@ Result<CsvTable> CsvTable::parse(std::string_view name, std::string_view text) {
       return Status::data_error(fmt::format("{}:{}: {} fields, the header has {}", name, record_line, record.size(),
                                             t.header_.size()));
     } else {
-      t.rows_.push_back(record);
+      t.cells_.insert(t.cells_.end(), record.begin(), record.end());
       t.lines_.push_back(record_line);
     }
   }

@@ -20,8 +20,9 @@ class CsvTable {
 
   const std::string& name() const { return name_; }
   const std::vector<std::string>& header() const { return header_; }
-  std::size_t size() const { return rows_.size(); }
-  const std::vector<std::string_view>& row(std::size_t i) const { return rows_[i]; }
+  std::size_t size() const { return lines_.size(); }
+  // Cell `column` of row i (both in range).
+  std::string_view cell(std::size_t i, std::size_t column) const { return cells_[i * header_.size() + column]; }
   // Source line of row i (1-based, the header is line 1).
   int line(std::size_t i) const { return lines_[i]; }
   // Index of column `name`, or -1.
@@ -32,7 +33,7 @@ class CsvTable {
  private:
   std::string name_;
   std::vector<std::string> header_;
-  std::vector<std::vector<std::string_view>> rows_;
+  std::vector<std::string_view> cells_;  // row-major, header_.size() per row
   std::deque<std::string> owned_;  // unescaped quoted cells (stable addresses)
   std::vector<int> lines_;
 };

@@ -10,7 +10,7 @@ namespace carbonscope {
 
 std::string_view RowReader::text(std::string_view column) const {
   const int c = table_.column(column);
-  return c < 0 ? std::string_view() : table_.row(row_)[static_cast<std::size_t>(c)];
+  return c < 0 ? std::string_view() : table_.cell(row_, static_cast<std::size_t>(c));
 }
 
 std::string RowReader::where() const { return fmt::format("{}:{}", table_.name(), table_.line(row_)); }

@@ -11,8 +11,8 @@ TEST(Csv, ParsesQuotedFieldsAndLines) {
   ASSERT_TRUE(t.ok()) << t.status().to_string();
   ASSERT_EQ(t->size(), 3u);
   EXPECT_EQ(t->header()[0], "a");
-  EXPECT_EQ(t->row(0)[1], "x, \"y\"");
-  EXPECT_EQ(t->row(1)[1], "multi\nline");
+  EXPECT_EQ(t->cell(0, 1), "x, \"y\"");
+  EXPECT_EQ(t->cell(1, 1), "multi\nline");
   EXPECT_EQ(t->line(0), 2);
   EXPECT_EQ(t->line(1), 4);
   EXPECT_EQ(t->line(2), 6);
