@@ -10,3 +10,6 @@ out=$(mktemp -d)
 echo
 echo "Files written: $out"
 ls -1 "$out" "$out"/*/ 2>/dev/null | sed 's/^/  /'
+echo
+echo "The run as a paper would report it (carbonscope report last):"
+./build/carbonscope report last --format text
