@@ -211,15 +211,19 @@ def track(project="", **options):
 
 def estimate(*, gpu=None, count=None, power=None, cpu=None, cpus=None, memory=None, energy=None, hours=None,
              duration=None, device_hours=None, utilisation=None, region=None, cloud=None, intensity=None, pue=None,
-             year=0):
+             year=0, params=None, tokens=None, inference_tokens=None, precision=None, mfu=None, requests=None):
     """What a job costs without running it (as `carbonscope estimate`). Numbers take the
     units power W, energy kWh, memory GB, duration s, intensity g/kWh; strings may
-    carry their own ("400W", "3d4h", "80%")."""
+    carry their own ("400W", "3d4h", "80%"). params/tokens ("70B", 2e12) predict the time
+    from compute (6ND; inference_tokens: 2N per token) at precision and mfu; requests
+    adds per-request figures."""
     from ._results import EstimateResult
 
     report = _carbonscope.estimate(
         gpu=text(gpu), count=text(count), power=text(power, "W"), cpu=text(cpu), cpus=text(cpus),
         memory=text(memory, "GB"), energy=text(energy, "kWh"), hours=text(hours), duration=text(duration, "s"),
         device_hours=text(device_hours), utilisation=text(utilisation), region=text(region), cloud=text(cloud),
-        intensity=text(intensity, "g/kWh"), pue="" if pue is None else number(pue), year=int(year or 0))
+        intensity=text(intensity, "g/kWh"), pue="" if pue is None else number(pue), year=int(year or 0),
+        params=text(params), tokens=text(tokens), inference_tokens=text(inference_tokens), precision=text(precision),
+        mfu=text(mfu), requests=text(requests))
     return EstimateResult(report)

@@ -98,7 +98,8 @@ void bind_estimate(py::module_& m) {
       [](std::string gpu, std::string count, std::string power, std::string cpu_name, std::string cpus,
          std::string memory, std::string energy, std::string hours, std::string duration, std::string device_hours,
          std::string utilisation, std::string region, std::string cloud, std::string intensity, std::string pue,
-         int year) {
+         int year, std::string params, std::string tokens, std::string inference_tokens, std::string precision,
+         std::string mfu, std::string requests) {
         EstimateRequest r;
         r.gpu = std::move(gpu);
         r.count = std::move(count);
@@ -111,6 +112,12 @@ void bind_estimate(py::module_& m) {
         r.duration = std::move(duration);
         r.device_hours = std::move(device_hours);
         r.utilisation = std::move(utilisation);
+        r.params = std::move(params);
+        r.tokens = std::move(tokens);
+        r.inference_tokens = std::move(inference_tokens);
+        r.precision = std::move(precision);
+        r.mfu = std::move(mfu);
+        r.requests = std::move(requests);
         r.location = {std::move(region), std::move(cloud), std::move(intensity), std::move(pue), year};
         return estimate(r);
       },
@@ -118,6 +125,8 @@ void bind_estimate(py::module_& m) {
       py::arg("cpus") = "", py::arg("memory") = "", py::arg("energy") = "", py::arg("hours") = "",
       py::arg("duration") = "", py::arg("device_hours") = "", py::arg("utilisation") = "", py::arg("region") = "",
       py::arg("cloud") = "", py::arg("intensity") = "", py::arg("pue") = "", py::arg("year") = 0,
+      py::arg("params") = "", py::arg("tokens") = "", py::arg("inference_tokens") = "", py::arg("precision") = "",
+      py::arg("mfu") = "", py::arg("requests") = "",
       "Estimate as text arguments; returns the report dict with an 'estimate' object.");
   m.def(
       "location",

@@ -57,3 +57,15 @@ def test_data_lookups():
     assert loc["intensity_provenance"]["source_id"].split("|")[0] in ids
     with pytest.raises(carbonscope.NotFound):
         carbonscope.cpu("Pentium 9000 Ultra")
+
+
+def test_prediction_from_compute_matches_the_cli(cli):
+    import json
+    import subprocess
+
+    py = carbonscope.estimate(gpu="H100 SXM5 80GB", count=8, params="7B", tokens="100B", region="FR")
+    out = subprocess.run([cli, "estimate", "--gpu", "H100 SXM5 80GB", "--count", "8", "--params", "7B", "--tokens",
+                          "100B", "--region", "FR", "--json"], check=True, capture_output=True, text=True).stdout
+    ref = json.loads(out)
+    assert py.to_dict()["energy_kwh"] == ref["energy_kwh"]
+    assert ref["estimate"]["assumptions"]["compute"]["flops"] == 6 * 7e9 * 100e9
