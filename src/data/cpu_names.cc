@@ -3,7 +3,6 @@
 // normalised the same way, then matched exactly, then by the most specific table name
 // whose tokens all appear in the brand.
 #include <algorithm>
-#include <regex>
 
 #include "carbonscope/data.h"
 #include "data/matcher.h"
