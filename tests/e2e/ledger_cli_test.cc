@@ -190,3 +190,21 @@ TEST(RunsCli, ListShowsTheNewestHundredUnlessAskedForAll) {
 
 }  // namespace
 }  // namespace carbonscope::test
+
+namespace carbonscope::test {
+namespace {
+
+TEST(ServeCli, TheMainBinaryHandsServeToCarbonscopeServe) {
+  // The dashboard lives in carbonscope-serve; `carbonscope serve` execs it with the same
+  // arguments, so its own validation answers (a port out of range, an address that is
+  // not local) come back through the main binary.
+  const CliResult port = run_cli({"serve", "--port", "99999", "--ledger", temp_dir() + "/l.db"});
+  EXPECT_EQ(port.exit_code, 2);
+  EXPECT_NE(port.err.find("out of range"), std::string::npos) << port.err;
+  const CliResult host = run_cli({"serve", "--host", "300.1.1.1", "--ledger", temp_dir() + "/l.db"});
+  EXPECT_EQ(host.exit_code, 1);
+  EXPECT_NE(host.err.find("cannot listen on 300.1.1.1"), std::string::npos) << host.err;
+}
+
+}  // namespace
+}  // namespace carbonscope::test

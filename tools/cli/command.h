@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -25,6 +26,7 @@ enum ExitCode : int {
 
 // Options shared by every subcommand, and the exit code the chosen one sets.
 struct Context {
+  std::vector<std::string> argv;  // the command line as given (serve re-execs with it)
   std::string data_dir;  // --data-dir / CARBONSCOPE_DATA_DIR
   int exit_code = kExitOk;
 };

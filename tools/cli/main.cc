@@ -37,11 +37,16 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "carbonscope 0.1.0");
   app.require_subcommand(1);
   Context ctx;
+  ctx.argv.assign(argv, argv + argc);
   if (const char* dir = std::getenv("CARBONSCOPE_DATA_DIR")) ctx.data_dir = dir;
   app.add_option("--data-dir", ctx.data_dir,
                  "Read data tables from DIR instead of the built-in ones (env CARBONSCOPE_DATA_DIR)");
 
   using AddFn = void (*)(CLI::App&, Context&);
+#ifdef CARBONSCOPE_SERVE_ONLY
+  // carbonscope-serve: the dashboard alone (see serve_launcher.cc).
+  static constexpr AddFn kCommands[] = {add_serve_command};
+#else
   static constexpr AddFn kCommands[] = {
       add_estimate_command,
       add_data_command,
@@ -53,6 +58,7 @@ int main(int argc, char** argv) {
       add_serve_command,
       add_lca_command,
   };
+#endif
   for (AddFn add : kCommands) add(app, ctx);
 
   try {

@@ -1,4 +1,5 @@
-// `carbonscope serve`: the local dashboard over the ledger, on 127.0.0.1 by default.
+// `carbonscope serve`, as run by the carbonscope-serve executable: the local dashboard
+// over the ledger, on 127.0.0.1 by default (the main binary execs this one).
 #include <csignal>
 #include <iostream>
 #include <memory>
@@ -9,15 +10,10 @@
 #include "ledger_options.h"
 #include "report_defaults.h"
 #include "serve/dashboard.h"
+#include "serve_options.h"
 
 namespace carbonscope::cli {
 namespace {
-
-struct ServeFlags {
-  std::string ledger;
-  std::string host = "127.0.0.1";
-  int port = 8787;
-};
 
 Dashboard* g_dashboard = nullptr;
 
@@ -53,10 +49,7 @@ Status serve(const Context& ctx, const ServeFlags& f) {
 
 void add_serve_command(CLI::App& app, Context& ctx) {
   auto f = std::make_shared<ServeFlags>();
-  CLI::App* sub = app.add_subcommand("serve", "Local web dashboard of the ledger (127.0.0.1 by default)");
-  add_ledger_option(sub, &f->ledger);
-  sub->add_option("--host", f->host, "Address to listen on; anything but loopback exposes the ledger")->capture_default_str();
-  sub->add_option("--port", f->port, "Port (0: any free port)")->capture_default_str();
+  CLI::App* sub = add_serve_options(app, *f);
   sub->callback([&ctx, f] {
     const Status s = serve(ctx, *f);
     ctx.exit_code = s.ok() ? kExitOk : report_error(s);
