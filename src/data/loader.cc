@@ -113,9 +113,7 @@ class DataLoader {
     s.url = r.text("url");
     s.basis = r.text("basis");
     s.notes = r.text("notes");
-    if (!r.text("year").empty()) {
-      CS_ASSIGN_OR_RETURN(s.year, r.integer("year", 1900, 2100));
-    }
+    CS_RETURN_IF_ERROR(r.optional_integer("year", 1900, 2100, s.year));
     ds_.sources_.push_back(std::move(s));
     return {};
   }
@@ -168,9 +166,7 @@ class DataLoader {
     CS_ASSIGN_OR_RETURN(c.zone, r.required("zone"));
     CS_RETURN_IF_ERROR(zone_ref(r, c.zone));
     CS_ASSIGN_OR_RETURN(c.g_per_kwh, r.optional_number("g_per_kwh", 0, 2000));
-    if (!r.text("year").empty()) {
-      CS_ASSIGN_OR_RETURN(c.year, r.integer("year", 1990, 2100));
-    }
+    CS_RETURN_IF_ERROR(r.optional_integer("year", 1990, 2100, c.year));
     CS_RETURN_IF_ERROR(unique(r, fmt::format("{}:{} {}", c.provider, c.region, c.year)));
     CS_ASSIGN_OR_RETURN(c.cfe_share, r.optional_number("cfe_share", 0, 1));
     CS_ASSIGN_OR_RETURN(c.pue, r.optional_number("pue", 1, 3));
@@ -190,9 +186,7 @@ class DataLoader {
     p.low = lo.value_or(p.pue);
     p.high = hi.value_or(p.pue);
     if (p.low > p.pue || p.pue > p.high) return r.error("need low <= pue <= high");
-    if (!r.text("year").empty()) {
-      CS_ASSIGN_OR_RETURN(p.year, r.integer("year", 1990, 2100));
-    }
+    CS_RETURN_IF_ERROR(r.optional_integer("year", 1990, 2100, p.year));
     CS_RETURN_IF_ERROR(source_ref(r));
     p.source_id = r.text("source_id");
     ds_.pues_.push_back(std::move(p));
@@ -217,9 +211,7 @@ class DataLoader {
     }
     CS_ASSIGN_OR_RETURN(std::optional<double> int8, r.optional_number("int8_tops", 0, 1e5));
     if (int8) a.tflops["int8"] = *int8;
-    if (!r.text("release_year").empty()) {
-      CS_ASSIGN_OR_RETURN(a.release_year, r.integer("release_year", 1990, 2100));
-    }
+    CS_RETURN_IF_ERROR(r.optional_integer("release_year", 1990, 2100, a.release_year));
     CS_ASSIGN_OR_RETURN(a.embodied_kg, r.optional_number("embodied_kg", 0, 10000));
     a.embodied_method = r.text("embodied_method");
     CS_RETURN_IF_ERROR(source_ref(r));
@@ -243,12 +235,8 @@ class DataLoader {
     }
     c.vendor = r.text("vendor");
     CS_ASSIGN_OR_RETURN(c.tdp_w, r.number("tdp_w", 0.01, 1000));
-    if (!r.text("cores").empty()) {
-      CS_ASSIGN_OR_RETURN(c.cores, r.integer("cores", 1, 1024));
-    }
-    if (!r.text("threads").empty()) {
-      CS_ASSIGN_OR_RETURN(c.threads, r.integer("threads", 1, 4096));
-    }
+    CS_RETURN_IF_ERROR(r.optional_integer("cores", 1, 1024, c.cores));
+    CS_RETURN_IF_ERROR(r.optional_integer("threads", 1, 4096, c.threads));
     CS_RETURN_IF_ERROR(source_ref(r));
     c.source_id = r.text("source_id");
     ds_.cpus_.push_back(std::move(c));

@@ -49,6 +49,12 @@ Result<int> RowReader::integer(std::string_view column, int lo, int hi) const {
   return static_cast<int>(v);
 }
 
+Status RowReader::optional_integer(std::string_view column, int lo, int hi, int& out) const {
+  if (text(column).empty()) return {};
+  CS_ASSIGN_OR_RETURN(out, integer(column, lo, hi));
+  return {};
+}
+
 std::vector<std::string> RowReader::list(std::string_view column) const {
   std::vector<std::string> out;
   const std::string_view t = text(column);

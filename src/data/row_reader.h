@@ -24,6 +24,9 @@ class RowReader {
   Result<double> number(std::string_view column, double lo, double hi) const;
   Result<std::optional<double>> optional_number(std::string_view column, double lo, double hi) const;
   Result<int> integer(std::string_view column, int lo, int hi) const;
+  // An integer within [lo, hi] into `out` when the column is non-empty; `out` is left
+  // as it is when the column is empty.
+  Status optional_integer(std::string_view column, int lo, int hi, int& out) const;
   // `|`-separated list.
   std::vector<std::string> list(std::string_view column) const;
   // "zones.csv:12: " for messages.
