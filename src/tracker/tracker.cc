@@ -50,6 +50,7 @@ class Tracker::Impl {
   bool started = false;
   bool stopped = false;
   Status write_error;
+  Status ledger_error;
 };
 
 namespace {
@@ -104,6 +105,7 @@ RunInfo Tracker::Impl::run_info() const {
   r.id = id;
   r.kind = config.kind;
   r.project = config.project;
+  r.tags = config.tags;
   r.command = config.command;
   r.host = host_name();
   r.os = os_description();
@@ -199,6 +201,9 @@ Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
 }
 
 Status Tracker::start() {
+  if (impl_->stopped) {
+    return Status::failed_precondition("the tracker has stopped: a tracker measures one run; create a new one");
+  }
   if (impl_->started) return Status::failed_precondition("tracker already started");
   impl_->started = true;
   impl_->start_unix = impl_->sampler->clock().unix_seconds();
@@ -244,10 +249,14 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
     x.cpu_utilization_percent = 100.0 * m.acc->mean_node_utilisation();
     CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", m.config.output_dir, kEmissionsCsv), report, x));
   }
-  if (!m.config.ledger_path.empty()) CS_RETURN_IF_ERROR(record_run_in_ledger(report, m.dir, m.config.ledger_path));
+  if (!m.config.ledger_path.empty()) {
+    m.ledger_error = record_run_in_ledger(report, m.dir, m.config.ledger_path, m.config.arg_style);
+  }
   if (!m.write_error.ok()) return m.write_error;
   return report;
 }
+
+const Status& Tracker::ledger_status() const { return impl_->ledger_error; }
 
 Status Tracker::begin_phase(std::string name) {
   if (!impl_->started || impl_->stopped) return Status::failed_precondition("begin_phase outside start/stop");
