@@ -25,6 +25,7 @@ struct Snapshot {
   Duration elapsed{};
   Power power;          // over the last interval (the job's share in job mode)
   Energy energy;        // IT energy so far (before PUE)
+  Range<Energy> energy_range;  // the same with each component's model or sensor range
   Emissions emissions;  // energy x PUE x intensity, central
   bool estimated = false;  // some counted figure is a model, not a counter
   std::int64_t samples = 0;

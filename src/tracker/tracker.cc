@@ -93,10 +93,14 @@ Snapshot Tracker::Impl::snapshot_locked() const {
   s.energy = acc->total();
   s.emissions = s.energy * config.pue.value.central * config.intensity.value.central;
   s.samples = acc->samples();
+  Energy low, high;
   for (std::size_t i : reported_domains(*acc, false)) {
     const DomainTotals& t = acc->domains()[i];
     if (t.domain->provenance.method == Method::kEstimated && t.intervals > 0) s.estimated = true;
+    low += t.job * t.domain->range_low;
+    high += t.job * t.domain->range_high;
   }
+  s.energy_range = Range<Energy>::of(s.energy, low, high);
   return s;
 }
 

@@ -91,7 +91,7 @@ def test_budget_warns_once(fake_sensors):
 def test_budget_stop_raises_and_still_records(fake_sensors, tmp_path):
     with pytest.raises(carbonscope.BudgetExceeded) as info:
         with carbonscope.track(interval=0.02, output_dir=tmp_path, epochs=1000, budget_kg=1e-9,
-                               on_budget="stop") as t:
+                               on_budget="stop", scope="machine") as t:  # machine: never a zero share
             for _ in range(1000):
                 with t.epoch():
                     spin(0.02)
