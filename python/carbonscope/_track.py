@@ -69,8 +69,8 @@ _OPTIONS = """
                          run` uses ($CARBONSCOPE_LEDGER, else the XDG data directory); a
                          path; or False, none.
     tags=():             tags recorded with the run (`carbonscope runs list --tag NAME`).
-    experiment_id=None:  CodeCarbon's experiment id, recorded as the tag
-                         "experiment_id=<id>".
+    experiment_id=None:  CodeCarbon's experiment id, recorded as one more tag (emissions.csv's
+                         experiment_id column is the run's tags).
 """
 
 
@@ -140,7 +140,7 @@ class Tracker:
             raise TypeError(f'tags must be a list of strings, such as tags=["{tags}"]')
         tag_list = [str(t) for t in tags or ()]
         if experiment_id is not None:
-            tag_list.append(f"experiment_id={experiment_id}")
+            tag_list.append(str(experiment_id))
         self._settings = dict(project=project, region=region, cloud=cloud, intensity=intensity, pue=pue, year=year,
                               interval=interval, output_dir=output_dir, scope=scope, epochs=epochs,
                               predict_after=predict_after, budget_kg=budget_kg, on_budget=on_budget,

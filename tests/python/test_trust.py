@@ -110,11 +110,11 @@ def test_tags_land_in_the_ledger(tmp_path, fake_sensors, private_ledger, cli):
         pass
     with carbonscope.track(output_dir=tmp_path, interval=0.02, tags=["other"]):
         pass
-    assert t.result.to_dict()["run"]["tags"] == ["sweep", "lr=0.1", "experiment_id=e42"]
+    assert t.result.to_dict()["run"]["tags"] == ["sweep", "lr=0.1", "e42"]
     listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--tag", "sweep", "--ledger",
                                         str(private_ledger)], check=True, capture_output=True, text=True).stdout)
     assert [r["id"] for r in listed] == [t.run_id]
-    listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--tag", "experiment_id=e42", "--ledger",
+    listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--tag", "e42", "--ledger",
                                         str(private_ledger)], check=True, capture_output=True, text=True).stdout)
     assert [r["id"] for r in listed] == [t.run_id]
 
