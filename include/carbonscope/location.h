@@ -9,6 +9,7 @@
 
 #include "carbonscope/data.h"
 #include "carbonscope/footprint.h"
+#include "carbonscope/place.h"
 
 namespace carbonscope {
 
@@ -25,6 +26,7 @@ struct Location {
   std::string zone;      // resolved zone code, "" when only an intensity was given
   std::string provider;  // cloud provider, "" for a private machine
   std::string continent;
+  Place place;           // the identifiers CodeCarbon-style outputs group by
   IntensityFigure intensity;
   PueFigure pue;
   std::vector<std::string> notes;  // fallbacks taken (year, parent zone, defaults)
@@ -34,6 +36,11 @@ struct Location {
 // marked as defaults. kInvalidArgument for conflicting options, kNotFound/kAmbiguous
 // for names, with suggestions.
 Result<Location> resolve_location(const DataSet& data, const LocationQuery& query);
+
+// The Place of a run recorded before runs carried one, from its location label
+// ("France (FR)", "FR", "aws:us-east-1 (Northern Virginia)"); empty when the label names
+// nothing in the tables (a given intensity, the world average).
+Place place_from_label(const DataSet& data, const std::string& label);
 
 // The same job elsewhere: regions of the same provider (cloud) or countries of the same
 // continent, cleanest first, with the PUE they would have.

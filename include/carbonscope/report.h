@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "carbonscope/footprint.h"
+#include "carbonscope/place.h"
 
 namespace carbonscope {
 
@@ -28,7 +29,10 @@ struct RunInfo {
   int cpu_count = 0;
   int gpu_count = 0;
   double ram_gb = 0;
-  std::string region;        // zone or provider:region as resolved
+  std::string region;        // zone or provider:region as resolved, for people
+  Place place;               // the same, as identifiers (country, ISO code, cloud region)
+  bool machine_scope = false;   // measured the whole machine, not a process tree
+  double cpu_utilisation = -1;  // the machine's mean CPU busy fraction over the run; <0: unknown
   double start_unix = 0;     // seconds since the epoch
   double end_unix = 0;
   Duration duration{};

@@ -58,6 +58,7 @@ struct TrackerConfig {
   IntensityFigure intensity;
   PueFigure pue;
   std::string region;
+  Place place;
   std::vector<std::string> notes;  // added to the report (e.g. "intensity is a default")
   Clock* clock = nullptr;          // nullptr: the system clock
   // Sensors to use instead of probing (tests, embedding); used as given.

@@ -31,6 +31,7 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
   Report& rep = r.report;
   rep.run.kind = RunKind::kEstimate;
   rep.run.region = r.location.label;
+  rep.run.place = r.location.place;
   if (const auto wall = implied_wall_time(r.spec)) rep.run.duration = *wall;
   for (const DeviceLoad& d : r.spec.devices) {
     if (d.component == "gpu") {

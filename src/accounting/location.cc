@@ -52,6 +52,20 @@ PueFigure provider_pue(const DataSet& data, const std::string& provider, const C
   return p;
 }
 
+// The zone's country (itself, or its parent for a sub-national zone) and, for a
+// sub-national zone, its own name as the region.
+void fill_place(const DataSet& data, const std::string& zone, Place& place) {
+  place.zone = zone;
+  const Zone* z = zone_by_code(data, zone);
+  if (z == nullptr || z->kind == "world") return;
+  const Zone* country = z->kind == "country" ? z : zone_by_code(data, z->parent);
+  if (country != nullptr) {
+    place.country_name = country->name;
+    place.country_iso3 = country->iso3;
+  }
+  if (z != country && place.subregion.empty()) place.subregion = z->name;
+}
+
 }  // namespace
 
 Result<Location> resolve_location(const DataSet& data, const LocationQuery& q) {
@@ -78,6 +92,12 @@ Result<Location> resolve_location(const DataSet& data, const LocationQuery& q) {
     loc.label = fmt::format("{} ({})", z->name, z->code);
   }
   if (const Zone* z = zone_by_code(data, loc.zone)) loc.continent = z->continent;
+  if (cloud != nullptr) {
+    loc.place.cloud_provider = cloud->provider;
+    loc.place.cloud_region = cloud->region;
+    loc.place.subregion = cloud->location;
+  }
+  fill_place(data, loc.zone, loc.place);
 
   if (q.intensity) {
     loc.intensity.value = Range<CarbonIntensity>::exact(*q.intensity);
@@ -103,6 +123,26 @@ Result<Location> resolve_location(const DataSet& data, const LocationQuery& q) {
     loc.pue = provider_pue(data, loc.provider, cloud);
   }
   return loc;
+}
+
+Place place_from_label(const DataSet& data, const std::string& label) {
+  Place place;
+  const std::string head = label.substr(0, label.find(' '));
+  if (head.find(':') != std::string::npos) {
+    if (auto cloud = data.find_cloud_region(head); cloud.ok()) {
+      place.cloud_provider = (*cloud)->provider;
+      place.cloud_region = (*cloud)->region;
+      place.subregion = (*cloud)->location;
+      fill_place(data, (*cloud)->zone, place);
+    }
+    return place;
+  }
+  std::string code = label;
+  if (const auto open = label.rfind('('); open != std::string::npos && label.back() == ')') {
+    code = label.substr(open + 1, label.size() - open - 2);
+  }
+  if (const Zone* z = zone_by_code(data, code); z != nullptr && z->kind != "world") fill_place(data, z->code, place);
+  return place;
 }
 
 std::vector<Alternative> cleaner_alternatives(const DataSet& data, const Location& here, std::size_t count) {

@@ -20,7 +20,7 @@ constexpr const char* kColumns[kCodecarbonColumns] = {
     "ram_utilization_percent", "ram_used_gb", "on_cloud", "pue", "wue"};
 
 std::string quote(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
@@ -30,15 +30,26 @@ std::string quote(const std::string& s) {
 }
 
 std::string num(double v) { return fmt::format("{}", v); }
-std::string opt(double v) { return v < 0 ? "" : fmt::format("{:.2f}", v); }
 
-std::string local_timestamp(double unix_seconds) {
-  const auto t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  return buf;
+std::string lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// Runs recorded before the Place was stored carry only the label "aws:us-east-1 (...)".
+Place place_of(const RunInfo& run) {
+  Place p = run.place;
+  if (p.zone.empty() && p.cloud_provider.empty()) {
+    const auto colon = run.region.find(':');
+    const auto space = run.region.find(' ');
+    if (colon != std::string::npos && (space == std::string::npos || colon < space)) {
+      p.cloud_provider = run.region.substr(0, colon);
+      p.cloud_region = run.region.substr(colon + 1, space == std::string::npos ? std::string::npos : space - colon - 1);
+    }
+  }
+  return p;
 }
 
 }  // namespace
@@ -52,7 +63,16 @@ std::string codecarbon_header() {
   return out;
 }
 
-std::string codecarbon_row(const Report& r, const CodecarbonExtras& x) {
+std::string codecarbon_timestamp(double unix_seconds) {
+  const auto t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+  return buf;
+}
+
+std::string codecarbon_row(const Report& r) {
   const Footprint& f = r.footprint;
   const double pue = f.pue.value.central;
   double cpu = 0, gpu = 0, ram = 0;  // IT energy, kWh
@@ -69,16 +89,23 @@ std::string codecarbon_row(const Report& r, const CodecarbonExtras& x) {
   const double secs = r.run.duration.count();
   const auto watts = [&](double kwh) { return secs > 0 ? kwh * kJoulesPerKwh / secs : 0.0; };
   const double kg = f.emissions.central.kg();
+  const Place place = place_of(r.run);
+  // CodeCarbon: a private machine's region is lower-case ("quebec"); a cloud region's is
+  // the state or city of its data centre as published ("Iowa").
+  const std::string region = place.on_cloud() ? place.subregion : lower(place.subregion);
+  std::string experiment;
+  for (const std::string& tag : r.run.tags) experiment += (experiment.empty() ? "" : ";") + tag;
+  const double util = r.run.cpu_utilisation;
   const std::string fields[kCodecarbonColumns] = {
-      local_timestamp(r.run.end_unix != 0 ? r.run.end_unix : r.run.start_unix),
-      quote(r.run.project), quote(r.run.id), "", num(secs), num(kg), num(secs > 0 ? kg / secs : 0),
+      codecarbon_timestamp(r.run.end_unix != 0 ? r.run.end_unix : r.run.start_unix),
+      quote(r.run.project), quote(r.run.id), quote(experiment), num(secs), num(kg), num(secs > 0 ? kg / secs : 0),
       num(watts(cpu)), num(watts(gpu)), num(watts(ram)), num(cpu * pue), num(gpu * pue), num(ram * pue),
-      num(f.facility_energy.central.kwh()), "0", quote(x.country_name), quote(x.country_iso_code),
-      quote(r.run.region), quote(x.cloud_provider), quote(x.cloud_region), quote(r.run.os), "",
+      num(f.facility_energy.central.kwh()), "0", quote(place.country_name), quote(place.country_iso3),
+      quote(region), quote(place.cloud_provider), quote(place.cloud_region), quote(r.run.os), "",
       "carbonscope-0.1.0", std::to_string(r.run.cpu_count), quote(r.run.cpu_model),
       std::to_string(r.run.gpu_count), quote(r.run.gpu_model), "", "", fmt::format("{:.3f}", r.run.ram_gb),
-      x.tracking_mode, opt(x.cpu_utilization_percent), "", opt(x.ram_utilization_percent), opt(x.ram_used_gb),
-      x.cloud_provider.empty() ? "N" : "Y", num(pue), "0"};
+      r.run.machine_scope ? "machine" : "process", util < 0 ? "" : fmt::format("{:.2f}", 100 * util), "", "", "",
+      place.on_cloud() ? "Y" : "N", num(pue), "0"};
   std::string out;
   for (int i = 0; i < kCodecarbonColumns; ++i) {
     if (i > 0) out += ',';
@@ -87,7 +114,7 @@ std::string codecarbon_row(const Report& r, const CodecarbonExtras& x) {
   return out;
 }
 
-Status append_codecarbon_csv(const std::string& path, const Report& report, const CodecarbonExtras& extras) {
+Status append_codecarbon_csv(const std::string& path, const Report& report) {
   bool need_header = true;
   {
     std::ifstream in(path);
@@ -103,7 +130,7 @@ Status append_codecarbon_csv(const std::string& path, const Report& report, cons
   std::ofstream out(path, std::ios::app);
   if (!out) return Status::io_error(fmt::format("cannot append to {}", path));
   if (need_header) out << codecarbon_header() << '\n';
-  out << codecarbon_row(report, extras) << '\n';
+  out << codecarbon_row(report) << '\n';
   out.flush();
   if (!out) return Status::io_error(fmt::format("cannot write {}", path));
   return {};
@@ -111,15 +138,7 @@ Status append_codecarbon_csv(const std::string& path, const Report& report, cons
 
 std::string codecarbon_csv(const std::vector<Report>& reports) {
   std::string out = codecarbon_header() + "\n";
-  for (const Report& r : reports) {
-    CodecarbonExtras x;
-    x.tracking_mode = r.run.kind == RunKind::kRun ? "process" : "machine";
-    if (const auto colon = r.run.region.find(':'); colon != std::string::npos) {
-      x.cloud_provider = r.run.region.substr(0, colon);
-      x.cloud_region = r.run.region.substr(colon + 1, r.run.region.find(' ') - colon - 1);
-    }
-    out += codecarbon_row(r, x) + "\n";
-  }
+  for (const Report& r : reports) out += codecarbon_row(r) + "\n";
   return out;
 }
 

@@ -60,6 +60,35 @@ std::string iso8601_utc(double unix_seconds) {
   return buf;
 }
 
+namespace {
+
+json place_json(const Place& p) {
+  json j = json::object();
+  const auto put = [&j](const char* key, const std::string& value) {
+    if (!value.empty()) j[key] = value;
+  };
+  put("zone", p.zone);
+  put("country_name", p.country_name);
+  put("country_iso3", p.country_iso3);
+  put("subregion", p.subregion);
+  put("cloud_provider", p.cloud_provider);
+  put("cloud_region", p.cloud_region);
+  return j;
+}
+
+Place place_from(const json& j) {
+  Place p;
+  p.zone = j.value("zone", "");
+  p.country_name = j.value("country_name", "");
+  p.country_iso3 = j.value("country_iso3", "");
+  p.subregion = j.value("subregion", "");
+  p.cloud_provider = j.value("cloud_provider", "");
+  p.cloud_region = j.value("cloud_region", "");
+  return p;
+}
+
+}  // namespace
+
 json to_json(const Report& r) {
   const RunInfo& run = r.run;
   json jr = {{"id", run.id},
@@ -82,6 +111,10 @@ json to_json(const Report& r) {
              {"duration_s", run.duration.count()},
              {"exit_code", run.exit_code ? json(*run.exit_code) : json(nullptr)},
              {"complete", run.complete}};
+  // Optional fields (absent in reports written before they existed).
+  if (!place_json(run.place).empty()) jr["place"] = place_json(run.place);
+  if (run.machine_scope != (run.kind != RunKind::kRun)) jr["scope"] = run.machine_scope ? "machine" : "process";
+  if (run.cpu_utilisation >= 0) jr["cpu_utilisation"] = run.cpu_utilisation;
   const Footprint& f = r.footprint;
   json components = json::array();
   for (const ComponentEnergy& c : f.components) {
@@ -131,6 +164,11 @@ Result<Report> report_from_json(const json& j) {
     r.run.gpu_count = jr.value("gpu_count", 0);
     r.run.ram_gb = jr.value("ram_gb", 0.0);
     r.run.region = jr.value("region", "");
+    if (jr.contains("place") && jr["place"].is_object()) r.run.place = place_from(jr["place"]);
+    r.run.machine_scope = jr.value("scope", r.run.kind == RunKind::kRun ? "process" : "machine") == "machine";
+    if (jr.contains("cpu_utilisation") && jr["cpu_utilisation"].is_number()) {
+      r.run.cpu_utilisation = jr["cpu_utilisation"].get<double>();
+    }
     r.run.start_unix = jr.value("start_unix", 0.0);
     r.run.end_unix = jr.value("end_unix", 0.0);
     r.run.duration = Duration(jr.value("duration_s", 0.0));

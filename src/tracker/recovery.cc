@@ -56,9 +56,7 @@ Status recover_one(const std::string& output_dir, const std::string& dir, const 
       "sample (t={:.2f} s) and was finished later by carbonscope (pid {})",
       run.value("tracker_pid", 0), cell("elapsed_s"), current_pid()));
   CS_RETURN_IF_ERROR(write_json_atomic(fmt::format("{}/{}", dir, kReportJson), to_json(report)));
-  CodecarbonExtras x;
-  x.tracking_mode = run.value("tracking_mode", "machine");
-  CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", output_dir, kEmissionsCsv), report, x));
+  CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", output_dir, kEmissionsCsv), report));
   if (ledger_path.empty()) return {};
   return record_run_in_ledger(report, dir, ledger_path);
 }

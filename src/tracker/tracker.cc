@@ -114,6 +114,8 @@ RunInfo Tracker::Impl::run_info() const {
   r.host = host_name();
   r.os = os_description();
   r.region = config.region;
+  r.place = config.place;
+  r.machine_scope = config.kind == RunKind::kMonitor || !config.pid.has_value();
   r.start_unix = start_unix;
   const FileReader proc(config.proc_root);
   if (auto info = proc.read("/proc/cpuinfo"); info.ok()) r.cpu_model = parse_cpu_brand(*info);
@@ -234,6 +236,7 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   in.run.duration = m.acc->elapsed();
   in.run.exit_code = exit_code;
   in.run.complete = true;
+  in.run.cpu_utilisation = m.acc->mean_node_utilisation();
   in.pue = m.config.pue;
   in.intensity = m.config.intensity;
   in.notes = m.config.notes;
@@ -248,10 +251,7 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   m.samples.reset();
   if (!m.dir.empty()) {
     CS_RETURN_IF_ERROR(write_json_atomic(fmt::format("{}/{}", m.dir, kReportJson), to_json(report)));
-    CodecarbonExtras x;
-    x.tracking_mode = m.config.pid ? "process" : "machine";
-    x.cpu_utilization_percent = 100.0 * m.acc->mean_node_utilisation();
-    CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", m.config.output_dir, kEmissionsCsv), report, x));
+    CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", m.config.output_dir, kEmissionsCsv), report));
   }
   if (!m.config.ledger_path.empty()) {
     m.ledger_error = record_run_in_ledger(report, m.dir, m.config.ledger_path, m.config.arg_style);

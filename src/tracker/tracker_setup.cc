@@ -46,6 +46,7 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetu
   c.intensity = location.intensity;
   c.pue = location.pue;
   c.region = location.label;
+  c.place = location.place;
   for (const std::string& n : location.notes) c.notes.push_back(n);
   if (c.intensity.provenance.method == Method::kDefault) {
     c.notes.push_back("intensity: " + c.intensity.provenance.detail);

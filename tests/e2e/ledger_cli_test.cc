@@ -83,8 +83,12 @@ TEST(RunsCli, ExportCsvInCodeCarbonLayoutAndJsonRoundTrip) {
             "cpu_utilization_percent,gpu_utilization_percent,ram_utilization_percent,ram_used_gb,on_cloud,pue,wue");
   EXPECT_EQ(std::count(header.begin(), header.end(), ',') + 1, 38);
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3);  // header + 2 runs, oldest first
-  EXPECT_NE(r.out.find("\n2026-11-21T10:00:00,bert-finetune,20261121T090000Z-a1b2c3,,3600,"), std::string::npos)
+  // UTC with an explicit offset; the run's tags as CodeCarbon's experiment_id.
+  EXPECT_NE(r.out.find("\n2026-11-21T10:00:00+00:00,bert-finetune,20261121T090000Z-a1b2c3,baseline;lr=3e-5,3600,"),
+            std::string::npos)
       << r.out;
+  // A run recorded before reports carried their place gets it from its label ("FR").
+  EXPECT_NE(r.out.find(",France,FRA,,,,"), std::string::npos) << r.out;
 
   const std::string json_path = temp_dir() + "/runs.json";
   r = run_cli({"runs", "export", "--ledger", ledger, "--format", "json", "-o", json_path});

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/location.h"
 #include "command.h"
 #include "ledger_options.h"
 #include "sinks/codecarbon_csv.h"
@@ -238,7 +239,17 @@ Status export_runs(const RunsFlags& f) {
   CS_ASSIGN_OR_RETURN(RunFilter filter, to_filter(f.filter));
   CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadOnly));
   CS_ASSIGN_OR_RETURN(std::vector<Report> reports, ledger.reports(filter));
-  if (f.format == "csv") return write_output(f.output, codecarbon_csv(reports));
+  if (f.format == "csv") {
+    // Runs recorded before reports carried their Place get it from their location label.
+    if (auto data = DataSet::builtin(); data.ok()) {
+      for (Report& r : reports) {
+        if (r.run.place.zone.empty() && r.run.place.cloud_provider.empty()) {
+          r.run.place = place_from_label(**data, r.run.region);
+        }
+      }
+    }
+    return write_output(f.output, codecarbon_csv(reports));
+  }
   std::vector<ImportedRun> runs;
   for (Report& r : reports) {
     CS_ASSIGN_OR_RETURN(std::vector<PowerSample> samples, ledger.samples(r.run.id));
