@@ -111,6 +111,10 @@ def test_tags_land_in_the_ledger(tmp_path, fake_sensors, private_ledger, cli):
     with carbonscope.track(output_dir=tmp_path, interval=0.02, tags=["other"]):
         pass
     assert t.result.to_dict()["run"]["tags"] == ["sweep", "lr=0.1", "e42"]
+    import csv
+
+    rows = {r["run_id"]: r for r in csv.DictReader(open(tmp_path / "emissions.csv"))}
+    assert "e42" in rows[t.run_id]["experiment_id"].split(";")  # CodeCarbon's column
     listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--tag", "sweep", "--ledger",
                                         str(private_ledger)], check=True, capture_output=True, text=True).stdout)
     assert [r["id"] for r in listed] == [t.run_id]
