@@ -135,3 +135,25 @@ TEST(RunPlan, WithinADurationStartsNow) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+TEST(PlanPlaces, AgreeWithEstimatesLocationResolution) {
+  PlaceFilter f;
+  for (const char* key : {"FR", "US-VA", "gcp:us-central1", "aws:eu-west-3", "azure:uksouth"}) {
+    auto p = plan_place(data(), hourly(), key, f);
+    ASSERT_TRUE(p.ok()) << key << ": " << p.status().to_string();
+    LocationQuery q;
+    (std::string_view(key).find(':') == std::string_view::npos ? q.region : q.cloud) = key;
+    auto loc = resolve_location(data(), q);
+    ASSERT_TRUE(loc.ok());
+    EXPECT_EQ(p->annual.value.central, loc->intensity.value.central) << key;
+    EXPECT_EQ(p->annual.provenance.source_id, loc->intensity.provenance.source_id) << key;
+    EXPECT_EQ(p->annual.provenance.year, loc->intensity.provenance.year) << key;
+    EXPECT_EQ(p->label, loc->label) << key;
+  }
+}
+
+}  // namespace
+}  // namespace carbonscope
