@@ -1,6 +1,8 @@
 // `carbonscope plan`: the done-when example in text and JSON, filters, imported series,
 // and bad input with exit code 2 and a message that says what to change.
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include <sys/stat.h>
@@ -130,6 +132,114 @@ TEST(PlanCommand, BadInputSaysWhatToDo) {
     EXPECT_NE(r.err.find(c.must_mention), std::string::npos) << r.err;
     EXPECT_TRUE(r.out.empty()) << r.out;
   }
+}
+
+}  // namespace
+}  // namespace carbonscope::test
+
+namespace carbonscope::test {
+namespace {
+
+std::string fixture(const std::string& name) { return std::string(CARBONSCOPE_FIXTURES) + "/intensity/" + name; }
+
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char d[] = "/tmp/cs_import_XXXXXX";
+    path = mkdtemp(d);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+TEST(ImportIntensity, EveryFormatEndToEndIntoPlan) {
+  struct Case {
+    const char* file;
+    const char* zone;  // given with --zone; nullptr = the one the file names
+    const char* format;
+    const char* day;
+    double first_hour;
+  };
+  const Case cases[] = {
+      {"electricitymaps.csv", nullptr, "electricitymaps", "2025-03-01", 40.5},
+      {"watttime.csv", "US-CA", "watttime", "2025-03-01", 453.6},
+      {"uk_carbon_intensity.json", "GB", "uk-carbon-intensity", "2024-05-01", 110},
+      {"carbon_aware_sdk.json", "US-VA", "carbon-aware-sdk", "2025-03-01", 400},
+      {"plain.csv", "DE", "plain", "2025-03-01", 80},
+  };
+  for (const Case& c : cases) {
+    TempDir dir;
+    std::vector<std::string> args = {"--data-dir", dir.path, "data", "import-intensity", fixture(c.file)};
+    if (c.zone) args.insert(args.end(), {"--zone", c.zone});
+    const CliResult r = run_cli(args);
+    ASSERT_EQ(r.exit_code, 0) << c.file << ": " << r.err;
+    EXPECT_NE(r.out.find(std::string("(") + c.format + ")"), std::string::npos) << r.out;
+    const std::string zone = c.zone ? c.zone : "FR";
+    const CliResult show = run_cli({"--data-dir", dir.path, "data", "intensity", zone, "--date", c.day, "--json"});
+    ASSERT_EQ(show.exit_code, 0) << c.file << ": " << show.err;
+    const auto j = nlohmann::json::parse(show.out);
+    EXPECT_NEAR(j["hours"][0]["g_per_kwh"].get<double>(), c.first_hour, 0.1) << c.file;
+    // plan picks the imported series for the private zone within its span.
+    const std::string start = std::string(c.day) + "T00:00Z";
+    const std::string end = std::string(c.day) + "T02:00Z";
+    const CliResult plan = run_cli({"--data-dir", dir.path, "plan", "--power", "1kW", "--hours", "1", "--providers",
+                                    "private", "--within", zone, "--start-after", start, "--deadline", end, "--json", "--top", "50"});
+    ASSERT_EQ(plan.exit_code, 0) << c.file << ": " << plan.err;
+    const auto p = nlohmann::json::parse(plan.out);
+    bool found = false;
+    for (const auto& o : p["options"]) {
+      if (o["place"] == zone) {
+        found = true;
+        EXPECT_EQ(o["intensity"]["basis"], "hourly") << c.file;
+        EXPECT_NE(o["intensity"]["origin"].get<std::string>().find(dir.path), std::string::npos) << c.file;
+      }
+    }
+    EXPECT_TRUE(found) << c.file << "\n" << plan.out;
+  }
+}
+
+TEST(ImportIntensity, BadFilesAndZones) {
+  TempDir dir;
+  const auto import = [&](std::vector<std::string> more) {
+    std::vector<std::string> args = {"--data-dir", dir.path, "data", "import-intensity"};
+    args.insert(args.end(), more.begin(), more.end());
+    return run_cli(args);
+  };
+  CliResult r = import({fixture("bad_value.csv"), "--zone", "FR"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("bad_value.csv:3:"), std::string::npos) << r.err;
+  r = import({fixture("duplicate.csv"), "--zone", "FR"});
+  EXPECT_NE(r.err.find("duplicate time"), std::string::npos) << r.err;
+  r = import({fixture("plain.csv")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("--zone"), std::string::npos) << r.err;
+  r = import({fixture("plain.csv"), "--zone", "../etc"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  r = import({fixture("plain.csv"), "--format", "excel", "--zone", "FR"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  r = import({"/nonexistent.csv", "--zone", "FR"});
+  EXPECT_NE(r.exit_code, 0);
+}
+
+TEST(DataIntensity, ShowsADayWithAChart) {
+  const CliResult r = run_cli({"data", "intensity", "aws:us-east-1", "--date", "2022-07-01", "--hourly"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("grid zone PJM"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[eia930]"), std::string::npos);
+  EXPECT_NE(r.out.find("\u2588"), std::string::npos);  // the chart's tallest bar
+  EXPECT_NE(r.out.find("2022-07-01T23:00Z"), std::string::npos);
+  const CliResult j = run_cli({"data", "intensity", "GB", "--date", "2024-03-10", "--json"});
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  EXPECT_EQ(nlohmann::json::parse(j.out)["hours"].size(), 24u);
+  const CliResult outside = run_cli({"data", "intensity", "PJM", "--date", "2023-07-01"});
+  EXPECT_EQ(outside.exit_code, 2);
+  EXPECT_NE(outside.err.find("2022-01-01 to 2022-12-31"), std::string::npos) << outside.err;
+  const CliResult none = run_cli({"data", "intensity", "FR", "--date", "2022-07-01"});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("import-intensity"), std::string::npos) << none.err;
+  EXPECT_EQ(run_cli({"data", "regions", "us-east-1"}).exit_code, 0);  // the tables still work
 }
 
 }  // namespace
