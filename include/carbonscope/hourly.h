@@ -28,6 +28,10 @@ struct HourlySeries {
   std::string origin;     // "built-in" or the imported file's path
   UnixHour first = 0;     // hour of values[0]
   std::vector<float> g_per_kwh;
+  // Set for a series extended by a forecast: the first forecast hour, and the forecast's
+  // range per hour (low/high have g_per_kwh's length; observed hours repeat the value).
+  UnixHour forecast_from = 0;
+  std::vector<float> low, high;
 
   UnixHour end() const { return first + static_cast<UnixHour>(g_per_kwh.size()); }
   // The value of `hour`, or nullopt outside the series or in a gap.

@@ -61,6 +61,23 @@ Range<CarbonIntensity> with_neighbours(const std::vector<double>& means, std::si
                                     CarbonIntensity::g_per_kwh(hi));
 }
 
+// A forecast-extended series: widen the range to the forecast's own low/high means and
+// say whether the job's hours reach into the forecast.
+void add_forecast_range(const HourlySeries& s, UnixHour start, Duration duration, PlanOption& o) {
+  if (s.forecast_from == 0 || s.low.size() != s.g_per_kwh.size()) return;
+  if (static_cast<double>(start) + hours(duration) <= static_cast<double>(s.forecast_from)) return;
+  o.forecast = true;
+  HourlySeries bound = s;
+  bound.g_per_kwh = s.low;
+  if (const auto lo = window_mean(bound, start, duration)) {
+    o.intensity.low = std::min(o.intensity.low, CarbonIntensity::g_per_kwh(*lo));
+  }
+  bound.g_per_kwh = s.high;
+  if (const auto hi = window_mean(bound, start, duration)) {
+    o.intensity.high = std::max(o.intensity.high, CarbonIntensity::g_per_kwh(*hi));
+  }
+}
+
 std::string no_hourly_note(const PlanPlace& p, const std::optional<PlanWindow>& w, const PlanJob& job) {
   if (!w) return "";
   const std::string when = fmt::format("{} to {}", format_utc_hour(w->earliest),
@@ -89,6 +106,7 @@ PlanOption evaluate_place(const PlanPlace& place, const PlanJob& job, std::optio
     if (!std::isnan(m[1])) {
       o.hourly = true;
       o.intensity = with_neighbours(m, 1);
+      add_forecast_range(*place.hourly, *start, job.duration, o);
     }
   }
   if (!o.hourly) {
@@ -120,7 +138,11 @@ std::vector<PlanOption> rank_places(const std::vector<PlanPlace>& places, const 
         o.hourly = true;
         o.start = window->earliest + static_cast<UnixHour>(best) - 1;
         o.intensity = with_neighbours(m, best);
-        o.at_earliest = emissions_of(p, job, with_neighbours(m, 1));
+        add_forecast_range(*p.hourly, *o.start, job.duration, o);
+        PlanOption first;
+        first.intensity = with_neighbours(m, 1);
+        add_forecast_range(*p.hourly, window->earliest, job.duration, first);
+        o.at_earliest = emissions_of(p, job, first.intensity);
       }
     }
     if (!o.hourly) {

@@ -41,6 +41,7 @@ struct PlanWindow {
 struct PlanOption {
   const PlanPlace* place = nullptr;
   bool hourly = false;              // the hourly series was used (else the annual figure)
+  bool forecast = false;            // some of the job's hours come from a forecast
   std::optional<UnixHour> start;    // the best start hour (with a window)
   // Mean intensity over the job's hours. With the hourly series the range spans
   // starting one hour earlier or later (the series' timestamps are +-1 h).

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "accounting/forecast.h"
 #include "carbonscope/format.h"
 #include "carbonscope/parse.h"
 
@@ -98,6 +99,43 @@ Range<Energy> total_energy(const std::vector<ComponentEnergy>& components) {
   return e;
 }
 
+// At most this far past a series' end is forecast ("the coming days").
+constexpr std::int64_t kMaxForecastHours = 14 * 24;
+
+// When the window runs past the end of the place's series (by at most two weeks), the
+// series is extended by the profile forecast and its range (accounting/forecast.h).
+void attach_forecast(PlanPlace& p, const PlanWindow& w, std::int64_t need, std::deque<HourlySeries>& store) {
+  const HourlySeries* s = p.hourly;
+  if (s == nullptr || s->covers(w.earliest, need)) return;
+  const UnixHour from = w.earliest - 1, to = w.earliest + need + 1;  // +-1 h for the range
+  if (from < s->first || to <= s->end() || to - s->end() > kMaxForecastHours) return;
+  const auto f = profile_forecast_range(*s, s->end(), to - s->end());
+  if (!f) return;
+  HourlySeries ext;
+  ext.zone = s->zone;
+  ext.name = s->name;
+  ext.parent = s->parent;
+  ext.source_id = s->source_id;
+  ext.origin = s->origin;
+  ext.first = from;
+  ext.forecast_from = s->end();
+  for (UnixHour h = from; h < s->end(); ++h) {
+    const float v = static_cast<float>(s->at(h).value_or(NAN));
+    ext.g_per_kwh.push_back(v);
+    ext.low.push_back(v);
+    ext.high.push_back(v);
+  }
+  for (const Range<double>& r : *f) {
+    ext.g_per_kwh.push_back(static_cast<float>(r.central));
+    ext.low.push_back(static_cast<float>(r.low));
+    ext.high.push_back(static_cast<float>(r.high));
+  }
+  store.push_back(std::move(ext));
+  p.hourly = &store.back();
+  p.hourly_note += fmt::format("; from {} on (past the series' end) a profile forecast from its last 4 weeks, with a "
+                               "range from back-tests (skill: docs/validation.md)", format_utc_hour(s->end()));
+}
+
 int year_of(UnixHour hour) { return std::stoi(format_utc_date(hour).substr(0, 4)); }
 
 }  // namespace
@@ -132,9 +170,16 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
     if (f.year == 0) f.year = year_of(out.window->earliest);
   }
   CS_ASSIGN_OR_RETURN(out.places, plan_places(data, hourly, f));
+  if (out.window) {
+    for (PlanPlace& p : out.places) attach_forecast(p, *out.window, f.window_hours, out.forecasts);
+  }
   std::vector<PlanOption> ranked = rank_places(out.places, out.job, out.window);
   out.considered = ranked.size();
-  for (const PlanOption& o : ranked) out.with_hourly += o.hourly ? 1 : 0;
+  std::size_t forecast = 0;
+  for (const PlanOption& o : ranked) {
+    out.with_hourly += o.hourly ? 1 : 0;
+    forecast += o.forecast ? 1 : 0;
+  }
   if (ranked.size() > static_cast<std::size_t>(r.top)) ranked.resize(static_cast<std::size_t>(r.top));
   out.options = std::move(ranked);
 
@@ -142,6 +187,7 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
     auto from = plan_place(data, hourly, r.from, f);
     if (!from.ok()) return from.status().with_context("--from");
     out.from = std::make_unique<PlanPlace>(std::move(*from));
+    if (out.window) attach_forecast(*out.from, *out.window, f.window_hours, out.forecasts);
     const std::optional<UnixHour> start = out.window ? std::optional<UnixHour>(out.window->earliest) : std::nullopt;
     out.from_at_start = evaluate_place(*out.from, out.job, start);
     if (out.window) out.from_best = rank_places({*out.from}, out.job, out.window).front();
@@ -153,6 +199,10 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
       out.notes.push_back(fmt::format("{} of {} places have no hourly series for the whole window: they use their "
                                       "annual figure (marked 'annual'), which cannot show when to start",
                                       out.considered - out.with_hourly, out.considered));
+    }
+    if (forecast > 0) {
+      out.notes.push_back(fmt::format("{} places' best starts rely partly on a profile forecast past the end of their "
+                                      "series (marked 'forecast'); its skill is in docs/validation.md", forecast));
     }
     if (out.with_hourly > 0) {
       out.notes.push_back("hourly figures: mean over the job's hours at the best whole-hour start; the range "

@@ -4,6 +4,7 @@
 // Shared by `carbonscope plan` and its benchmark; errors name the flag and the fix.
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,7 @@ struct PlanResult {
   std::optional<PlanWindow> window;
   // `options` point into `places` (a vector's buffer survives moves of the result).
   std::vector<PlanPlace> places;
+  std::deque<HourlySeries> forecasts;  // series extended by a forecast, pointed to by places
   std::vector<PlanOption> options;  // the best `top`, lowest emissions first
   std::size_t considered = 0;       // places ranked
   std::size_t with_hourly = 0;      // of which used an hourly series

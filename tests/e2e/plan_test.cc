@@ -66,6 +66,18 @@ TEST(PlanCommand, DoneWhenExampleJson) {
   EXPECT_TRUE(j["from"].contains("best_start"));
 }
 
+TEST(PlanCommand, ForecastsPastTheEndOfTheSeries) {
+  const CliResult r = run_cli({"plan", "--gpu", "H100 SXM", "--count", "8", "--hours", "10", "--from", "aws:us-east-1",
+                               "--providers", "aws", "--within", "US", "--start-after", "2023-01-02T00:00Z",
+                               "--within", "48h", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["from"]["intensity"]["basis"], "forecast");
+  bool noted = false;
+  for (const auto& n : j["notes"]) noted = noted || n.get<std::string>().find("profile forecast") != std::string::npos;
+  EXPECT_TRUE(noted) << r.out;
+}
+
 TEST(PlanCommand, WhereOnlyWithFilters) {
   const CliResult r = run_cli({"plan", "--gpu", "A100 SXM4 80GB", "--hours", "12", "--providers", "aws,gcp",
                                "--within", "EU", "--exclude-region", "gcp:europe-north2", "--top", "3", "--json"});

@@ -33,7 +33,8 @@ std::string grid_text(const PlanOption& o) {
   if (o.hourly) {
     const HourlySeries& s = *o.place->hourly;
     const std::string year = o.start ? format_utc_date(*o.start).substr(0, 4) : "";
-    return fmt::format("{:.0f} hourly {} {} [{}]", g, s.zone, year, s.source_id.empty() ? "imported" : s.source_id);
+    return fmt::format("{:.0f} {} {} {} [{}]", g, o.forecast ? "forecast" : "hourly", s.zone, year,
+                       s.source_id.empty() ? "imported" : s.source_id);
   }
   const Provenance& p = o.place->annual.provenance;
   const std::string region = p.region.empty() ? o.place->zone : p.region;
@@ -59,7 +60,7 @@ nlohmann::json option_json(const PlanOption& o, const std::optional<PlanOption>&
   const PlanPlace& p = *o.place;
   const auto kg = [](Emissions e) { return e.kg(); };
   nlohmann::json grid = {{"g_per_kwh", range_json(o.intensity, [](CarbonIntensity c) { return c.g_per_kwh(); })},
-                         {"basis", o.hourly ? "hourly" : "annual"}};
+                         {"basis", o.forecast ? "forecast" : o.hourly ? "hourly" : "annual"}};
   if (o.hourly) {
     grid["series_zone"] = p.hourly->zone;
     grid["source_id"] = p.hourly->source_id;
@@ -117,7 +118,8 @@ std::string render_plan_text(const PlanResult& r) {
     out << fmt::format("\n  Now       {}: {}", r.from->label, emissions_text(r.from_at_start->emissions));
     if (r.window) out << fmt::format(" starting {}", format_utc_hour(r.window->earliest));
     out << fmt::format(" at {}\n", grid_text(*r.from_at_start));
-    if (r.from_best && r.from_best->start && r.from_best->hourly) {
+    if (r.from_best && r.from_best->start && r.from_best->hourly && r.window &&
+        *r.from_best->start != r.window->earliest) {
       out << fmt::format("  Later     the same place starting {}: {}, saving {}\n", format_utc_hour(*r.from_best->start),
                          emissions_text(r.from_best->emissions), saving_text(*r.from_best, r.from_at_start));
     }

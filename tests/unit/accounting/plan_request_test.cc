@@ -157,3 +157,37 @@ TEST(PlanPlaces, AgreeWithEstimatesLocationResolution) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+TEST(RunPlan, ForecastsTheDaysAfterASeriesEnds) {
+  PlanRequest r = h100_job();
+  r.providers = {"aws", "gcp"};
+  r.within = {"US", "48h"};
+  r.start_after = "2023-01-02T00:00Z";  // the EIA series end on 2022-12-31
+  auto p = run_plan(data(), hourly(), r, 0);
+  ASSERT_TRUE(p.ok()) << p.status().to_string();
+  ASSERT_TRUE(p->from_at_start);
+  EXPECT_TRUE(p->from_at_start->hourly);
+  EXPECT_TRUE(p->from_at_start->forecast);
+  EXPECT_NE(p->from->hourly_note.find("profile forecast"), std::string::npos);
+  int forecasts = 0;
+  for (const PlanOption& o : p->options) {
+    EXPECT_TRUE(o.emissions.is_valid());
+    if (o.forecast) {
+      ++forecasts;
+      EXPECT_LT(o.intensity.low, o.intensity.high);  // the forecast's range
+    }
+  }
+  EXPECT_GT(forecasts, 0);
+  // Too far past the end (over two weeks): annual figures, said so.
+  r.start_after = "2023-03-01T00:00Z";
+  auto far = run_plan(data(), hourly(), r, 0);
+  ASSERT_TRUE(far.ok());
+  EXPECT_FALSE(far->from_at_start->hourly);
+  EXPECT_NE(far->from_at_start->note.find("annual"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace carbonscope
