@@ -40,6 +40,7 @@ struct PlanWindow {
 
 struct PlanOption {
   const PlanPlace* place = nullptr;
+  std::size_t hardware = 0;         // which of the compared jobs (several --gpu), 0 for one
   bool hourly = false;              // the hourly series was used (else the annual figure)
   bool forecast = false;            // some of the job's hours come from a forecast
   std::optional<UnixHour> start;    // the best start hour (with a window)

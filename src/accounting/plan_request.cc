@@ -3,6 +3,7 @@
 // and the job's current place for the saving.
 #include "accounting/plan_request.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -151,13 +152,26 @@ Saving saving_against(const PlanOption& option, const PlanOption& from) {
 Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const PlanRequest& r, double now_unix) {
   if (r.top < 1) return Status::invalid_argument(fmt::format("--top must be at least 1, got {}", r.top));
   PlanResult out;
-  CS_ASSIGN_OR_RETURN(out.spec, build_estimate_spec(data, r.job));
-  CS_ASSIGN_OR_RETURN(std::vector<ComponentEnergy> components, estimate_energy(out.spec));
-  out.job.it_energy = total_energy(components);
-  const std::optional<Duration> wall = implied_wall_time(out.spec);
-  if (wall) out.job.duration = *wall;
   CS_ASSIGN_OR_RETURN(TimeFlags t, split_within(r.within));
-  CS_ASSIGN_OR_RETURN(out.window, window_of(r, t, wall, now_unix));
+  const std::vector<std::string> gpus = r.gpus.size() > 1 ? r.gpus : std::vector<std::string>{
+      r.gpus.size() == 1 ? r.gpus.front() : r.job.gpu};
+  for (const std::string& gpu : gpus) {
+    EstimateRequest job = r.job;
+    job.gpu = gpu;
+    PlanHardware h;
+    CS_ASSIGN_OR_RETURN(h.spec, build_estimate_spec(data, job));
+    CS_ASSIGN_OR_RETURN(std::vector<ComponentEnergy> components, estimate_energy(h.spec));
+    h.job.it_energy = total_energy(components);
+    const std::optional<Duration> wall = implied_wall_time(h.spec);
+    if (wall) h.job.duration = *wall;
+    auto window = window_of(r, t, wall, now_unix);
+    if (!window.ok()) return gpus.size() > 1 ? window.status().with_context("--gpu " + gpu) : window.status();
+    h.window = *window;
+    out.hardware.push_back(std::move(h));
+  }
+  out.spec = out.hardware.front().spec;
+  out.job = out.hardware.front().job;
+  out.window = out.hardware.front().window;
 
   PlaceFilter f;
   f.providers = r.providers;
@@ -166,20 +180,34 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
   f.year = r.year;
   if (out.window) {
     f.window_first = out.window->earliest;
-    f.window_hours = out.window->latest_start - out.window->earliest + job_hours(out.job);
+    for (const PlanHardware& h : out.hardware) {
+      if (h.window) {
+        f.window_hours = std::max(f.window_hours, h.window->latest_start - h.window->earliest + job_hours(h.job));
+      }
+    }
     if (f.year == 0) f.year = year_of(out.window->earliest);
   }
   CS_ASSIGN_OR_RETURN(out.places, plan_places(data, hourly, f));
   if (out.window) {
     for (PlanPlace& p : out.places) attach_forecast(p, *out.window, f.window_hours, out.forecasts);
   }
-  std::vector<PlanOption> ranked = rank_places(out.places, out.job, out.window);
-  out.considered = ranked.size();
+  std::vector<PlanOption> ranked;
   std::size_t forecast = 0;
-  for (const PlanOption& o : ranked) {
-    out.with_hourly += o.hourly ? 1 : 0;
-    forecast += o.forecast ? 1 : 0;
+  for (std::size_t i = 0; i < out.hardware.size(); ++i) {
+    std::vector<PlanOption> one = rank_places(out.places, out.hardware[i].job, out.hardware[i].window);
+    for (PlanOption& o : one) {
+      o.hardware = i;
+      if (i == 0) {
+        out.with_hourly += o.hourly ? 1 : 0;
+        forecast += o.forecast ? 1 : 0;
+      }
+    }
+    ranked.insert(ranked.end(), one.begin(), one.end());
   }
+  out.considered = out.places.size();
+  std::stable_sort(ranked.begin(), ranked.end(), [](const PlanOption& a, const PlanOption& b) {
+    return a.emissions.central < b.emissions.central;
+  });
   if (ranked.size() > static_cast<std::size_t>(r.top)) ranked.resize(static_cast<std::size_t>(r.top));
   out.options = std::move(ranked);
 
@@ -211,6 +239,11 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
   }
   out.notes.push_back("intensity bases differ: US hourly series are life-cycle (IPCC AR5, production-based), the GB "
                       "series and Google's region figures are direct; compare with care across sources");
+  if (out.hardware.size() > 1) {
+    out.notes.push_back(fmt::format("{} accelerators compared, each for the same job (same count and hours, or the "
+                                    "time its compute takes); the saving is against the first, {}, at --from",
+                                    out.hardware.size(), gpus.front()));
+  }
   if (!out.spec.devices.empty() && r.job.utilisation.empty()) {
     out.notes.push_back("utilisation 100% (default): devices drawn at their full rated power");
   }

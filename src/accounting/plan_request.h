@@ -18,6 +18,9 @@ namespace carbonscope {
 
 struct PlanRequest {
   EstimateRequest job;                 // location fields are ignored: plan chooses the place
+  // Several accelerators to compare (job.gpu is then ignored); the first is the job's
+  // current hardware, against which --from's saving is computed.
+  std::vector<std::string> gpus;
   std::string from;                    // "aws:us-east-1" or a zone; empty = no saving column
   std::vector<std::string> providers;  // empty = every provider and private zones
   std::vector<std::string> within;     // areas, and/or one duration ("48h") for the window
@@ -27,10 +30,19 @@ struct PlanRequest {
   int year = 0;                        // annual data year when there is no window
 };
 
-struct PlanResult {
+// One of the compared jobs: the same job on other hardware.
+struct PlanHardware {
   EstimateSpec spec;
   PlanJob job;
   std::optional<PlanWindow> window;
+};
+
+struct PlanResult {
+  // The job (the first hardware when several are compared).
+  EstimateSpec spec;
+  PlanJob job;
+  std::optional<PlanWindow> window;
+  std::vector<PlanHardware> hardware;  // every compared job, in --gpu order (one without)
   // `options` point into `places` (a vector's buffer survives moves of the result).
   std::vector<PlanPlace> places;
   std::deque<HourlySeries> forecasts;  // series extended by a forecast, pointed to by places

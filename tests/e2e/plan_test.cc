@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -76,6 +77,22 @@ TEST(PlanCommand, ForecastsPastTheEndOfTheSeries) {
   bool noted = false;
   for (const auto& n : j["notes"]) noted = noted || n.get<std::string>().find("profile forecast") != std::string::npos;
   EXPECT_TRUE(noted) << r.out;
+}
+
+TEST(PlanCommand, ComparesHardware) {
+  const CliResult r = run_cli({"plan", "--gpu", "H100 SXM", "--gpu", "A100 SXM4 80GB", "--count", "8", "--params",
+                               "7B", "--tokens", "5B", "--from", "aws:us-east-1", "--providers", "aws,gcp", "--within",
+                               "US", "--start-after", "2022-07-01T00:00Z", "--within", "96h", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["hardware"].size(), 2u);
+  std::set<std::string> seen;
+  for (const auto& o : j["options"]) seen.insert(o["hardware"].get<std::string>());
+  EXPECT_EQ(seen.size(), 2u) << r.out;
+  const CliResult text = run_cli({"plan", "--gpu", "H100 SXM", "--gpu", "A100 SXM4 80GB", "--hours", "5", "--top", "3"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("Hardware"), std::string::npos);
+  EXPECT_NE(text.out.find("  or        1 x NVIDIA A100"), std::string::npos) << text.out;
 }
 
 TEST(PlanCommand, WhereOnlyWithFilters) {

@@ -15,8 +15,9 @@ struct PlanOptions {
   bool json = false;
 };
 
-void add_job_options(CLI::App* cmd, EstimateRequest& o) {
-  cmd->add_option("--gpu", o.gpu, "Accelerator by name (\"H100 SXM\"; see 'carbonscope data hardware')");
+void add_job_options(CLI::App* cmd, EstimateRequest& o, std::vector<std::string>& gpus) {
+  cmd->add_option("--gpu", gpus,
+                  "Accelerator by name (\"H100 SXM\"; see 'carbonscope data hardware'); repeat to compare several");
   cmd->add_option("--count", o.count, "Number of accelerators (or of devices at --power); default 1");
   cmd->add_option("--power", o.power, "Power per device (400W, 1.5kW); overrides the accelerator's TDP");
   cmd->add_option("--cpu", o.cpu, "CPU model by name");
@@ -40,7 +41,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<PlanOptions>();
   PlanRequest& r = opts->request;
   CLI::App* cmd = app.add_subcommand("plan", "Rank the regions (and start times) where a job would emit least");
-  add_job_options(cmd, r.job);
+  add_job_options(cmd, r.job, r.gpus);
   cmd->add_option("--from", r.from, "Where the job runs now (aws:us-east-1, FR): the saving is against it");
   cmd->add_option("--providers", r.providers, "Providers to consider (aws,gcp,azure,ovh,scaleway,alibaba,private)")
       ->delimiter(',');

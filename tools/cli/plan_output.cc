@@ -14,12 +14,20 @@
 namespace carbonscope::cli {
 namespace {
 
-std::string job_label(const PlanResult& r) {
+std::string job_label(const EstimateSpec& spec, const PlanJob& job) {
   std::vector<std::string> parts;
-  for (const DeviceLoad& d : r.spec.devices) parts.push_back(fmt::format("{} x {}", format_short(d.count), d.label));
+  for (const DeviceLoad& d : spec.devices) parts.push_back(fmt::format("{} x {}", format_short(d.count), d.label));
   std::string out = parts.empty() ? "the given energy" : fmt::format("{}", fmt::join(parts, " + "));
-  if (r.job.duration.count() > 0) out += " for " + format_duration(r.job.duration);
+  if (job.duration.count() > 0) out += " for " + format_duration(job.duration);
   return out;
+}
+
+std::string job_label(const PlanResult& r) { return job_label(r.spec, r.job); }
+
+// The compared accelerator of an option ("NVIDIA H100 SXM5 80GB").
+std::string hardware_label(const PlanResult& r, const PlanOption& o) {
+  const PlanHardware& h = r.hardware[o.hardware];
+  return h.spec.devices.empty() ? "" : h.spec.devices.front().label;
 }
 
 std::string emissions_text(const Range<Emissions>& e) {
@@ -56,7 +64,7 @@ std::string saving_text(const PlanOption& o, const std::optional<PlanOption>& fr
 
 std::string truncate(const std::string& s, std::size_t n) { return s.size() <= n ? s : s.substr(0, n - 1) + "~"; }
 
-nlohmann::json option_json(const PlanOption& o, const std::optional<PlanOption>& from, int rank) {
+nlohmann::json option_json(const PlanResult& r, const PlanOption& o, const std::optional<PlanOption>& from, int rank) {
   const PlanPlace& p = *o.place;
   const auto kg = [](Emissions e) { return e.kg(); };
   nlohmann::json grid = {{"g_per_kwh", range_json(o.intensity, [](CarbonIntensity c) { return c.g_per_kwh(); })},
@@ -74,6 +82,7 @@ nlohmann::json option_json(const PlanOption& o, const std::optional<PlanOption>&
   nlohmann::json j = {{"place", p.key},       {"label", p.label}, {"provider", p.provider}, {"zone", p.zone},
                       {"intensity", grid},    {"pue", pue},       {"emissions_kg", range_json(o.emissions, kg)}};
   if (rank > 0) j["rank"] = rank;
+  j["hardware"] = hardware_label(r, o);
   if (o.start && o.hourly) j["start"] = format_utc_hour(*o.start);
   if (o.at_earliest) j["emissions_at_window_start_kg"] = range_json(*o.at_earliest, kg);
   if (from) {
@@ -89,11 +98,15 @@ nlohmann::json option_json(const PlanOption& o, const std::optional<PlanOption>&
 std::string render_plan_text(const PlanResult& r) {
   std::ostringstream out;
   out << "carbonscope plan\n\n";
-  out << fmt::format("  {:<10}{}: {} IT energy", "Job", job_label(r), format_energy(r.job.it_energy.central));
-  if (!r.job.it_energy.is_exact()) {
-    out << fmt::format(" (range {} to {})", format_energy(r.job.it_energy.low), format_energy(r.job.it_energy.high));
+  for (const PlanHardware& h : r.hardware) {
+    out << fmt::format("  {:<10}{}: {} IT energy", &h == &r.hardware.front() ? "Job" : "or", job_label(h.spec, h.job),
+                       format_energy(h.job.it_energy.central));
+    if (!h.job.it_energy.is_exact()) {
+      out << fmt::format(" (range {} to {})", format_energy(h.job.it_energy.low), format_energy(h.job.it_energy.high));
+    }
+    out << "\n";
   }
-  out << "\n";
+  const bool compare = r.hardware.size() > 1;
   if (r.window) {
     out << fmt::format("  {:<10}start between {} and {} ({} whole-hour starts)\n", "Window",
                        format_utc_hour(r.window->earliest), format_utc_hour(r.window->latest_start),
@@ -105,12 +118,14 @@ std::string render_plan_text(const PlanResult& r) {
 
   const std::string saving_head = r.from ? "Saving vs " + r.from->key : "";
   out << fmt::format("  {:>3}  {:<40} {:<9} {:<34} {:<10}", "#", "Place", "Provider", "Grid g/kWh", "PUE");
+  if (compare) out << fmt::format(" {:<26}", "Hardware");
   if (r.window) out << fmt::format(" {:<18}", "Start (UTC)");
   out << fmt::format(" {:<28} {}\n", "Emissions CO2e", saving_head);
   int rank = 0;
   for (const PlanOption& o : r.options) {
     out << fmt::format("  {:>3}  {:<40} {:<9} {:<34} {:<10}", ++rank, truncate(o.place->label, 40), o.place->provider,
                        grid_text(o), pue_text(o.place->pue));
+    if (compare) out << fmt::format(" {:<26}", truncate(hardware_label(r, o), 26));
     if (r.window) out << fmt::format(" {:<18}", o.hourly && o.start ? format_utc_hour(*o.start) : "any (annual)");
     out << fmt::format(" {:<28} {}\n", emissions_text(o.emissions), saving_text(o, r.from_at_start));
   }
@@ -127,6 +142,7 @@ std::string render_plan_text(const PlanResult& r) {
   if (!r.options.empty()) {
     const PlanOption& best = r.options.front();
     out << fmt::format("  Best      {}", best.place->label);
+    if (compare) out << " on " << hardware_label(r, best);
     if (best.start && best.hourly) out << fmt::format(" starting {}", format_utc_hour(*best.start));
     out << fmt::format(": {}", emissions_text(best.emissions));
     if (r.from_at_start) out << fmt::format(", saving {}", saving_text(best, r.from_at_start));
@@ -159,15 +175,22 @@ std::string render_plan_json(const PlanResult& r) {
   } else {
     j["window"] = nullptr;
   }
+  nlohmann::json hw = nlohmann::json::array();
+  for (const PlanHardware& h : r.hardware) {
+    hw.push_back({{"description", job_label(h.spec, h.job)},
+                  {"it_energy_kwh", range_json(h.job.it_energy, [](Energy e) { return e.kwh(); })},
+                  {"duration_h", hours(h.job.duration)}});
+  }
+  j["hardware"] = std::move(hw);
   j["considered"] = r.considered;
   j["with_hourly"] = r.with_hourly;
   nlohmann::json options = nlohmann::json::array();
   int rank = 0;
-  for (const PlanOption& o : r.options) options.push_back(option_json(o, r.from_at_start, ++rank));
+  for (const PlanOption& o : r.options) options.push_back(option_json(r, o, r.from_at_start, ++rank));
   j["options"] = std::move(options);
   if (r.from_at_start) {
-    nlohmann::json from = option_json(*r.from_at_start, std::nullopt, 0);
-    if (r.from_best) from["best_start"] = option_json(*r.from_best, r.from_at_start, 0);
+    nlohmann::json from = option_json(r, *r.from_at_start, std::nullopt, 0);
+    if (r.from_best) from["best_start"] = option_json(r, *r.from_best, r.from_at_start, 0);
     j["from"] = std::move(from);
   } else {
     j["from"] = nullptr;

@@ -191,3 +191,35 @@ TEST(RunPlan, ForecastsTheDaysAfterASeriesEnds) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+TEST(RunPlan, ComparesSeveralAccelerators) {
+  PlanRequest r = h100_job();
+  r.gpus = {"H100 SXM", "V100 SXM2 32GB"};
+  r.providers = {"aws"};
+  r.within = {"US"};
+  r.top = 100;
+  auto p = run_plan(data(), hourly(), r, 0);
+  ASSERT_TRUE(p.ok()) << p.status().to_string();
+  ASSERT_EQ(p->hardware.size(), 2u);
+  EXPECT_EQ(p->options.size(), 2 * p->considered);
+  bool both[2] = {false, false};
+  for (const PlanOption& o : p->options) both[o.hardware] = true;
+  EXPECT_TRUE(both[0] && both[1]);
+  // Same place, same 10 h: the lower-power V100 box emits less per hour of work.
+  const auto find = [&](std::size_t hw) {
+    for (const PlanOption& o : p->options) {
+      if (o.hardware == hw && o.place->key == "aws:us-west-2") return o.emissions.central.kg();
+    }
+    return -1.0;
+  };
+  EXPECT_LT(find(1), find(0));
+  EXPECT_NE(p->notes[p->notes.size() - 2].find("2 accelerators compared"), std::string::npos);
+  r.gpus = {"H100 SXM", "nonsense GPU 9000"};
+  EXPECT_FALSE(run_plan(data(), hourly(), r, 0).ok());
+}
+
+}  // namespace
+}  // namespace carbonscope
