@@ -83,8 +83,9 @@ int main(int argc, char** argv) {
   const auto hourly = HourlyData::builtin();
   if (!hourly.ok()) return 1;
   const auto neso = neso_forecast(argv[1]);
-  std::printf("| zone | held-out weeks | mean g/kWh | MAE day 1 profile | day 1 persistence | day 1 operator | "
-              "MAE day 2 profile | day 2 persistence | in 10-90%% range | regret of the chosen 10 h start |\n");
+  std::printf(
+      "| zone | held-out weeks | mean g/kWh | MAE day 1 profile | day 1 persistence | day 1 operator | "
+      "MAE day 2 profile | day 2 persistence | in 10-90%% range | regret of the chosen 10 h start |\n");
   std::printf("|---|---|---|---|---|---|---|---|---|---|\n");
   for (const HourlySeries& s : (*hourly)->all()) {
     Score prof[2], pers[2], op[2];
@@ -108,15 +109,19 @@ int main(int argc, char** argv) {
         if (s.zone == "GB") {
           if (const auto it = neso.find(o + k); it != neso.end()) op[k / 24].add(a, it->second);
         }
-        covered += (a >= (*f)[static_cast<std::size_t>(k)].low && a <= (*f)[static_cast<std::size_t>(k)].high);
+        covered +=
+            (a >= (*f)[static_cast<std::size_t>(k)].low && a <= (*f)[static_cast<std::size_t>(k)].high);
         covered_n += 1;
       }
       regret += window_regret(s, o, central);
     }
-    const auto cell = [](const Score& x) { return std::isnan(x.mae()) ? std::string("-") : fmt::format("{:.1f}", x.mae()); };
-    std::printf("| %s | %d | %.0f | %s | %s | %s | %s | %s | %.0f%% | %.1f%% |\n", s.zone.c_str(), weeks, sum / sum_n,
-                cell(prof[0]).c_str(), cell(pers[0]).c_str(), cell(op[0]).c_str(), cell(prof[1]).c_str(),
-                cell(pers[1]).c_str(), 100 * covered / covered_n, 100 * regret / weeks);
+    const auto cell = [](const Score& x) {
+      return std::isnan(x.mae()) ? std::string("-") : fmt::format("{:.1f}", x.mae());
+    };
+    std::printf("| %s | %d | %.0f | %s | %s | %s | %s | %s | %.0f%% | %.1f%% |\n", s.zone.c_str(), weeks,
+                sum / sum_n, cell(prof[0]).c_str(), cell(pers[0]).c_str(), cell(op[0]).c_str(),
+                cell(prof[1]).c_str(), cell(pers[1]).c_str(), 100 * covered / covered_n,
+                100 * regret / weeks);
   }
   return 0;
 }

@@ -22,7 +22,8 @@ void BM_RankPlaces(benchmark::State& state) {
     series[i].zone = "Z" + std::to_string(i);
     series[i].first = 460000;
     for (std::int64_t h = 0; h < starts + 16; ++h) {
-      series[i].g_per_kwh.push_back(static_cast<float>(300 + 150 * std::sin(0.26 * static_cast<double>(h) + i)));
+      series[i].g_per_kwh.push_back(
+          static_cast<float>(300 + 150 * std::sin(0.26 * static_cast<double>(h) + i)));
     }
     places[i].key = series[i].zone;
     places[i].annual.value = Range<CarbonIntensity>::exact(CarbonIntensity::g_per_kwh(300));

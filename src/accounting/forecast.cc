@@ -27,8 +27,8 @@ double percentile(std::vector<double> v, double p) {
 
 }  // namespace
 
-std::optional<std::vector<double>> profile_forecast(const HourlySeries& s, UnixHour origin, std::int64_t hours,
-                                                    const ForecastOptions& o) {
+std::optional<std::vector<double>> profile_forecast(const HourlySeries& s, UnixHour origin,
+                                                    std::int64_t hours, const ForecastOptions& o) {
   const UnixHour from = origin - 24LL * o.profile_days;
   double sum[24][2] = {}, n[24][2] = {};
   double all = 0, all_n = 0;
@@ -46,7 +46,9 @@ std::optional<std::vector<double>> profile_forecast(const HourlySeries& s, UnixH
   for (int hd = 0; hd < 24; ++hd) {
     for (int w = 0; w < 2; ++w) {
       // A missing hour x day-type falls back to the same hour on the other day type.
-      profile[hd][w] = n[hd][w] > 0 ? sum[hd][w] / n[hd][w] : n[hd][1 - w] > 0 ? sum[hd][1 - w] / n[hd][1 - w] : mean;
+      profile[hd][w] = n[hd][w] > 0       ? sum[hd][w] / n[hd][w]
+                       : n[hd][1 - w] > 0 ? sum[hd][1 - w] / n[hd][1 - w]
+                                          : mean;
     }
   }
   // Recent level: the last day's mean departure from the profile.
@@ -69,7 +71,8 @@ std::optional<std::vector<double>> profile_forecast(const HourlySeries& s, UnixH
 }
 
 std::optional<std::vector<Range<double>>> profile_forecast_range(const HourlySeries& s, UnixHour origin,
-                                                                 std::int64_t hours, const ForecastOptions& o) {
+                                                                 std::int64_t hours,
+                                                                 const ForecastOptions& o) {
   const auto central = profile_forecast(s, origin, hours, o);
   if (!central) return std::nullopt;
   // Errors (actual - forecast) by horizon day, from back-tests whose targets are known.

@@ -82,14 +82,17 @@ std::string no_hourly_note(const PlanPlace& p, const std::optional<PlanWindow>& 
   if (!w) return "";
   const std::string when = fmt::format("{} to {}", format_utc_hour(w->earliest),
                                        format_utc_hour(w->latest_start + job_hours(job)));
-  if (p.hourly == nullptr) return fmt::format("no hourly series for this place: annual figure, any start in {}", when);
+  if (p.hourly == nullptr)
+    return fmt::format("no hourly series for this place: annual figure, any start in {}", when);
   return fmt::format("{} hourly series ({} to {}) does not cover {}: annual figure", p.hourly->zone,
                      format_utc_date(p.hourly->first), format_utc_date(p.hourly->end() - 1), when);
 }
 
 }  // namespace
 
-std::int64_t job_hours(const PlanJob& job) { return static_cast<std::int64_t>(std::ceil(hours(job.duration) - 1e-9)); }
+std::int64_t job_hours(const PlanJob& job) {
+  return static_cast<std::int64_t>(std::ceil(hours(job.duration) - 1e-9));
+}
 
 std::optional<double> window_mean(const HourlySeries& series, UnixHour start, Duration duration) {
   const std::vector<double> m = window_means(series, start, start, duration);
@@ -126,7 +129,8 @@ std::vector<PlanOption> rank_places(const std::vector<PlanPlace>& places, const 
     o.place = &p;
     if (window && p.hourly != nullptr && hours(job.duration) > 0) {
       // Means from one hour before the window to one after, for the +-1 h range.
-      const std::vector<double> m = window_means(*p.hourly, window->earliest - 1, window->latest_start + 1, job.duration);
+      const std::vector<double> m =
+          window_means(*p.hourly, window->earliest - 1, window->latest_start + 1, job.duration);
       std::size_t best = 0;
       for (std::size_t i = 1; i + 1 < m.size(); ++i) {
         if (!std::isnan(m[i]) && (best == 0 || m[i] < m[best])) best = i;

@@ -15,10 +15,10 @@ namespace carbonscope {
 
 // A place the job could run.
 struct PlanPlace {
-  std::string key;        // "aws:us-east-1", or a zone code for a private machine ("FR")
-  std::string label;      // "aws:us-east-1 (Northern Virginia)", "France (FR)"
-  std::string provider;   // "aws", ..., or "private"
-  std::string zone;       // zones.csv zone
+  std::string key;         // "aws:us-east-1", or a zone code for a private machine ("FR")
+  std::string label;       // "aws:us-east-1 (Northern Virginia)", "France (FR)"
+  std::string provider;    // "aws", ..., or "private"
+  std::string zone;        // zones.csv zone
   IntensityFigure annual;  // the annual figure estimate would use
   PueFigure pue;
   const HourlySeries* hourly = nullptr;  // the grid series that applies, if any
@@ -40,10 +40,10 @@ struct PlanWindow {
 
 struct PlanOption {
   const PlanPlace* place = nullptr;
-  std::size_t hardware = 0;         // which of the compared jobs (several --gpu), 0 for one
-  bool hourly = false;              // the hourly series was used (else the annual figure)
-  bool forecast = false;            // some of the job's hours come from a forecast
-  std::optional<UnixHour> start;    // the best start hour (with a window)
+  std::size_t hardware = 0;       // which of the compared jobs (several --gpu), 0 for one
+  bool hourly = false;            // the hourly series was used (else the annual figure)
+  bool forecast = false;          // some of the job's hours come from a forecast
+  std::optional<UnixHour> start;  // the best start hour (with a window)
   // Mean intensity over the job's hours. With the hourly series the range spans
   // starting one hour earlier or later (the series' timestamps are +-1 h).
   Range<CarbonIntensity> intensity;

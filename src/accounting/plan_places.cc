@@ -41,7 +41,8 @@ void attach_hourly(const DataSet& data, const HourlyData& hourly, PlanPlace& p, 
   if (mapped != nullptr) {
     if (const HourlySeries* s = pick(hourly, mapped->grid_zone, f)) {
       p.hourly = s;
-      p.hourly_note = fmt::format("{} hourly series: {} [{}]", mapped->grid_zone, mapped->note, mapped->source_id);
+      p.hourly_note =
+          fmt::format("{} hourly series: {} [{}]", mapped->grid_zone, mapped->note, mapped->source_id);
       return;
     }
   }
@@ -54,8 +55,9 @@ void attach_hourly(const DataSet& data, const HourlyData& hourly, PlanPlace& p, 
   for (const std::string& zone : zones) {
     if (const HourlySeries* s = pick(hourly, zone, f)) {
       p.hourly = s;
-      p.hourly_note = fmt::format("{} hourly series ({})", s->zone,
-                                  s->origin == "built-in" ? "the zone's own grid" : "imported from " + s->origin);
+      p.hourly_note =
+          fmt::format("{} hourly series ({})", s->zone,
+                      s->origin == "built-in" ? "the zone's own grid" : "imported from " + s->origin);
       return;
     }
   }
@@ -81,7 +83,8 @@ Result<PlanPlace> cloud_place(const DataSet& data, const HourlyData& hourly, con
 
 // The zone's annual figure as resolve_location() gives it for --region, without its
 // name search (which costs ~50 us per call: too much for every zone of the table).
-Result<PlanPlace> zone_place(const DataSet& data, const HourlyData& hourly, const Zone& z, const PlaceFilter& f) {
+Result<PlanPlace> zone_place(const DataSet& data, const HourlyData& hourly, const Zone& z,
+                             const PlaceFilter& f) {
   CS_ASSIGN_OR_RETURN(IntensityLookup l, data.intensity(z.code, f.year));
   PlanPlace p;
   p.key = z.code;
@@ -89,21 +92,22 @@ Result<PlanPlace> zone_place(const DataSet& data, const HourlyData& hourly, cons
   p.provider = "private";
   p.zone = z.code;
   p.annual.value = Range<CarbonIntensity>::exact(CarbonIntensity::g_per_kwh(l.row->g_per_kwh));
-  p.annual.provenance = {Method::kReference, l.row->source_id, "annual average of the grid", l.row->zone, l.row->year};
+  p.annual.provenance = {Method::kReference, l.row->source_id, "annual average of the grid", l.row->zone,
+                         l.row->year};
   if (!l.note.empty()) p.notes.push_back(l.note);
   // An unknown data centre in the zone, not a desk-side machine: the industry average.
   if (const PueRow* row = data.provider_pue("industry")) {
     p.pue.value = Range<double>::of(row->pue, row->low, row->high);
-    p.pue.provenance = {Method::kReference, row->source_id, "industry-average PUE (a data centre in this zone)", "",
-                        row->year};
+    p.pue.provenance = {Method::kReference, row->source_id,
+                        "industry-average PUE (a data centre in this zone)", "", row->year};
   }
   attach_hourly(data, hourly, p, nullptr, f);
   return p;
 }
 
 constexpr std::pair<std::string_view, std::string_view> kContinents[] = {
-    {"eu", "EU"},           {"europe", "EU"}, {"asia", "AS"},          {"africa", "AF"},
-    {"oceania", "OC"},      {"north america", "NA"}, {"south america", "SA"}, {"antarctica", "AN"},
+    {"eu", "EU"},      {"europe", "EU"},        {"asia", "AS"},          {"africa", "AF"},
+    {"oceania", "OC"}, {"north america", "NA"}, {"south america", "SA"}, {"antarctica", "AN"},
 };
 
 // One --within value: a continent (code "EU" or name) or a zone and what lies in it.
@@ -119,9 +123,10 @@ Result<Area> parse_area(const DataSet& data, std::string_view text) {
   }
   auto z = data.find_zone(text);
   if (!z.ok()) {
-    return z.status().with_context(fmt::format("--within {} (a continent: Europe or EU, Asia, Africa, Oceania, "
-                                               "\"North America\", \"South America\"; or a zone: US, GB, US-VA)",
-                                               text));
+    return z.status().with_context(
+        fmt::format("--within {} (a continent: Europe or EU, Asia, Africa, Oceania, "
+                    "\"North America\", \"South America\"; or a zone: US, GB, US-VA)",
+                    text));
   }
   return Area{"", (*z)->code};
 }
@@ -145,7 +150,8 @@ Result<PlanPlace> plan_place(const DataSet& data, const HourlyData& hourly, std:
   return zone_place(data, hourly, *z, f);
 }
 
-Result<std::vector<PlanPlace>> plan_places(const DataSet& data, const HourlyData& hourly, const PlaceFilter& f) {
+Result<std::vector<PlanPlace>> plan_places(const DataSet& data, const HourlyData& hourly,
+                                           const PlaceFilter& f) {
   std::set<std::string> known = {"private"};
   for (const CloudRegion& c : data.cloud_regions()) known.insert(c.provider);
   std::set<std::string> providers;

@@ -27,7 +27,8 @@ struct PlaceFilter {
 
 // The places allowed by `filter`. kInvalidArgument/kNotFound for unknown providers or
 // zones, naming the valid ones.
-Result<std::vector<PlanPlace>> plan_places(const DataSet& data, const HourlyData& hourly, const PlaceFilter& filter);
+Result<std::vector<PlanPlace>> plan_places(const DataSet& data, const HourlyData& hourly,
+                                           const PlaceFilter& filter);
 
 // One place by key: "aws:us-east-1" (a cloud region) or a zone ("FR", "France").
 // `filter` supplies the year and window only.

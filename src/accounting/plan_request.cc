@@ -27,7 +27,8 @@ Result<TimeFlags> split_within(const std::vector<std::string>& values) {
     if (!w.empty() && std::isdigit(static_cast<unsigned char>(w.front()))) {
       if (t.within) return Status::invalid_argument("--within: give one duration (48h), not several");
       auto d = parse_duration(w);
-      if (!d.ok()) return d.status().with_context("--within (a duration such as 48h, or an area such as EU or US)");
+      if (!d.ok())
+        return d.status().with_context("--within (a duration such as 48h, or an area such as EU or US)");
       t.within = *d;
     } else {
       t.areas.push_back(w);
@@ -51,19 +52,22 @@ Result<std::optional<PlanWindow>> window_of(const PlanRequest& r, const TimeFlag
                                             const std::optional<Duration>& wall, double now_unix) {
   if (r.start_after.empty() && r.deadline.empty() && !t.within) return std::optional<PlanWindow>();
   if (!wall) {
-    return Status::invalid_argument("--start-after/--deadline/--within need the job's duration: give --hours or "
-                                    "--duration (with --energy alone the job has no length)");
+    return Status::invalid_argument(
+        "--start-after/--deadline/--within need the job's duration: give --hours or "
+        "--duration (with --energy alone the job has no length)");
   }
   std::int64_t start = static_cast<std::int64_t>(std::ceil(now_unix));
   if (!r.start_after.empty()) {
     CS_ASSIGN_OR_RETURN(start, time_flag(r.start_after, "--start-after"));
   }
   if (!r.deadline.empty() && t.within) {
-    return Status::invalid_argument("--deadline and --within DURATION conflict: both end the window; give one");
+    return Status::invalid_argument(
+        "--deadline and --within DURATION conflict: both end the window; give one");
   }
   if (r.deadline.empty() && !t.within) {
-    return Status::invalid_argument("--start-after needs the window's end: give --deadline (2022-07-03T00:00Z) or "
-                                    "--within 48h");
+    return Status::invalid_argument(
+        "--start-after needs the window's end: give --deadline (2022-07-03T00:00Z) or "
+        "--within 48h");
   }
   std::int64_t end = 0;
   if (!r.deadline.empty()) {
@@ -72,14 +76,17 @@ Result<std::optional<PlanWindow>> window_of(const PlanRequest& r, const TimeFlag
     end = start + static_cast<std::int64_t>(t.within->count());
   }
   if (end <= start) {
-    return Status::invalid_argument(fmt::format("--deadline {} is not after the start {}: the window is empty; move "
-                                                "the deadline later or the start earlier", when(end), when(start)));
+    return Status::invalid_argument(
+        fmt::format("--deadline {} is not after the start {}: the window is empty; move "
+                    "the deadline later or the start earlier",
+                    when(end), when(start)));
   }
   const double job_s = wall->count();
   if (job_s > static_cast<double>(end - start)) {
     return Status::invalid_argument(fmt::format(
         "the job takes {} but the window from {} to {} is only {} long: move --deadline to {} or later, or "
-        "shorten the job", format_duration(*wall), when(start), when(end),
+        "shorten the job",
+        format_duration(*wall), when(start), when(end),
         format_duration(Duration(static_cast<double>(end - start))),
         when(start + static_cast<std::int64_t>(std::ceil(job_s)))));
   }
@@ -87,9 +94,11 @@ Result<std::optional<PlanWindow>> window_of(const PlanRequest& r, const TimeFlag
   w.earliest = (start + 3599) / 3600;
   w.latest_start = static_cast<UnixHour>(std::floor((static_cast<double>(end) - job_s) / 3600.0));
   if (w.latest_start < w.earliest) {
-    return Status::invalid_argument(fmt::format(
-        "no whole-hour start between {} and {} leaves the job's {} before the deadline: starts are on whole UTC hours; "
-        "widen the window by up to an hour", when(start), when(end), format_duration(*wall)));
+    return Status::invalid_argument(
+        fmt::format("no whole-hour start between {} and {} leaves the job's {} before the deadline: starts "
+                    "are on whole UTC hours; "
+                    "widen the window by up to an hour",
+                    when(start), when(end), format_duration(*wall)));
   }
   return std::optional<PlanWindow>(w);
 }
@@ -133,8 +142,10 @@ void attach_forecast(PlanPlace& p, const PlanWindow& w, std::int64_t need, std::
   }
   store.push_back(std::move(ext));
   p.hourly = &store.back();
-  p.hourly_note += fmt::format("; from {} on (past the series' end) a profile forecast from its last 4 weeks, with a "
-                               "range from back-tests (skill: docs/validation.md)", format_utc_hour(s->end()));
+  p.hourly_note += fmt::format(
+      "; from {} on (past the series' end) a profile forecast from its last 4 weeks, with a "
+      "range from back-tests (skill: docs/validation.md)",
+      format_utc_hour(s->end()));
 }
 
 int year_of(UnixHour hour) { return std::stoi(format_utc_date(hour).substr(0, 4)); }
@@ -149,12 +160,13 @@ Saving saving_against(const PlanOption& option, const PlanOption& from) {
   return s;
 }
 
-Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const PlanRequest& r, double now_unix) {
+Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const PlanRequest& r,
+                            double now_unix) {
   if (r.top < 1) return Status::invalid_argument(fmt::format("--top must be at least 1, got {}", r.top));
   PlanResult out;
   CS_ASSIGN_OR_RETURN(TimeFlags t, split_within(r.within));
-  const std::vector<std::string> gpus = r.gpus.size() > 1 ? r.gpus : std::vector<std::string>{
-      r.gpus.size() == 1 ? r.gpus.front() : r.job.gpu};
+  const std::vector<std::string> gpus =
+      r.gpus.size() > 1 ? r.gpus : std::vector<std::string>{r.gpus.size() == 1 ? r.gpus.front() : r.job.gpu};
   for (const std::string& gpu : gpus) {
     EstimateRequest job = r.job;
     job.gpu = gpu;
@@ -182,7 +194,8 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
     f.window_first = out.window->earliest;
     for (const PlanHardware& h : out.hardware) {
       if (h.window) {
-        f.window_hours = std::max(f.window_hours, h.window->latest_start - h.window->earliest + job_hours(h.job));
+        f.window_hours =
+            std::max(f.window_hours, h.window->latest_start - h.window->earliest + job_hours(h.job));
       }
     }
     if (f.year == 0) f.year = year_of(out.window->earliest);
@@ -216,7 +229,8 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
     if (!from.ok()) return from.status().with_context("--from");
     out.from = std::make_unique<PlanPlace>(std::move(*from));
     if (out.window) attach_forecast(*out.from, *out.window, f.window_hours, out.forecasts);
-    const std::optional<UnixHour> start = out.window ? std::optional<UnixHour>(out.window->earliest) : std::nullopt;
+    const std::optional<UnixHour> start =
+        out.window ? std::optional<UnixHour>(out.window->earliest) : std::nullopt;
     out.from_at_start = evaluate_place(*out.from, out.job, start);
     if (out.window) out.from_best = rank_places({*out.from}, out.job, out.window).front();
     if (out.from_best) out.from_best->place = out.from.get();
@@ -224,25 +238,31 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
 
   if (out.window) {
     if (out.with_hourly < out.considered) {
-      out.notes.push_back(fmt::format("{} of {} places have no hourly series for the whole window: they use their "
-                                      "annual figure (marked 'annual'), which cannot show when to start",
-                                      out.considered - out.with_hourly, out.considered));
+      out.notes.push_back(
+          fmt::format("{} of {} places have no hourly series for the whole window: they use their "
+                      "annual figure (marked 'annual'), which cannot show when to start",
+                      out.considered - out.with_hourly, out.considered));
     }
     if (forecast > 0) {
-      out.notes.push_back(fmt::format("{} places' best starts rely partly on a profile forecast past the end of their "
-                                      "series (marked 'forecast'); its skill is in docs/validation.md", forecast));
+      out.notes.push_back(
+          fmt::format("{} places' best starts rely partly on a profile forecast past the end of their "
+                      "series (marked 'forecast'); its skill is in docs/validation.md",
+                      forecast));
     }
     if (out.with_hourly > 0) {
-      out.notes.push_back("hourly figures: mean over the job's hours at the best whole-hour start; the range "
-                          "spans starting one hour earlier or later (the series' hour alignment is +-1 h)");
+      out.notes.push_back(
+          "hourly figures: mean over the job's hours at the best whole-hour start; the range "
+          "spans starting one hour earlier or later (the series' hour alignment is +-1 h)");
     }
   }
-  out.notes.push_back("intensity bases differ: US hourly series are life-cycle (IPCC AR5, production-based), the GB "
-                      "series and Google's region figures are direct; compare with care across sources");
+  out.notes.push_back(
+      "intensity bases differ: US hourly series are life-cycle (IPCC AR5, production-based), the GB "
+      "series and Google's region figures are direct; compare with care across sources");
   if (out.hardware.size() > 1) {
-    out.notes.push_back(fmt::format("{} accelerators compared, each for the same job (same count and hours, or the "
-                                    "time its compute takes); the saving is against the first, {}, at --from",
-                                    out.hardware.size(), gpus.front()));
+    out.notes.push_back(
+        fmt::format("{} accelerators compared, each for the same job (same count and hours, or the "
+                    "time its compute takes); the saving is against the first, {}, at --from",
+                    out.hardware.size(), gpus.front()));
   }
   if (!out.spec.devices.empty() && r.job.utilisation.empty()) {
     out.notes.push_back("utilisation 100% (default): devices drawn at their full rated power");

@@ -17,7 +17,7 @@
 namespace carbonscope {
 
 struct PlanRequest {
-  EstimateRequest job;                 // location fields are ignored: plan chooses the place
+  EstimateRequest job;  // location fields are ignored: plan chooses the place
   // Several accelerators to compare (job.gpu is then ignored); the first is the job's
   // current hardware, against which --from's saving is computed.
   std::vector<std::string> gpus;
@@ -25,9 +25,9 @@ struct PlanRequest {
   std::vector<std::string> providers;  // empty = every provider and private zones
   std::vector<std::string> within;     // areas, and/or one duration ("48h") for the window
   std::vector<std::string> exclude;
-  std::string start_after, deadline;   // ISO 8601 with a zone
+  std::string start_after, deadline;  // ISO 8601 with a zone
   int top = 10;
-  int year = 0;                        // annual data year when there is no window
+  int year = 0;  // annual data year when there is no window
 };
 
 // One of the compared jobs: the same job on other hardware.
@@ -46,9 +46,9 @@ struct PlanResult {
   // `options` point into `places` (a vector's buffer survives moves of the result).
   std::vector<PlanPlace> places;
   std::deque<HourlySeries> forecasts;  // series extended by a forecast, pointed to by places
-  std::vector<PlanOption> options;  // the best `top`, lowest emissions first
-  std::size_t considered = 0;       // places ranked
-  std::size_t with_hourly = 0;      // of which used an hourly series
+  std::vector<PlanOption> options;     // the best `top`, lowest emissions first
+  std::size_t considered = 0;          // places ranked
+  std::size_t with_hourly = 0;         // of which used an hourly series
   std::unique_ptr<PlanPlace> from;
   std::optional<PlanOption> from_at_start;  // the job where it is, started at the window's start
   std::optional<PlanOption> from_best;      // the job where it is, at its best start

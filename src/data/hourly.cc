@@ -45,7 +45,8 @@ Status parse_day(const RowReader& r, std::string_view text, std::vector<float>& 
   std::size_t pos = 0;
   while (true) {
     const std::size_t bar = text.find('|', pos);
-    const std::string_view item = text.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
+    const std::string_view item =
+        text.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
     if (n == 24) return r.error("column 'g_per_kwh' has more than 24 values");
     if (item.empty()) {
       out.push_back(kMissing);
@@ -68,7 +69,8 @@ Status parse_day(const RowReader& r, std::string_view text, std::vector<float>& 
 std::map<std::string, std::string> builtin_texts() {
   std::map<std::string, std::string> files;
   for (const embedded::File& f : embedded::files()) {
-    if (f.name == "hourly_zones.csv" || f.name == "hourly_intensity.csv" || f.name == "region_grid_zones.csv") {
+    if (f.name == "hourly_zones.csv" || f.name == "hourly_intensity.csv" ||
+        f.name == "region_grid_zones.csv") {
       files.emplace(std::string(f.name), std::string(f.contents));
     }
   }
@@ -93,7 +95,8 @@ bool HourlySeries::covers(UnixHour from, std::int64_t count) const {
 Result<HourlyData> HourlyData::from_texts(const std::map<std::string, std::string>& files) {
   HourlyData out;
   bool present = false;
-  CS_ASSIGN_OR_RETURN(CsvTable zones, table(files, "hourly_zones.csv", {"zone", "name", "source_id"}, present));
+  CS_ASSIGN_OR_RETURN(CsvTable zones,
+                      table(files, "hourly_zones.csv", {"zone", "name", "source_id"}, present));
   std::map<std::string, std::size_t, std::less<>> index;
   for (std::size_t i = 0; present && i < zones.size(); ++i) {
     RowReader r(zones, i);
@@ -107,11 +110,13 @@ Result<HourlyData> HourlyData::from_texts(const std::map<std::string, std::strin
     index.emplace(s.zone, out.series_.size());
     out.add(std::move(s), false);
   }
-  CS_ASSIGN_OR_RETURN(CsvTable days, table(files, "hourly_intensity.csv", {"zone", "date", "g_per_kwh"}, present));
+  CS_ASSIGN_OR_RETURN(CsvTable days,
+                      table(files, "hourly_intensity.csv", {"zone", "date", "g_per_kwh"}, present));
   for (std::size_t i = 0; present && i < days.size(); ++i) {
     RowReader r(days, i);
     const auto it = index.find(r.text("zone"));
-    if (it == index.end()) return r.error(fmt::format("zone '{}' is not in hourly_zones.csv", r.text("zone")));
+    if (it == index.end())
+      return r.error(fmt::format("zone '{}' is not in hourly_zones.csv", r.text("zone")));
     HourlySeries& s = out.series_[it->second];
     auto t = parse_utc_time(r.text("date"), true, true);
     if (!t.ok()) return r.error(t.status().message());
@@ -124,14 +129,16 @@ Result<HourlyData> HourlyData::from_texts(const std::map<std::string, std::strin
     }
     CS_RETURN_IF_ERROR(parse_day(r, r.text("g_per_kwh"), s.g_per_kwh));
   }
-  CS_ASSIGN_OR_RETURN(CsvTable map, table(files, "region_grid_zones.csv", {"provider", "region", "grid_zone"}, present));
+  CS_ASSIGN_OR_RETURN(CsvTable map,
+                      table(files, "region_grid_zones.csv", {"provider", "region", "grid_zone"}, present));
   for (std::size_t i = 0; present && i < map.size(); ++i) {
     RowReader r(map, i);
     RegionGridZone g;
     CS_ASSIGN_OR_RETURN(g.provider, r.required("provider"));
     CS_ASSIGN_OR_RETURN(g.region, r.required("region"));
     CS_ASSIGN_OR_RETURN(g.grid_zone, r.required("grid_zone"));
-    if (!index.count(g.grid_zone)) return r.error(fmt::format("grid_zone '{}' has no hourly series", g.grid_zone));
+    if (!index.count(g.grid_zone))
+      return r.error(fmt::format("grid_zone '{}' has no hourly series", g.grid_zone));
     g.source_id = r.text("source_id");
     g.note = r.text("note");
     out.regions_.push_back(std::move(g));
@@ -140,7 +147,8 @@ Result<HourlyData> HourlyData::from_texts(const std::map<std::string, std::strin
 }
 
 Result<std::shared_ptr<const HourlyData>> HourlyData::builtin() {
-  static const Result<std::shared_ptr<const HourlyData>> kBuiltin = []() -> Result<std::shared_ptr<const HourlyData>> {
+  static const Result<std::shared_ptr<const HourlyData>> kBuiltin =
+      []() -> Result<std::shared_ptr<const HourlyData>> {
     CS_ASSIGN_OR_RETURN(HourlyData d, from_texts(builtin_texts()));
     return std::make_shared<const HourlyData>(std::move(d));
   }();

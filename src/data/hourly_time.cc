@@ -52,11 +52,12 @@ unsigned days_in_month(int y, unsigned m) {
 
 Result<std::int64_t> parse_utc_time(std::string_view text, bool assume_utc, bool allow_date) {
   const auto bad = [&](std::string_view why) {
-    return Status::invalid_argument(fmt::format("'{}' is not a time such as 2022-07-01T00:00Z: {}", text, why));
+    return Status::invalid_argument(
+        fmt::format("'{}' is not a time such as 2022-07-01T00:00Z: {}", text, why));
   };
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (!digits(text, 0, 4, y) || text.size() < 10 || text[4] != '-' || !digits(text, 5, 2, mo) || text[7] != '-' ||
-      !digits(text, 8, 2, d)) {
+  if (!digits(text, 0, 4, y) || text.size() < 10 || text[4] != '-' || !digits(text, 5, 2, mo) ||
+      text[7] != '-' || !digits(text, 8, 2, d)) {
     return bad("expected YYYY-MM-DD first");
   }
   if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(mo))) {
@@ -67,9 +68,11 @@ Result<std::int64_t> parse_utc_time(std::string_view text, bool assume_utc, bool
     if (!allow_date) return bad("give a time of day and a zone, e.g. 2022-07-01T00:00Z");
     return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400;
   }
-  if (text[pos] != 'T' && text[pos] != 't' && text[pos] != ' ') return bad("expected T between date and time");
+  if (text[pos] != 'T' && text[pos] != 't' && text[pos] != ' ')
+    return bad("expected T between date and time");
   ++pos;
-  if (pos + 5 > text.size() || !digits(text, pos, 2, h) || text[pos + 2] != ':' || !digits(text, pos + 3, 2, mi)) {
+  if (pos + 5 > text.size() || !digits(text, pos, 2, h) || text[pos + 2] != ':' ||
+      !digits(text, pos + 3, 2, mi)) {
     return bad("expected HH:MM after the date");
   }
   pos += 5;
@@ -85,8 +88,10 @@ Result<std::int64_t> parse_utc_time(std::string_view text, bool assume_utc, bool
   std::int64_t offset = 0;
   if (pos == text.size()) {
     if (!assume_utc) {
-      return Status::invalid_argument(fmt::format("'{}' has no time zone: add Z for UTC (2022-07-01T00:00Z) or an "
-                                                  "offset such as +02:00", text));
+      return Status::invalid_argument(
+          fmt::format("'{}' has no time zone: add Z for UTC (2022-07-01T00:00Z) or an "
+                      "offset such as +02:00",
+                      text));
     }
   } else if (text[pos] == 'Z' || text[pos] == 'z') {
     if (pos + 1 != text.size()) return bad("unexpected text after Z");

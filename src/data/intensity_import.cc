@@ -43,11 +43,12 @@ int find_column(const CsvTable& t, const std::vector<std::string_view>& must_con
 }
 
 Status value_error(const std::string& where, std::string_view text, std::string_view unit) {
-  return Status::data_error(fmt::format("{}: '{}' is not a carbon intensity in {} (a number from 0 to 2000 g/kWh)",
-                                        where, text, unit));
+  return Status::data_error(fmt::format(
+      "{}: '{}' is not a carbon intensity in {} (a number from 0 to 2000 g/kWh)", where, text, unit));
 }
 
-Result<double> value_of(const std::string& where, std::string_view text, double scale, std::string_view unit) {
+Result<double> value_of(const std::string& where, std::string_view text, double scale,
+                        std::string_view unit) {
   auto v = parse_number(text);
   if (!v.ok()) return value_error(where, text, unit);
   const double g = *v * scale;
@@ -67,9 +68,12 @@ struct CsvLayout {
 Result<CsvLayout> csv_layout(const CsvTable& t, IntensityFormat want, std::string_view path) {
   CsvLayout l{want};
   const bool em = find_column(t, {"datetime (utc)"}) >= 0 && find_column(t, {"carbon intensity"}) >= 0;
-  const bool wt = find_column(t, {"point_time"}) >= 0 || (t.column("timestamp") >= 0 && t.column("MOER") >= 0);
+  const bool wt =
+      find_column(t, {"point_time"}) >= 0 || (t.column("timestamp") >= 0 && t.column("MOER") >= 0);
   if (want == IntensityFormat::kAuto) {
-    l.format = em ? IntensityFormat::kElectricityMaps : wt ? IntensityFormat::kWattTime : IntensityFormat::kPlain;
+    l.format = em   ? IntensityFormat::kElectricityMaps
+               : wt ? IntensityFormat::kWattTime
+                    : IntensityFormat::kPlain;
   }
   switch (l.format) {
     case IntensityFormat::kElectricityMaps:
@@ -93,15 +97,17 @@ Result<CsvLayout> csv_layout(const CsvTable& t, IntensityFormat want, std::strin
       l.value = t.column("g_per_kwh");
       break;
     default:
-      return Status::invalid_argument(fmt::format("{}: a CSV file cannot be {}", path, format_name(l.format)));
+      return Status::invalid_argument(
+          fmt::format("{}: a CSV file cannot be {}", path, format_name(l.format)));
   }
   if (l.time < 0 || l.value < 0) {
-    return Status::data_error(fmt::format(
-        "{}:1: not a {} file: expected {} (header is '{}')", path, format_name(l.format),
-        l.format == IntensityFormat::kPlain             ? "columns timestamp,g_per_kwh"
-        : l.format == IntensityFormat::kWattTime        ? "columns point_time (or timestamp) and value (or MOER)"
-                                                        : "columns 'Datetime (UTC)' and 'Carbon Intensity gCO2eq/kWh (LCA)'",
-        fmt::join(t.header(), ",")));
+    return Status::data_error(
+        fmt::format("{}:1: not a {} file: expected {} (header is '{}')", path, format_name(l.format),
+                    l.format == IntensityFormat::kPlain ? "columns timestamp,g_per_kwh"
+                    : l.format == IntensityFormat::kWattTime
+                        ? "columns point_time (or timestamp) and value (or MOER)"
+                        : "columns 'Datetime (UTC)' and 'Carbon Intensity gCO2eq/kWh (LCA)'",
+                    fmt::join(t.header(), ",")));
   }
   return l;
 }
@@ -123,15 +129,17 @@ Status read_csv(std::string_view path, std::string_view text, IntensityFormat wa
     if (!when.ok()) return Status::data_error(fmt::format("{}: {}", where, when.status().message()));
     CS_ASSIGN_OR_RETURN(const double g, value_of(where, v, l.scale, l.unit));
     points.push_back({*when, g, where});
-    if (l.zone >= 0 && out.zone_hint.empty()) out.zone_hint = std::string(t.cell(i, static_cast<std::size_t>(l.zone)));
+    if (l.zone >= 0 && out.zone_hint.empty())
+      out.zone_hint = std::string(t.cell(i, static_cast<std::size_t>(l.zone)));
   }
   if (empty > 0) out.notes.push_back(fmt::format("{} rows without a value left as gaps", empty));
   if (l.format == IntensityFormat::kElectricityMaps) {
     out.notes.push_back(fmt::format("column '{}' used", t.header()[static_cast<std::size_t>(l.value)]));
   }
   if (l.format == IntensityFormat::kWattTime) {
-    out.notes.push_back("WattTime values are marginal emission rates (MOER) in lb/MWh, converted x 0.4536 to g/kWh; "
-                        "they are not average intensities");
+    out.notes.push_back(
+        "WattTime values are marginal emission rates (MOER) in lb/MWh, converted x 0.4536 to g/kWh; "
+        "they are not average intensities");
   }
   return {};
 }
@@ -149,14 +157,16 @@ Status read_json(std::string_view path, std::string_view text, IntensityFormat w
   out.format = f;
   if (f == IntensityFormat::kUkCarbonIntensity) {
     if (!j.is_object() || !j.contains("data") || !j["data"].is_array()) {
-      return Status::data_error(fmt::format("{}: expected {{\"data\": [{{\"from\": ..., \"intensity\": ...}}]}}", path));
+      return Status::data_error(
+          fmt::format("{}: expected {{\"data\": [{{\"from\": ..., \"intensity\": ...}}]}}", path));
     }
     // Regional endpoints nest the slots one level deeper: data[i].data[k].
     std::vector<std::pair<std::string, const nlohmann::json*>> slots;
     for (std::size_t i = 0; i < j["data"].size(); ++i) {
       const nlohmann::json& e = j["data"][i];
       if (e.is_object() && e.contains("data") && e["data"].is_array()) {
-        if (out.zone_hint.empty() && e.contains("shortname")) out.zone_hint = e["shortname"].get<std::string>();
+        if (out.zone_hint.empty() && e.contains("shortname"))
+          out.zone_hint = e["shortname"].get<std::string>();
         for (std::size_t k = 0; k < e["data"].size(); ++k) {
           slots.emplace_back(fmt::format("{}: data[{}].data[{}]", path, i, k), &e["data"][k]);
         }
@@ -167,7 +177,8 @@ Status read_json(std::string_view path, std::string_view text, IntensityFormat w
     std::size_t forecast = 0;
     for (const auto& [where, e] : slots) {
       if (!e->is_object() || !e->contains("from") || !e->contains("intensity") || !(*e)["from"].is_string()) {
-        return Status::data_error(fmt::format("{}: expected an object with \"from\" and \"intensity\"", where));
+        return Status::data_error(
+            fmt::format("{}: expected an object with \"from\" and \"intensity\"", where));
       }
       const nlohmann::json& in = (*e)["intensity"];
       const nlohmann::json* v = in.contains("actual") && in["actual"].is_number() ? &in["actual"] : nullptr;
@@ -181,17 +192,20 @@ Status read_json(std::string_view path, std::string_view text, IntensityFormat w
       CS_ASSIGN_OR_RETURN(const double g, value_of(where, v->dump(), 1, "g/kWh"));
       points.push_back({*when, g, where});
     }
-    if (forecast > 0) out.notes.push_back(fmt::format("{} slots had no actual value: their forecast was used", forecast));
+    if (forecast > 0)
+      out.notes.push_back(fmt::format("{} slots had no actual value: their forecast was used", forecast));
     return {};
   }
   if (f == IntensityFormat::kCarbonAwareSdk) {
-    if (!j.is_array()) return Status::data_error(fmt::format("{}: expected [{{\"time\": ..., \"rating\": ...}}]", path));
+    if (!j.is_array())
+      return Status::data_error(fmt::format("{}: expected [{{\"time\": ..., \"rating\": ...}}]", path));
     for (std::size_t i = 0; i < j.size(); ++i) {
       const std::string where = fmt::format("{}: [{}]", path, i);
       const nlohmann::json& e = j[i];
       if (!e.is_object() || !e.contains("time") || !e["time"].is_string() || !e.contains("rating") ||
           !e["rating"].is_number()) {
-        return Status::data_error(fmt::format("{}: expected an object with \"time\" (text) and \"rating\" (number)", where));
+        return Status::data_error(
+            fmt::format("{}: expected an object with \"time\" (text) and \"rating\" (number)", where));
       }
       auto when = parse_utc_time(e["time"].get<std::string>());
       if (!when.ok()) return Status::data_error(fmt::format("{}: {}", where, when.status().message()));
@@ -204,35 +218,46 @@ Status read_json(std::string_view path, std::string_view text, IntensityFormat w
     out.notes.push_back("Carbon Aware SDK 'rating' read as g/kWh");
     return {};
   }
-  return Status::data_error(fmt::format("{}: unknown JSON layout; give --format uk-carbon-intensity or "
-                                        "carbon-aware-sdk", path));
+  return Status::data_error(
+      fmt::format("{}: unknown JSON layout; give --format uk-carbon-intensity or "
+                  "carbon-aware-sdk",
+                  path));
 }
 
 }  // namespace
 
 std::string_view format_name(IntensityFormat f) {
   switch (f) {
-    case IntensityFormat::kAuto: return "auto";
-    case IntensityFormat::kPlain: return "plain";
-    case IntensityFormat::kElectricityMaps: return "electricitymaps";
-    case IntensityFormat::kWattTime: return "watttime";
-    case IntensityFormat::kUkCarbonIntensity: return "uk-carbon-intensity";
-    case IntensityFormat::kCarbonAwareSdk: return "carbon-aware-sdk";
+    case IntensityFormat::kAuto:
+      return "auto";
+    case IntensityFormat::kPlain:
+      return "plain";
+    case IntensityFormat::kElectricityMaps:
+      return "electricitymaps";
+    case IntensityFormat::kWattTime:
+      return "watttime";
+    case IntensityFormat::kUkCarbonIntensity:
+      return "uk-carbon-intensity";
+    case IntensityFormat::kCarbonAwareSdk:
+      return "carbon-aware-sdk";
   }
   return "auto";
 }
 
 Result<IntensityFormat> parse_format_name(std::string_view name) {
-  for (IntensityFormat f : {IntensityFormat::kAuto, IntensityFormat::kPlain, IntensityFormat::kElectricityMaps,
-                            IntensityFormat::kWattTime, IntensityFormat::kUkCarbonIntensity,
-                            IntensityFormat::kCarbonAwareSdk}) {
+  for (IntensityFormat f :
+       {IntensityFormat::kAuto, IntensityFormat::kPlain, IntensityFormat::kElectricityMaps,
+        IntensityFormat::kWattTime, IntensityFormat::kUkCarbonIntensity, IntensityFormat::kCarbonAwareSdk}) {
     if (lower(name) == format_name(f)) return f;
   }
-  return Status::invalid_argument(fmt::format("--format: '{}' is not one of auto, plain, electricitymaps, watttime, "
-                                              "uk-carbon-intensity, carbon-aware-sdk", name));
+  return Status::invalid_argument(
+      fmt::format("--format: '{}' is not one of auto, plain, electricitymaps, watttime, "
+                  "uk-carbon-intensity, carbon-aware-sdk",
+                  name));
 }
 
-Result<ImportedSeries> import_intensity(std::string_view path, std::string_view text, IntensityFormat format) {
+Result<ImportedSeries> import_intensity(std::string_view path, std::string_view text,
+                                        IntensityFormat format) {
   ImportedSeries out;
   std::vector<Point> points;
   std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
@@ -269,7 +294,8 @@ Result<ImportedSeries> import_intensity(std::string_view path, std::string_view 
     out.notes.push_back(fmt::format("{} values averaged into {} hours", points.size(), hours.size()));
   }
   const std::size_t gaps = s.g_per_kwh.size() - hours.size();
-  if (gaps > 0) out.notes.push_back(fmt::format("{} hours without data between the first and last: gaps", gaps));
+  if (gaps > 0)
+    out.notes.push_back(fmt::format("{} hours without data between the first and last: gaps", gaps));
   return out;
 }
 

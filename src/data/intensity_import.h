@@ -12,7 +12,14 @@
 
 namespace carbonscope {
 
-enum class IntensityFormat { kAuto, kPlain, kElectricityMaps, kWattTime, kUkCarbonIntensity, kCarbonAwareSdk };
+enum class IntensityFormat {
+  kAuto,
+  kPlain,
+  kElectricityMaps,
+  kWattTime,
+  kUkCarbonIntensity,
+  kCarbonAwareSdk
+};
 
 // "plain", "electricitymaps", "watttime", "uk-carbon-intensity", "carbon-aware-sdk".
 std::string_view format_name(IntensityFormat f);
@@ -20,9 +27,10 @@ Result<IntensityFormat> parse_format_name(std::string_view name);
 
 struct ImportedSeries {
   IntensityFormat format = IntensityFormat::kAuto;
-  std::string zone_hint;  // the zone the file names (Electricity Maps "Zone Id", SDK "location", WattTime "ba")
-  HourlySeries series;    // zone left empty; hourly means, gaps as NaN
-  std::size_t rows = 0;   // values read
+  std::string
+      zone_hint;        // the zone the file names (Electricity Maps "Zone Id", SDK "location", WattTime "ba")
+  HourlySeries series;  // zone left empty; hourly means, gaps as NaN
+  std::size_t rows = 0;            // values read
   std::vector<std::string> notes;  // conversions and choices made (units, basis, forecast used)
 };
 

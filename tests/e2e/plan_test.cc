@@ -17,9 +17,20 @@
 namespace carbonscope::test {
 namespace {
 
-const std::vector<std::string> kDoneWhen = {"plan",  "--gpu",          "H100 SXM", "--count",          "8",
-                                            "--hours", "10",           "--from",   "aws:us-east-1", "--within",
-                                            "US",    "--start-after", "2022-07-01T00:00Z", "--deadline",
+const std::vector<std::string> kDoneWhen = {"plan",
+                                            "--gpu",
+                                            "H100 SXM",
+                                            "--count",
+                                            "8",
+                                            "--hours",
+                                            "10",
+                                            "--from",
+                                            "aws:us-east-1",
+                                            "--within",
+                                            "US",
+                                            "--start-after",
+                                            "2022-07-01T00:00Z",
+                                            "--deadline",
                                             "2022-07-03T00:00Z"};
 
 std::vector<std::string> with(std::vector<std::string> base, const std::vector<std::string>& more) {
@@ -30,8 +41,9 @@ std::vector<std::string> with(std::vector<std::string> base, const std::vector<s
 TEST(PlanCommand, DoneWhenExampleText) {
   const CliResult r = run_cli(kDoneWhen);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* s : {"Window    start between 2022-07-01T00:00Z and 2022-07-02T14:00Z", "hourly BPAT 2022 [eia930]",
-                        "Saving vs aws:us-east-1", "hourly PJM 2022", "Best ", "Later ", "annual"}) {
+  for (const char* s :
+       {"Window    start between 2022-07-01T00:00Z and 2022-07-02T14:00Z", "hourly BPAT 2022 [eia930]",
+        "Saving vs aws:us-east-1", "hourly PJM 2022", "Best ", "Later ", "annual"}) {
     EXPECT_NE(r.out.find(s), std::string::npos) << s << "\n" << r.out;
   }
   EXPECT_NE(r.out.find(" to "), std::string::npos);  // ranges
@@ -68,36 +80,58 @@ TEST(PlanCommand, DoneWhenExampleJson) {
 }
 
 TEST(PlanCommand, ForecastsPastTheEndOfTheSeries) {
-  const CliResult r = run_cli({"plan", "--gpu", "H100 SXM", "--count", "8", "--hours", "10", "--from", "aws:us-east-1",
-                               "--providers", "aws", "--within", "US", "--start-after", "2023-01-02T00:00Z",
-                               "--within", "48h", "--json"});
+  const CliResult r = run_cli({"plan", "--gpu", "H100 SXM", "--count", "8", "--hours", "10", "--from",
+                               "aws:us-east-1", "--providers", "aws", "--within", "US", "--start-after",
+                               "2023-01-02T00:00Z", "--within", "48h", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["from"]["intensity"]["basis"], "forecast");
   bool noted = false;
-  for (const auto& n : j["notes"]) noted = noted || n.get<std::string>().find("profile forecast") != std::string::npos;
+  for (const auto& n : j["notes"])
+    noted = noted || n.get<std::string>().find("profile forecast") != std::string::npos;
   EXPECT_TRUE(noted) << r.out;
 }
 
 TEST(PlanCommand, ComparesHardware) {
-  const CliResult r = run_cli({"plan", "--gpu", "H100 SXM", "--gpu", "A100 SXM4 80GB", "--count", "8", "--params",
-                               "7B", "--tokens", "5B", "--from", "aws:us-east-1", "--providers", "aws,gcp", "--within",
-                               "US", "--start-after", "2022-07-01T00:00Z", "--within", "96h", "--json"});
+  const CliResult r = run_cli({"plan",
+                               "--gpu",
+                               "H100 SXM",
+                               "--gpu",
+                               "A100 SXM4 80GB",
+                               "--count",
+                               "8",
+                               "--params",
+                               "7B",
+                               "--tokens",
+                               "5B",
+                               "--from",
+                               "aws:us-east-1",
+                               "--providers",
+                               "aws,gcp",
+                               "--within",
+                               "US",
+                               "--start-after",
+                               "2022-07-01T00:00Z",
+                               "--within",
+                               "96h",
+                               "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["hardware"].size(), 2u);
   std::set<std::string> seen;
   for (const auto& o : j["options"]) seen.insert(o["hardware"].get<std::string>());
   EXPECT_EQ(seen.size(), 2u) << r.out;
-  const CliResult text = run_cli({"plan", "--gpu", "H100 SXM", "--gpu", "A100 SXM4 80GB", "--hours", "5", "--top", "3"});
+  const CliResult text =
+      run_cli({"plan", "--gpu", "H100 SXM", "--gpu", "A100 SXM4 80GB", "--hours", "5", "--top", "3"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("Hardware"), std::string::npos);
   EXPECT_NE(text.out.find("  or        1 x NVIDIA A100"), std::string::npos) << text.out;
 }
 
 TEST(PlanCommand, WhereOnlyWithFilters) {
-  const CliResult r = run_cli({"plan", "--gpu", "A100 SXM4 80GB", "--hours", "12", "--providers", "aws,gcp",
-                               "--within", "EU", "--exclude-region", "gcp:europe-north2", "--top", "3", "--json"});
+  const CliResult r =
+      run_cli({"plan", "--gpu", "A100 SXM4 80GB", "--hours", "12", "--providers", "aws,gcp", "--within", "EU",
+               "--exclude-region", "gcp:europe-north2", "--top", "3", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_TRUE(j["window"].is_null());
@@ -126,8 +160,8 @@ TEST(PlanCommand, UsesAnImportedSeries) {
     }
   }
   const CliResult r = run_cli({"--data-dir", dir, "plan", "--power", "1kW", "--hours", "4", "--providers",
-                               "private", "--within", "FR", "--start-after", "2025-03-01T00:00Z", "--deadline",
-                               "2025-03-02T00:00Z", "--json"});
+                               "private", "--within", "FR", "--start-after", "2025-03-01T00:00Z",
+                               "--deadline", "2025-03-02T00:00Z", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_GE(j["options"].size(), 1u);
@@ -148,7 +182,8 @@ TEST(PlanCommand, BadInputSaysWhatToDo) {
   };
   const Case cases[] = {
       {{"--start-after", "2022-07-03T00:00Z", "--deadline", "2022-07-01T00:00Z"}, "is not after the start"},
-      {{"--start-after", "2022-07-01T00:00Z", "--deadline", "2022-07-01T04:00Z"}, "or later, or shorten the job"},
+      {{"--start-after", "2022-07-01T00:00Z", "--deadline", "2022-07-01T04:00Z"},
+       "or later, or shorten the job"},
       {{"--start-after", "2022-07-01 00:00", "--deadline", "2022-07-03T00:00Z"}, "no time zone"},
       {{"--start-after", "2022-07-01T00:00Z"}, "--within 48h"},
       {{"--within", "Atlantis"}, "--within Atlantis"},
@@ -169,7 +204,9 @@ TEST(PlanCommand, BadInputSaysWhatToDo) {
 namespace carbonscope::test {
 namespace {
 
-std::string fixture(const std::string& name) { return std::string(CARBONSCOPE_FIXTURES) + "/intensity/" + name; }
+std::string fixture(const std::string& name) {
+  return std::string(CARBONSCOPE_FIXTURES) + "/intensity/" + name;
+}
 
 struct TempDir {
   std::string path;
@@ -206,15 +243,17 @@ TEST(ImportIntensity, EveryFormatEndToEndIntoPlan) {
     ASSERT_EQ(r.exit_code, 0) << c.file << ": " << r.err;
     EXPECT_NE(r.out.find(std::string("(") + c.format + ")"), std::string::npos) << r.out;
     const std::string zone = c.zone ? c.zone : "FR";
-    const CliResult show = run_cli({"--data-dir", dir.path, "data", "intensity", zone, "--date", c.day, "--json"});
+    const CliResult show =
+        run_cli({"--data-dir", dir.path, "data", "intensity", zone, "--date", c.day, "--json"});
     ASSERT_EQ(show.exit_code, 0) << c.file << ": " << show.err;
     const auto j = nlohmann::json::parse(show.out);
     EXPECT_NEAR(j["hours"][0]["g_per_kwh"].get<double>(), c.first_hour, 0.1) << c.file;
     // plan picks the imported series for the private zone within its span.
     const std::string start = std::string(c.day) + "T00:00Z";
     const std::string end = std::string(c.day) + "T02:00Z";
-    const CliResult plan = run_cli({"--data-dir", dir.path, "plan", "--power", "1kW", "--hours", "1", "--providers",
-                                    "private", "--within", zone, "--start-after", start, "--deadline", end, "--json", "--top", "50"});
+    const CliResult plan =
+        run_cli({"--data-dir", dir.path, "plan", "--power", "1kW", "--hours", "1", "--providers", "private",
+                 "--within", zone, "--start-after", start, "--deadline", end, "--json", "--top", "50"});
     ASSERT_EQ(plan.exit_code, 0) << c.file << ": " << plan.err;
     const auto p = nlohmann::json::parse(plan.out);
     bool found = false;

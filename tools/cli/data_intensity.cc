@@ -49,16 +49,18 @@ Result<std::vector<const HourlySeries*>> series_for(const DataSet& data, const H
   for (const HourlySeries& s : hourly.all()) {
     if (std::find(names.begin(), names.end(), s.zone) == names.end()) names.push_back(s.zone);
   }
-  return Status::not_found(fmt::format("no hourly series for '{}': the zones with one are {} (and cloud regions mapped "
-                                       "to them, e.g. aws:us-east-1); import one with 'carbonscope data "
-                                       "import-intensity FILE --zone {}'. Without one, carbonscope uses the annual "
-                                       "figure ('carbonscope data regions {}')",
-                                       zone, fmt::join(names, ", "), zone, zone));
+  return Status::not_found(
+      fmt::format("no hourly series for '{}': the zones with one are {} (and cloud regions mapped "
+                  "to them, e.g. aws:us-east-1); import one with 'carbonscope data "
+                  "import-intensity FILE --zone {}'. Without one, carbonscope uses the annual "
+                  "figure ('carbonscope data regions {}')",
+                  zone, fmt::join(names, ", "), zone, zone));
 }
 
 // "▁▂▃▅▇" for the values, scaled between the smallest and the largest.
 std::string sparkline(const std::vector<double>& v) {
-  static const char* kBars[] = {"\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588"};
+  static const char* kBars[] = {"\u2581", "\u2582", "\u2583", "\u2584",
+                                "\u2585", "\u2586", "\u2587", "\u2588"};
   const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
   std::string out;
   for (double x : v) {
@@ -75,7 +77,8 @@ int show_intensity(const DataSet& data, const HourlyData& hourly, const Intensit
   auto t = parse_utc_time(o.date, false, true);
   if (!t.ok()) return report_error(t.status().with_context("--date (a UTC day such as 2022-07-01)"));
   if (*t % 86400 != 0) {
-    return report_error(Status::invalid_argument("--date: give a day (2022-07-01); the day runs 00:00 to 24:00 UTC"));
+    return report_error(
+        Status::invalid_argument("--date: give a day (2022-07-01); the day runs 00:00 to 24:00 UTC"));
   }
   if (o.days < 1 || o.days > 31) return report_error(Status::invalid_argument("--days must be 1 to 31"));
   const UnixHour first = *t / 3600;
@@ -90,10 +93,13 @@ int show_intensity(const DataSet& data, const HourlyData& hourly, const Intensit
   if (s == nullptr) {
     std::string spans;
     for (const HourlySeries* c : *all) {
-      spans += fmt::format("{}{} to {}", spans.empty() ? "" : ", ", format_utc_date(c->first), format_utc_date(c->end() - 1));
+      spans += fmt::format("{}{} to {}", spans.empty() ? "" : ", ", format_utc_date(c->first),
+                           format_utc_date(c->end() - 1));
     }
-    return report_error(Status::not_found(fmt::format("{} has hourly data for {} only, not {}; pick a date in that "
-                                                      "span or import a series", label, spans, o.date)));
+    return report_error(
+        Status::not_found(fmt::format("{} has hourly data for {} only, not {}; pick a date in that "
+                                      "span or import a series",
+                                      label, spans, o.date)));
   }
   std::vector<double> values;
   std::vector<UnixHour> at;
@@ -110,10 +116,12 @@ int show_intensity(const DataSet& data, const HourlyData& hourly, const Intensit
   const std::string source = s->source_id.empty() ? "imported from " + s->origin : s->source_id;
   if (o.json) {
     nlohmann::json hours = nlohmann::json::array();
-    for (std::size_t i = 0; i < values.size(); ++i) hours.push_back({{"hour", format_utc_hour(at[i])}, {"g_per_kwh", values[i]}});
-    nlohmann::json j = {{"zone", s->zone},  {"label", label},        {"source", source}, {"date", o.date},
-                        {"days", o.days},   {"mean_g_per_kwh", mean}, {"hours", hours},
-                        {"missing_hours", n - static_cast<std::int64_t>(values.size())}};
+    for (std::size_t i = 0; i < values.size(); ++i)
+      hours.push_back({{"hour", format_utc_hour(at[i])}, {"g_per_kwh", values[i]}});
+    nlohmann::json j = {{"zone", s->zone},  {"label", label},
+                        {"source", source}, {"date", o.date},
+                        {"days", o.days},   {"mean_g_per_kwh", mean},
+                        {"hours", hours},   {"missing_hours", n - static_cast<std::int64_t>(values.size())}};
     std::cout << j.dump(2) << "\n";
     return kExitOk;
   }
@@ -126,8 +134,8 @@ int show_intensity(const DataSet& data, const HourlyData& hourly, const Intensit
   if (static_cast<std::int64_t>(values.size()) < n) {
     out << fmt::format("  {} hours missing\n", n - static_cast<std::int64_t>(values.size()));
   }
-  out << "\n  " << sparkline(values) << "\n  00h" << std::string(values.size() > 6 ? values.size() - 6 : 0, ' ')
-      << "24h\n";
+  out << "\n  " << sparkline(values) << "\n  00h"
+      << std::string(values.size() > 6 ? values.size() - 6 : 0, ' ') << "24h\n";
   if (o.hourly) {
     out << "\n";
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -141,8 +149,8 @@ int show_intensity(const DataSet& data, const HourlyData& hourly, const Intensit
 
 bool zone_name_ok(const std::string& z) {
   return !z.empty() && z.size() <= 64 && std::all_of(z.begin(), z.end(), [](char c) {
-           return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-         });
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
 }
 
 int import_file(const DataSet& data, const HourlyData& hourly, const Context& ctx, const ImportOptions& o) {
@@ -157,7 +165,8 @@ int import_file(const DataSet& data, const HourlyData& hourly, const Context& ct
   std::string zone = o.zone.empty() ? imported->zone_hint : o.zone;
   if (zone.empty()) {
     return report_error(Status::invalid_argument(fmt::format(
-        "{} does not say its zone: give --zone (a zone such as FR or US-CA, or a grid zone such as PJM)", o.file)));
+        "{} does not say its zone: give --zone (a zone such as FR or US-CA, or a grid zone such as PJM)",
+        o.file)));
   }
   if (!zone_name_ok(zone)) {
     return report_error(Status::invalid_argument(
@@ -197,11 +206,14 @@ int import_file(const DataSet& data, const HourlyData& hourly, const Context& ct
                            format_name(imported->format), zone, format_utc_hour(imported->series.first),
                            format_utc_hour(imported->series.end() - 1), path);
   for (const std::string& n : imported->notes) std::cout << "  - " << n << "\n";
-  if (replaced_some) std::cout << "  - hours already imported for this zone were replaced by this file's values\n";
+  if (replaced_some)
+    std::cout << "  - hours already imported for this zone were replaced by this file's values\n";
   bool used = !hourly.series_of(zone).empty() || data.find_zone(zone).ok();
   if (!used) {
-    std::cout << fmt::format("  - no zone or cloud region is called {}: 'plan' will not use it; import it as a zone "
-                             "code (FR, US-CA) or a grid zone (PJM, MISO)\n", zone);
+    std::cout << fmt::format(
+        "  - no zone or cloud region is called {}: 'plan' will not use it; import it as a zone "
+        "code (FR, US-CA) or a grid zone (PJM, MISO)\n",
+        zone);
   }
   return kExitOk;
 }
@@ -210,7 +222,8 @@ int import_file(const DataSet& data, const HourlyData& hourly, const Context& ct
 
 void add_data_intensity_commands(CLI::App* data_cmd, Context& ctx) {
   auto io = std::make_shared<IntensityOptions>();
-  CLI::App* show = data_cmd->add_subcommand("intensity", "A day of a zone's hourly carbon intensity, with a chart");
+  CLI::App* show =
+      data_cmd->add_subcommand("intensity", "A day of a zone's hourly carbon intensity, with a chart");
   show->add_option("zone", io->zone, "Grid zone (PJM, GB), cloud region (aws:us-east-1) or an imported zone")
       ->required();
   show->add_option("--date", io->date, "UTC day (2022-07-01)")->required();
@@ -230,10 +243,12 @@ void add_data_intensity_commands(CLI::App* data_cmd, Context& ctx) {
   auto im = std::make_shared<ImportOptions>();
   CLI::App* imp = data_cmd->add_subcommand(
       "import-intensity", "Import an hourly intensity export into your data directory, for 'plan'");
-  imp->add_option("file", im->file, "Electricity Maps CSV, WattTime CSV, UK Carbon Intensity API JSON, Carbon Aware "
-                                    "SDK emissions JSON, or timestamp,g_per_kwh CSV")
+  imp->add_option("file", im->file,
+                  "Electricity Maps CSV, WattTime CSV, UK Carbon Intensity API JSON, Carbon Aware "
+                  "SDK emissions JSON, or timestamp,g_per_kwh CSV")
       ->required();
-  imp->add_option("--zone", im->zone, "Zone the series belongs to (FR, US-CA, PJM); default: the one the file names");
+  imp->add_option("--zone", im->zone,
+                  "Zone the series belongs to (FR, US-CA, PJM); default: the one the file names");
   imp->add_option("--format", im->format,
                   "auto (default), plain, electricitymaps, watttime, uk-carbon-intensity, carbon-aware-sdk");
   imp->callback([im, &ctx] {

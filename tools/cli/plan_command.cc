@@ -4,8 +4,8 @@
 
 #include "command.h"
 #include "hourly_options.h"
-#include "platform/clock.h"
 #include "plan_output.h"
+#include "platform/clock.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -16,8 +16,9 @@ struct PlanOptions {
 };
 
 void add_job_options(CLI::App* cmd, EstimateRequest& o, std::vector<std::string>& gpus) {
-  cmd->add_option("--gpu", gpus,
-                  "Accelerator by name (\"H100 SXM\"; see 'carbonscope data hardware'); repeat to compare several");
+  cmd->add_option(
+      "--gpu", gpus,
+      "Accelerator by name (\"H100 SXM\"; see 'carbonscope data hardware'); repeat to compare several");
   cmd->add_option("--count", o.count, "Number of accelerators (or of devices at --power); default 1");
   cmd->add_option("--power", o.power, "Power per device (400W, 1.5kW); overrides the accelerator's TDP");
   cmd->add_option("--cpu", o.cpu, "CPU model by name");
@@ -27,11 +28,13 @@ void add_job_options(CLI::App* cmd, EstimateRequest& o, std::vector<std::string>
   cmd->add_option("--hours", o.hours, "Wall-clock hours (10, 1.5)");
   cmd->add_option("--duration", o.duration, "Wall-clock duration (90min, 2d)");
   cmd->add_option("--device-hours", o.device_hours, "Device-hours of the accelerators (GPU-hours)");
-  cmd->add_option("--utilisation,--utilization", o.utilisation, "Average load of the devices (80%); default 100%");
+  cmd->add_option("--utilisation,--utilization", o.utilisation,
+                  "Average load of the devices (80%); default 100%");
   cmd->add_option("--params", o.params, "Model parameters (70B): the time follows from the compute");
   cmd->add_option("--tokens", o.tokens, "Training tokens (2T)");
   cmd->add_option("--inference-tokens", o.inference_tokens, "Tokens served (1B)");
-  cmd->add_option("--precision", o.precision, "Peak FLOP/s column: bf16 (default), fp16, tf32, fp32, fp8, int8");
+  cmd->add_option("--precision", o.precision,
+                  "Peak FLOP/s column: bf16 (default), fp16, tf32, fp32, fp8, int8");
   cmd->add_option("--mfu", o.mfu, "Model-FLOPs utilisation (45%); default 40%, range 30% to 50%");
 }
 
@@ -40,14 +43,17 @@ void add_job_options(CLI::App* cmd, EstimateRequest& o, std::vector<std::string>
 void add_plan_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<PlanOptions>();
   PlanRequest& r = opts->request;
-  CLI::App* cmd = app.add_subcommand("plan", "Rank the regions (and start times) where a job would emit least");
+  CLI::App* cmd =
+      app.add_subcommand("plan", "Rank the regions (and start times) where a job would emit least");
   add_job_options(cmd, r.job, r.gpus);
   cmd->add_option("--from", r.from, "Where the job runs now (aws:us-east-1, FR): the saving is against it");
-  cmd->add_option("--providers", r.providers, "Providers to consider (aws,gcp,azure,ovh,scaleway,alibaba,private)")
+  cmd->add_option("--providers", r.providers,
+                  "Providers to consider (aws,gcp,azure,ovh,scaleway,alibaba,private)")
       ->delimiter(',');
-  cmd->add_option("--within", r.within,
-                  "An area (EU or Europe, US, GB, \"North America\") and/or a window length after the start (48h); "
-                  "repeatable");
+  cmd->add_option(
+      "--within", r.within,
+      "An area (EU or Europe, US, GB, \"North America\") and/or a window length after the start (48h); "
+      "repeatable");
   cmd->add_option("--exclude-region", r.exclude, "Places to leave out (aws:us-east-1, FR); repeatable")
       ->delimiter(',');
   cmd->add_option("--top", r.top, "How many places to list (default 10)");

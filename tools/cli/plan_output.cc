@@ -16,7 +16,8 @@ namespace {
 
 std::string job_label(const EstimateSpec& spec, const PlanJob& job) {
   std::vector<std::string> parts;
-  for (const DeviceLoad& d : spec.devices) parts.push_back(fmt::format("{} x {}", format_short(d.count), d.label));
+  for (const DeviceLoad& d : spec.devices)
+    parts.push_back(fmt::format("{} x {}", format_short(d.count), d.label));
   std::string out = parts.empty() ? "the given energy" : fmt::format("{}", fmt::join(parts, " + "));
   if (job.duration.count() > 0) out += " for " + format_duration(job.duration);
   return out;
@@ -32,7 +33,8 @@ std::string hardware_label(const PlanResult& r, const PlanOption& o) {
 
 std::string emissions_text(const Range<Emissions>& e) {
   if (e.is_exact()) return format_emissions(e.central);
-  return fmt::format("{} ({} to {})", format_emissions(e.central), format_emissions(e.low), format_emissions(e.high));
+  return fmt::format("{} ({} to {})", format_emissions(e.central), format_emissions(e.low),
+                     format_emissions(e.high));
 }
 
 // "45 hourly BPAT 2022 [eia930]" or "389 annual US-VA 2020 [ga-ci]".
@@ -62,13 +64,19 @@ std::string saving_text(const PlanOption& o, const std::optional<PlanOption>& fr
   return fmt::format("{} more ({:.0f}%)", format_emissions(Emissions::kg(-s.kg)), s.percent);
 }
 
-std::string truncate(const std::string& s, std::size_t n) { return s.size() <= n ? s : s.substr(0, n - 1) + "~"; }
+std::string truncate(const std::string& s, std::size_t n) {
+  return s.size() <= n ? s : s.substr(0, n - 1) + "~";
+}
 
-nlohmann::json option_json(const PlanResult& r, const PlanOption& o, const std::optional<PlanOption>& from, int rank) {
+nlohmann::json option_json(const PlanResult& r, const PlanOption& o, const std::optional<PlanOption>& from,
+                           int rank) {
   const PlanPlace& p = *o.place;
   const auto kg = [](Emissions e) { return e.kg(); };
-  nlohmann::json grid = {{"g_per_kwh", range_json(o.intensity, [](CarbonIntensity c) { return c.g_per_kwh(); })},
-                         {"basis", o.forecast ? "forecast" : o.hourly ? "hourly" : "annual"}};
+  nlohmann::json grid = {
+      {"g_per_kwh", range_json(o.intensity, [](CarbonIntensity c) { return c.g_per_kwh(); })},
+      {"basis", o.forecast ? "forecast"
+                : o.hourly ? "hourly"
+                           : "annual"}};
   if (o.hourly) {
     grid["series_zone"] = p.hourly->zone;
     grid["source_id"] = p.hourly->source_id;
@@ -79,8 +87,13 @@ nlohmann::json option_json(const PlanResult& r, const PlanOption& o, const std::
   }
   nlohmann::json pue = range_json(p.pue.value, [](double v) { return v; });
   pue["provenance"] = provenance_json(p.pue.provenance);
-  nlohmann::json j = {{"place", p.key},       {"label", p.label}, {"provider", p.provider}, {"zone", p.zone},
-                      {"intensity", grid},    {"pue", pue},       {"emissions_kg", range_json(o.emissions, kg)}};
+  nlohmann::json j = {{"place", p.key},
+                      {"label", p.label},
+                      {"provider", p.provider},
+                      {"zone", p.zone},
+                      {"intensity", grid},
+                      {"pue", pue},
+                      {"emissions_kg", range_json(o.emissions, kg)}};
   if (rank > 0) j["rank"] = rank;
   j["hardware"] = hardware_label(r, o);
   if (o.start && o.hourly) j["start"] = format_utc_hour(*o.start);
@@ -99,10 +112,11 @@ std::string render_plan_text(const PlanResult& r) {
   std::ostringstream out;
   out << "carbonscope plan\n\n";
   for (const PlanHardware& h : r.hardware) {
-    out << fmt::format("  {:<10}{}: {} IT energy", &h == &r.hardware.front() ? "Job" : "or", job_label(h.spec, h.job),
-                       format_energy(h.job.it_energy.central));
+    out << fmt::format("  {:<10}{}: {} IT energy", &h == &r.hardware.front() ? "Job" : "or",
+                       job_label(h.spec, h.job), format_energy(h.job.it_energy.central));
     if (!h.job.it_energy.is_exact()) {
-      out << fmt::format(" (range {} to {})", format_energy(h.job.it_energy.low), format_energy(h.job.it_energy.high));
+      out << fmt::format(" (range {} to {})", format_energy(h.job.it_energy.low),
+                         format_energy(h.job.it_energy.high));
     }
     out << "\n";
   }
@@ -123,10 +137,11 @@ std::string render_plan_text(const PlanResult& r) {
   out << fmt::format(" {:<28} {}\n", "Emissions CO2e", saving_head);
   int rank = 0;
   for (const PlanOption& o : r.options) {
-    out << fmt::format("  {:>3}  {:<40} {:<9} {:<34} {:<10}", ++rank, truncate(o.place->label, 40), o.place->provider,
-                       grid_text(o), pue_text(o.place->pue));
+    out << fmt::format("  {:>3}  {:<40} {:<9} {:<34} {:<10}", ++rank, truncate(o.place->label, 40),
+                       o.place->provider, grid_text(o), pue_text(o.place->pue));
     if (compare) out << fmt::format(" {:<26}", truncate(hardware_label(r, o), 26));
-    if (r.window) out << fmt::format(" {:<18}", o.hourly && o.start ? format_utc_hour(*o.start) : "any (annual)");
+    if (r.window)
+      out << fmt::format(" {:<18}", o.hourly && o.start ? format_utc_hour(*o.start) : "any (annual)");
     out << fmt::format(" {:<28} {}\n", emissions_text(o.emissions), saving_text(o, r.from_at_start));
   }
   if (r.from && r.from_at_start) {
@@ -135,8 +150,9 @@ std::string render_plan_text(const PlanResult& r) {
     out << fmt::format(" at {}\n", grid_text(*r.from_at_start));
     if (r.from_best && r.from_best->start && r.from_best->hourly && r.window &&
         *r.from_best->start != r.window->earliest) {
-      out << fmt::format("  Later     the same place starting {}: {}, saving {}\n", format_utc_hour(*r.from_best->start),
-                         emissions_text(r.from_best->emissions), saving_text(*r.from_best, r.from_at_start));
+      out << fmt::format("  Later     the same place starting {}: {}, saving {}\n",
+                         format_utc_hour(*r.from_best->start), emissions_text(r.from_best->emissions),
+                         saving_text(*r.from_best, r.from_at_start));
     }
   }
   if (!r.options.empty()) {

@@ -19,8 +19,8 @@ HourlySeries weekly(double noise = 0) {
   for (int h = 0; h < 70 * 24; ++h) {
     const UnixHour t = s.first + h;
     const bool weekend = ((t / 24 + 3) % 7) >= 5;
-    const double v = 300 + 100 * std::sin(2 * M_PI * static_cast<double>(t % 24) / 24.0) - (weekend ? 50 : 0) +
-                     noise * std::sin(12.9898 * h);
+    const double v = 300 + 100 * std::sin(2 * M_PI * static_cast<double>(t % 24) / 24.0) -
+                     (weekend ? 50 : 0) + noise * std::sin(12.9898 * h);
     s.g_per_kwh.push_back(static_cast<float>(v));
   }
   return s;
@@ -33,7 +33,10 @@ TEST(ProfileForecast, ReproducesARepeatingWeek) {
   for (int k = 0; k < 7 * 24; ++k) {
     const UnixHour t = s.end() + k;
     const bool weekend = ((t / 24 + 3) % 7) >= 5;
-    EXPECT_NEAR((*f)[k], 300 + 100 * std::sin(2 * M_PI * static_cast<double>(t % 24) / 24.0) - (weekend ? 50 : 0), 0.01) << k;
+    EXPECT_NEAR((*f)[k],
+                300 + 100 * std::sin(2 * M_PI * static_cast<double>(t % 24) / 24.0) - (weekend ? 50 : 0),
+                0.01)
+        << k;
   }
 }
 

@@ -101,7 +101,8 @@ TEST(RunPlan, BadWindowsSayWhatToDo) {
   r.deadline = "2022-07-01T00:00Z";
   EXPECT_NE(message(r).find("is not after the start"), std::string::npos);
   r.deadline = "2022-07-03T05:00Z";
-  EXPECT_NE(message(r).find("move --deadline to 2022-07-03T10:00Z or later"), std::string::npos) << message(r);
+  EXPECT_NE(message(r).find("move --deadline to 2022-07-03T10:00Z or later"), std::string::npos)
+      << message(r);
   r.deadline = "2022-07-05T00:00";
   EXPECT_NE(message(r).find("no time zone"), std::string::npos);
   r.deadline.clear();

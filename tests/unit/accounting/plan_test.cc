@@ -82,7 +82,8 @@ TEST(PlanRank, EmissionsAreEnergyTimesPueTimesIntensity) {
 
 TEST(PlanRank, WithoutHourlyDataTheAnnualFigureIsUsedAndSaid) {
   const HourlySeries a = series({100, 100, 100}, 5000);  // does not cover the window
-  const std::vector<PlanPlace> places = {place("covered-elsewhere", 200, 1.0, &a), place("none", 250, 1.0, nullptr)};
+  const std::vector<PlanPlace> places = {place("covered-elsewhere", 200, 1.0, &a),
+                                         place("none", 250, 1.0, nullptr)};
   const auto ranked = rank_places(places, job(1, 2), PlanWindow{1000, 1003});
   ASSERT_EQ(ranked.size(), 2u);
   for (const PlanOption& o : ranked) {

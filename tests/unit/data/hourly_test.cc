@@ -1,9 +1,9 @@
 // Hourly series: the built-in tables (complete, cleaned, mapped), the table parser's
 // errors, imported files, and ISO 8601 time parsing.
+#include <unistd.h>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -25,7 +25,8 @@ const HourlyData& builtin() {
 }
 
 TEST(HourlyBuiltin, EveryShippedSeriesIsCompleteAndPlausible) {
-  const std::vector<std::string> zones = {"AZPS", "BPAT", "CISO", "ERCO", "MISO", "NYIS", "PJM", "SOCO", "GB"};
+  const std::vector<std::string> zones = {"AZPS", "BPAT", "CISO", "ERCO", "MISO",
+                                          "NYIS", "PJM",  "SOCO", "GB"};
   ASSERT_EQ(builtin().all().size(), zones.size());
   for (const std::string& z : zones) {
     const auto s = builtin().series_of(z);
@@ -75,11 +76,13 @@ TEST(HourlyBuiltin, RegionMappingAsDocumented) {
   const auto data = DataSet::builtin();
   ASSERT_TRUE(data.ok());
   for (const RegionGridZone& g : builtin().region_zones()) {
-    EXPECT_TRUE((*data)->find_cloud_region(g.provider + ":" + g.region).ok()) << g.provider << ":" << g.region;
+    EXPECT_TRUE((*data)->find_cloud_region(g.provider + ":" + g.region).ok())
+        << g.provider << ":" << g.region;
     EXPECT_NE((*data)->source(g.source_id), nullptr) << g.source_id;
     EXPECT_FALSE(g.note.empty());
   }
-  for (const HourlySeries& s : builtin().all()) EXPECT_NE((*data)->source(s.source_id), nullptr) << s.source_id;
+  for (const HourlySeries& s : builtin().all())
+    EXPECT_NE((*data)->source(s.source_id), nullptr) << s.source_id;
 }
 
 TEST(HourlyTables, ErrorsNameFileAndLine) {
@@ -104,8 +107,9 @@ TEST(HourlyTables, ErrorsNameFileAndLine) {
   EXPECT_NE(skipped.status().message().find("hourly_intensity.csv:3"), std::string::npos);
   EXPECT_NE(skipped.status().message().find("consecutive"), std::string::npos);
 
-  auto unknown = HourlyData::from_texts(
-      {{"hourly_zones.csv", zones}, {"hourly_intensity.csv", "zone,date,g_per_kwh\nY,2022-01-01," + day + "\n"}});
+  auto unknown =
+      HourlyData::from_texts({{"hourly_zones.csv", zones},
+                              {"hourly_intensity.csv", "zone,date,g_per_kwh\nY,2022-01-01," + day + "\n"}});
   ASSERT_FALSE(unknown.ok());
   EXPECT_NE(unknown.status().message().find("'Y'"), std::string::npos);
 }
@@ -115,7 +119,8 @@ TEST(HourlyImport, ReadsPlainSeriesWithGaps) {
   const int fd = mkstemp(path);
   ASSERT_GE(fd, 0);
   ::close(fd);
-  std::ofstream(path) << "timestamp,g_per_kwh\n2022-07-01T00:00Z,100\n2022-07-01T01:00Z,120\n2022-07-01T03:00Z,90\n";
+  std::ofstream(path)
+      << "timestamp,g_per_kwh\n2022-07-01T00:00Z,100\n2022-07-01T01:00Z,120\n2022-07-01T03:00Z,90\n";
   auto s = read_imported_series(path, "FR");
   ASSERT_TRUE(s.ok()) << s.status().to_string();
   EXPECT_EQ(s->first, kJul1_2022 / 3600);

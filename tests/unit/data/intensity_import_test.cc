@@ -13,7 +13,9 @@ namespace {
 
 constexpr UnixHour kMar1_2025 = 1740787200 / 3600;  // 2025-03-01T00:00Z
 
-std::string fixture(const std::string& name) { return std::string(CARBONSCOPE_FIXTURES) + "/intensity/" + name; }
+std::string fixture(const std::string& name) {
+  return std::string(CARBONSCOPE_FIXTURES) + "/intensity/" + name;
+}
 
 Result<ImportedSeries> load(const std::string& name, IntensityFormat f = IntensityFormat::kAuto) {
   std::ifstream in(fixture(name), std::ios::binary);
@@ -51,8 +53,8 @@ TEST(IntensityImport, UkCarbonIntensityApiHalfHoursToHours) {
   EXPECT_EQ(r->format, IntensityFormat::kUkCarbonIntensity);
   const UnixHour may1 = 1714521600 / 3600;
   EXPECT_EQ(r->series.first, may1);
-  EXPECT_DOUBLE_EQ(*r->series.at(may1), 110);      // (100 + 120) / 2
-  EXPECT_DOUBLE_EQ(*r->series.at(may1 + 1), 80);   // forecast 90 (no actual) and actual 70
+  EXPECT_DOUBLE_EQ(*r->series.at(may1), 110);     // (100 + 120) / 2
+  EXPECT_DOUBLE_EQ(*r->series.at(may1 + 1), 80);  // forecast 90 (no actual) and actual 70
   bool said = false;
   for (const std::string& n : r->notes) said = said || n.find("forecast was used") != std::string::npos;
   EXPECT_TRUE(said);
@@ -79,10 +81,12 @@ TEST(IntensityImport, CarbonAwareSdkAndPlain) {
 TEST(IntensityImport, BadRowsNameFileAndLine) {
   auto bad = load("bad_value.csv");
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("bad_value.csv:3: 'lots'"), std::string::npos) << bad.status().message();
+  EXPECT_NE(bad.status().message().find("bad_value.csv:3: 'lots'"), std::string::npos)
+      << bad.status().message();
   auto dup = load("duplicate.csv");
   ASSERT_FALSE(dup.ok());
-  EXPECT_NE(dup.status().message().find("duplicate.csv:4: duplicate time"), std::string::npos) << dup.status().message();
+  EXPECT_NE(dup.status().message().find("duplicate.csv:4: duplicate time"), std::string::npos)
+      << dup.status().message();
   EXPECT_NE(dup.status().message().find("duplicate.csv:2"), std::string::npos);
   auto tz = load("no_zone.csv");
   ASSERT_FALSE(tz.ok());
