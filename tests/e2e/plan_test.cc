@@ -268,6 +268,35 @@ TEST(ImportIntensity, EveryFormatEndToEndIntoPlan) {
   }
 }
 
+TEST(ImportIntensity, ElectricityMapsBalancingAuthorityIdsMapToTheSeries) {
+  TempDir dir;
+  const std::string file = dir.path + "/pjm.csv";
+  {
+    std::ofstream f(file);
+    f << "Datetime (UTC),Country,Zone Name,Zone Id,Carbon Intensity gCO\u2082eq/kWh (direct),"
+         "Carbon Intensity gCO\u2082eq/kWh (LCA)\n";
+    for (int d = 1; d <= 2; ++d) {
+      for (int h = 0; h < 24; ++h) {
+        char line[160];
+        std::snprintf(line, sizeof line, "2025-03-%02d %02d:00:00,United States,PJM,US-MIDA-PJM,300,%d\n", d, h,
+                      h == 12 ? 100 : 400);
+        f << line;
+      }
+    }
+  }
+  const CliResult r = run_cli({"--data-dir", dir.path, "data", "import-intensity", file});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("as zone PJM"), std::string::npos) << r.out;
+  // aws:us-east-1 maps to PJM, so plan now uses the imported series for it.
+  const CliResult p = run_cli({"--data-dir", dir.path, "plan", "--power", "1kW", "--hours", "1", "--from",
+                               "aws:us-east-1", "--start-after", "2025-03-01T00:00Z", "--deadline",
+                               "2025-03-02T00:00Z", "--json"});
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  const auto j = nlohmann::json::parse(p.out);
+  EXPECT_EQ(j["from"]["intensity"]["basis"], "hourly");
+  EXPECT_EQ(j["from"]["best_start"]["start"], "2025-03-01T12:00Z");
+}
+
 TEST(ImportIntensity, BadFilesAndZones) {
   TempDir dir;
   const auto import = [&](std::vector<std::string> more) {

@@ -168,6 +168,17 @@ int import_file(const DataSet& data, const HourlyData& hourly, const Context& ct
         "{} does not say its zone: give --zone (a zone such as FR or US-CA, or a grid zone such as PJM)",
         o.file)));
   }
+  std::string renamed;
+  if (o.zone.empty()) {
+    // Electricity Maps names US balancing authorities "US-MIDA-PJM", "US-NW-BPAT": the
+    // last part is the EIA code the shipped series and the region mapping use.
+    const auto dash = zone.rfind('-');
+    if (zone.rfind("US-", 0) == 0 && dash != std::string::npos && dash > 2 &&
+        !hourly.series_of(zone.substr(dash + 1)).empty()) {
+      renamed = zone;
+      zone = zone.substr(dash + 1);
+    }
+  }
   if (!zone_name_ok(zone)) {
     return report_error(Status::invalid_argument(
         fmt::format("--zone '{}': use letters, digits, '-' and '_' only (FR, US-CA, PJM)", zone)));
@@ -205,6 +216,10 @@ int import_file(const DataSet& data, const HourlyData& hourly, const Context& ct
   std::cout << fmt::format("imported {} values ({}) as zone {}: {} to {} in {}\n", imported->rows,
                            format_name(imported->format), zone, format_utc_hour(imported->series.first),
                            format_utc_hour(imported->series.end() - 1), path);
+  if (!renamed.empty()) {
+    std::cout << fmt::format("  - the file's zone {} is the balancing authority {}: imported as {}\n", renamed, zone,
+                             zone);
+  }
   for (const std::string& n : imported->notes) std::cout << "  - " << n << "\n";
   if (replaced_some)
     std::cout << "  - hours already imported for this zone were replaced by this file's values\n";
