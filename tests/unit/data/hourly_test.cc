@@ -159,3 +159,34 @@ TEST(UtcTime, ParsesZonesAndRejectsAmbiguity) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+// Mutated hourly tables parse or fail with a message; never crash.
+TEST(HourlyTables, SurviveMutatedInput) {
+  std::string days = "zone,date,g_per_kwh\n";
+  for (int d = 1; d <= 3; ++d) {
+    days += "X,2022-01-0" + std::to_string(d) + ",1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24\n";
+  }
+  const std::string zones = "zone,name,parent,kind,source_id\nX,Test,US,balancing-authority,eia930\n";
+  std::uint32_t seed = 7;
+  const auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int i = 0; i < 1000; ++i) {
+    std::string text = days;
+    const std::size_t at = next() % text.size();
+    if (next() % 2) {
+      text[at] = static_cast<char>(next() % 256);
+    } else {
+      text.erase(at, 1 + next() % 6);
+    }
+    auto r = HourlyData::from_texts({{"hourly_zones.csv", zones}, {"hourly_intensity.csv", text}});
+    if (!r.ok()) ASSERT_FALSE(r.status().message().empty());
+  }
+}
+
+}  // namespace
+}  // namespace carbonscope

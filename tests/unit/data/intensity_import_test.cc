@@ -106,3 +106,49 @@ TEST(IntensityImport, BadRowsNameFileAndLine) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+// Mutated samples (bytes flipped, dropped, duplicated; deterministic seed) either parse
+// or fail with a message: never crash, never a value outside the stated range.
+TEST(IntensityImport, SurvivesMutatedInput) {
+  std::uint32_t seed = 12345;
+  const auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (const char* name : {"electricitymaps.csv", "watttime.csv", "uk_carbon_intensity.json",
+                           "carbon_aware_sdk.json", "plain.csv"}) {
+    std::ifstream in(fixture(name), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string original = ss.str();
+    for (int i = 0; i < 400; ++i) {
+      std::string text = original;
+      for (int k = 0; k < 1 + static_cast<int>(next() % 4); ++k) {
+        const std::size_t at = next() % text.size();
+        switch (next() % 3) {
+          case 0: text[at] = static_cast<char>(next() % 256); break;
+          case 1: text.erase(at, 1 + next() % 8); break;
+          default: text.insert(at, text.substr(at, 1 + next() % 16)); break;
+        }
+        if (text.empty()) text = "x";
+      }
+      auto r = import_intensity(name, text);
+      if (r.ok()) {
+        for (float v : r->series.g_per_kwh) {
+          if (!std::isnan(v)) {
+            ASSERT_TRUE(v >= 0 && v <= 2000) << name;
+          }
+        }
+      } else {
+        ASSERT_FALSE(r.status().message().empty());
+      }
+      (void)parse_utc_time(text.substr(0, std::min<std::size_t>(text.size(), 30)));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace carbonscope
