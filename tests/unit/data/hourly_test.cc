@@ -184,7 +184,9 @@ TEST(HourlyTables, SurviveMutatedInput) {
       text.erase(at, 1 + next() % 6);
     }
     auto r = HourlyData::from_texts({{"hourly_zones.csv", zones}, {"hourly_intensity.csv", text}});
-    if (!r.ok()) ASSERT_FALSE(r.status().message().empty());
+    if (!r.ok()) {
+      ASSERT_FALSE(r.status().message().empty());
+    }
   }
 }
 
