@@ -105,6 +105,24 @@ Result<PlanPlace> zone_place(const DataSet& data, const HourlyData& hourly, cons
   return p;
 }
 
+// A private data centre in a grid zone that has an hourly series but is not in
+// zones.csv (a balancing authority such as PJM): its annual fallback is the parent's.
+Result<PlanPlace> grid_zone_place(const DataSet& data, const HourlyData& hourly, const HourlySeries& s,
+                                  const PlaceFilter& f) {
+  const Zone* parent = zone_by_code(data, s.parent);
+  if (parent == nullptr) return Status::not_found(fmt::format("grid zone {} has no parent zone", s.zone));
+  CS_ASSIGN_OR_RETURN(PlanPlace p, zone_place(data, hourly, *parent, f));
+  p.key = s.zone;
+  p.label = fmt::format("{} grid ({})", s.zone, s.name);
+  p.notes.push_back(
+      fmt::format("{} is a grid zone, not in zones.csv: its annual figure is {}'s", s.zone, s.parent));
+  const auto all = hourly.series_of(s.zone);
+  p.hourly = f.window_hours > 0 ? hourly.find(s.zone, f.window_first, f.window_hours) : nullptr;
+  if (p.hourly == nullptr && !all.empty()) p.hourly = all.front();
+  p.hourly_note = fmt::format("{} hourly series (the zone's own grid)", s.zone);
+  return p;
+}
+
 constexpr std::pair<std::string_view, std::string_view> kContinents[] = {
     {"eu", "EU"},      {"europe", "EU"},        {"asia", "AS"},          {"africa", "AF"},
     {"oceania", "OC"}, {"north america", "NA"}, {"south america", "SA"}, {"antarctica", "AN"},
@@ -146,8 +164,16 @@ Result<PlanPlace> plan_place(const DataSet& data, const HourlyData& hourly, std:
     CS_ASSIGN_OR_RETURN(const CloudRegion* c, data.find_cloud_region(key, f.year));
     return cloud_place(data, hourly, *c, f);
   }
-  CS_ASSIGN_OR_RETURN(const Zone* z, data.find_zone(key));
-  return zone_place(data, hourly, *z, f);
+  auto z = data.find_zone(key);
+  if (!z.ok()) {
+    // A grid zone with an hourly series (PJM): a private machine on that grid.
+    const auto series = hourly.series_of(key);
+    if (!series.empty() && zone_by_code(data, series.front()->zone) == nullptr) {
+      return grid_zone_place(data, hourly, *series.front(), f);
+    }
+    return z.status();
+  }
+  return zone_place(data, hourly, **z, f);
 }
 
 Result<std::vector<PlanPlace>> plan_places(const DataSet& data, const HourlyData& hourly,
@@ -189,6 +215,13 @@ Result<std::vector<PlanPlace>> plan_places(const DataSet& data, const HourlyData
     if ((z.kind != "country" && z.kind != "subnational") || !allowed("private", z.code, z.code)) continue;
     if (data.intensity_series(z.code).empty()) continue;  // no figure of its own
     auto p = zone_place(data, hourly, z, f);
+    if (p.ok()) out.push_back(std::move(*p));
+  }
+  std::set<std::string> grid_zones;
+  for (const HourlySeries& s : hourly.all()) {
+    if (zone_by_code(data, s.zone) != nullptr || !grid_zones.insert(s.zone).second) continue;
+    if (!allowed("private", s.zone, s.parent)) continue;
+    auto p = grid_zone_place(data, hourly, s, f);
     if (p.ok()) out.push_back(std::move(*p));
   }
   if (out.empty()) {

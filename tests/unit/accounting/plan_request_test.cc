@@ -224,3 +224,29 @@ TEST(RunPlan, ComparesSeveralAccelerators) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+TEST(RunPlan, GridZonesArePrivatePlacesToo) {
+  PlanRequest r;
+  r.job.power = "1kW";
+  r.job.hours = "4";
+  r.from = "PJM";
+  r.providers = {"private"};
+  r.within = {"US", "24h"};
+  r.start_after = "2022-07-01T00:00Z";
+  r.top = 200;
+  auto p = run_plan(data(), hourly(), r, 0);
+  ASSERT_TRUE(p.ok()) << p.status().to_string();
+  EXPECT_EQ(p->from->key, "PJM");
+  EXPECT_EQ(p->from->zone, "US");
+  EXPECT_TRUE(p->from_at_start->hourly);
+  bool bpat = false;
+  for (const PlanOption& o : p->options) bpat = bpat || (o.place->key == "BPAT" && o.hourly);
+  EXPECT_TRUE(bpat);
+  EXPECT_EQ(p->with_hourly, 8u);  // the 8 US balancing authorities
+}
+
+}  // namespace
+}  // namespace carbonscope
