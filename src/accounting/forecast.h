@@ -16,7 +16,7 @@ namespace carbonscope {
 struct ForecastOptions {
   int profile_days = 28;      // history used for the hour x day-type profile
   double level_decay_h = 24;  // e-folding time of the recent-level shift
-  int backtest_weeks = 3;     // earlier origins whose errors give the range
+  int backtest_weeks = 6;     // earlier origins whose errors give the range
 };
 
 // Central forecast for [origin, origin + hours) from the hours of `s` before `origin`;
