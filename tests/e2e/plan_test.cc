@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -278,8 +279,8 @@ TEST(ImportIntensity, ElectricityMapsBalancingAuthorityIdsMapToTheSeries) {
     for (int d = 1; d <= 2; ++d) {
       for (int h = 0; h < 24; ++h) {
         char line[160];
-        std::snprintf(line, sizeof line, "2025-03-%02d %02d:00:00,United States,PJM,US-MIDA-PJM,300,%d\n", d, h,
-                      h == 12 ? 100 : 400);
+        std::snprintf(line, sizeof line, "2025-03-%02d %02d:00:00,United States,PJM,US-MIDA-PJM,300,%d\n", d,
+                      h, h == 12 ? 100 : 400);
         f << line;
       }
     }
@@ -288,9 +289,9 @@ TEST(ImportIntensity, ElectricityMapsBalancingAuthorityIdsMapToTheSeries) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("as zone PJM"), std::string::npos) << r.out;
   // aws:us-east-1 maps to PJM, so plan now uses the imported series for it.
-  const CliResult p = run_cli({"--data-dir", dir.path, "plan", "--power", "1kW", "--hours", "1", "--from",
-                               "aws:us-east-1", "--start-after", "2025-03-01T00:00Z", "--deadline",
-                               "2025-03-02T00:00Z", "--json"});
+  const CliResult p =
+      run_cli({"--data-dir", dir.path, "plan", "--power", "1kW", "--hours", "1", "--from", "aws:us-east-1",
+               "--start-after", "2025-03-01T00:00Z", "--deadline", "2025-03-02T00:00Z", "--json"});
   ASSERT_EQ(p.exit_code, 0) << p.err;
   const auto j = nlohmann::json::parse(p.out);
   EXPECT_EQ(j["from"]["intensity"]["basis"], "hourly");
@@ -337,6 +338,19 @@ TEST(DataIntensity, ShowsADayWithAChart) {
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_NE(none.err.find("import-intensity"), std::string::npos) << none.err;
   EXPECT_EQ(run_cli({"data", "regions", "us-east-1"}).exit_code, 0);  // the tables still work
+  char svg[] = "/tmp/cs_svg_XXXXXX";
+  const int fd = mkstemp(svg);
+  ASSERT_GE(fd, 0);
+  ::close(fd);
+  const CliResult chart =
+      run_cli({"data", "intensity", "MISO", "--date", "2022-07-01", "--days", "2", "--svg", svg});
+  ASSERT_EQ(chart.exit_code, 0) << chart.err;
+  std::ifstream in(svg);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  EXPECT_NE(ss.str().find("<svg"), std::string::npos);
+  EXPECT_NE(ss.str().find("MISO"), std::string::npos);
+  std::remove(svg);
 }
 
 }  // namespace

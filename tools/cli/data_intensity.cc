@@ -15,12 +15,13 @@
 
 #include "data/intensity_import.h"
 #include "hourly_options.h"
+#include "sinks/svg_chart.h"
 
 namespace carbonscope::cli {
 namespace {
 
 struct IntensityOptions {
-  std::string zone, date;
+  std::string zone, date, svg;
   int days = 1;
   bool hourly = false, json = false;
 };
@@ -114,6 +115,16 @@ int show_intensity(const DataSet& data, const HourlyData& hourly, const Intensit
   double mean = 0;
   for (double v : values) mean += v / static_cast<double>(values.size());
   const std::string source = s->source_id.empty() ? "imported from " + s->origin : s->source_id;
+  if (!o.svg.empty()) {
+    ChartSeries line{s->zone, {}};
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      line.points.emplace_back(static_cast<double>(at[i] - first), values[i]);
+    }
+    std::ofstream f(o.svg, std::ios::binary | std::ios::trunc);
+    f << svg_line_chart({line}, fmt::format("{} carbon intensity from {} UTC [{}]", label, o.date, source),
+                        "hours (UTC)", "gCO2e/kWh");
+    if (!f) return report_error(Status::io_error(fmt::format("--svg: cannot write {}", o.svg)));
+  }
   if (o.json) {
     nlohmann::json hours = nlohmann::json::array();
     for (std::size_t i = 0; i < values.size(); ++i)
@@ -217,8 +228,8 @@ int import_file(const DataSet& data, const HourlyData& hourly, const Context& ct
                            format_name(imported->format), zone, format_utc_hour(imported->series.first),
                            format_utc_hour(imported->series.end() - 1), path);
   if (!renamed.empty()) {
-    std::cout << fmt::format("  - the file's zone {} is the balancing authority {}: imported as {}\n", renamed, zone,
-                             zone);
+    std::cout << fmt::format("  - the file's zone {} is the balancing authority {}: imported as {}\n",
+                             renamed, zone, zone);
   }
   for (const std::string& n : imported->notes) std::cout << "  - " << n << "\n";
   if (replaced_some)
@@ -245,6 +256,7 @@ void add_data_intensity_commands(CLI::App* data_cmd, Context& ctx) {
   show->add_option("--days", io->days, "Number of days from --date (default 1)");
   show->add_flag("--hourly", io->hourly, "List every hour with a bar");
   show->add_flag("--json", io->json, "Print JSON");
+  show->add_option("--svg", io->svg, "Also write the chart as an SVG file");
   show->callback([io, &ctx] {
     auto data = load_data(ctx);
     auto hourly = load_hourly(ctx);
