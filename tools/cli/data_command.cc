@@ -7,6 +7,7 @@
 
 #include "command.h"
 #include "data/matcher.h"
+#include "data_intensity.h"
 #include "data_views.h"
 
 namespace carbonscope::cli {
@@ -91,12 +92,19 @@ int show(const DataSet& data, const DataOptions& o) {
 void add_data_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<DataOptions>();
   CLI::App* cmd = app.add_subcommand("data", "Browse and search the built-in data tables and their sources");
-  cmd->add_option("table", opts->table, "regions | hardware | cpus | sources")
-      ->required()
+  cmd->add_option("table", opts->table, "regions | hardware | cpus | sources (or a subcommand: intensity, "
+                  "import-intensity)")
       ->check(CLI::IsMember({"regions", "hardware", "cpus", "sources"}));
   cmd->add_option("search", opts->search, "Words to look for (h100, us-east-1, france, 'xeon gold 6248')");
   cmd->add_flag("--json", opts->json, "Print JSON");
-  cmd->callback([opts, &ctx] {
+  add_data_intensity_commands(cmd, ctx);
+  cmd->callback([cmd, opts, &ctx] {
+    if (!cmd->get_subcommands().empty()) return;  // intensity / import-intensity ran
+    if (opts->table.empty()) {
+      ctx.exit_code = report_error(Status::invalid_argument(
+          "data: give a table (regions, hardware, cpus, sources) or a subcommand (intensity, import-intensity)"));
+      return;
+    }
     auto data = load_data(ctx);
     ctx.exit_code = data.ok() ? show(**data, *opts) : report_error(data.status());
   });

@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
       add_report_command,
       add_serve_command,
       add_lca_command,
+      add_plan_command,
   };
 #endif
   for (AddFn add : kCommands) add(app, ctx);

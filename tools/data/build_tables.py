@@ -24,6 +24,7 @@ from sources import LICENCES, SOURCES  # noqa: E402
 from common import (LB_TO_KG, ROOT, WARNINGS, BuildError, fail, fmt, join_ids, num,  # noqa: E402
                     read_dicts, read_rows, warn, write_csv)
 from cpus import build_cpus, clean_cpu  # noqa: E402
+from hourly import build_hourly, validate_hourly  # noqa: E402
 
 # --------------------------------------------------------------------------- zones + grid
 def build_zones_and_intensity(raw):
@@ -551,7 +552,7 @@ def validate(t):
 
 
 SRC_COL = {"grid_intensity": 3, "cloud_regions": 9, "pue": 5, "accelerators": 17, "cpus": 5,
-           "constants": 5, "equivalents": 4}
+           "constants": 5, "equivalents": 4, "hourly_zones": 4, "region_grid_zones": 3}
 
 HEADERS = {
     "SOURCES": ["source_id", "title", "publisher", "year", "url", "licence", "basis", "notes"],
@@ -566,6 +567,9 @@ HEADERS = {
     "cpus": ["name", "vendor", "tdp_w", "cores", "threads", "source_id", "key"],
     "constants": ["key", "value", "unit", "low", "high", "source_id", "note"],
     "equivalents": ["key", "name", "kg_co2e_per_unit", "unit", "source_id"],
+    "hourly_zones": ["zone", "name", "parent", "kind", "source_id"],
+    "hourly_intensity": ["zone", "date", "g_per_kwh"],
+    "region_grid_zones": ["provider", "region", "grid_zone", "source_id", "note"],
 }
 
 
@@ -613,12 +617,14 @@ def main():
         "constants": build_constants(raw),
         "equivalents": build_equivalents(raw),
     }
+    t["hourly_zones"], t["hourly_intensity"], t["region_grid_zones"] = build_hourly(raw)
     used = set()
     for name, idx in SRC_COL.items():
         for r in t[name]:
             used.update(r[idx].split("|"))
     t["SOURCES"] = source_rows(used)
     validate(t)
+    validate_hourly(t)
     t["zones_by"] = {r[0]: r for r in t["zones"]}
     cross_checks(raw, t)
     os.makedirs(a.out, exist_ok=True)

@@ -187,4 +187,36 @@ SOURCES = {
         "Alibaba Cloud", 2025,
         "https://www.alibabacloud.com/help/en/ecs/regions-and-zones",
         "facts", "", "Chinese mainland region ids as listed by Cloud Carbon Footprint AliRegions.ts."),
+    # Hourly series and the region -> grid-zone mapping (tools/data/hourly.py).
+    "eia930": (
+        "Form EIA-930 Hourly Electric Grid Monitor: net generation by fuel, 8 balancing authorities, 2022",
+        "U.S. Energy Information Administration; extracted by Hewlett Packard Enterprise (HewlettPackard/dc-rl, MIT)",
+        2022,
+        "https://www.eia.gov/electricity/gridmonitor/",
+        "public-domain", "lifecycle",
+        "Source: U.S. Energy Information Administration, Form EIA-930 (US government work). Copy from "
+        "HewlettPackard/dc-rl@a92b4755 data/CarbonIntensity (MIT, (c) 2024 Hewlett Packard Enterprise). "
+        "Intensity recomputed here from the MW columns with IPCC AR5 median life-cycle factors (WND 11, SUN 41, "
+        "WAT 24, OIL 650, NG 490, COL 820, NUC 12, OTH 230 g/kWh), equal to HPE's avg_CI. Production-based "
+        "(imports ignored). Timestamps UTC; hour-beginning vs hour-ending not stated upstream (+-1 h)."),
+    "neso-carbon-intensity": (
+        "Carbon Intensity API: Great Britain national actual carbon intensity, 2024 (half-hourly)",
+        "National Energy System Operator (NESO), carbonintensity.org.uk",
+        2024,
+        "https://carbonintensity.org.uk/",
+        "CC-BY-4.0", "direct",
+        "Licensed CC BY 4.0 (Carbon Intensity API terms). Copy from juliagsch/SolExplore_Simulator@46ed2a34 "
+        "policy_data/grid_intensities/monthly_traces. Half-hours averaged to hours by timestamp. Direct "
+        "emissions incl. imports and T&D losses. Not an official NESO product; no endorsement implied."),
+    "eia-balancing-authorities": (
+        "U.S. Electric System Operating Data: balancing authorities and their service areas (EIA-930 about page "
+        "and map)",
+        "U.S. Energy Information Administration",
+        2024,
+        "https://www.eia.gov/electricity/gridmonitor/about",
+        "facts", "",
+        "Which balancing authority serves a data centre's published location: Dominion Energy Virginia, AEP Ohio "
+        "and ComEd are zones of PJM; MidAmerican Energy (Iowa) is in MISO; PG&E's area is in CAISO; Umatilla and "
+        "Morrow counties and The Dalles (Oregon) are in Bonneville's BA; Dallas and San Antonio are in ERCOT. "
+        "Region locations from the providers' pages (aws-regions, azure-regions, google-rci, ovhcloud-regions)."),
 }

@@ -1,0 +1,84 @@
+// `carbonscope plan`: where and when to run a job. The job flags are estimate's; the
+// place and time flags choose among regions, private zones and start hours.
+#include <iostream>
+
+#include "command.h"
+#include "hourly_options.h"
+#include "plan_output.h"
+#include "platform/clock.h"
+
+namespace carbonscope::cli {
+namespace {
+
+struct PlanOptions {
+  PlanRequest request;
+  bool json = false;
+};
+
+void add_job_options(CLI::App* cmd, EstimateRequest& o, std::vector<std::string>& gpus) {
+  cmd->add_option(
+      "--gpu", gpus,
+      "Accelerator by name (\"H100 SXM\"; see 'carbonscope data hardware'); repeat to compare several");
+  cmd->add_option("--count", o.count, "Number of accelerators (or of devices at --power); default 1");
+  cmd->add_option("--power", o.power, "Power per device (400W, 1.5kW); overrides the accelerator's TDP");
+  cmd->add_option("--cpu", o.cpu, "CPU model by name");
+  cmd->add_option("--cpus", o.cpus, "Number of CPU sockets of that model; default 1");
+  cmd->add_option("--memory", o.memory, "Memory size (64GB)");
+  cmd->add_option("--energy", o.energy, "Energy used, if known (3kWh): skips the hardware model");
+  cmd->add_option("--hours", o.hours, "Wall-clock hours (10, 1.5)");
+  cmd->add_option("--duration", o.duration, "Wall-clock duration (90min, 2d)");
+  cmd->add_option("--device-hours", o.device_hours, "Device-hours of the accelerators (GPU-hours)");
+  cmd->add_option("--utilisation,--utilization", o.utilisation,
+                  "Average load of the devices (80%); default 100%");
+  cmd->add_option("--params", o.params, "Model parameters (70B): the time follows from the compute");
+  cmd->add_option("--tokens", o.tokens, "Training tokens (2T)");
+  cmd->add_option("--inference-tokens", o.inference_tokens, "Tokens served (1B)");
+  cmd->add_option("--precision", o.precision,
+                  "Peak FLOP/s column: bf16 (default), fp16, tf32, fp32, fp8, int8");
+  cmd->add_option("--mfu", o.mfu, "Model-FLOPs utilisation (45%); default 40%, range 30% to 50%");
+}
+
+}  // namespace
+
+void add_plan_command(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<PlanOptions>();
+  PlanRequest& r = opts->request;
+  CLI::App* cmd =
+      app.add_subcommand("plan", "Rank the regions (and start times) where a job would emit least");
+  add_job_options(cmd, r.job, r.gpus);
+  cmd->add_option("--from", r.from, "Where the job runs now (aws:us-east-1, FR): the saving is against it");
+  cmd->add_option("--providers", r.providers,
+                  "Providers to consider (aws,gcp,azure,ovh,scaleway,alibaba,private)")
+      ->delimiter(',');
+  cmd->add_option(
+      "--within", r.within,
+      "An area (EU or Europe, US, GB, \"North America\") and/or a window length after the start (48h); "
+      "repeatable");
+  cmd->add_option("--exclude-region", r.exclude, "Places to leave out (aws:us-east-1, FR); repeatable")
+      ->delimiter(',');
+  cmd->add_option("--top", r.top, "How many places to list (default 10)");
+  cmd->add_option("--start-after", r.start_after, "Earliest start, ISO 8601 with a zone (2022-07-01T00:00Z)");
+  cmd->add_option("--deadline", r.deadline, "Time by which the job must be finished (2022-07-03T00:00Z)");
+  cmd->add_option("--year", r.year, "Year of the annual grid data without a window (default: the latest)");
+  cmd->add_flag("--json", opts->json, "Print JSON (schema carbonscope.plan/1)");
+  cmd->callback([opts, &ctx] {
+    auto data = load_data(ctx);
+    if (!data.ok()) {
+      ctx.exit_code = report_error(data.status());
+      return;
+    }
+    auto hourly = load_hourly(ctx);
+    if (!hourly.ok()) {
+      ctx.exit_code = report_error(hourly.status());
+      return;
+    }
+    auto result = run_plan(**data, **hourly, opts->request, system_clock().unix_seconds());
+    if (!result.ok()) {
+      ctx.exit_code = report_error(result.status());
+      return;
+    }
+    std::cout << (opts->json ? render_plan_json(*result) : render_plan_text(*result));
+  });
+}
+
+}  // namespace carbonscope::cli
