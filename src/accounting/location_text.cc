@@ -1,15 +1,96 @@
-// LocationText -> LocationQuery -> Location, with argument-named errors.
+// LocationText -> LocationQuery -> Location, with argument-named errors. A name given to
+// the wrong argument (a cloud region to --region, a country to --cloud) is sent to the
+// right one instead of getting edit-distance suggestions.
 #include "accounting/location_text.h"
+
+#include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
+#include "data/matcher.h"
+
 namespace carbonscope {
+namespace {
+
+// "--cloud aws:us-east-1" or "cloud='aws:us-east-1'".
+std::string use(ArgStyle style, std::string_view arg, std::string_view value) {
+  return style == ArgStyle::kFlag ? fmt::format("{} {}", arg_name(style, arg), value)
+                                  : fmt::format("{}='{}'", arg_name(style, arg), value);
+}
+
+// Letters and digits only, lower case: "us-east-1" and "us-east1" both read "useast1".
+std::string squeeze(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// provider:region keys whose region id is `name`; failing that, those that differ from it
+// in punctuation or by one typo ("us-east-1" finds aws:us-east-1, "useast-1" finds it too).
+std::vector<std::string> cloud_regions_named(const DataSet& data, std::string_view name) {
+  const std::string q = squeeze(name);
+  if (q.size() < 4) return {};
+  std::vector<std::string> exact, close;
+  for (const CloudRegion& c : data.cloud_regions()) {
+    const std::string key = c.key();
+    if (std::find(exact.begin(), exact.end(), key) != exact.end() ||
+        std::find(close.begin(), close.end(), key) != close.end()) {
+      continue;
+    }
+    const std::string r = squeeze(c.region);
+    if (normalise_name(c.region) == normalise_name(name)) {
+      exact.push_back(key);
+    } else if (r == q || (r.size() >= 6 && edit_distance(r, q) <= 1)) {
+      close.push_back(key);
+    }
+  }
+  std::vector<std::string>& out = exact.empty() ? close : exact;
+  if (out.size() > 5) out.resize(5);
+  return out;
+}
+
+// The error for a --region that names no zone: a cloud region goes to --cloud.
+Status region_error(const DataSet& data, const LocationText& t, ArgStyle style, const Status& not_found) {
+  const std::vector<std::string> clouds =
+      data.find_zone(t.region).ok() ? std::vector<std::string>{} : cloud_regions_named(data, t.region);
+  if (clouds.empty()) return not_found.with_context(arg_name(style, "region"));
+  std::vector<std::string> uses;
+  for (const std::string& k : clouds) uses.push_back(use(style, "cloud", k));
+  return Status::not_found(fmt::format("{}: '{}' is a cloud region, not a grid zone: use {}{}",
+                                       arg_name(style, "region"), t.region, uses.front(),
+                                       uses.size() > 1 ? fmt::format(" (or {})", fmt::join(uses.begin() + 1,
+                                                                                           uses.end(), ", "))
+                                                       : ""));
+}
+
+// The error for a --cloud that names no cloud region: a grid zone goes to --region.
+Status cloud_error(const DataSet& data, const LocationText& t, ArgStyle style, const Status& not_found) {
+  if (t.cloud.find(':') == std::string::npos && !data.find_cloud_region(t.cloud, 0).ok()) {
+    auto zone = data.find_zone(t.cloud);
+    if (zone.ok()) {
+      return Status::not_found(fmt::format("{}: '{}' is a grid zone ({}), not a cloud region: use {}",
+                                           arg_name(style, "cloud"), t.cloud, (*zone)->name,
+                                           use(style, "region", (*zone)->code)));
+    }
+  }
+  return not_found.with_context(arg_name(style, "cloud"));
+}
+
+}  // namespace
 
 Result<Location> resolve_location_text(const DataSet& data, const LocationText& t, ArgStyle style) {
   LocationQuery q;
   q.region = t.region;
   q.cloud = t.cloud;
   q.year = t.year;
+  if (!t.region.empty() && !t.cloud.empty()) {
+    return Status::invalid_argument(fmt::format("{} and {} conflict: a cloud region already names its grid zone; "
+                                                "give one of them", arg_name(style, "region"),
+                                                arg_name(style, "cloud")));
+  }
   if (t.year != 0 && (t.year < 1990 || t.year > 2100)) {
     return Status::invalid_argument(fmt::format("{}: {} is not a year such as 2023", arg_name(style, "year"), t.year));
   }
@@ -30,6 +111,12 @@ Result<Location> resolve_location_text(const DataSet& data, const LocationText& 
   }
   auto loc = resolve_location(data, q);
   if (!loc.ok()) {
+    if (loc.status().code() == StatusCode::kNotFound && !t.cloud.empty()) {
+      return cloud_error(data, t, style, loc.status());
+    }
+    if (loc.status().code() == StatusCode::kNotFound && !t.region.empty()) {
+      return region_error(data, t, style, loc.status());
+    }
     const std::string what = !t.cloud.empty()    ? arg_name(style, "cloud")
                              : !t.region.empty() ? arg_name(style, "region")
                                                  : "location";
