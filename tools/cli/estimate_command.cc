@@ -50,6 +50,7 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
       ctx.exit_code = report_error(r.status());
       return;
     }
+    for (const std::string& w : r->warnings) std::cerr << "carbonscope: warning: " << w << "\n";
     if (all->save) {
       const double now = system_clock().unix_seconds();
       r->report.run.id = new_run_id(now);
