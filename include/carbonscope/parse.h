@@ -38,9 +38,9 @@ Result<double> parse_scaled_count(std::string_view text);
 // Gigabytes: "64GB", "64G", "64", "1TB", "512MB" (GiB/TiB/MiB count as GB/TB/MB); > 0.
 Result<double> parse_memory_gb(std::string_view text);
 
-// How error messages name an argument: a command-line flag ("--device-hours") or a
-// Python keyword argument ("device_hours").
-enum class ArgStyle { kFlag, kKeyword };
+// How error messages name an argument: a command-line flag ("--device-hours"), a
+// Python keyword argument ("device_hours") or a project-file key ("device_hours").
+enum class ArgStyle { kFlag, kKeyword, kFileKey };
 std::string arg_name(ArgStyle style, std::string_view flag);
 
 }  // namespace carbonscope

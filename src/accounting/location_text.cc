@@ -13,10 +13,14 @@
 namespace carbonscope {
 namespace {
 
-// "--cloud aws:us-east-1" or "cloud='aws:us-east-1'".
+// "--cloud aws:us-east-1", "cloud='aws:us-east-1'" or "cloud = \"aws:us-east-1\"".
 std::string use(ArgStyle style, std::string_view arg, std::string_view value) {
-  return style == ArgStyle::kFlag ? fmt::format("{} {}", arg_name(style, arg), value)
-                                  : fmt::format("{}='{}'", arg_name(style, arg), value);
+  switch (style) {
+    case ArgStyle::kFlag: return fmt::format("{} {}", arg_name(style, arg), value);
+    case ArgStyle::kKeyword: return fmt::format("{}='{}'", arg_name(style, arg), value);
+    case ArgStyle::kFileKey: break;
+  }
+  return fmt::format("{} = \"{}\"", arg_name(style, arg), value);
 }
 
 // Letters and digits only, lower case: "us-east-1" and "us-east1" both read "useast1".
@@ -53,26 +57,26 @@ std::vector<std::string> cloud_regions_named(const DataSet& data, std::string_vi
 }
 
 // The error for a --region that names no zone: a cloud region goes to --cloud.
-Status region_error(const DataSet& data, const LocationText& t, ArgStyle style, const Status& not_found) {
+Status region_error(const DataSet& data, const std::string& region, ArgStyle style, const Status& not_found) {
   const std::vector<std::string> clouds =
-      data.find_zone(t.region).ok() ? std::vector<std::string>{} : cloud_regions_named(data, t.region);
+      data.find_zone(region).ok() ? std::vector<std::string>{} : cloud_regions_named(data, region);
   if (clouds.empty()) return not_found.with_context(arg_name(style, "region"));
   std::vector<std::string> uses;
   for (const std::string& k : clouds) uses.push_back(use(style, "cloud", k));
   return Status::not_found(fmt::format("{}: '{}' is a cloud region, not a grid zone: use {}{}",
-                                       arg_name(style, "region"), t.region, uses.front(),
+                                       arg_name(style, "region"), region, uses.front(),
                                        uses.size() > 1 ? fmt::format(" (or {})", fmt::join(uses.begin() + 1,
                                                                                            uses.end(), ", "))
                                                        : ""));
 }
 
 // The error for a --cloud that names no cloud region: a grid zone goes to --region.
-Status cloud_error(const DataSet& data, const LocationText& t, ArgStyle style, const Status& not_found) {
-  if (t.cloud.find(':') == std::string::npos && !data.find_cloud_region(t.cloud, 0).ok()) {
-    auto zone = data.find_zone(t.cloud);
+Status cloud_error(const DataSet& data, const std::string& cloud, ArgStyle style, const Status& not_found) {
+  if (cloud.find(':') == std::string::npos && !data.find_cloud_region(cloud, 0).ok()) {
+    auto zone = data.find_zone(cloud);
     if (zone.ok()) {
       return Status::not_found(fmt::format("{}: '{}' is a grid zone ({}), not a cloud region: use {}",
-                                           arg_name(style, "cloud"), t.cloud, (*zone)->name,
+                                           arg_name(style, "cloud"), cloud, (*zone)->name,
                                            use(style, "region", (*zone)->code)));
     }
   }
@@ -110,19 +114,22 @@ Result<Location> resolve_location_text(const DataSet& data, const LocationText& 
     q.pue = *p;
   }
   auto loc = resolve_location(data, q);
-  if (!loc.ok()) {
-    if (loc.status().code() == StatusCode::kNotFound && !t.cloud.empty()) {
-      return cloud_error(data, t, style, loc.status());
-    }
-    if (loc.status().code() == StatusCode::kNotFound && !t.region.empty()) {
-      return region_error(data, t, style, loc.status());
-    }
-    const std::string what = !t.cloud.empty()    ? arg_name(style, "cloud")
-                             : !t.region.empty() ? arg_name(style, "region")
-                                                 : "location";
-    return loc.status().with_context(what);
-  }
+  if (!loc.ok()) return explain_location_error(data, t.region, t.cloud, loc.status(), style);
   return loc;
+}
+
+Status explain_location_error(const DataSet& data, const std::string& region, const std::string& cloud,
+                              const Status& error, ArgStyle style) {
+  if (!region.empty() && !cloud.empty()) {
+    return Status::invalid_argument(fmt::format("{} and {} conflict: a cloud region already names its grid zone; "
+                                                "give one of them", arg_name(style, "region"),
+                                                arg_name(style, "cloud")));
+  }
+  if (error.code() == StatusCode::kNotFound && !cloud.empty()) return cloud_error(data, cloud, style, error);
+  if (error.code() == StatusCode::kNotFound && !region.empty()) return region_error(data, region, style, error);
+  const std::string what = !cloud.empty() ? arg_name(style, "cloud") : !region.empty() ? arg_name(style, "region")
+                                                                                       : "location";
+  return error.with_context(what);
 }
 
 }  // namespace carbonscope

@@ -44,5 +44,15 @@ TEST(ProjectUnits, LostCaseIsRefusedWithFileAndLine) {
   EXPECT_NE(r.err.find("mWh (milliwatt-hours) or MWh (megawatt-hours)"), std::string::npos) << r.err;
 }
 
+// A cloud region given as region = "..." is sent to cloud = "...", in the file's terms.
+TEST(ProjectUnits, CloudRegionAsRegionPointsToCloudKey) {
+  const std::string path = write_project("cloud.toml", "region = \"us-east-1\"\n[[inference]]\nenergy = \"3kWh\"\n");
+  const CliResult r = run_cli({"lca", path});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("region: 'us-east-1' is a cloud region, not a grid zone: use cloud = \"aws:us-east-1\""),
+            std::string::npos)
+      << r.err;
+}
+
 }  // namespace
 }  // namespace carbonscope::test
