@@ -185,13 +185,13 @@ std::string explain_parse_error(const CommandLine& line, const CLI::ParseError& 
   const CLI::App* app = line.command;
   if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
     if (what.rfind("A subcommand", 0) == 0 || what.rfind("Requires at least", 0) == 0) {
-      return fmt::format("{} needs a {}: {}", line.path, app->get_parent() == nullptr ? "command" : "subcommand",
+      return fmt::format("'{}' needs a {}: {}", line.path, app->get_parent() == nullptr ? "command" : "subcommand",
                          fmt::join(subcommand_names(app), ", "));
     }
     if (auto [name, rest] = split_around(what, "", " is required"); !name.empty() && rest.empty()) {
       const CLI::Option* o = app->get_option_no_throw(name);
-      if (o != nullptr && !o->nonpositional()) return fmt::format("{} needs its {} argument", line.path, name);
-      return fmt::format("{} needs {}", line.path, name);
+      if (o != nullptr && !o->nonpositional()) return fmt::format("'{}' needs its {} argument", line.path, name);
+      return fmt::format("'{}' needs {}", line.path, name);
     }
   }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
