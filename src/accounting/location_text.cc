@@ -92,8 +92,7 @@ Result<Location> resolve_location_text(const DataSet& data, const LocationText& 
   q.year = t.year;
   if (!t.region.empty() && !t.cloud.empty()) {
     return Status::invalid_argument(fmt::format("{} and {} conflict: a cloud region already names its grid zone; "
-                                                "give one of them", arg_name(style, "region"),
-                                                arg_name(style, "cloud")));
+                                                "give one of them", arg_name(style, "region"), arg_name(style, "cloud")));
   }
   if (t.year != 0 && (t.year < 1990 || t.year > 2100)) {
     return Status::invalid_argument(fmt::format("{}: {} is not a year such as 2023", arg_name(style, "year"), t.year));
