@@ -158,7 +158,7 @@ CommandLine read_command_line(const CLI::App& app, const std::vector<std::string
       const bool inline_value = is_long ? word.find('=') != std::string::npos : word.size() > 2;
       if (o->get_items_expected_max() > 0 && !inline_value) {
         ++i;  // its value
-        if (o->get_items_expected_max() > 1) {  // a list: every word up to the next option
+        if (o->get_items_expected_max() > 1 && o->get_allow_extra_args()) {  // a list: words up to the next option
           while (i + 1 < args.size() && !looks_like_option(args[i + 1]) && args[i + 1] != "--") ++i;
         }
       }
