@@ -32,39 +32,44 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
-// provider:region keys whose region id is `name`; failing that, those that differ from it
-// in punctuation or by one typo ("us-east-1" finds aws:us-east-1, "useast-1" finds it too).
-std::vector<std::string> cloud_regions_named(const DataSet& data, std::string_view name) {
+// provider:region keys whose region id is `name`; failing that, those whose id differs
+// from it only in punctuation ("useast1" finds aws:us-east-1 and gcp:us-east1); failing
+// that, by one typo ("us-eest-1").
+std::vector<std::string> cloud_regions_named(const DataSet& data, std::string_view name, bool& typo) {
   const std::string q = squeeze(name);
+  typo = false;
   if (q.size() < 4) return {};
-  std::vector<std::string> exact, close;
+  std::vector<std::string> tiers[3];
   for (const CloudRegion& c : data.cloud_regions()) {
     const std::string key = c.key();
-    if (std::find(exact.begin(), exact.end(), key) != exact.end() ||
-        std::find(close.begin(), close.end(), key) != close.end()) {
-      continue;
-    }
     const std::string r = squeeze(c.region);
-    if (normalise_name(c.region) == normalise_name(name)) {
-      exact.push_back(key);
-    } else if (r == q || (r.size() >= 6 && edit_distance(r, q) <= 1)) {
-      close.push_back(key);
-    }
+    const int tier = normalise_name(c.region) == normalise_name(name) ? 0
+                     : r == q                                         ? 1
+                     : r.size() >= 6 && edit_distance(r, q) <= 1      ? 2
+                                                                      : -1;
+    if (tier < 0) continue;
+    auto& keys = tiers[tier];
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
   }
-  std::vector<std::string>& out = exact.empty() ? close : exact;
-  if (out.size() > 5) out.resize(5);
-  return out;
+  for (auto& keys : tiers) {
+    if (keys.empty()) continue;
+    if (keys.size() > 5) keys.resize(5);
+    typo = &keys == &tiers[2];
+    return keys;
+  }
+  return {};
 }
 
 // The error for a --region that names no zone: a cloud region goes to --cloud.
 Status region_error(const DataSet& data, const std::string& region, ArgStyle style, const Status& not_found) {
+  bool typo = false;
   const std::vector<std::string> clouds =
-      data.find_zone(region).ok() ? std::vector<std::string>{} : cloud_regions_named(data, region);
+      data.find_zone(region).ok() ? std::vector<std::string>{} : cloud_regions_named(data, region, typo);
   if (clouds.empty()) return not_found.with_context(arg_name(style, "region"));
   std::vector<std::string> uses;
   for (const std::string& k : clouds) uses.push_back(use(style, "cloud", k));
-  return Status::not_found(fmt::format("{}: '{}' is a cloud region, not a grid zone: use {}{}",
-                                       arg_name(style, "region"), region, uses.front(),
+  return Status::not_found(fmt::format("{}: '{}' {}, not a grid zone: use {}{}", arg_name(style, "region"), region,
+                                       typo ? "looks like a cloud region" : "is a cloud region", uses.front(),
                                        uses.size() > 1 ? fmt::format(" (or {})", fmt::join(uses.begin() + 1,
                                                                                            uses.end(), ", "))
                                                        : ""));

@@ -41,6 +41,13 @@ TEST(LocationText, CloudRegionGivenAsRegionPointsToCloud) {
             "region: 'us-east-1' is a cloud region, not a grid zone: use cloud='aws:us-east-1'");
   // Near misses of a region id find it too.
   EXPECT_NE(error_for(region("useast-1")).find("--cloud aws:us-east-1"), std::string::npos);
+  // Same id but for punctuation beats one typo: us-east-2 is not offered for useast1.
+  const std::string squeezed = error_for(region("useast1"));
+  EXPECT_NE(squeezed.find("is a cloud region, not a grid zone: use --cloud aws:us-east-1 (or --cloud gcp:us-east1)"),
+            std::string::npos)
+      << squeezed;
+  EXPECT_EQ(squeezed.find("us-east-2"), std::string::npos) << squeezed;
+  EXPECT_NE(error_for(region("us-eest-1")).find("looks like a cloud region"), std::string::npos);
   // The code is not a NotFound for nothing: the status says kNotFound, exit code 2.
   auto r = resolve_location_text(data(), region("us-east-1"));
   EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
