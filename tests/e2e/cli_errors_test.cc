@@ -1,6 +1,10 @@
 // Command-line mistakes are answered in carbonscope's words: no raw CLI11 text, an
 // unknown command or option gets a suggestion, and every error points to the help of
 // the subcommand it concerns (newcomer report #9 and section 6).
+#include <stdlib.h>
+
+#include <filesystem>
+
 #include <gtest/gtest.h>
 
 #include "e2e/cli.h"
@@ -99,6 +103,16 @@ TEST(CliErrors, UsageLineNamesTheToolNotItsPath) {
   EXPECT_EQ(r.out.find(CARBONSCOPE_BINARY), std::string::npos) << r.out;
   const CliResult top = run_cli({"--help"});
   EXPECT_NE(top.out.find("Usage: carbonscope "), std::string::npos) << top.out;
+}
+
+// run and monitor warn about a likely unit slip too, and go on.
+TEST(CliErrors, RunWarnsAboutAnImplausibleIntensity) {
+  char dir[] = "/tmp/cs_e2e_warn_XXXXXX";
+  ASSERT_NE(::mkdtemp(dir), nullptr);
+  const CliResult r = run_cli({"run", "--quiet", "--no-ledger", "--output-dir", dir, "--intensity", "0.4", "--", "true"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: --intensity: 0.4 g/kWh is implausibly low"), std::string::npos) << r.err;
+  std::filesystem::remove_all(dir);
 }
 
 TEST(CliErrors, SensorsOnAVirtualMachineSayRaplIsNotExposed) {
