@@ -58,6 +58,10 @@ TEST(CliErrors, RunCommandWithoutDashDashSaysWhereItGoes) {
   EXPECT_NE(r.err.find("put the command after --: carbonscope run [options] -- python3 -c 'print(1)'"),
             std::string::npos)
       << r.err;
+  // run's own options before the command are fine; the command still starts at its first word.
+  const CliResult q = run_cli({"run", "--quiet", "python3", "train.py", "-x"});
+  expect_ours(q, "carbonscope run");
+  EXPECT_NE(q.err.find("-- python3 train.py -x"), std::string::npos) << q.err;
 }
 
 TEST(CliErrors, SubcommandErrorsPointToTheirOwnHelp) {

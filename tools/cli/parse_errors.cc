@@ -137,6 +137,7 @@ CommandLine read_command_line(const CLI::App& app, const std::vector<std::string
   line.command = &app;
   line.path = app.get_name();
   std::vector<std::string> positionals;  // of line.command, in order
+  std::size_t first_positional = 0;      // its index in args
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& word = args[i];
     if (word == "--") break;
@@ -146,7 +147,7 @@ CommandLine read_command_line(const CLI::App& app, const std::vector<std::string
       const CLI::Option* o = find_option(line.command, name);
       if (o == nullptr) {
         if (!positionals.empty() && line.command->get_option_no_throw("command") != nullptr) {
-          std::vector<std::string> cmd(args.begin() + static_cast<std::ptrdiff_t>(i - positionals.size()), args.end());
+          std::vector<std::string> cmd(args.begin() + static_cast<std::ptrdiff_t>(first_positional), args.end());
           cmd.erase(std::remove(cmd.begin(), cmd.end(), "--"), cmd.end());
           line.error = fmt::format("put the command after --: {} [options] -- {} (before --, {} is read as an "
                                    "option of {})", line.path, shell_words(cmd), name, line.path);
@@ -175,6 +176,7 @@ CommandLine read_command_line(const CLI::App& app, const std::vector<std::string
         return line;
       }
     }
+    if (positionals.empty()) first_positional = i;
     positionals.push_back(word);
   }
   return line;
