@@ -47,8 +47,8 @@ def train(epochs=3, region="FR", interval=0.1, output_dir="carbonscope-runs", ba
     if not quiet:
         r = t.result
         print(f"accuracy {accuracy:.3f}")
-        print(f"{r.energy_kwh * 1000:.4f} Wh ({r.method}), {r.emissions_kg * 1000:.4f} g CO2e "
-              f"in {r.duration_s:.1f} s; files in {r.run_dir}")
+        print(f"{carbonscope.format_energy(r.energy_kwh)} ({r.method}), {carbonscope.format_emissions(r.emissions_kg)} "
+              f"CO2e in {carbonscope.format_duration(r.duration_s)}; files in {r.run_dir}")
     return t
 
 

@@ -5,6 +5,8 @@
 # second run only rebuilds what changed.
 #   scripts/setup.sh            install + build
 #   CARBONSCOPE_SANITIZE=1 scripts/setup.sh   build with ASan/UBSan in build-asan/
+#   CARBONSCOPE_BUILD_TARGETS="carbonscope" scripts/setup.sh   build only those targets
+#     (the quick start does this: the test suite's 100-odd targets take most of the time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,7 +38,9 @@ if [ "${CARBONSCOPE_SANITIZE:-0}" = 1 ]; then
   extra+=(-DCARBONSCOPE_SANITIZE=ON)
 fi
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${extra[@]}" >/dev/null
-cmake --build "$build_dir" -j "$(nproc)"
+targets=()
+for t in ${CARBONSCOPE_BUILD_TARGETS:-}; do targets+=(--target "$t"); done
+cmake --build "$build_dir" -j "$(nproc)" "${targets[@]}"
 echo "setup: built $build_dir/carbonscope"
 
 # The Python package for Debian's /usr/bin/python3 (not a pyenv or venv python3 that

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "carbonscope/footprint.h"
+#include "carbonscope/parse.h"
 #include "carbonscope/report.h"
 #include "carbonscope/sensor.h"
 #include "carbonscope/status.h"
@@ -24,6 +25,7 @@ struct Snapshot {
   Duration elapsed{};
   Power power;          // over the last interval (the job's share in job mode)
   Energy energy;        // IT energy so far (before PUE)
+  Range<Energy> energy_range;  // the same with each component's model or sensor range
   Emissions emissions;  // energy x PUE x intensity, central
   bool estimated = false;  // some counted figure is a model, not a counter
   std::int64_t samples = 0;
@@ -39,11 +41,13 @@ struct PhaseResult {
 struct TrackerConfig {
   RunKind kind = RunKind::kRun;
   std::string project;
+  std::vector<std::string> tags;   // recorded with the run (report.json, the ledger's run tags)
   std::vector<std::string> command;
   Duration interval{1.0};          // 10 ms at least
   std::optional<int> pid;          // charge this process tree; nullopt: the whole machine
   std::string output_dir;          // "" writes no files
   std::string ledger_path;         // "" records nothing in the SQLite ledger
+  ArgStyle arg_style = ArgStyle::kFlag;  // how ledger remedies name its option (--ledger, ledger=)
   std::string sysfs_root = "/";    // root of /sys and /dev reads (fixtures)
   std::string proc_root = "/";     // root of /proc reads
   std::string nvml_library;        // "" = libnvidia-ml.so.1
@@ -73,8 +77,13 @@ class Tracker {
   // Takes the first sample, writes the in-progress record and starts sampling.
   Status start();
   // Takes the last sample, writes report.json and the emissions.csv row, and records
-  // the run in the ledger when the config names one.
+  // the run in the ledger when the config names one. The run is over once stop() has
+  // been called, whatever it returns. A ledger failure does not fail stop(): the run's
+  // files are written and its Report returned; ledger_status() says why it is not in
+  // the ledger (front ends show it as a warning).
   Result<Report> stop(std::optional<int> exit_code = std::nullopt);
+  // Why stop() could not record the run in the ledger; OK when it did, or had no ledger.
+  const Status& ledger_status() const;
   // Takes one sample now (no thread needed: tests drive a fake clock with this).
   void sample_now();
   // The job's root process has exited: stop charging its process tree.

@@ -1,10 +1,17 @@
 """Epoch-aware forecasting in the spirit of carbontracker: after the first K epochs, the
 whole run's energy, emissions and duration = what was spent so far + the remaining
-epochs at the mean epoch cost, with a range from the cheapest and dearest epochs (and
-the PUE and intensity ranges). Above a budget it warns, stops, or calls you back."""
+epochs at the mean epoch cost. The range holds the measurement's own range (a CPU
+model's x0.6..x1.4, for one) on both parts, and the spread of the epochs seen so far,
+never less than MIN_EPOCH_SPREAD of the mean; then the PUE and intensity ranges. Above
+a budget it warns, stops, or calls you back."""
 
+from . import _carbonscope
 from ._errors import CarbonscopeError
 from ._results import PhaseResult, Range, _Plain
+
+# The least spread assumed for the epochs still to come, as a fraction of the mean epoch
+# (either way): one epoch, or a few equal ones, say little about the next ones.
+MIN_EPOCH_SPREAD = 0.10
 
 
 class BudgetWarning(UserWarning):
@@ -34,22 +41,45 @@ class Prediction(_Plain):
         return self.budget_kg is not None and self.emissions_kg > self.budget_kg
 
     def __str__(self):
-        e, m = self.energy_kwh_range, self.emissions_kg_range
-        return (f"after {self.epochs_done}/{self.epochs} epochs: predicted {self.energy_kwh:.4g} kWh "
-                f"({e.low:.4g} to {e.high:.4g}), {self.emissions_kg:.4g} kg CO2e ({m.low:.4g} to {m.high:.4g}), "
-                f"{self.duration_s:.0f} s in all")
+        e, m, d = self.energy_kwh_range, self.emissions_kg_range, self.duration_s_range
+        energy, emissions = _carbonscope.format_energy, _carbonscope.format_emissions
+        duration = _carbonscope.format_duration
+        return (f"after {self.epochs_done}/{self.epochs} epochs: predicted {energy(self.energy_kwh)} "
+                f"({energy(e.low)} to {energy(e.high)}), {emissions(self.emissions_kg)} CO2e "
+                f"({emissions(m.low)} to {emissions(m.high)}), {duration(self.duration_s)} in all "
+                f"({duration(d.low)} to {duration(d.high)})")
+
+
+def _triple(value):
+    """A number (exact) or a (central, low, high) triple, as a Range."""
+    if isinstance(value, (int, float)):
+        return Range(value, value, value)
+    return Range(*value)
+
+
+def _with_remaining(spent, per_epoch, remaining, min_spread, scale=(1.0, 1.0)):
+    """spent (a Range) + the remaining epochs at the mean of per_epoch; the low bound at
+    the cheapest epoch seen (at most the mean less min_spread), the high at the dearest
+    (at least the mean plus min_spread), both also scaled by `scale` (low, high)."""
+    mean = sum(per_epoch) / len(per_epoch)
+    low = min(min(per_epoch), mean * (1 - min_spread))
+    high = max(max(per_epoch), mean * (1 + min_spread))
+    return Range(spent.central + mean * remaining, spent.low + low * scale[0] * remaining,
+                 spent.high + high * scale[1] * remaining), mean
 
 
 def forecast(so_far_kwh, so_far_s, epochs_done, epochs, epoch_kwh, epoch_s, pue, intensity_g_per_kwh,
-             budget_kg=None):
-    """Pure forecast. epoch_kwh/epoch_s: the completed epochs' energies and durations;
-    pue and intensity_g_per_kwh: (central, low, high)."""
+             budget_kg=None, min_spread=MIN_EPOCH_SPREAD):
+    """Pure forecast. so_far_kwh: the energy so far, a number or (central, low, high)
+    with the measurement's range (Snapshot.energy_kwh_range), whose relative bounds also
+    scale the remaining epochs; epoch_kwh/epoch_s: the completed epochs' energies and
+    durations; pue and intensity_g_per_kwh: (central, low, high); min_spread: the least
+    spread of the remaining epochs around their mean, as a fraction."""
     remaining = max(epochs - epochs_done, 0)
-    mean = sum(epoch_kwh) / len(epoch_kwh)
-    energy = Range(so_far_kwh + mean * remaining, so_far_kwh + min(epoch_kwh) * remaining,
-                   so_far_kwh + max(epoch_kwh) * remaining)
-    duration = Range(so_far_s + sum(epoch_s) / len(epoch_s) * remaining, so_far_s + min(epoch_s) * remaining,
-                     so_far_s + max(epoch_s) * remaining)
+    spent = _triple(so_far_kwh)
+    scale = (spent.low / spent.central, spent.high / spent.central) if spent.central > 0 else (1.0, 1.0)
+    energy, mean = _with_remaining(spent, epoch_kwh, remaining, min_spread, scale)
+    duration, _ = _with_remaining(_triple(so_far_s), epoch_s, remaining, min_spread)
     kg = [e * p * ci / 1000.0 for e, p, ci in zip(energy, pue, intensity_g_per_kwh)]
     return Prediction(epochs_done=epochs_done, epochs=epochs, energy_kwh=energy.central, energy_kwh_range=energy,
                       emissions_kg=kg[0], emissions_kg_range=Range(*kg), duration_s=duration.central,
@@ -82,6 +112,12 @@ class Predictor:
         self.tracker.begin_phase(f"epoch {len(self.epoch_results) + 1}")
         self._open = True
 
+    def close_open_epoch(self):
+        """Closes an open epoch without forecasting (an exception left it, or the run stops)."""
+        if self._open:
+            self._open = False
+            self.tracker.end_phase()
+
     def epoch_end(self):
         """Closes the epoch; returns the Prediction once there is one (else None)."""
         if not self._open:
@@ -96,7 +132,7 @@ class Predictor:
             return None
         snap = self.tracker.snapshot()
         factors = self.tracker.factors()
-        self.prediction = forecast(snap.energy_kwh, snap.elapsed_s, done, self.epochs,
+        self.prediction = forecast(tuple(snap.energy_kwh_range), snap.elapsed_s, done, self.epochs,
                                    [r.energy_kwh for r in self.epoch_results],
                                    [r.duration_s for r in self.epoch_results], factors["pue"],
                                    factors["intensity_g_per_kwh"], self.budget_kg)
@@ -105,7 +141,9 @@ class Predictor:
         return self.prediction
 
     def _over_budget(self, p):
-        message = f"carbonscope: forecast {p.emissions_kg:.4g} kg CO2e exceeds the budget of {p.budget_kg:.4g} kg ({p})"
+        emissions = _carbonscope.format_emissions
+        message = (f"carbonscope: forecast {emissions(p.emissions_kg)} CO2e exceeds the budget of "
+                   f"{emissions(p.budget_kg)} ({p})")
         if callable(self.on_budget):
             self.on_budget(p)
         elif self.on_budget == "stop":

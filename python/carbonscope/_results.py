@@ -1,6 +1,24 @@
 """Plain result objects: Range, Snapshot, PhaseResult, RunResult and EstimateResult.
 RunResult and EstimateResult wrap the report dict in the CLI's JSON schema
-(carbonscope.report/1, docs/reference/json.md); to_dict() returns a copy of it."""
+(carbonscope.report/1, docs/reference/json.md); to_dict() returns a copy of it. Their
+repr() and str() print quantities with the C++ core's formatters, as the CLI does."""
+
+from . import _carbonscope
+
+
+def _energy(kwh, bounds=None):
+    """ "45.0 J", or "45.0 J (27.0 J to 63.0 J)" with a Range that is not exact."""
+    text = _carbonscope.format_energy(kwh)
+    if bounds is not None and (bounds.low != bounds.central or bounds.high != bounds.central):
+        text += f" ({_carbonscope.format_energy(bounds.low)} to {_carbonscope.format_energy(bounds.high)})"
+    return text
+
+
+def _emissions(kg, bounds=None):
+    text = _carbonscope.format_emissions(kg) + " CO2e"
+    if bounds is not None and (bounds.low != bounds.central or bounds.high != bounds.central):
+        text += f" ({_carbonscope.format_emissions(bounds.low)} to {_carbonscope.format_emissions(bounds.high)})"
+    return text
 
 
 class _Plain:
@@ -31,13 +49,21 @@ class Range(_Plain):
 
 
 class Snapshot(_Plain):
-    """The run so far: elapsed time, power over the last interval, IT energy, emissions."""
+    """The run so far: elapsed time, power over the last interval, IT energy (with the
+    range of its sensors or models), emissions."""
 
-    __slots__ = ("elapsed_s", "power_w", "energy_kwh", "emissions_kg", "estimated", "samples")
+    __slots__ = ("elapsed_s", "power_w", "energy_kwh", "emissions_kg", "estimated", "samples", "energy_kwh_range")
 
-    def __init__(self, elapsed_s, power_w, energy_kwh, emissions_kg, estimated, samples):
+    def __init__(self, elapsed_s, power_w, energy_kwh, emissions_kg, estimated, samples, energy_kwh_range=None):
         self.elapsed_s, self.power_w, self.energy_kwh = elapsed_s, power_w, energy_kwh
         self.emissions_kg, self.estimated, self.samples = emissions_kg, estimated, samples
+        self.energy_kwh_range = Range(*energy_kwh_range) if energy_kwh_range else Range(energy_kwh, energy_kwh,
+                                                                                       energy_kwh)
+
+    def __repr__(self):
+        return (f"Snapshot({_carbonscope.format_duration(self.elapsed_s)}, {_carbonscope.format_power(self.power_w)}, "
+                f"{_energy(self.energy_kwh, self.energy_kwh_range)}, {_emissions(self.emissions_kg)}"
+                f"{', estimated' if self.estimated else ''}, {self.samples} samples)")
 
 
 class PhaseResult(_Plain):
@@ -55,6 +81,10 @@ class PhaseResult(_Plain):
 
     def to_dict(self):
         return {k: getattr(self, k) for k in self.__slots__}
+
+    def __repr__(self):
+        return (f"PhaseResult({self.name!r}, {_carbonscope.format_duration(self.duration_s)}, "
+                f"{_energy(self.energy_kwh)}, {_emissions(self.emissions_kg)})")
 
 
 def _method(components):
@@ -119,9 +149,10 @@ class RunResult(_ReportView):
         self.run_dir = run_dir or None
 
     def __repr__(self):
-        return (f"RunResult(run_id={self.run_id!r}, duration_s={self.duration_s:.3f}, "
-                f"energy_kwh={self.energy_kwh:.6g}, emissions_kg={self.emissions_kg:.6g}, method={self.method!r}, "
-                f"phases={len(self.phases)})")
+        return (f"RunResult({self.run_id!r}, {_carbonscope.format_duration(self.duration_s)}, "
+                f"{_energy(self.energy_kwh, self.energy_kwh_range)}, "
+                f"{_emissions(self.emissions_kg, self.emissions_kg_range)}, {self.method}, "
+                f"{len(self.phases)} phase{'' if len(self.phases) == 1 else 's'})")
 
 
 class EstimateResult(_ReportView):
@@ -136,5 +167,5 @@ class EstimateResult(_ReportView):
         self.region = report["run"].get("region", "")
 
     def __repr__(self):
-        return (f"EstimateResult(energy_kwh={self.energy_kwh:.6g}, emissions_kg={self.emissions_kg:.6g}, "
-                f"region={self.region!r})")
+        return (f"EstimateResult({_energy(self.energy_kwh, self.energy_kwh_range)}, "
+                f"{_emissions(self.emissions_kg, self.emissions_kg_range)}, {self.region!r})")

@@ -3,6 +3,7 @@ start()/stop(); named phases; snapshots while it runs; epochs with a forecast. T
 sampling runs on a C++ thread that never takes the GIL; runs are written where
 `carbonscope run` writes them (output_dir/<run id>/ and output_dir/emissions.csv)."""
 
+import atexit
 import os
 import sys
 
@@ -42,25 +43,108 @@ class _Epoch:
     def __exit__(self, exc_type, *exc):
         if exc_type is None:
             self.prediction = self._predictor.epoch_end()
-        elif self._predictor._open:
-            self._predictor._open = False
-            self._predictor.tracker.end_phase()
+        else:
+            self._predictor.close_open_epoch()
         return False
+
+
+_OPTIONS = """
+    project="":          project name recorded with the run.
+    region=None:         grid zone, a country or sub-national code or name ("FR", "US-OR").
+    cloud=None:          cloud provider and region ("gcp:us-central1"); conflicts with region.
+    intensity=None:      carbon intensity, g CO2e/kWh for a number, or a string with its
+                         unit ("0.954lb/kWh"); overrides the tables.
+    pue=None:            power usage effectiveness, 1.0 to 3.0 (None: the provider's, else 1.0).
+    year=0:              year of the grid data (0: the latest).
+    interval=1.0:        sampling interval, seconds for a number, or "100ms"; 10 ms at least.
+    output_dir="carbonscope-runs": where the run's files go (None: no files).
+    scope="process":     "process": this process and its children, charged their share of
+                         the node; "machine": the whole machine.
+    epochs=None:         total epochs of the run, to forecast it after each epoch.
+    predict_after=1:     epochs to complete before the first forecast.
+    budget_kg=None:      emissions budget for the forecast, kg CO2e.
+    on_budget="warn":    above the budget: "warn" (one BudgetWarning), "stop" (raise
+                         BudgetExceeded) or a callable taking the Prediction.
+    ledger=None:         the SQLite ledger to record the run in: None, the one `carbonscope
+                         run` uses ($CARBONSCOPE_LEDGER, else the XDG data directory); a
+                         path; or False, none.
+    tags=():             tags recorded with the run (`carbonscope runs list --tag NAME`).
+    experiment_id=None:  CodeCarbon's experiment id, recorded as one more tag (emissions.csv's
+                         experiment_id column is the run's tags).
+"""
+
+
+class LedgerWarning(UserWarning):
+    """The run finished and its files are written, but it could not be recorded in the
+    ledger (a damaged file, an unwritable directory): t.result still holds it."""
+
+
+class UnstoppedTrackerWarning(UserWarning):
+    """A tracker was still running when Python exited; carbonscope stopped it then, so
+    the run is recorded (with no exit code)."""
+
+
+_running = set()  # started, not yet stopped: kept alive so that exit can stop them
+
+
+def _stop_at_exit():
+    import warnings
+
+    for tracker in list(_running):
+        if tracker._pid != os.getpid():  # a forked child inherited it: the parent owns the run
+            continue
+        warnings.warn(f"carbonscope: tracker {tracker.run_id} was still running when Python exited; stopped it "
+                      f"so the run is recorded (end runs with `with carbonscope.track():` or t.stop())",
+                      UnstoppedTrackerWarning, stacklevel=2)
+        try:
+            tracker.stop()
+        except Exception as e:  # noqa: BLE001 - the other trackers must still be stopped
+            warnings.warn(f"carbonscope: could not finish run {tracker.run_id} at exit: {e}", RuntimeWarning,
+                          stacklevel=2)
+
+
+def _forget_in_child():
+    """After fork(), in the child: running trackers belong to the parent (their sampler
+    thread is there), so the child neither stops them at exit nor destroys them."""
+    for tracker in list(_running):
+        tracker._core.forget_after_fork()
+        tracker._state = "forked"
+    _running.clear()
+
+
+atexit.register(_stop_at_exit)
+os.register_at_fork(after_in_child=_forget_in_child)
+
+
+def _ledger_warning(problem, stacklevel):
+    import warnings
+
+    message = f"carbonscope: the run is finished and t.result holds it, but it is not in the ledger: {problem}"
+    if "ledger=" not in problem:
+        message += "; record into another file with ledger=PATH, or into none with ledger=False"
+    warnings.warn(message, LedgerWarning, stacklevel=stacklevel + 1)
 
 
 class Tracker:
     """Measures the energy and emissions of this process (scope="process", with its
-    children) or of the whole machine (scope="machine"). See docs/python.md."""
+    children) or of the whole machine (scope="machine"); one Tracker measures one run.
+    carbonscope.track(...) makes one (see docs/python.md). Options, with their units
+    and defaults:"""
 
     def __init__(self, project="", *, region=None, cloud=None, intensity=None, pue=None, year=0, interval=1.0,
                  output_dir="carbonscope-runs", scope="process", epochs=None, predict_after=1, budget_kg=None,
-                 on_budget="warn", ledger=None):
+                 on_budget="warn", ledger=None, tags=(), experiment_id=None):
         if scope not in ("process", "machine"):
             raise ValueError('scope must be "process" or "machine"')
+        if isinstance(tags, str):
+            raise TypeError(f'tags must be a list of strings, such as tags=["{tags}"]')
+        tag_list = [str(t) for t in tags or ()]
+        if experiment_id is not None:
+            tag_list.append(str(experiment_id))
         self._settings = dict(project=project, region=region, cloud=cloud, intensity=intensity, pue=pue, year=year,
                               interval=interval, output_dir=output_dir, scope=scope, epochs=epochs,
                               predict_after=predict_after, budget_kg=budget_kg, on_budget=on_budget,
-                              ledger=ledger)
+                              ledger=ledger, tags=tuple(tags or ()), experiment_id=experiment_id)
         self._output_dir = os.fspath(output_dir) if output_dir else ""
         # The same ledger as `carbonscope run` (None), another file (a path), or none (False).
         if ledger is False:
@@ -74,15 +158,21 @@ class Tracker:
             region=text(region), cloud=text(cloud), intensity=text(intensity, "g/kWh"),
             pue="" if pue is None else text(pue), year=int(year or 0),
             pid=os.getpid() if scope == "process" else None, command=[sys.executable, *sys.argv],
-            ledger=self._ledger)
+            ledger=self._ledger, tags=tag_list)
         self._predictor = Predictor(self, epochs, predict_after, budget_kg, on_budget)
         self._state = "new"
+        self._pid = os.getpid()
         self.result = None
 
     # -- life cycle ---------------------------------------------------------------
     def start(self):
         """Starts measuring (the first sample is the baseline); returns self."""
-        if self._output_dir and self._output_dir not in _recovered:
+        if self._state == "stopped":
+            from ._errors import FailedPrecondition
+
+            raise FailedPrecondition("this tracker has stopped: a tracker measures one run; make a new one with "
+                                     "carbonscope.track()")
+        if self._state == "new" and self._output_dir and self._output_dir not in _recovered:
             _recovered.add(self._output_dir)
             try:
                 _carbonscope.recover_incomplete_runs(self._output_dir, self._ledger)
@@ -90,16 +180,28 @@ class Tracker:
                 pass
         self._core.start()
         self._state = "running"
+        self._pid = os.getpid()
+        _running.add(self)
         return self
 
     def stop(self, exit_code=None):
-        """Stops, writes the run's files and returns the RunResult (also in .result)."""
-        if self._predictor._open:
-            self._predictor._open = False
-            self._core.end_phase()
-        report = self._core.stop(exit_code)
-        self._state = "stopped"
+        """Stops, writes the run's files and returns the RunResult (also in .result).
+        A run that cannot be recorded in the ledger gives a LedgerWarning, not an error."""
+        return self._stop(exit_code, stacklevel=2)
+
+    def _stop(self, exit_code, stacklevel):
+        was_running = self._state == "running"
+        try:
+            self._predictor.close_open_epoch()
+            report = self._core.stop(exit_code)
+        finally:
+            if was_running:  # the C++ run is over once stop was called, whatever it returned
+                self._state = "stopped"
+                _running.discard(self)
         self.result = RunResult(report, self.phases, self._core.run_dir)
+        problem = self._core.ledger_problem()
+        if problem:
+            _ledger_warning(problem, stacklevel + 1)
         return self.result
 
     def __enter__(self):
@@ -110,7 +212,7 @@ class Tracker:
         if exc_type is not None:
             code = 130 if issubclass(exc_type, KeyboardInterrupt) else 1
         try:
-            self.stop(code)
+            self._stop(code, stacklevel=2)
         except Exception:
             if exc_type is None:
                 raise
@@ -203,10 +305,25 @@ class Tracker:
         return f"<carbonscope.Tracker {self.run_id} {self._state}>"
 
 
-def track(project="", **options):
-    """A Tracker, not yet started: use it as `with track(...) as t:`, as a decorator
-    `@track(...)`, or call .start() and .stop()."""
+Tracker.__doc__ += _OPTIONS
+
+
+def track(project="", *, region=None, cloud=None, intensity=None, pue=None, year=0, interval=1.0,
+          output_dir="carbonscope-runs", scope="process", epochs=None, predict_after=1, budget_kg=None,
+          on_budget="warn", ledger=None, tags=(), experiment_id=None):
+    options = dict(region=region, cloud=cloud, intensity=intensity, pue=pue, year=year, interval=interval,
+                   output_dir=output_dir, scope=scope, epochs=epochs, predict_after=predict_after,
+                   budget_kg=budget_kg, on_budget=on_budget, ledger=ledger, tags=tags, experiment_id=experiment_id)
+    if callable(project):  # bare @carbonscope.track: the function itself, default options
+        return Tracker(**options)(project)
     return Tracker(project, **options)
+
+
+track.__doc__ = """A Tracker, not yet started, measuring one run. Use it as a context manager
+`with track(...) as t:`, as a decorator `@track` or `@track(...)` (each call of the
+function is one run; fn.tracker.result is the last one), or call .start() and .stop().
+Options, with their units and defaults:
+""" + _OPTIONS
 
 
 def estimate(*, gpu=None, count=None, power=None, cpu=None, cpus=None, memory=None, energy=None, hours=None,

@@ -10,6 +10,7 @@ namespace py = pybind11;
 namespace carbonscope::python {
 void bind_tracker(py::module_& m);
 void bind_estimate(py::module_& m);
+void bind_format(py::module_& m);
 }  // namespace carbonscope::python
 
 PYBIND11_MODULE(_carbonscope, m) {
@@ -17,4 +18,5 @@ PYBIND11_MODULE(_carbonscope, m) {
   carbonscope::python::register_exceptions(m);
   carbonscope::python::bind_tracker(m);
   carbonscope::python::bind_estimate(m);
+  carbonscope::python::bind_format(m);
 }

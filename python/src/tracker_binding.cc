@@ -50,56 +50,70 @@ class PyTracker {
   }
 
   void start() {
+    Tracker& t = core();
     Status st;
     {
       py::gil_scoped_release release;
-      st = tracker_->start();
+      st = t.start();
     }
     check(st);
   }
 
   py::object stop(std::optional<int> exit_code) {
+    Tracker& t = core();
     Result<Report> r = Status::internal("unset");
     {
       py::gil_scoped_release release;
-      r = tracker_->stop(exit_code);
+      r = t.stop(exit_code);
     }
     return to_python(to_json(unwrap(std::move(r))));
   }
 
+  // Why stop() could not record the run in the ledger (the Python layer warns), or None.
+  py::object ledger_problem() const {
+    const Status& st = core().ledger_status();
+    if (st.ok()) return py::none();
+    return py::str(st.message());
+  }
+
   void begin_phase(std::string name) {
+    Tracker& t = core();
     Status st;
     {
       py::gil_scoped_release release;
-      st = tracker_->begin_phase(std::move(name));
+      st = t.begin_phase(std::move(name));
     }
     check(st);
   }
 
   py::dict end_phase() {
+    Tracker& t = core();
     Result<PhaseResult> r = Status::internal("unset");
     {
       py::gil_scoped_release release;
-      r = tracker_->end_phase();
+      r = t.end_phase();
     }
     return phase_dict(unwrap(std::move(r)));
   }
 
   py::list phases() const {
     py::list out;
-    for (const PhaseResult& p : tracker_->phases()) out.append(phase_dict(p));
+    for (const PhaseResult& p : core().phases()) out.append(phase_dict(p));
     return out;
   }
 
-  // (elapsed_s, power_w, energy_kwh, emissions_kg, estimated, samples)
+  // (elapsed_s, power_w, energy_kwh, emissions_kg, estimated, samples,
+  //  (energy_kwh, energy_kwh_low, energy_kwh_high))
   py::tuple snapshot() const {
+    Tracker& t = core();
     Snapshot s;
     {
       py::gil_scoped_release release;
-      s = tracker_->snapshot();
+      s = t.snapshot();
     }
     return py::make_tuple(s.elapsed.count(), s.power.watts(), s.energy.kwh(), s.emissions.kg(), s.estimated,
-                          s.samples);
+                          s.samples,
+                          range3(s.energy_range.central.kwh(), s.energy_range.low.kwh(), s.energy_range.high.kwh()));
   }
 
   // The PUE and intensity the run is charged with, as (central, low, high).
@@ -111,12 +125,32 @@ class PyTracker {
     return d;
   }
 
-  std::string run_id() const { return tracker_->run_id(); }
-  std::string run_dir() const { return tracker_->run_dir(); }
-  std::vector<std::string> sensor_lines() const { return tracker_->sensor_lines(); }
+  std::string run_id() const { return tracker_ ? tracker_->run_id() : forked_id_; }
+  std::string run_dir() const { return tracker_ ? tracker_->run_dir() : forked_dir_; }
+  std::vector<std::string> sensor_lines() const { return core().sensor_lines(); }
+
+  // In a child after fork(): the sampler thread exists only in the parent, so this
+  // process must neither stop nor destroy the C++ tracker (joining a thread it does not
+  // have would hang). The tracker is leaked on purpose; the parent owns the run.
+  void forget_after_fork() {
+    if (!tracker_) return;
+    forked_id_ = tracker_->run_id();
+    forked_dir_ = tracker_->run_dir();
+    (void)tracker_.release();
+  }
 
  private:
+  Tracker& core() const {
+    if (!tracker_) {
+      raise(Status::failed_precondition(
+          "this tracker was started by the parent of this forked process, which measures and records the run; "
+          "start a new one here with carbonscope.track() to measure this process"));
+    }
+    return *tracker_;
+  }
+
   std::unique_ptr<Tracker> tracker_;
+  std::string forked_id_, forked_dir_;
   Range<double> pue_;
   Range<CarbonIntensity> intensity_;
 };
@@ -124,11 +158,12 @@ class PyTracker {
 PyTracker make_tracker(const std::string& project, const std::string& interval, const std::string& output_dir,
                        const std::string& region, const std::string& cloud, const std::string& intensity,
                        const std::string& pue, int year, std::optional<int> pid, std::vector<std::string> command,
-                       const std::string& ledger) {
+                       const std::string& ledger, std::vector<std::string> tags) {
   TrackerSetup s;
   s.ledger_path = ledger;
   s.kind = RunKind::kRun;
   s.project = project;
+  s.tags = std::move(tags);
   s.interval = interval;
   s.output_dir = output_dir;
   s.location = {region, cloud, intensity, pue, year};
@@ -142,9 +177,12 @@ void bind_tracker(py::module_& m) {
       .def(py::init(&make_tracker), py::kw_only(), py::arg("project") = "", py::arg("interval") = "1s",
            py::arg("output_dir") = "", py::arg("region") = "", py::arg("cloud") = "", py::arg("intensity") = "",
            py::arg("pue") = "", py::arg("year") = 0, py::arg("pid") = py::none(),
-           py::arg("command") = std::vector<std::string>{}, py::arg("ledger") = "")
+           py::arg("command") = std::vector<std::string>{}, py::arg("ledger") = "",
+           py::arg("tags") = std::vector<std::string>{})
       .def("start", &PyTracker::start)
       .def("stop", &PyTracker::stop, py::arg("exit_code") = py::none())
+      .def("ledger_problem", &PyTracker::ledger_problem)
+      .def("forget_after_fork", &PyTracker::forget_after_fork)
       .def("begin_phase", &PyTracker::begin_phase, py::arg("name"))
       .def("end_phase", &PyTracker::end_phase)
       .def("phases", &PyTracker::phases)

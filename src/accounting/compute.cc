@@ -16,8 +16,8 @@ Result<FlopRate> peak_flop_rate(const Accelerator& a, const std::string& precisi
   for (const auto& [name, value] : a.tflops) {
     if (value > 0) known += (known.empty() ? "" : ", ") + name;
   }
-  return Status::not_found(fmt::format("no dense {} peak for {} in the data tables; it has: {} (choose one with "
-                                       "--precision, or give the time instead)",
+  return Status::not_found(fmt::format("no dense {} peak for {} in the data tables; it has: {} (choose one of "
+                                       "them, or give the time instead)",
                                        precision, a.name, known.empty() ? "none" : known));
 }
 

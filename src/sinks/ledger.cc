@@ -49,8 +49,8 @@ Status migrate(const SqliteDb& db, std::int64_t* version) {
     if (tables != 0) {
       return Status::data_error(fmt::format(
           "{} is a SQLite database but not a carbonscope ledger (it has tables and no ledger "
-          "schema version); it was left untouched: pick another file with --ledger",
-          db.path()));
+          "schema version); it was left untouched: pick another file with {}",
+          db.path(), ledger_option(db.style(), false)));
     }
   }
   const auto steps = ledger_migrations();
@@ -106,11 +106,11 @@ Result<Ledger> Ledger::open(const std::string& path, Options options) {
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     if (ec) {
-      return Status::io_error(fmt::format("cannot create the ledger's directory {}: {}; pick another "
-                                          "file with --ledger or CARBONSCOPE_LEDGER", parent.string(), ec.message()));
+      return Status::io_error(fmt::format("cannot create the ledger's directory {}: {}; pick another file with {}",
+                                          parent.string(), ec.message(), ledger_option(options.style)));
     }
   }
-  CS_ASSIGN_OR_RETURN(SqliteDb db, SqliteDb::open(path, read_only, options.busy_timeout_ms));
+  CS_ASSIGN_OR_RETURN(SqliteDb db, SqliteDb::open(path, read_only, options.busy_timeout_ms, options.style));
   // Reading the header and schema first: a damaged or foreign file fails here, before
   // anything is written to it.
   CS_ASSIGN_OR_RETURN(std::int64_t version, db.query_int("PRAGMA user_version", "reading the schema version"));
@@ -132,8 +132,8 @@ Status Ledger::check_writable(std::string_view what) const {
     return Status::failed_precondition(fmt::format(
         "cannot {}: the ledger {} has schema version {}, newer than this carbonscope knows ({}); "
         "it was written by a newer carbonscope and is left as it is: upgrade carbonscope, or "
-        "record into another file with --ledger (reading it still works)",
-        what, path(), schema_version_, ledger_schema_version()));
+        "record into another file with {} (reading it still works)",
+        what, path(), schema_version_, ledger_schema_version(), ledger_option(db_.style(), false)));
   }
   if (read_only_) {
     return Status::failed_precondition(fmt::format("cannot {}: the ledger {} was opened read-only", what, path()));
@@ -407,8 +407,10 @@ Result<std::vector<ProjectTotal>> Ledger::project_totals() const {
 }
 
 Status record_report(const Report& report, const std::string& ledger_path,
-                     const std::vector<PowerSample>& samples) {
-  CS_ASSIGN_OR_RETURN(Ledger ledger, Ledger::open(ledger_path));
+                     const std::vector<PowerSample>& samples, ArgStyle style) {
+  Ledger::Options options;
+  options.style = style;
+  CS_ASSIGN_OR_RETURN(Ledger ledger, Ledger::open(ledger_path, options));
   CS_RETURN_IF_ERROR(ledger.append(report));
   if (!samples.empty()) CS_RETURN_IF_ERROR(ledger.append_samples(report.run.id, samples));
   return Status::ok_status();

@@ -64,6 +64,7 @@ class Ledger {
   struct Options {
     Mode mode = Mode::kReadWrite;
     int busy_timeout_ms = 15000;
+    ArgStyle style = ArgStyle::kFlag;  // how remedies name the ledger option
   };
 
   // Opens (read-write: creating and migrating it) the ledger at `path`. A damaged
@@ -112,9 +113,10 @@ class Ledger {
 };
 
 // Opens the ledger at `ledger_path` and appends `report` (and its samples, if any):
-// the one call `run`, `monitor` and `estimate --save` make.
+// the one call `run`, `monitor`, `estimate --save` and Python's tracker make; `style`
+// says how remedies name the ledger option.
 Status record_report(const Report& report, const std::string& ledger_path,
-                     const std::vector<PowerSample>& samples = {});
+                     const std::vector<PowerSample>& samples = {}, ArgStyle style = ArgStyle::kFlag);
 
 // Where the ledger lives: $CARBONSCOPE_LEDGER, else $XDG_DATA_HOME/carbonscope/ledger.db,
 // else $HOME/.local/share/carbonscope/ledger.db. Pass the environment values (null or

@@ -68,7 +68,12 @@ double SqliteStmt::real(int column) const { return sqlite3_column_double(stmt_, 
 std::int64_t SqliteStmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 bool SqliteStmt::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
-Result<SqliteDb> SqliteDb::open(const std::string& path, bool read_only, int busy_timeout_ms) {
+std::string ledger_option(ArgStyle style, bool with_variable) {
+  if (style == ArgStyle::kKeyword) return "ledger=";
+  return with_variable ? "--ledger or CARBONSCOPE_LEDGER" : "--ledger";
+}
+
+Result<SqliteDb> SqliteDb::open(const std::string& path, bool read_only, int busy_timeout_ms, ArgStyle style) {
   sqlite3* db = nullptr;
   const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
@@ -79,21 +84,21 @@ Result<SqliteDb> SqliteDb::open(const std::string& path, bool read_only, int bus
     if (read_only && rc == SQLITE_CANTOPEN) {
       return Status::not_found(fmt::format(
           "no ledger at {} ({}): runs are recorded there by 'carbonscope run', or add one with "
-          "'carbonscope runs import FILE.json'; pick another file with --ledger or CARBONSCOPE_LEDGER",
-          path, msg));
+          "'carbonscope runs import FILE.json'; pick another file with {}",
+          path, msg, ledger_option(style)));
     }
     return Status::io_error(fmt::format(
         "cannot open the ledger {}: {}; check that its directory exists and is writable, or pick "
-        "another file with --ledger or CARBONSCOPE_LEDGER",
-        path, msg));
+        "another file with {}",
+        path, msg, ledger_option(style)));
   }
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, busy_timeout_ms);
-  return SqliteDb(db, path, busy_timeout_ms);
+  return SqliteDb(db, path, busy_timeout_ms, style);
 }
 
 SqliteDb::SqliteDb(SqliteDb&& other) noexcept
-    : db_(other.db_), path_(std::move(other.path_)), busy_timeout_ms_(other.busy_timeout_ms_) {
+    : db_(other.db_), path_(std::move(other.path_)), busy_timeout_ms_(other.busy_timeout_ms_), style_(other.style_) {
   other.db_ = nullptr;
 }
 
@@ -103,6 +108,7 @@ SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
     busy_timeout_ms_ = other.busy_timeout_ms_;
+    style_ = other.style_;
   }
   return *this;
 }
@@ -132,8 +138,8 @@ Status SqliteDb::error(int rc, std::string_view what) const {
     case SQLITE_AUTH:
       return Status::permission_denied(fmt::format(
           "cannot write the ledger {} ({}) while {}: check the permissions of the file and its "
-          "directory, or pick another file with --ledger",
-          path_, detail, what));
+          "directory, or pick another file with {}",
+          path_, detail, what, ledger_option(style_, false)));
     case SQLITE_FULL:
       return Status::io_error(fmt::format("the disk holding the ledger {} is full while {}", path_, what));
     case SQLITE_CONSTRAINT:

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "carbonscope/parse.h"
 #include "carbonscope/status.h"
 
 struct sqlite3;
@@ -16,6 +17,10 @@ struct sqlite3_stmt;
 namespace carbonscope {
 
 class SqliteDb;
+
+// How a remedy names the option that picks another ledger: "--ledger or
+// CARBONSCOPE_LEDGER" (or "--ledger" without the variable) for the CLI, "ledger=" for Python.
+std::string ledger_option(ArgStyle style, bool with_variable = true);
 
 class SqliteStmt {
  public:
@@ -48,7 +53,9 @@ class SqliteStmt {
 class SqliteDb {
  public:
   // Opens (read-only, or read-write creating the file) without touching its contents.
-  static Result<SqliteDb> open(const std::string& path, bool read_only, int busy_timeout_ms);
+  // `style` says how remedies name the ledger option (ledger_option).
+  static Result<SqliteDb> open(const std::string& path, bool read_only, int busy_timeout_ms,
+                               ArgStyle style = ArgStyle::kFlag);
   SqliteDb(SqliteDb&& other) noexcept;
   SqliteDb& operator=(SqliteDb&& other) noexcept;
   ~SqliteDb();
@@ -66,14 +73,16 @@ class SqliteDb {
   std::int64_t last_insert_rowid() const;
   const std::string& path() const { return path_; }
   int busy_timeout_ms() const { return busy_timeout_ms_; }
+  ArgStyle style() const { return style_; }
   sqlite3* handle() const { return db_; }
 
  private:
-  SqliteDb(sqlite3* db, std::string path, int busy_timeout_ms)
-      : db_(db), path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms) {}
+  SqliteDb(sqlite3* db, std::string path, int busy_timeout_ms, ArgStyle style)
+      : db_(db), path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms), style_(style) {}
   sqlite3* db_ = nullptr;
   std::string path_;
   int busy_timeout_ms_ = 0;
+  ArgStyle style_ = ArgStyle::kFlag;
 };
 
 // A write transaction taken with BEGIN IMMEDIATE (so concurrent writers queue on the

@@ -10,7 +10,8 @@
 
 namespace carbonscope {
 
-Status record_run_in_ledger(const Report& report, const std::string& run_dir, const std::string& ledger_path) {
+Status record_run_in_ledger(const Report& report, const std::string& run_dir, const std::string& ledger_path,
+                            ArgStyle style) {
   std::vector<PowerSample> samples;
   if (!run_dir.empty()) {
     auto table = read_samples_csv(fmt::format("{}/{}", run_dir, kSamplesCsv));
@@ -36,7 +37,7 @@ Status record_run_in_ledger(const Report& report, const std::string& run_dir, co
       }
     }
   }
-  const Status s = record_report(report, ledger_path, samples);
+  const Status s = record_report(report, ledger_path, samples, style);
   return s.with_context(fmt::format("recording run {} in the ledger {}", report.run.id, ledger_path));
 }
 

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "carbonscope/parse.h"
 #include "carbonscope/report.h"
 #include "carbonscope/status.h"
 
@@ -13,7 +14,8 @@ namespace carbonscope {
 inline constexpr std::size_t kMaxLedgerSamples = 1000;
 
 // `run_dir` may be "" (no series). A failure is returned, never thrown: the run's own
-// files are already written.
-Status record_run_in_ledger(const Report& report, const std::string& run_dir, const std::string& ledger_path);
+// files are already written. `style` says how remedies name the ledger option.
+Status record_run_in_ledger(const Report& report, const std::string& run_dir, const std::string& ledger_path,
+                            ArgStyle style = ArgStyle::kFlag);
 
 }  // namespace carbonscope

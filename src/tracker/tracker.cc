@@ -50,6 +50,7 @@ class Tracker::Impl {
   bool started = false;
   bool stopped = false;
   Status write_error;
+  Status ledger_error;
 };
 
 namespace {
@@ -92,10 +93,14 @@ Snapshot Tracker::Impl::snapshot_locked() const {
   s.energy = acc->total();
   s.emissions = s.energy * config.pue.value.central * config.intensity.value.central;
   s.samples = acc->samples();
+  Energy low, high;
   for (std::size_t i : reported_domains(*acc, false)) {
     const DomainTotals& t = acc->domains()[i];
     if (t.domain->provenance.method == Method::kEstimated && t.intervals > 0) s.estimated = true;
+    low += t.job * t.domain->range_low;
+    high += t.job * t.domain->range_high;
   }
+  s.energy_range = Range<Energy>::of(s.energy, low, high);
   return s;
 }
 
@@ -104,6 +109,7 @@ RunInfo Tracker::Impl::run_info() const {
   r.id = id;
   r.kind = config.kind;
   r.project = config.project;
+  r.tags = config.tags;
   r.command = config.command;
   r.host = host_name();
   r.os = os_description();
@@ -201,6 +207,9 @@ Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
 }
 
 Status Tracker::start() {
+  if (impl_->stopped) {
+    return Status::failed_precondition("the tracker has stopped: a tracker measures one run; create a new one");
+  }
   if (impl_->started) return Status::failed_precondition("tracker already started");
   impl_->started = true;
   impl_->start_unix = impl_->sampler->clock().unix_seconds();
@@ -244,10 +253,14 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
     CS_RETURN_IF_ERROR(write_json_atomic(fmt::format("{}/{}", m.dir, kReportJson), to_json(report)));
     CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", m.config.output_dir, kEmissionsCsv), report));
   }
-  if (!m.config.ledger_path.empty()) CS_RETURN_IF_ERROR(record_run_in_ledger(report, m.dir, m.config.ledger_path));
+  if (!m.config.ledger_path.empty()) {
+    m.ledger_error = record_run_in_ledger(report, m.dir, m.config.ledger_path, m.config.arg_style);
+  }
   if (!m.write_error.ok()) return m.write_error;
   return report;
 }
+
+const Status& Tracker::ledger_status() const { return impl_->ledger_error; }
 
 Status Tracker::begin_phase(std::string name) {
   if (!impl_->started || impl_->stopped) return Status::failed_precondition("begin_phase outside start/stop");

@@ -31,8 +31,17 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetu
   }
   c.interval = *interval;
   c.project = s.project;
+  for (const std::string& tag : s.tags) {
+    if (tag.empty() || tag.find_first_of("\x1f\n") != std::string::npos) {
+      return Status::invalid_argument(fmt::format("{}: '{}' is not a tag: give a non-empty name on one line",
+                                                  arg_name(s.style, s.style == ArgStyle::kFlag ? "tag" : "tags"),
+                                                  tag));
+    }
+  }
+  c.tags = s.tags;
   c.output_dir = s.output_dir;
   c.ledger_path = s.ledger_path;
+  c.arg_style = s.style;
   CS_ASSIGN_OR_RETURN(Location location, resolve_location_text(data, s.location, s.style));
   c.intensity = location.intensity;
   c.pue = location.pue;

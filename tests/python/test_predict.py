@@ -91,7 +91,7 @@ def test_budget_warns_once(fake_sensors):
 def test_budget_stop_raises_and_still_records(fake_sensors, tmp_path):
     with pytest.raises(carbonscope.BudgetExceeded) as info:
         with carbonscope.track(interval=0.02, output_dir=tmp_path, epochs=1000, budget_kg=1e-9,
-                               on_budget="stop") as t:
+                               on_budget="stop", scope="machine") as t:  # machine: never a zero share
             for _ in range(1000):
                 with t.epoch():
                     spin(0.02)
@@ -111,3 +111,46 @@ def test_bad_budget_options():
         carbonscope.track(output_dir=None, on_budget="explode")
     with pytest.raises(ValueError):
         carbonscope.track(output_dir=None, predict_after=0)
+
+
+def test_one_epoch_gives_the_model_range_and_the_minimum_spread():
+    # Spent 1 kWh with a CPU model's x0.6..x1.4; one epoch seen, two to come.
+    p = forecast(so_far_kwh=(1.0, 0.6, 1.4), so_far_s=10, epochs_done=1, epochs=3, epoch_kwh=[1.0], epoch_s=[10],
+                 pue=(1, 1, 1), intensity_g_per_kwh=(100, 100, 100))
+    spread = carbonscope._predict.MIN_EPOCH_SPREAD
+    assert p.energy_kwh == pytest.approx(3.0)
+    assert p.energy_kwh_range.low == pytest.approx(0.6 + 2 * (1 - spread) * 0.6)
+    assert p.energy_kwh_range.high == pytest.approx(1.4 + 2 * (1 + spread) * 1.4)
+    assert p.duration_s_range.low == pytest.approx(10 + 2 * (1 - spread) * 10)
+    assert p.duration_s_range.high == pytest.approx(10 + 2 * (1 + spread) * 10)
+    # Never narrower than the model's own range, even with every epoch known.
+    last = forecast((3.0, 1.8, 4.2), 30, 3, 3, [1.0] * 3, [10] * 3, (1, 1, 1), (100, 100, 100))
+    assert tuple(last.energy_kwh_range) == pytest.approx((3.0, 1.8, 4.2))
+    # Equal epochs with an exact meter: the width is the stated minimum spread, not zero.
+    exact = forecast(2.0, 20, 2, 4, [1.0, 1.0], [10, 10], (1, 1, 1), (100, 100, 100))
+    assert exact.energy_kwh_range.high - exact.energy_kwh_range.low == pytest.approx(2 * 2 * spread)
+
+
+def test_prediction_prints_units_as_the_cli_does():
+    p = forecast((1.674e-06, 1.0e-06, 2.3e-06), 3.0, 1, 3, [1.674e-06 / 2], [1.0], (1, 1, 1), (442, 442, 442))
+    text = str(p)
+    assert "e-0" not in text and "kg" not in text
+    assert carbonscope.format_energy(p.energy_kwh) in text
+    assert carbonscope.format_energy(p.energy_kwh_range.low) in text
+    assert carbonscope.format_emissions(p.emissions_kg) + " CO2e" in text and " mg" in text
+    assert text.startswith("after 1/3 epochs: predicted ")
+
+
+def test_the_last_forecast_is_as_wide_as_the_runs_range(tmp_path):
+    # Real sensors: on a machine without RAPL the CPU model (x0.6..x1.4) is counted, and
+    # the forecast after the last epoch must carry that range like the finished run.
+    with carbonscope.track(interval=0.02, output_dir=None, epochs=2) as t:
+        for _ in range(2):
+            with t.epoch():
+                spin(0.05)
+    p, r = t.prediction, t.result
+    assert r.energy_kwh > 0 and p.energy_kwh > 0
+    assert p.energy_kwh_range.low / p.energy_kwh == pytest.approx(r.energy_kwh_range.low / r.energy_kwh, rel=0.05)
+    assert p.energy_kwh_range.high / p.energy_kwh == pytest.approx(r.energy_kwh_range.high / r.energy_kwh, rel=0.05)
+    snap = t.snapshot()
+    assert snap.energy_kwh_range.low <= snap.energy_kwh <= snap.energy_kwh_range.high

@@ -198,3 +198,28 @@ def test_runs_land_in_the_ledger_like_carbonscope_run(tmp_path, fake_sensors, pr
     listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--ledger", str(private_ledger)],
                                        check=True, capture_output=True, text=True).stdout)
     assert len(listed) == 1
+
+
+def test_results_print_quantities_with_the_core_formatters(tmp_path, fake_sensors):
+    with carbonscope.track(intensity=100, interval=0.02, output_dir=None, scope="machine") as t:
+        with t.phase("work"):
+            busy(0.05)
+    r = t.result
+    text = repr(r)
+    assert str(r) == text and "e-0" not in text and "kwh" not in text
+    assert carbonscope.format_energy(r.energy_kwh) in text and carbonscope.format_emissions(r.emissions_kg) in text
+    assert carbonscope.format_duration(r.duration_s) in text and r.run_id in text
+    phase = repr(r.phases[0])
+    assert phase.startswith("PhaseResult('work', ") and carbonscope.format_energy(r.phases[0].energy_kwh) in phase
+    assert "e-0" not in repr(t.snapshot())
+    est = carbonscope.estimate(power=400, hours=2, region="FR")
+    assert repr(est) == ("EstimateResult(" + carbonscope.format_energy(est.energy_kwh) + ", "
+                         + carbonscope.format_emissions(est.emissions_kg) + " CO2e, " + repr(est.region) + ")")
+
+
+def test_core_formatters():
+    # The C++ core's choices (carbonscope/format.h); only the unit families are pinned here.
+    assert carbonscope.format_energy(0.5).endswith(" Wh") and carbonscope.format_energy(3).endswith(" kWh")
+    assert carbonscope.format_emissions(7.398e-08).endswith(" mg") and carbonscope.format_emissions(87).endswith(" kg")
+    assert carbonscope.format_power(1520).endswith(" kW") and carbonscope.format_power(45).endswith(" W")
+    assert "e-" not in carbonscope.format_emissions(1.2e-9) and carbonscope.format_number(433196.2) == "433,196"

@@ -34,6 +34,7 @@ int monitor_command(const Context& ctx, const TrackingOptions& o, const std::str
   auto report = (*tracker)->stop();
   end_live_status(o.quiet);
   if (!report.ok()) return report_error(report.status());
+  if (const Status& ledger = (*tracker)->ledger_status(); !ledger.ok()) return report_error(ledger);
   if (!o.quiet) std::cerr << summary_line(*report, (*tracker)->run_dir() + "/report.json") << "\n";
   return kExitOk;
 }

@@ -48,6 +48,8 @@ int run_command(const Context& ctx, const TrackingOptions& o, const std::vector<
   end_live_status(o.quiet);
   if (!report.ok()) {
     report_error(report.status());
+  } else if (const Status& ledger = (*tracker)->ledger_status(); !ledger.ok()) {
+    report_error(ledger);  // a warning: the run's files are written and its exit code passes through
   } else if (!o.quiet) {
     const std::string dir = (*tracker)->run_dir();
     std::cerr << summary_line(*report, dir.empty() ? "" : dir + "/report.json") << "\n";
