@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "accounting/plausibility.h"
 #include "carbonscope/parse.h"
 
 namespace carbonscope {
@@ -27,6 +28,7 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
     r.requests = static_cast<double>(*n);
   }
   CS_ASSIGN_OR_RETURN(r.location, resolve_location_text(data, request.location, request.style));
+  r.warnings = estimate_warnings(request);
   CS_ASSIGN_OR_RETURN(std::vector<ComponentEnergy> components, estimate_energy(r.spec));
   Report& rep = r.report;
   rep.run.kind = RunKind::kEstimate;

@@ -39,6 +39,7 @@ struct EstimateResult {
   std::vector<Alternative> alternatives;
   bool utilisation_given = false;
   std::optional<double> requests;
+  std::vector<std::string> warnings;  // likely unit slips (accounting/plausibility.h): to show, not to stop on
 };
 
 // Keys of data/equivalents.csv shown next to a footprint, in this order.

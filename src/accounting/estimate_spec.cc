@@ -20,19 +20,6 @@ std::string example(ArgStyle style, std::string_view flag, std::string_view valu
   return arg_name(style, flag) + (style == ArgStyle::kFlag ? " " : "=") + std::string(value);
 }
 
-Result<double> memory_gb(const std::string& text) {
-  std::string t = text;
-  for (const char* unit : {"GB", "gb", "GiB", "G", "g"}) {
-    if (t.size() > std::string_view(unit).size() && t.ends_with(unit)) {
-      t.resize(t.size() - std::string_view(unit).size());
-      break;
-    }
-  }
-  auto v = parse_positive(t);
-  if (!v.ok()) return Status::invalid_argument(fmt::format("'{}' is not a memory size such as 64GB", text));
-  return *v;
-}
-
 // params with tokens (training, 6ND) or inference-tokens (2N per token), at the gpu's
 // dense peak for the precision x MFU.
 Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest& o) {
@@ -152,7 +139,7 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
   }
 
   if (!o.memory.empty()) {
-    CS_ASSIGN_OR_RETURN(double gb, flag(memory_gb(o.memory), arg("memory")));
+    CS_ASSIGN_OR_RETURN(double gb, flag(parse_memory_gb(o.memory), arg("memory")));
     const Constant* k = data.constant("memory_w_per_gb");
     if (k == nullptr) return Status::data_error("the data tables have no memory_w_per_gb constant");
     spec.devices.push_back({"ram", fmt::format("{} GB memory", gb),
@@ -163,6 +150,10 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
   }
 
   if (!o.hours.empty()) {
+    if (!parse_number(o.hours).ok() && parse_duration(o.hours).ok()) {
+      return Status::invalid_argument(fmt::format("{} takes a plain number of hours (12, 1.5); for '{}' write {}",
+                                                  arg("hours"), o.hours, hint("duration", o.hours)));
+    }
     CS_ASSIGN_OR_RETURN(double h, flag(parse_positive(o.hours), arg("hours")));
     spec.wall_time = from_hours(h);
   }
@@ -175,6 +166,10 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
     if (spec.wall_time) {
       return Status::invalid_argument(fmt::format("{} conflicts with {}/{}: give one of them", arg("device-hours"),
                                                   arg("hours"), arg("duration")));
+    }
+    if (!parse_number(o.device_hours).ok() && parse_duration(o.device_hours).ok()) {
+      return Status::invalid_argument(fmt::format("{} takes a plain number of device-hours (1000 for 1000 GPU-hours), "
+                                                  "not '{}'", arg("device-hours"), o.device_hours));
     }
     CS_ASSIGN_OR_RETURN(spec.device_hours, flag(parse_positive(o.device_hours), arg("device-hours")));
   }

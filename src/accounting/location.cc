@@ -70,11 +70,11 @@ void fill_place(const DataSet& data, const std::string& zone, Place& place) {
 
 Result<Location> resolve_location(const DataSet& data, const LocationQuery& q) {
   if (!q.region.empty() && !q.cloud.empty()) {
-    return Status::invalid_argument("--region and --cloud conflict: a cloud region already names its grid zone; "
+    return Status::invalid_argument("region and cloud conflict: a cloud region already names its grid zone; "
                                     "give one of them");
   }
   if (q.pue && !(*q.pue >= 1.0 && *q.pue <= 3.0)) {
-    return Status::invalid_argument(fmt::format("--pue must be between 1.0 and 3.0, got {}", *q.pue));
+    return Status::invalid_argument(fmt::format("pue must be between 1.0 and 3.0, got {}", *q.pue));
   }
   Location loc;
   const CloudRegion* cloud = nullptr;

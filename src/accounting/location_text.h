@@ -22,4 +22,10 @@ struct LocationText {
 Result<Location> resolve_location_text(const DataSet& data, const LocationText& text,
                                        ArgStyle style = ArgStyle::kFlag);
 
+// `error`, from resolving `region` or `cloud`, in the caller's style and sending a name
+// given to the wrong one to the right one ("'us-east-1' is a cloud region ...: use
+// --cloud aws:us-east-1"). For callers that resolve a LocationQuery themselves.
+Status explain_location_error(const DataSet& data, const std::string& region, const std::string& cloud,
+                              const Status& error, ArgStyle style);
+
 }  // namespace carbonscope

@@ -1,49 +1,92 @@
 // Parsers for quantities with units. Each splits "<number><unit>", looks the unit up in
-// a small table and checks the range.
+// a table of spellings (core/unit_match.h: the case rule for m and M) and checks the
+// range. Durations, with their clock forms, are in parse_duration.cc.
 #include "carbonscope/parse.h"
 
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
+
+#include "core/unit_match.h"
 
 namespace carbonscope {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
+// Short names for the tables below.
+UnitSpelling u(std::string name, double factor) { return free_case(std::move(name), factor); }
+UnitSpelling exact(std::string name, double factor, std::string meaning) {
+  return exact_case(std::move(name), factor, std::move(meaning));
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+const std::vector<UnitSpelling>& power_units() {
+  static const std::vector<UnitSpelling> k = {u("W", 1), u("kW", 1e3), u("GW", 1e9),
+                                              exact("mW", 1e-3, "milliwatts"), exact("MW", 1e6, "megawatts")};
+  return k;
 }
 
-// Reads the longest number at the front of `s`; returns chars consumed (0 if none).
-std::size_t read_number(std::string_view s, double& out) {
-  const char* first = s.data();
-  const char* last = s.data() + s.size();
-  if (first != last && *first == '+') return 0;
-  auto [ptr, ec] = std::from_chars(first, last, out, std::chars_format::general);
-  if (ec != std::errc()) return 0;
-  return static_cast<std::size_t>(ptr - first);
+const std::vector<UnitSpelling>& energy_units() {
+  static const std::vector<UnitSpelling> k = {
+      u("J", 1),       u("kJ", 1e3),          u("GJ", 1e9),
+      u("Wh", 3600),   u("kWh", 3.6e6),       u("GWh", 3.6e12),
+      u("TWh", 3.6e15), exact("mJ", 1e-3, "millijoules"), exact("MJ", 1e6, "megajoules"),
+      exact("mWh", 3.6, "milliwatt-hours"), exact("MWh", 3.6e9, "megawatt-hours")};
+  return k;
 }
 
-struct Unit {
-  std::string_view name;
-  double factor;
+// Masses in grams, each also with CO2 / CO2e / CO2eq after it ("kgCO2e").
+struct Mass {
+  const char* name;
+  double grams;
+  const char* meaning;
 };
+constexpr Mass kMasses[] = {{"g", 1, ""}, {"kg", 1e3, ""}, {"t", 1e6, ""}, {"lb", kKgPerLb * 1e3, ""},
+                            {"lbs", kKgPerLb * 1e3, ""}, {"mg", 1e-3, "milligrams"}};
+constexpr const char* kGases[] = {"", "CO2", "CO2e", "CO2eq"};
 
-// Parses "<number><unit>" with a unit from `units` (matched case-insensitively after
-// dropping spaces); a bare number uses `bare_factor` unless it is 0 (then rejected).
-Result<double> parse_with_units(std::string_view text, std::initializer_list<Unit> units,
-                                double bare_factor, std::string_view what,
-                                std::string_view form) {
+const std::vector<UnitSpelling>& mass_units() {
+  static const std::vector<UnitSpelling> k = [] {
+    std::vector<UnitSpelling> out;
+    for (const Mass& m : kMasses) {
+      for (const char* gas : kGases) {
+        const std::string name = std::string(m.name) + gas;
+        out.push_back(m.name[0] == 'm' ? exact(name, m.grams, m.meaning) : u(name, m.grams));
+      }
+    }
+    out.push_back(refused_unit("Mg", "Mg (megagram) is too easily mg: write t for tonnes or mg for milligrams"));
+    return out;
+  }();
+  return k;
+}
+
+// Grams per kWh: a mass per kWh or per MWh ("0.954lb/kWh", "386kgCO2e/MWh"), or "57g"
+// and "0.057kg" alone (per kWh).
+const std::vector<UnitSpelling>& intensity_units() {
+  static const std::vector<UnitSpelling> k = [] {
+    std::vector<UnitSpelling> out;
+    for (const Mass& m : kMasses) {
+      if (m.name[0] == 'm') continue;  // mg/kWh: no grid is that clean
+      for (const char* gas : kGases) {
+        const std::string mass = std::string(m.name) + gas;
+        if (mass == "g" || mass == "kg" || mass.rfind("gCO2", 0) == 0 || mass.rfind("kgCO2", 0) == 0) {
+          out.push_back(u(mass, m.grams));
+        }
+        out.push_back(u(mass + "/kWh", m.grams));
+        out.push_back(exact(mass + "/MWh", m.grams / 1e3, "per megawatt-hour"));
+      }
+    }
+    return out;
+  }();
+  return k;
+}
+
+// Parses "<number><unit>" with a unit from `units` (spaces inside dropped); a bare
+// number uses `bare_factor` unless it is 0 (then rejected).
+Result<double> parse_with_units(std::string_view text, const std::vector<UnitSpelling>& units, double bare_factor,
+                                std::string_view what, std::string_view form) {
   const std::string_view t = trim(text);
   double value = 0;
   const std::size_t n = read_number(t, value);
@@ -60,11 +103,8 @@ Result<double> parse_with_units(std::string_view text, std::initializer_list<Uni
     }
     return value * bare_factor;
   }
-  const std::string lu = lower(unit);
-  for (const Unit& u : units) {
-    if (lu == lower(u.name)) return value * u.factor;
-  }
-  return Status::invalid_argument(fmt::format("unknown unit '{}' in '{}'; expected {}", unit, text, form));
+  CS_ASSIGN_OR_RETURN(const double factor, match_unit(unit, units, text, form));
+  return value * factor;
 }
 
 Status require_positive(double v, std::string_view text, std::string_view what) {
@@ -102,90 +142,70 @@ Result<std::int64_t> parse_count(std::string_view text) {
 }
 
 Result<Power> parse_power(std::string_view text) {
-  CS_ASSIGN_OR_RETURN(double w, parse_with_units(text, {{"w", 1}, {"kw", 1e3}, {"mw", 1e6}}, 1.0,
-                                                 "power", "watts such as 400W, 1.5kW or 400"));
+  CS_ASSIGN_OR_RETURN(double w, parse_with_units(text, power_units(), 1.0, "power",
+                                                 "watts such as 400W, 1.5kW, 700mW or 400"));
   CS_RETURN_IF_ERROR(require_positive(w, text, "power"));
   return Power::watts(w);
 }
 
 Result<Energy> parse_energy(std::string_view text) {
-  CS_ASSIGN_OR_RETURN(double j, parse_with_units(text,
-                                                 {{"j", 1}, {"kj", 1e3}, {"mj", 1e6}, {"wh", 3600},
-                                                  {"kwh", 3.6e6}, {"mwh", 3.6e9}, {"gwh", 3.6e12}},
-                                                 0, "energy", "an energy such as 433MWh, 3kWh or 250Wh"));
+  CS_ASSIGN_OR_RETURN(double j, parse_with_units(text, energy_units(), 0, "energy",
+                                                 "an energy such as 433MWh, 3kWh, 250Wh or 0.3mWh"));
   CS_RETURN_IF_ERROR(require_positive(j, text, "energy"));
   return Energy::joules(j);
 }
 
-Result<Duration> parse_duration(std::string_view text) {
-  static constexpr std::string_view kForm = "a duration such as 12h, 90min, 30s, 100ms or 118d5h41m";
-  std::string_view t = trim(text);
-  if (t.empty()) return Status::invalid_argument(fmt::format("empty duration; expected {}", kForm));
-  double seconds = 0;
-  while (!t.empty()) {
-    double v = 0;
-    const std::size_t n = read_number(t, v);
-    if (n == 0 || !std::isfinite(v) || v < 0) {
-      return Status::invalid_argument(fmt::format("'{}' is not a valid duration; expected {}", text, kForm));
-    }
-    t.remove_prefix(n);
-    std::size_t u = 0;
-    while (u < t.size() && std::isalpha(static_cast<unsigned char>(t[u]))) ++u;
-    const std::string unit = lower(t.substr(0, u));
-    t.remove_prefix(u);
-    double factor = 0;
-    if (unit == "ms") factor = 1e-3;
-    else if (unit == "s" || unit == "sec") factor = 1;
-    else if (unit == "m" || unit == "min") factor = 60;
-    else if (unit == "h" || unit == "hr" || unit == "hours" || unit == "hour") factor = 3600;
-    else if (unit == "d" || unit == "day" || unit == "days") factor = 86400;
-    else if (unit.empty()) {
-      return Status::invalid_argument(fmt::format("'{}' has a number without a unit; expected {}", text, kForm));
-    } else {
-      return Status::invalid_argument(fmt::format("unknown duration unit '{}' in '{}'; expected {}", unit, text, kForm));
-    }
-    seconds += v * factor;
-  }
-  CS_RETURN_IF_ERROR(require_positive(seconds, text, "duration"));
-  return Duration(seconds);
-}
-
 Result<CarbonIntensity> parse_intensity(std::string_view text) {
-  CS_ASSIGN_OR_RETURN(double g, parse_with_units(text,
-                                                 {{"g", 1}, {"g/kwh", 1}, {"gco2/kwh", 1}, {"gco2e/kwh", 1},
-                                                  {"kg/kwh", 1e3}, {"kgco2e/kwh", 1e3}, {"t/mwh", 1e3},
-                                                  {"lb/kwh", kKgPerLb * 1e3}, {"lbs/kwh", kKgPerLb * 1e3},
-                                                  {"lb/mwh", kKgPerLb}, {"g/mwh", 1e-3}, {"kg/mwh", 1}},
-                                                 1.0, "carbon intensity",
-                                                 "grams per kWh such as 57g, 57g/kWh, 0.057kg/kWh or 0.954lb/kWh"));
+  CS_ASSIGN_OR_RETURN(double g, parse_with_units(text, intensity_units(), 1.0, "carbon intensity",
+                                                 "grams per kWh such as 57g, 57g/kWh, 0.057kg/kWh, 0.954lb/kWh "
+                                                 "or 386kg/MWh"));
   if (g < 0) return Status::invalid_argument(fmt::format("carbon intensity cannot be negative, got '{}'", text));
   return CarbonIntensity::g_per_kwh(g);
 }
 
 Result<Emissions> parse_emissions(std::string_view text) {
-  CS_ASSIGN_OR_RETURN(double g, parse_with_units(text,
-                                                 {{"g", 1}, {"gco2e", 1}, {"kg", 1e3}, {"kgco2e", 1e3},
-                                                  {"t", 1e6}, {"tco2e", 1e6}, {"lb", kKgPerLb * 1e3},
-                                                  {"lbs", kKgPerLb * 1e3}},
-                                                 0, "mass of CO2e", "a mass such as 2500kg, 11.2t or 150kgCO2e"));
+  CS_ASSIGN_OR_RETURN(double g, parse_with_units(text, mass_units(), 0, "mass of CO2e",
+                                                 "a mass such as 2500kg, 11.2t, 150kgCO2e or 500mg"));
   if (g < 0) return Status::invalid_argument(fmt::format("emissions cannot be negative, got '{}'", text));
   return Emissions::grams(g);
 }
 
 Result<double> parse_fraction(std::string_view text) {
-  CS_ASSIGN_OR_RETURN(double f, parse_with_units(text, {{"%", 0.01}}, 1.0, "fraction",
-                                                 "a share such as 80% or 0.8"));
+  static const std::vector<UnitSpelling> kUnits = {u("%", 0.01)};
+  CS_ASSIGN_OR_RETURN(double f, parse_with_units(text, kUnits, 1.0, "fraction", "a share such as 80% or 0.8"));
   if (!(f > 0 && f <= 1)) {
-    return Status::invalid_argument(fmt::format("'{}' must be between 0 (excluded) and 100% (1.0)", text));
+    std::string msg = fmt::format("'{}' must be between 0 (excluded) and 100% (1.0)", text);
+    // "80" where "80%" was meant: a bare number in (1, 100].
+    if (f > 1 && f <= 100 && trim(text).find('%') == std::string_view::npos) {
+      msg += fmt::format("; did you mean {}%?", trim(text));
+    }
+    return Status::invalid_argument(msg);
   }
   return f;
 }
 
 Result<double> parse_scaled_count(std::string_view text) {
-  CS_ASSIGN_OR_RETURN(double v, parse_with_units(text, {{"k", 1e3}, {"m", 1e6}, {"b", 1e9}, {"g", 1e9}, {"t", 1e12}},
-                                                 1.0, "count", "a number such as 70B, 2T, 350M or 175e9"));
+  // No fractional prefix exists for a count, so the case of m/M cannot matter here:
+  // 350m and 350M are both millions.
+  static const std::vector<UnitSpelling> kUnits = {u("k", 1e3), u("M", 1e6), u("B", 1e9), u("G", 1e9),
+                                                   u("T", 1e12)};
+  CS_ASSIGN_OR_RETURN(double v, parse_with_units(text, kUnits, 1.0, "count", "a number such as 70B, 2T, 350M or 175e9"));
   CS_RETURN_IF_ERROR(require_positive(v, text, "count"));
   return v;
+}
+
+Result<double> parse_memory_gb(std::string_view text) {
+  // Memory is always bytes and no unit of it has a milli prefix, so case is free; binary
+  // and decimal units count alike (the W/GB constant is far coarser than 7%).
+  static const std::vector<UnitSpelling> kUnits = {u("GB", 1),    u("GiB", 1),    u("G", 1),    u("TB", 1e3),
+                                                   u("TiB", 1e3), u("T", 1e3),    u("MB", 1e-3), u("MiB", 1e-3),
+                                                   u("M", 1e-3)};
+  auto v = parse_with_units(text, kUnits, 1.0, "memory size", "a memory size such as 64GB, 1TB or 512MB");
+  if (!v.ok()) {
+    return Status::invalid_argument(fmt::format("'{}' is not a memory size such as 64GB, 1TB or 512MB", text));
+  }
+  CS_RETURN_IF_ERROR(require_positive(*v, text, "memory size"));
+  return *v;
 }
 
 std::string arg_name(ArgStyle style, std::string_view flag) {

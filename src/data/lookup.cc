@@ -54,7 +54,7 @@ Result<const Zone*> DataSet::find_zone(std::string_view query) const {
   std::vector<MatchEntry> entries;
   entries.reserve(zones_.size());
   for (const Zone& z : zones_) {
-    MatchEntry e{fmt::format("{} ({})", z.code, z.name), {z.code, z.name}};
+    MatchEntry e{fmt::format("{} ({})", z.code, z.name), {z.code, z.name}, z.kind == "country" ? 0 : 1};
     if (!z.iso3.empty()) e.names.push_back(z.iso3);
     e.names.insert(e.names.end(), z.aliases.begin(), z.aliases.end());
     entries.push_back(std::move(e));

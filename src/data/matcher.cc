@@ -20,6 +20,29 @@ bool contains_all(const std::vector<std::string>& have, const std::vector<std::s
   });
 }
 
+// "uk" for "United Kingdom", "uae" for "United Arab Emirates"; "" for one-word names
+// and for codes ("US-KS" has no initials: its parts are not words).
+std::string initials(const std::vector<std::string>& tokens) {
+  if (tokens.size() < 2) return "";
+  std::string out;
+  for (const std::string& t : tokens) {
+    if (t == "and" || t == "of" || t == "the") continue;
+    if (t.size() < 3 || !std::all_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+      return "";
+    }
+    out += t.front();
+  }
+  return out;
+}
+
+bool prefix_of_a_token(const std::string& query_token, const std::vector<std::string>& tokens) {
+  if (query_token.size() < 3) return false;
+  for (const std::string& t : tokens) {
+    if (t.size() > query_token.size() && t.compare(0, query_token.size(), query_token) == 0) return true;
+  }
+  return false;
+}
+
 std::string list(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) out += fmt::format("\n  {}", n);
@@ -112,7 +135,11 @@ Result<std::size_t> match_name(std::string_view query, const std::vector<MatchEn
 
   // 3. Nothing: suggest the closest names.
   // Score: the smaller of the whole-name edit distance and the mean distance of each
-  // query token to its closest name token, both relative to length (0 = same).
+  // query token to its closest name token, both relative to length (0 = same). A query
+  // that is a name's initials, or the start of one of its words, scores as near as an
+  // exact name would, so "UK" suggests United Kingdom before Ukraine.
+  std::string squeezed;
+  for (const std::string& t : q) squeezed += t;
   auto rel = [](std::string_view a, std::string_view b) {
     return static_cast<double>(edit_distance(a, b)) / static_cast<double>(std::max(a.size(), b.size()));
   };
@@ -128,10 +155,15 @@ Result<std::size_t> match_name(std::string_view query, const std::vector<MatchEn
         token_sum += closest;
       }
       best = std::min({best, rel(qn, normalise_name(n)), token_sum / static_cast<double>(q.size())});
+      if (squeezed.size() >= 2 && initials(toks) == squeezed) best = 0;
+      if (q.size() == 1 && prefix_of_a_token(q.front(), toks)) best = std::min(best, 0.1);
     }
     scored.emplace_back(best, i);
   }
-  std::sort(scored.begin(), scored.end());
+  std::stable_sort(scored.begin(), scored.end(), [&entries](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return entries[a.second].rank < entries[b.second].rank;
+  });
   std::vector<std::string> suggestions;
   for (const auto& [score, i] : scored) {
     if (suggestions.size() == kMaxSuggestions || score > 0.5) break;

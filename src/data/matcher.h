@@ -1,6 +1,7 @@
 // One name matcher for every lookup (hardware, zones, regions, CPUs): exact match on a
 // name or alias, then token containment, with explicit ambiguity and up to five
-// "did you mean" suggestions when nothing matches.
+// "did you mean" suggestions when nothing matches: initials ("UK" -> United Kingdom) and
+// name prefixes first, then the closest by edit distance.
 #pragma once
 
 #include <string>
@@ -21,6 +22,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 struct MatchEntry {
   std::string display;             // what messages show
   std::vector<std::string> names;  // canonical name first, then aliases
+  int rank = 0;                    // among equally close suggestions, lower comes first (countries before states)
 };
 
 // Index into `entries` of the one entry `query` names. `what` is a noun for messages

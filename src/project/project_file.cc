@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "accounting/location_text.h"
 #include "carbonscope/format.h"
 #include "carbonscope/project.h"
 #include "project/project_internal.h"
@@ -53,7 +54,7 @@ std::optional<Location> locate(const Context& ctx, const TableReader& r, const L
   q.year = own.year != 0 ? own.year : ctx.defaults.year;
   auto loc = resolve_location(ctx.data, q);
   if (!loc.ok()) {
-    r.error_here(loc.status().message());
+    r.error_here(explain_location_error(ctx.data, q.region, q.cloud, loc.status(), ArgStyle::kFileKey).message());
     return std::nullopt;
   }
   const bool pue_own = own.pue.has_value();

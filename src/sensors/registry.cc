@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "sensors/fake.h"
+#include "sensors/hypervisor.h"
 #include "sensors/nvml.h"
 #include "sensors/ram_model.h"
 #include "sensors/rapl_msr.h"
@@ -48,6 +49,7 @@ SensorSet probe_sensors(const SensorOptions& options) {
   const FileReader proc(options.proc_root);
 
   // Host: the first RAPL backend that works.
+  const std::string hypervisor = detect_hypervisor(sys, proc);
   std::unique_ptr<Sensor> host;
   for (auto make : {&make_rapl_powercap, &make_rapl_msr}) {
     auto s = make(sys);
@@ -57,7 +59,7 @@ SensorSet probe_sensors(const SensorOptions& options) {
       host = std::move(s).value();
     } else {
       set.probes.push_back({name, s.ok(), false, s.ok() ? describe(**s) + " (not used: RAPL already read)"
-                                                        : s.status().message()});
+                                                        : rapl_rejection(s.status(), hypervisor)});
     }
   }
   const bool host_has_ram = host != nullptr && (has_component(*host, "ram") || has_component(*host, "psys"));

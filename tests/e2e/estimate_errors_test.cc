@@ -1,6 +1,8 @@
 // Bad input to `carbonscope estimate` gets a clear error and exit code 2, never a number.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "e2e/cli.h"
 
 namespace carbonscope::test {
@@ -97,6 +99,114 @@ TEST(EstimateErrors, BadDataDirectoryIsReported) {
   const CliResult r = run_cli({"estimate", "--power", "1W", "--hours", "1"}, {"CARBONSCOPE_DATA_DIR=/nonexistent"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("/nonexistent"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace carbonscope::test
+
+namespace carbonscope::test {
+namespace {
+
+double energy_kwh(const CliResult& r) {
+  return nlohmann::json::parse(r.out)["energy_kwh"]["central"].get<double>();
+}
+
+// m is milli and M is mega: 700mW for an hour is 0.7 Wh, not 700 MWh (newcomer #2).
+TEST(EstimateUnits, MilliIsMilliAndMegaIsMega) {
+  const CliResult mw = run_cli({"estimate", "--power", "700mW", "--hours", "1", "--json"});
+  ASSERT_EQ(mw.exit_code, 0) << mw.err;
+  EXPECT_NEAR(energy_kwh(mw), 0.0007, 1e-12);
+  const CliResult big = run_cli({"estimate", "--power", "2MW", "--hours", "1", "--json"});
+  ASSERT_EQ(big.exit_code, 0) << big.err;
+  EXPECT_NEAR(energy_kwh(big), 2000, 1e-9);
+  const CliResult mwh = run_cli({"estimate", "--energy", "5mWh", "--json"});
+  ASSERT_EQ(mwh.exit_code, 0) << mwh.err;
+  EXPECT_NEAR(energy_kwh(mwh), 5e-6, 1e-15);
+  const CliResult mj = run_cli({"estimate", "--energy", "1mJ", "--json"});
+  ASSERT_EQ(mj.exit_code, 0) << mj.err;
+  EXPECT_NEAR(energy_kwh(mj), 1e-3 / 3.6e6, 1e-18);
+  const CliResult kwh = run_cli({"estimate", "--energy", "3kwh", "--json"});  // case-free: no m/M
+  ASSERT_EQ(kwh.exit_code, 0) << kwh.err;
+  EXPECT_NEAR(energy_kwh(kwh), 3, 1e-12);
+}
+
+TEST(EstimateUnits, LostCaseOfMIsRefusedNotGuessed) {
+  const BadCase cases[] = {
+      {{"--power", "700Mw", "--hours", "1"}, "mW (milliwatts) or MW (megawatts)"},
+      {{"--power", "700mw", "--hours", "1"}, "--power"},
+      {{"--energy", "5MWH"}, "mWh (milliwatt-hours) or MWh (megawatt-hours)"},
+      {{"--energy", "1mj"}, "--energy"},
+      {{"--power", "1W", "--duration", "5M"}, "min"},
+      {{"--power", "1W", "--duration", "100MS"}, "ms (milliseconds)"},
+  };
+  for (const BadCase& c : cases) {
+    std::vector<std::string> args = {"estimate"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const CliResult r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 2) << c.must_mention << ": " << r.out << r.err;
+    EXPECT_TRUE(r.out.empty());
+    EXPECT_NE(r.err.find(c.must_mention), std::string::npos) << r.err;
+  }
+}
+
+TEST(EstimateUnits, ClockDurationsAndBiggerMemory) {
+  const CliResult clock = run_cli({"estimate", "--power", "1kW", "--duration", "02:30:00", "--json"});
+  ASSERT_EQ(clock.exit_code, 0) << clock.err;
+  EXPECT_NEAR(energy_kwh(clock), 2.5, 1e-12);
+  const CliResult slurm = run_cli({"estimate", "--power", "1kW", "--duration", "1-02:30:00", "--json"});
+  ASSERT_EQ(slurm.exit_code, 0) << slurm.err;
+  EXPECT_NEAR(energy_kwh(slurm), 26.5, 1e-12);
+  const CliResult tb = run_cli({"estimate", "--memory", "1TB", "--hours", "1", "--json"});
+  ASSERT_EQ(tb.exit_code, 0) << tb.err;
+  const CliResult gb = run_cli({"estimate", "--memory", "1000GB", "--hours", "1", "--json"});
+  ASSERT_EQ(gb.exit_code, 0) << gb.err;
+  EXPECT_DOUBLE_EQ(energy_kwh(tb), energy_kwh(gb));
+}
+
+// A likely slip warns on stderr and goes on; stdout stays valid JSON.
+TEST(EstimateUnits, ImplausibleIntensityWarnsAndProceeds) {
+  const CliResult r = run_cli({"estimate", "--power", "400W", "--hours", "1", "--intensity", "0.4", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: --intensity: 0.4 g/kWh is implausibly low"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean 0.4kg/kWh?"), std::string::npos) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_DOUBLE_EQ(j["intensity_g_per_kwh"]["central"].get<double>(), 0.4);
+  const CliResult fine = run_cli({"estimate", "--power", "400W", "--hours", "1", "--intensity", "0.4kg/kWh"});
+  EXPECT_EQ(fine.exit_code, 0);
+  EXPECT_EQ(fine.err.find("warning"), std::string::npos) << fine.err;
+}
+
+TEST(EstimateUnits, SlipsInOtherFlagsSayWhatWasMeant) {
+  const BadCase cases[] = {
+      {{"--power", "400W", "--hours", "1", "--utilisation", "80"}, "did you mean 80%?"},
+      {{"--power", "400W", "--hours", "10h"}, "--duration 10h"},
+      {{"--power", "400W", "--duration", "10"}, "10h"},
+      {{"--gpu", "GTX 1080 Ti", "--device-hours", "10h"}, "--device-hours takes a plain number"},
+  };
+  for (const BadCase& c : cases) {
+    std::vector<std::string> args = {"estimate"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const CliResult r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find(c.must_mention), std::string::npos) << r.err;
+  }
+}
+
+// Cloud regions given to --region, and UK, point the right way (newcomer #9).
+TEST(EstimateUnits, RegionErrorsPointTheRightWay) {
+  const BadCase cases[] = {
+      {{"--region", "us-east-1"}, "use --cloud aws:us-east-1"},
+      {{"--region", "eu-west-1"}, "use --cloud aws:eu-west-1"},
+      {{"--region", "us-east1"}, "use --cloud gcp:us-east1"},
+      {{"--region", "UK"}, "did you mean:\n  GB (United Kingdom)"},
+  };
+  for (const BadCase& c : cases) {
+    std::vector<std::string> args = {"estimate", "--power", "1W", "--hours", "1"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const CliResult r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find(c.must_mention), std::string::npos) << r.err;
+  }
 }
 
 }  // namespace

@@ -39,6 +39,14 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
   cmd->add_flag("--save", all->save, "Record the estimate in the ledger (see 'carbonscope runs list --kind estimate')");
   cmd->add_option("--project", all->project, "Project name recorded with a saved estimate");
   add_ledger_option(cmd, &all->ledger);
+  cmd->footer(
+      "Give hardware (--gpu, --cpu, --memory, --power) and a duration (--hours, --duration or --device-hours), or\n"
+      "--energy alone, or --params with --tokens. Cloud regions go to --cloud, grid zones to --region.\n"
+      "Examples:\n"
+      "  carbonscope estimate --gpu \"A100 SXM4 80GB\" --count 384 --device-hours 1082990 --intensity 57g\n"
+      "  carbonscope estimate --gpu \"H100 SXM\" --count 8 --duration 1-02:30:00 --cloud aws:us-east-1\n"
+      "  carbonscope estimate --power 700mW --hours 10 --region FR\n"
+      "Units: m is milli and M is mega (700mW, 433MWh); see docs/reference/cli.md.");
   cmd->callback([all, &ctx] {
     auto data = load_data(ctx);
     if (!data.ok()) {
@@ -50,6 +58,7 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
       ctx.exit_code = report_error(r.status());
       return;
     }
+    for (const std::string& w : r->warnings) std::cerr << "carbonscope: warning: " << w << "\n";
     if (all->save) {
       const double now = system_clock().unix_seconds();
       r->report.run.id = new_run_id(now);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "command.h"
+#include "parse_errors.h"
 
 namespace carbonscope::cli {
 
@@ -33,7 +34,8 @@ Result<std::shared_ptr<const DataSet>> load_data(const Context& ctx) {
 
 int main(int argc, char** argv) {
   using namespace carbonscope::cli;
-  CLI::App app{"carbonscope: energy use and carbon footprint of machine-learning work"};
+  // Named, so that usage lines say "carbonscope", not the binary's absolute path.
+  CLI::App app{"carbonscope: energy use and carbon footprint of machine-learning work", "carbonscope"};
   app.set_version_flag("--version", "carbonscope 0.1.0");
   app.require_subcommand(1);
   Context ctx;
@@ -62,6 +64,8 @@ int main(int argc, char** argv) {
 #endif
   for (AddFn add : kCommands) add(app, ctx);
 
+  const CommandLine line = read_command_line(app, std::vector<std::string>(argv + 1, argv + argc));
+  if (!line.error.empty()) return report_usage_error(line.error, line.path);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -71,8 +75,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "carbonscope: " << e.what() << "\nRun 'carbonscope --help' for usage.\n";
-    return kExitUsage;
+    return report_usage_error(explain_parse_error(line, e), line.path);
   }
   return ctx.exit_code;
 }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "accounting/plausibility.h"
 #include "ledger_options.h"
 
 namespace carbonscope::cli {
@@ -21,6 +22,9 @@ void add_tracking_options(CLI::App* app, TrackingOptions& o, const std::string& 
 }
 
 Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOptions& o, RunKind kind) {
+  for (const std::string& w : location_warnings(o.location, ArgStyle::kFlag)) {
+    std::cerr << "carbonscope: warning: " << w << "\n";
+  }
   TrackerSetup s;
   s.kind = kind;
   s.interval = o.interval;

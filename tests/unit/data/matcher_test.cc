@@ -51,3 +51,40 @@ TEST(Matcher, UnknownSuggestsAtMostFive) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+std::vector<MatchEntry> zones() {
+  return {{"UA (Ukraine)", {"UA", "Ukraine"}, 0},
+          {"US-KS (Kansas)", {"US-KS", "Kansas"}, 1},
+          {"GB (United Kingdom)", {"GB", "United Kingdom", "GBR"}, 0},
+          {"DK (Denmark)", {"DK", "Denmark"}, 0},
+          {"DE (Germany)", {"DE", "Germany"}, 0}};
+}
+
+// "UK" is United Kingdom's initials: it comes first, not the codes one letter away.
+TEST(Matcher, InitialsAndPrefixesRankFirst) {
+  const auto uk = match_name("UK", zones(), "region", "list");
+  ASSERT_EQ(uk.status().code(), StatusCode::kNotFound);
+  const std::string& m = uk.status().message();
+  EXPECT_NE(m.find("did you mean:\n  GB (United Kingdom)"), std::string::npos) << m;
+  const auto germ = match_name("Germ", zones(), "region", "list");
+  ASSERT_EQ(germ.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(germ.status().message().find("did you mean:\n  DE (Germany)"), std::string::npos)
+      << germ.status().message();
+}
+
+// Equally close, a lower rank (a country) comes before a higher one (a state).
+TEST(Matcher, RankBreaksTies) {
+  const auto r = match_name("UZ", zones(), "region", "list");
+  ASSERT_EQ(r.status().code(), StatusCode::kNotFound);
+  const std::string& m = r.status().message();
+  ASSERT_NE(m.find("UA (Ukraine)"), std::string::npos) << m;
+  if (m.find("US-KS") != std::string::npos) {
+    EXPECT_LT(m.find("UA (Ukraine)"), m.find("US-KS")) << m;
+  }
+}
+
+}  // namespace
+}  // namespace carbonscope
