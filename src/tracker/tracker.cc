@@ -178,7 +178,11 @@ Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
     impl->set = probe_sensors(o);
     for (const auto& s : impl->set.sensors) impl->sensors.push_back(s.get());
   }
-  if (impl->sensors.empty()) return Status::unavailable("no sensor could be used, not even the CPU model");
+  if (impl->sensors.empty()) {
+    std::string why;
+    for (const ProbeResult& p : impl->set.probes) why += fmt::format("; {}: {}", p.backend, p.detail);
+    return Status::unavailable(fmt::format("no sensor could be used, not even the CPU model{}", why));
+  }
   impl->acc = std::make_unique<Accumulator>(impl->sensors, impl->set.standby, impl->set.host);
   impl->columns = reported_domains(*impl->acc, true);
   impl->keys = domain_keys(*impl->acc, impl->columns);

@@ -30,9 +30,17 @@ int run_command(const Context& ctx, const TrackingOptions& o, const std::vector<
   config->pid = child->pid();
   config->command = argv;
   config->on_sample = live_status_line(o.quiet);
+  // From here until release(), every early return must let the held child go: cancel()
+  // (also done by ~ChildProcess) makes it exit without running the command.
   auto tracker = Tracker::create(std::move(config).value());
-  if (!tracker.ok()) return report_error(tracker.status().with_context("cannot track"));
-  if (Status st = (*tracker)->start(); !st.ok()) return report_error(st);
+  if (!tracker.ok()) {
+    child->cancel();
+    return report_error(tracker.status().with_context("cannot track"));
+  }
+  if (Status st = (*tracker)->start(); !st.ok()) {
+    child->cancel();
+    return report_error(st);
+  }
   forward_signals_to(child->pid());
   int exit_code;
   if (Status st = child->release(); !st.ok()) {
