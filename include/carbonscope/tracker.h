@@ -39,6 +39,7 @@ struct PhaseResult {
 struct TrackerConfig {
   RunKind kind = RunKind::kRun;
   std::string project;
+  std::vector<std::string> tags;   // recorded with the run (ledger: runs list --tag)
   std::vector<std::string> command;
   Duration interval{1.0};          // 10 ms at least
   std::optional<int> pid;          // charge this process tree; nullopt: the whole machine

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/utf8.h"
+
 namespace carbonscope {
 
 std::vector<std::size_t> reported_domains(const Accumulator& acc, bool include_unused_standby) {
@@ -22,7 +24,7 @@ std::vector<std::string> domain_keys(const Accumulator& acc, const std::vector<s
   std::vector<std::string> keys;
   std::set<std::string> seen;
   for (std::size_t i : which) {
-    std::string k = acc.domains()[i].domain->name;
+    std::string k = escape_utf8(acc.domains()[i].domain->name);
     for (char& c : k) {
       if (c == ',' || c == ' ' || c == '"') c = '_';
     }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/utf8.h"
 #include "platform/clock.h"
 #include "platform/system_info.h"
 #include "sampler/accumulator.h"
@@ -100,24 +101,27 @@ Snapshot Tracker::Impl::snapshot_locked() const {
 }
 
 RunInfo Tracker::Impl::run_info() const {
+  // Text from the command line and the system is bytes; the record holds valid UTF-8
+  // (invalid bytes as \xHH) so every output (JSON, ledger, CSV) takes it as it is.
   RunInfo r;
   r.id = id;
   r.kind = config.kind;
-  r.project = config.project;
-  r.command = config.command;
-  r.host = host_name();
-  r.os = os_description();
-  r.region = config.region;
+  r.project = escape_utf8(config.project);
+  for (const std::string& a : config.command) r.command.push_back(escape_utf8(a));
+  for (const std::string& t : config.tags) r.tags.push_back(escape_utf8(t));
+  r.host = escape_utf8(host_name());
+  r.os = escape_utf8(os_description());
+  r.region = escape_utf8(config.region);
   r.start_unix = start_unix;
   const FileReader proc(config.proc_root);
-  if (auto info = proc.read("/proc/cpuinfo"); info.ok()) r.cpu_model = parse_cpu_brand(*info);
+  if (auto info = proc.read("/proc/cpuinfo"); info.ok()) r.cpu_model = escape_utf8(parse_cpu_brand(*info));
   if (auto stat = proc.read("/proc/stat"); stat.ok()) r.cpu_count = parse_proc_stat(*stat).value_or(CpuTimes{}).cpus;
   if (auto mem = proc.read("/proc/meminfo"); mem.ok()) {
     r.ram_gb = static_cast<double>(parse_mem_total(*mem).value_or(0)) / 1e9;
   }
   for (const DomainTotals& t : acc->domains()) {
     if (t.domain->component != "gpu") continue;
-    if (r.gpu_count++ == 0) r.gpu_model = t.domain->label;
+    if (r.gpu_count++ == 0) r.gpu_model = escape_utf8(t.domain->label);
   }
   r.complete = false;
   return r;

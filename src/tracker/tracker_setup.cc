@@ -1,6 +1,7 @@
 // TrackerSetup -> TrackerConfig: interval, location, CPU rating, environment.
 #include "tracker/tracker_setup.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -31,6 +32,13 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetu
   }
   c.interval = *interval;
   c.project = s.project;
+  for (const std::string& t : s.tags) {
+    if (t.empty()) {
+      const std::string arg = arg_name(s.style, s.style == ArgStyle::kFlag ? "tag" : "tags");  // --tag, tags=
+      return Status::invalid_argument(fmt::format("{}: a tag cannot be empty", arg));
+    }
+    if (std::find(c.tags.begin(), c.tags.end(), t) == c.tags.end()) c.tags.push_back(t);
+  }
   c.output_dir = s.output_dir;
   c.ledger_path = s.ledger_path;
   CS_ASSIGN_OR_RETURN(Location location, resolve_location_text(data, s.location, s.style));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "accounting/location_text.h"
 #include "carbonscope/tracker.h"
@@ -14,6 +15,7 @@ struct TrackerSetup {
   RunKind kind = RunKind::kRun;
   std::string interval = "1s";  // "100ms", "10s"; 10ms at least
   std::string project;
+  std::vector<std::string> tags;  // recorded with the run; empty names are refused
   std::string output_dir;  // "" writes no files
   std::string ledger_path;  // "" records nothing in the ledger
   LocationText location;

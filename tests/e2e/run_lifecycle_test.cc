@@ -7,12 +7,14 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <random>
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "carbonscope/utf8.h"
 #include "e2e/cli.h"
 
 namespace carbonscope::test {
@@ -20,7 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-[[maybe_unused]] std::string slurp(const fs::path& p) {
+std::string slurp(const fs::path& p) {
   std::ifstream in(p);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -136,6 +138,112 @@ TEST(MonitorEarlyExit, EveryPathExitsAtOnce) {
     EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
     EXPECT_TRUE(nothing_left(r));
   }
+}
+
+// The one run directory's report.
+nlohmann::json only_report(const std::string& out) {
+  for (const auto& e : fs::directory_iterator(out)) {
+    if (e.is_directory()) return nlohmann::json::parse(slurp(e.path() / "report.json"));
+  }
+  return {};
+}
+
+// Arguments are bytes, not text: invalid UTF-8 is recorded as \xHH in run.json,
+// report.json and the ledger, and the command runs with the bytes it was given.
+TEST(RunRecords, NonUtf8ArgumentsAreEscaped) {
+  TempDir d;
+  const std::string ledger = d.at("ledger.db");
+  const std::string out = d.at("got");
+  const CliResult r = run_cli({"run", "--quiet", "--output-dir", d.at("runs"), "--project", "p\xff", "--tag", "t\xfe",
+                               "--", "sh", "-c", "printf %s \"$1\" > " + out, "sh", "\xff\xc3"},
+                              {"CARBONSCOPE_LEDGER=" + ledger}, kTimeout);
+  ASSERT_FALSE(r.timed_out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(slurp(out), "\xff\xc3");  // the child got the raw bytes
+  const auto j = only_report(d.at("runs"));
+  EXPECT_EQ(j["run"]["command"].back(), "\\xff\\xc3");
+  EXPECT_EQ(j["run"]["project"], "p\\xff");
+  EXPECT_EQ(j["run"]["tags"][0], "t\\xfe");
+  for (const auto& e : fs::directory_iterator(d.at("runs"))) {
+    if (!e.is_directory()) continue;
+    const auto run = nlohmann::json::parse(slurp(e.path() / "run.json"), nullptr, false);
+    EXPECT_FALSE(run.is_discarded());
+  }
+  const CliResult list = run_cli({"runs", "list", "--json", "--ledger", ledger}, {}, kTimeout);
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  const auto runs = nlohmann::json::parse(list.out);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0]["project"], "p\\xff");
+  const CliResult report = run_cli({"runs", "show", "last", "--ledger", ledger}, {}, kTimeout);
+  EXPECT_EQ(report.exit_code, 0) << report.err;
+}
+
+// Bounded fuzz (fixed seed): `run -- CMD <random bytes>...` never crashes; the exit
+// status is the command's, and report.json and the ledger hold every run.
+TEST(RunRecords, RandomByteArgumentsNeverCrash) {
+  TempDir d;
+  const std::string ledger = d.at("ledger.db");
+  std::mt19937 rng(1202);
+  std::uniform_int_distribution<int> nargs(1, 4), len(1, 8), byte(1, 255);
+  constexpr int kRuns = 24;
+  for (int i = 0; i < kRuns; ++i) {
+    const std::string out = d.at("runs" + std::to_string(i));
+    const int code = i % 3 == 0 ? 5 : 0;
+    std::vector<std::string> args = {"run", "--quiet", "--output-dir", out, "--"};
+    if (code == 0) {
+      args.push_back("true");
+    } else {
+      args.insert(args.end(), {"sh", "-c", "exit 5"});
+    }
+    std::vector<std::string> extra;
+    for (int a = nargs(rng); a > 0; --a) {
+      std::string s(static_cast<std::size_t>(len(rng)), ' ');
+      for (char& c : s) c = static_cast<char>(byte(rng));
+      extra.push_back(s);
+    }
+    args.insert(args.end(), extra.begin(), extra.end());
+    const CliResult r = run_cli(args, {"CARBONSCOPE_LEDGER=" + ledger}, kTimeout);
+    ASSERT_FALSE(r.timed_out) << i;
+    ASSERT_EQ(r.exit_code, code) << i << ": " << r.err;
+    const auto j = only_report(out);
+    ASSERT_TRUE(j.contains("run")) << i;
+    const auto& cmd = j["run"]["command"];
+    ASSERT_EQ(cmd.size(), (code == 0 ? 1 : 3) + extra.size()) << i;
+    for (std::size_t k = 0; k < extra.size(); ++k) {
+      EXPECT_EQ(cmd[cmd.size() - extra.size() + k], escape_utf8(extra[k])) << i;
+    }
+  }
+  const CliResult list = run_cli({"runs", "list", "--json", "--ledger", ledger}, {}, kTimeout);
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(nlohmann::json::parse(list.out).size(), static_cast<std::size_t>(kRuns));
+}
+
+// Tags given to run and monitor are recorded and can be filtered on.
+TEST(RunRecords, TagsReachTheLedger) {
+  TempDir d;
+  const std::string ledger = d.at("ledger.db");
+  const std::vector<std::string> env = {"CARBONSCOPE_LEDGER=" + ledger};
+  const CliResult a = run_cli({"run", "--quiet", "--output-dir", d.at("runs"), "--tag", "sweep", "--tag", "lr=0.1",
+                               "--", "true"}, env, kTimeout);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  const CliResult b = run_cli({"run", "--quiet", "--output-dir", d.at("runs"), "--tag", "sweep", "true"}, env, kTimeout);
+  ASSERT_EQ(b.exit_code, 0) << b.err;  // one value per --tag: `true` is the command
+  const CliResult m = run_cli({"monitor", "--quiet", "--duration", "50ms", "--interval", "10ms", "--output-dir",
+                               d.at("runs"), "--tag", "idle"}, env, kTimeout);
+  ASSERT_EQ(m.exit_code, 0) << m.err;
+  const auto count = [&](const std::vector<std::string>& tags) {
+    std::vector<std::string> args = {"runs", "list", "--json", "--ledger", ledger};
+    for (const std::string& t : tags) args.insert(args.end(), {"--tag", t});
+    const CliResult r = run_cli(args, {}, kTimeout);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out).size();
+  };
+  EXPECT_EQ(count({"sweep"}), 2u);
+  EXPECT_EQ(count({"sweep", "lr=0.1"}), 1u);
+  EXPECT_EQ(count({"idle"}), 1u);
+  const CliResult empty = run_cli({"run", "--output-dir", d.at("runs"), "--tag", "", "--", "true"}, env, kTimeout);
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.err.find("--tag: a tag cannot be empty"), std::string::npos) << empty.err;
 }
 
 }  // namespace

@@ -143,3 +143,37 @@ TEST(Tracker, RealThreadSamplesOnItsOwn) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+// Whatever bytes the command line holds, the run's files are valid JSON with the
+// invalid bytes written as \xHH, and the tags are recorded.
+TEST(Tracker, NonUtf8TextIsRecordedEscaped) {
+  TempDir dir;
+  FakeClock clock;
+  TrackerConfig c = fake_config(clock, dir.path.string());
+  c.command = {"train", "\xff", "ok"};
+  c.project = "p\xc3";
+  c.tags = {"sweep", "t\xfe"};
+  auto t = Tracker::create(std::move(c));
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->start().ok());
+  clock.advance(Duration(1));
+  auto report = (*t)->stop(0);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_EQ(report->run.command, (std::vector<std::string>{"train", "\\xff", "ok"}));
+  EXPECT_EQ(report->run.project, "p\\xc3");
+  EXPECT_EQ(report->run.tags, (std::vector<std::string>{"sweep", "t\\xfe"}));
+  const fs::path run = fs::path((*t)->run_dir());
+  for (const char* f : {"run.json", "report.json"}) {
+    const auto j = nlohmann::json::parse(slurp(run / f), nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << f;
+  }
+  const auto j = nlohmann::json::parse(slurp(run / "report.json"));
+  EXPECT_EQ(j["run"]["command"][1], "\\xff");
+  EXPECT_EQ(j["run"]["tags"][1], "t\\xfe");
+}
+
+}  // namespace
+}  // namespace carbonscope
