@@ -16,6 +16,7 @@
 #include "sinks/samples_csv.h"
 #include "tracker/report_builder.h"
 #include "tracker/run_files.h"
+#include "tracker/sensor_setup.h"
 
 namespace carbonscope {
 
@@ -171,15 +172,7 @@ Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
       impl->set.standby.push_back(false);
     }
   } else {
-    SensorOptions o;
-    o.sysfs_root = c.sysfs_root;
-    o.proc_root = c.proc_root;
-    o.nvml_library = c.nvml_library;
-    o.rocm_smi_library = c.rocm_smi_library;
-    o.fake_spec = c.fake_sensors;
-    o.cpu_model.tdp = c.cpu_tdp;
-    o.cpu_model.tdp_source = c.tdp_source;
-    impl->set = probe_sensors(o);
+    impl->set = probe_sensors(sensor_options_of(c));
     for (const auto& s : impl->set.sensors) impl->sensors.push_back(s.get());
   }
   if (impl->sensors.empty()) {

@@ -1,25 +1,14 @@
-// TrackerSetup -> TrackerConfig: interval, location, CPU rating, environment.
+// TrackerSetup -> TrackerConfig: interval, tags, location, and the sensor options.
 #include "tracker/tracker_setup.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include <fmt/format.h>
 
 #include "carbonscope/parse.h"
-#include "platform/file_reader.h"
-#include "sensors/procfs.h"
-#include "tracker/cpu_tdp.h"
+#include "tracker/sensor_setup.h"
 
 namespace carbonscope {
-namespace {
-
-std::string env(const char* name, std::string fallback = "") {
-  const char* v = std::getenv(name);
-  return v != nullptr && *v != '\0' ? v : fallback;
-}
-
-}  // namespace
 
 Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetup& s) {
   TrackerConfig c;
@@ -50,22 +39,8 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetu
     c.notes.push_back("intensity: " + c.intensity.provenance.detail);
   }
   if (c.pue.provenance.method == Method::kDefault) c.notes.push_back("pue: " + c.pue.provenance.detail);
-  c.sysfs_root = env("CARBONSCOPE_SYSFS_ROOT", "/");
-  c.proc_root = env("CARBONSCOPE_PROC_ROOT", "/");
-  // The CPU model's rating: the brand matched in the CPU table, scaled to visible cores.
-  const FileReader proc(c.proc_root);
-  if (auto cpuinfo = proc.read("/proc/cpuinfo"); cpuinfo.ok()) {
-    auto stat = proc.read("/proc/stat");
-    auto times = stat.ok() ? parse_proc_stat(*stat) : Result<CpuTimes>(stat.status());
-    const CpuRating rating = cpu_rating_from_tables(data, *cpuinfo, times.ok() ? times->cpus : 0);
-    if (rating.tdp.watts() > 0) {
-      c.cpu_tdp = rating.tdp;
-      c.tdp_source = fmt::format("{} [{}]", rating.detail, rating.source_id);
-    }
-  }
-  c.nvml_library = env("CARBONSCOPE_NVML_LIBRARY");
-  c.rocm_smi_library = env("CARBONSCOPE_ROCM_SMI_LIBRARY");
-  c.fake_sensors = env("CARBONSCOPE_FAKE_SENSORS");
+  // The sensors exactly as `carbonscope sensors` probes them (tracker/sensor_setup.h).
+  set_sensor_options(c, sensor_options(data));
   return c;
 }
 
