@@ -107,8 +107,11 @@ json to_json(const Report& r) {
   intensity.update(provenance_json(f.intensity.provenance));
   json power = json::array();
   for (const PowerSummary& p : r.power) {
-    power.push_back({{"component", text(p.component)}, {"mean_w", p.mean.watts()}, {"peak_w", p.peak.watts()},
-                     {"samples", p.samples}});
+    json jp = {{"component", text(p.component)}, {"mean_w", p.mean.watts()}, {"peak_w", p.peak.watts()},
+               {"samples", p.samples}};
+    if (p.machine_mean) jp["machine_mean_w"] = p.machine_mean->watts();
+    if (p.machine_peak) jp["machine_peak_w"] = p.machine_peak->watts();
+    power.push_back(std::move(jp));
   }
   return {{"schema", kReportSchema},
           {"run", std::move(jr)},
@@ -166,8 +169,14 @@ Result<Report> report_from_json(const json& j) {
     CS_ASSIGN_OR_RETURN(f.intensity.provenance, provenance_from(j.at("intensity_g_per_kwh")));
     f.emissions = range_from<Emissions>(j.at("emissions_kg"), [](double v) { return Emissions::kg(v); });
     for (const json& jp : j.value("power", json::array())) {
-      r.power.push_back({jp.value("component", ""), Power::watts(jp.value("mean_w", 0.0)),
-                         Power::watts(jp.value("peak_w", 0.0)), jp.value("samples", std::int64_t{0})});
+      PowerSummary p;
+      p.component = jp.value("component", "");
+      p.mean = Power::watts(jp.value("mean_w", 0.0));
+      p.peak = Power::watts(jp.value("peak_w", 0.0));
+      p.samples = jp.value("samples", std::int64_t{0});
+      if (jp.contains("machine_mean_w")) p.machine_mean = Power::watts(jp["machine_mean_w"].get<double>());
+      if (jp.contains("machine_peak_w")) p.machine_peak = Power::watts(jp["machine_peak_w"].get<double>());
+      r.power.push_back(std::move(p));
     }
     r.notes = j.value("notes", std::vector<std::string>{});
     return r;

@@ -67,7 +67,17 @@ Report build_report(const Accumulator& acc, ReportInputs in) {
     idle += t.idle;
     dynamic += t.dynamic;
     const double secs = acc.elapsed().count();
-    r.power.push_back({t.domain->name, secs > 0 ? t.job / Duration(secs) : Power{}, t.peak, t.intervals});
+    const auto peak = in.peaks.find(i);
+    PowerSummary p;
+    p.component = t.domain->name;
+    p.mean = secs > 0 ? t.job / Duration(secs) : Power{};
+    p.samples = t.intervals;
+    p.machine_mean = secs > 0 ? t.machine / Duration(secs) : Power{};
+    if (peak != in.peaks.end()) {
+      p.peak = peak->second.job;
+      p.machine_peak = peak->second.machine;
+    }
+    r.power.push_back(std::move(p));
   }
   r.footprint = compute_footprint(std::move(components), std::move(in.pue), std::move(in.intensity));
   r.notes = std::move(in.notes);

@@ -12,6 +12,7 @@
 #include "sampler/sampler.h"
 #include "sinks/codecarbon_csv.h"
 #include "tracker/ledger_record.h"
+#include "tracker/power_series.h"
 #include "sinks/report_json.h"
 #include "sinks/samples_csv.h"
 #include "tracker/report_builder.h"
@@ -37,7 +38,10 @@ class Tracker::Impl {
   std::optional<SamplesCsv> samples;
   std::vector<std::size_t> columns;
   std::vector<std::string> keys;
+  std::unique_ptr<PowerSeries> series;
+  std::vector<Energy> job_e, machine_e;  // per column, cumulative (scratch)
   std::vector<double> watts, joules;
+  bool final_sample = false;  // the next sample is stop()'s last one
   mutable std::mutex mu;
   std::string id;
   std::string dir;
@@ -68,15 +72,23 @@ void Tracker::Impl::on_sample(const Sample& s) {
   {
     std::lock_guard<std::mutex> lock(mu);
     acc->add(s);
-    if (samples) {
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      const DomainTotals& t = acc->domains()[columns[k]];
+      job_e[k] = t.job;
+      machine_e[k] = t.counted ? t.machine : Energy{};
+    }
+    // One row per point of the series: every power column is the job's, over the same
+    // window; samples closer than half an interval are merged into the next row.
+    const std::optional<PowerPoint> point = series->add(acc->elapsed(), job_e, machine_e, final_sample);
+    if (samples && point) {
       for (std::size_t k = 0; k < columns.size(); ++k) {
-        const DomainTotals& t = acc->domains()[columns[k]];
-        watts[k] = t.last.watts();
-        joules[k] = t.job.joules();
+        watts[k] = point->job[k].watts();
+        joules[k] = job_e[k].joules();
       }
       const Energy e = acc->total();
-      Status st = samples->append(acc->elapsed().count(), s.unix_time, acc->power().watts(), e.joules(),
-                                  emissions_g(config, e), s.ctx.node_utilisation, watts, joules);
+      Status st = samples->append(acc->elapsed().count(), s.unix_time, point->job_total.watts(), e.joules(),
+                                  emissions_g(config, e), s.ctx.node_utilisation, point->machine_total.watts(),
+                                  watts, joules);
       if (!st.ok() && write_error.ok()) write_error = st;
     }
     if (config.on_sample) {
@@ -90,7 +102,7 @@ void Tracker::Impl::on_sample(const Sample& s) {
 Snapshot Tracker::Impl::snapshot_locked() const {
   Snapshot s;
   s.elapsed = acc->elapsed();
-  s.power = acc->power();
+  s.power = series->last_job_total();
   s.energy = acc->total();
   s.emissions = s.energy * config.pue.value.central * config.intensity.value.central;
   s.samples = acc->samples();
@@ -185,6 +197,9 @@ Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
   impl->keys = domain_keys(*impl->acc, impl->columns);
   impl->watts.resize(impl->columns.size());
   impl->joules.resize(impl->columns.size());
+  impl->job_e.resize(impl->columns.size());
+  impl->machine_e.resize(impl->columns.size());
+  impl->series = std::make_unique<PowerSeries>(impl->columns.size(), c.interval);
   SamplerConfig sc;
   sc.interval = c.interval;
   sc.clock = c.clock;
@@ -218,6 +233,10 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   if (m.stopped) return Status::failed_precondition("tracker already stopped");
   m.stopped = true;
   m.sampler->stop();
+  {
+    std::lock_guard<std::mutex> lock(m.mu);
+    m.final_sample = true;
+  }
   m.sampler->sample_now();
   std::lock_guard<std::mutex> lock(m.mu);
   ReportInputs in;
@@ -234,6 +253,9 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
                                    p.energy.kwh(), p.emissions.grams()));
   }
   in.probes = m.set.probes;
+  for (std::size_t k = 0; k < m.columns.size(); ++k) {
+    in.peaks[m.columns[k]] = {m.series->job_peak(k), m.series->machine_peak(k)};
+  }
   in.job_mode = m.config.pid.has_value();
   in.pid = m.config.pid.value_or(0);
   Report report = build_report(*m.acc, std::move(in));
