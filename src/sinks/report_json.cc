@@ -53,6 +53,15 @@ std::vector<std::string> texts(const std::vector<std::string>& v) {
 
 }  // namespace
 
+RunInfo with_utf8_text(RunInfo run) {
+  for (std::string* s : {&run.id, &run.project, &run.host, &run.os, &run.cpu_model, &run.gpu_model, &run.region}) {
+    *s = escape_utf8(*s);
+  }
+  run.tags = texts(run.tags);
+  run.command = texts(run.command);
+  return run;
+}
+
 json provenance_json(const Provenance& p) {
   json j = {{"method", std::string(method_name(p.method))}};
   if (!p.source_id.empty()) j["source_id"] = text(p.source_id);

@@ -178,6 +178,21 @@ TEST(RunRecords, NonUtf8ArgumentsAreEscaped) {
   EXPECT_EQ(report.exit_code, 0) << report.err;
 }
 
+// Whatever records a run (here a saved estimate), the ledger's columns hold the same
+// escaped text as its report, so listing never meets invalid UTF-8.
+TEST(RunRecords, SavedEstimateWithNonUtf8ProjectLists) {
+  TempDir d;
+  const std::string ledger = d.at("ledger.db");
+  const CliResult e = run_cli({"estimate", "--gpu", "NVIDIA A100 SXM4 80GB", "--hours", "1", "--save", "--project",
+                               "x\xff", "--ledger", ledger}, {}, kTimeout);
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  const CliResult list = run_cli({"runs", "list", "--json", "--ledger", ledger}, {}, kTimeout);
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  const auto runs = nlohmann::json::parse(list.out);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0]["project"], "x\\xff");
+}
+
 // Bounded fuzz (fixed seed): `run -- CMD <random bytes>...` never crashes; the exit
 // status is the command's, and report.json and the ledger hold every run.
 TEST(RunRecords, RandomByteArgumentsNeverCrash) {
