@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -75,7 +76,9 @@ CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::s
     r.pid = pid;
     int status = 0;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
-    while (waitpid(pid, &status, WNOHANG) == 0) {
+    for (;;) {
+      const pid_t done = waitpid(pid, &status, WNOHANG);
+      if (done == pid || (done < 0 && errno != EINTR)) break;
       if (std::chrono::steady_clock::now() > deadline) {
         kill(-pid, SIGKILL);
         waitpid(pid, &status, 0);
