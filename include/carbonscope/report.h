@@ -40,12 +40,16 @@ struct RunInfo {
   bool complete = true;           // false: the tracker was killed before it finished
 };
 
-// Summary of the sampled power profile, per component.
+// One domain's power over the run. `mean` and `peak` are the job's share (the same
+// basis as its energy; the whole machine in monitor); the machine_* figures are what
+// the whole machine's domain drew, when known.
 struct PowerSummary {
   std::string component;
   Power mean;
   Power peak;
   std::int64_t samples = 0;
+  std::optional<Power> machine_mean = std::nullopt;
+  std::optional<Power> machine_peak = std::nullopt;
 };
 
 struct Report {

@@ -39,8 +39,16 @@ Result<ChildProcess> ChildProcess::spawn(const std::vector<std::string>& argv) {
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   const pid_t pid = ::fork();
-  if (pid < 0) return Status::io_error(fmt::format("fork: {}", std::strerror(errno)));
+  if (pid < 0) {
+    const int e = errno;
+    for (int fd : {go[0], go[1], err[0], err[1]}) ::close(fd);
+    return Status::io_error(fmt::format("fork: {}", std::strerror(e)));
+  }
   if (pid == 0) {
+    // Only the parent may hold the write end of the release pipe: if it exits without
+    // releasing us (an error, a crash, SIGKILL), the read below sees EOF and we leave.
+    ::close(go[1]);
+    ::close(err[0]);
     char c = 0;
     ssize_t n;
     do {
@@ -67,8 +75,21 @@ ChildProcess::ChildProcess(ChildProcess&& o) noexcept
 }
 
 ChildProcess::~ChildProcess() {
+  if (pid_ > 0 && !reaped_ && go_fd_ >= 0) {
+    cancel();
+    return;
+  }
   if (go_fd_ >= 0) ::close(go_fd_);
   if (err_fd_ >= 0) ::close(err_fd_);
+  if (pid_ > 0 && !reaped_) reap();
+}
+
+void ChildProcess::cancel() {
+  if (go_fd_ < 0) return;  // released already
+  ::close(go_fd_);         // EOF on the release pipe: the child exits without exec'ing
+  go_fd_ = -1;
+  if (err_fd_ >= 0) ::close(err_fd_);
+  err_fd_ = -1;
   if (pid_ > 0 && !reaped_) reap();
 }
 

@@ -1,7 +1,9 @@
 // ChildProcess: the command `run` tracks. It is forked held back, so the tracker can
 // take its baseline first, then released to exec; exec failures come back through a
 // close-on-exec pipe (127: not found, 126: not executable). Waiting leaves the child
-// unreaped, so its /proc entry stays readable for the last sample.
+// unreaped, so its /proc entry stays readable for the last sample. A child whose
+// parent goes away before releasing it exits (it never holds the release pipe's
+// write end itself).
 #pragma once
 
 #include <string>
@@ -24,6 +26,10 @@ class ChildProcess {
   // Lets the child exec. kNotFound or kPermissionDenied (with the reason) when exec
   // failed; the child then exits with 127 or 126.
   Status release();
+  // The command will not run (the tracker could not start): the held child exits
+  // without exec'ing and is reaped. No-op after release(). The destructor does this
+  // for a child never released, so every early return leaves nothing behind.
+  void cancel();
   // Blocks until the child has exited, without reaping it (signals do not end the
   // wait); returns its exit status, or 128+N when signal N killed it.
   int wait_exited();

@@ -45,10 +45,18 @@ void Sampler::read_context(Sample& s) {
     }
   }
   std::uint64_t d_busy = 0, d_total = 0;
+  // /proc/stat counts in clock ticks (10 ms): a sample taken a few milliseconds after
+  // the last one (a phase boundary) often sees no tick at all. That says nothing about
+  // the load, so such an interval keeps the last utilisation and job shares instead of
+  // reading as idle, and its ticks are counted in the next interval.
+  const bool no_tick = now && prev_cpu_ && now->total == prev_cpu_->total;
   if (now && prev_cpu_ && now->total > prev_cpu_->total && now->busy >= prev_cpu_->busy) {
     d_busy = now->busy - prev_cpu_->busy;
     d_total = now->total - prev_cpu_->total;
     c.node_utilisation = static_cast<double>(d_busy) / static_cast<double>(d_total);
+    last_utilisation_ = c.node_utilisation;
+  } else if (no_tick) {
+    c.node_utilisation = last_utilisation_;
   }
   if (now) prev_cpu_ = now;
   if (!c.job_mode) {
@@ -61,14 +69,21 @@ void Sampler::read_context(Sample& s) {
     if (tree.ok()) {
       job_pids_ = std::move(tree->pids);
       c.job_rss_bytes = static_cast<double>(tree->rss_bytes);
-      // A process starts from zero CPU time, so the first reading is all the job's.
-      const std::uint64_t d_job = tree->cpu_ticks >= prev_job_ticks_ ? tree->cpu_ticks - prev_job_ticks_ : 0;
-      prev_job_ticks_ = tree->cpu_ticks;
-      if (job_seen_ && d_total > 0) {
-        s.job_busy_share = d_busy > 0 ? static_cast<double>(d_job) / static_cast<double>(d_busy) : 0;
-        s.job_capacity_share = static_cast<double>(d_job) / static_cast<double>(d_total);
+      if (no_tick && job_seen_) {
+        s.job_busy_share = last_busy_share_;
+        s.job_capacity_share = last_capacity_share_;
+      } else {
+        // A process starts from zero CPU time, so the first reading is all the job's.
+        const std::uint64_t d_job = tree->cpu_ticks >= prev_job_ticks_ ? tree->cpu_ticks - prev_job_ticks_ : 0;
+        prev_job_ticks_ = tree->cpu_ticks;
+        if (job_seen_ && d_total > 0) {
+          s.job_busy_share = d_busy > 0 ? static_cast<double>(d_job) / static_cast<double>(d_busy) : 0;
+          s.job_capacity_share = static_cast<double>(d_job) / static_cast<double>(d_total);
+        }
+        last_busy_share_ = s.job_busy_share;
+        last_capacity_share_ = s.job_capacity_share;
+        job_seen_ = true;
       }
-      job_seen_ = true;
     }
   }
   if (mem_total_ > 0) s.job_memory_share = c.job_rss_bytes / mem_total_;

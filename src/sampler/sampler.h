@@ -64,6 +64,8 @@ class Sampler {
   std::optional<OpenFile> proc_stat_;
   std::optional<CpuTimes> prev_cpu_;
   std::uint64_t prev_job_ticks_ = 0;
+  double last_utilisation_ = 0;  // of the last interval that saw a clock tick
+  double last_busy_share_ = 0, last_capacity_share_ = 0;
   bool job_seen_ = false;
   std::atomic<bool> job_detached_{false};
   double mem_total_ = 0;

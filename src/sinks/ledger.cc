@@ -164,7 +164,7 @@ Status Ledger::append_all(const std::vector<Report>& reports) {
                                             "recording a run's tags"));
   const double now = static_cast<double>(std::time(nullptr));
   for (const Report& report : reports) {
-    const RunInfo& run = report.run;
+    const RunInfo run = with_utf8_text(report.run);  // the columns match the report JSON
     CS_RETURN_IF_ERROR(existing.reset());
     existing.bind(1, run.id);
     CS_ASSIGN_OR_RETURN(bool exists, existing.step());

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/utf8.h"
+
 namespace carbonscope {
 namespace {
 
@@ -39,13 +41,32 @@ double kg(Emissions m) { return m.kg(); }
 double gpk(CarbonIntensity c) { return c.g_per_kwh(); }
 double plain(double x) { return x; }
 
+// Every string goes out as valid UTF-8 (invalid bytes as \xHH): the serializer throws
+// on anything else.
+std::string text(const std::string& s) { return escape_utf8(s); }
+std::vector<std::string> texts(const std::vector<std::string>& v) {
+  std::vector<std::string> out;
+  out.reserve(v.size());
+  for (const std::string& s : v) out.push_back(escape_utf8(s));
+  return out;
+}
+
 }  // namespace
+
+RunInfo with_utf8_text(RunInfo run) {
+  for (std::string* s : {&run.id, &run.project, &run.host, &run.os, &run.cpu_model, &run.gpu_model, &run.region}) {
+    *s = escape_utf8(*s);
+  }
+  run.tags = texts(run.tags);
+  run.command = texts(run.command);
+  return run;
+}
 
 json provenance_json(const Provenance& p) {
   json j = {{"method", std::string(method_name(p.method))}};
-  if (!p.source_id.empty()) j["source_id"] = p.source_id;
-  if (!p.detail.empty()) j["detail"] = p.detail;
-  if (!p.region.empty()) j["region"] = p.region;
+  if (!p.source_id.empty()) j["source_id"] = text(p.source_id);
+  if (!p.detail.empty()) j["detail"] = text(p.detail);
+  if (!p.region.empty()) j["region"] = text(p.region);
   if (p.year != 0) j["year"] = p.year;
   return j;
 }
@@ -91,19 +112,19 @@ Place place_from(const json& j) {
 
 json to_json(const Report& r) {
   const RunInfo& run = r.run;
-  json jr = {{"id", run.id},
+  json jr = {{"id", text(run.id)},
              {"kind", std::string(run_kind_name(run.kind))},
-             {"project", run.project},
-             {"tags", run.tags},
-             {"command", run.command},
-             {"host", run.host},
-             {"os", run.os},
-             {"cpu_model", run.cpu_model},
-             {"gpu_model", run.gpu_model},
+             {"project", text(run.project)},
+             {"tags", texts(run.tags)},
+             {"command", texts(run.command)},
+             {"host", text(run.host)},
+             {"os", text(run.os)},
+             {"cpu_model", text(run.cpu_model)},
+             {"gpu_model", text(run.gpu_model)},
              {"cpu_count", run.cpu_count},
              {"gpu_count", run.gpu_count},
              {"ram_gb", run.ram_gb},
-             {"region", run.region},
+             {"region", text(run.region)},
              {"start", iso8601_utc(run.start_unix)},
              {"end", iso8601_utc(run.end_unix)},
              {"start_unix", run.start_unix},
@@ -118,7 +139,7 @@ json to_json(const Report& r) {
   const Footprint& f = r.footprint;
   json components = json::array();
   for (const ComponentEnergy& c : f.components) {
-    json jc = {{"component", c.component}, {"label", c.label}, {"energy_kwh", range_json(c.energy, kwh)}};
+    json jc = {{"component", text(c.component)}, {"label", text(c.label)}, {"energy_kwh", range_json(c.energy, kwh)}};
     jc.update(provenance_json(c.provenance));
     components.push_back(std::move(jc));
   }
@@ -128,8 +149,11 @@ json to_json(const Report& r) {
   intensity.update(provenance_json(f.intensity.provenance));
   json power = json::array();
   for (const PowerSummary& p : r.power) {
-    power.push_back({{"component", p.component}, {"mean_w", p.mean.watts()}, {"peak_w", p.peak.watts()},
-                     {"samples", p.samples}});
+    json jp = {{"component", text(p.component)}, {"mean_w", p.mean.watts()}, {"peak_w", p.peak.watts()},
+               {"samples", p.samples}};
+    if (p.machine_mean) jp["machine_mean_w"] = p.machine_mean->watts();
+    if (p.machine_peak) jp["machine_peak_w"] = p.machine_peak->watts();
+    power.push_back(std::move(jp));
   }
   return {{"schema", kReportSchema},
           {"run", std::move(jr)},
@@ -140,7 +164,7 @@ json to_json(const Report& r) {
           {"intensity_g_per_kwh", std::move(intensity)},
           {"emissions_kg", range_json(f.emissions, kg)},
           {"power", std::move(power)},
-          {"notes", r.notes}};
+          {"notes", texts(r.notes)}};
 }
 
 Result<Report> report_from_json(const json& j) {
@@ -192,8 +216,14 @@ Result<Report> report_from_json(const json& j) {
     CS_ASSIGN_OR_RETURN(f.intensity.provenance, provenance_from(j.at("intensity_g_per_kwh")));
     f.emissions = range_from<Emissions>(j.at("emissions_kg"), [](double v) { return Emissions::kg(v); });
     for (const json& jp : j.value("power", json::array())) {
-      r.power.push_back({jp.value("component", ""), Power::watts(jp.value("mean_w", 0.0)),
-                         Power::watts(jp.value("peak_w", 0.0)), jp.value("samples", std::int64_t{0})});
+      PowerSummary p;
+      p.component = jp.value("component", "");
+      p.mean = Power::watts(jp.value("mean_w", 0.0));
+      p.peak = Power::watts(jp.value("peak_w", 0.0));
+      p.samples = jp.value("samples", std::int64_t{0});
+      if (jp.contains("machine_mean_w")) p.machine_mean = Power::watts(jp["machine_mean_w"].get<double>());
+      if (jp.contains("machine_peak_w")) p.machine_peak = Power::watts(jp["machine_peak_w"].get<double>());
+      r.power.push_back(std::move(p));
     }
     r.notes = j.value("notes", std::vector<std::string>{});
     return r;

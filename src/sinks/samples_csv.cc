@@ -12,7 +12,7 @@ namespace carbonscope {
 Result<SamplesCsv> SamplesCsv::create(const std::string& path, const std::vector<std::string>& keys) {
   std::FILE* f = std::fopen(path.c_str(), "w");
   if (f == nullptr) return Status::io_error(fmt::format("cannot create {}", path));
-  std::string header = "elapsed_s,unix_time,power_w,energy_j,emissions_g,node_utilisation";
+  std::string header = "elapsed_s,unix_time,power_w,energy_j,emissions_g,node_utilisation,machine_power_w";
   for (const std::string& k : keys) header += fmt::format(",{}_w,{}_j", k, k);
   header += '\n';
   if (std::fputs(header.c_str(), f) < 0 || std::fflush(f) != 0) {
@@ -32,11 +32,11 @@ SamplesCsv::~SamplesCsv() {
 }
 
 Status SamplesCsv::append(double elapsed_s, double unix_time, double power_w, double energy_j, double emissions_g,
-                          double node_utilisation, const std::vector<double>& watts,
+                          double node_utilisation, double machine_power_w, const std::vector<double>& watts,
                           const std::vector<double>& joules) {
   line_.clear();
-  fmt::format_to(std::back_inserter(line_), "{:.3f},{:.3f},{:.4f},{:.4f},{:.6f},{:.4f}", elapsed_s, unix_time,
-                 power_w, energy_j, emissions_g, node_utilisation);
+  fmt::format_to(std::back_inserter(line_), "{:.3f},{:.3f},{:.4f},{:.4f},{:.6f},{:.4f},{:.4f}", elapsed_s, unix_time,
+                 power_w, energy_j, emissions_g, node_utilisation, machine_power_w);
   for (std::size_t i = 0; i < watts.size(); ++i) {
     fmt::format_to(std::back_inserter(line_), ",{:.4f},{:.4f}", watts[i], joules[i]);
   }

@@ -12,7 +12,8 @@
 namespace carbonscope {
 
 // Columns: elapsed_s, unix_time, power_w, energy_j, emissions_g, node_utilisation,
-// then <key>_w and <key>_j for each key.
+// machine_power_w, then <key>_w and <key>_j for each key. Every power and energy is
+// the job's share except machine_power_w, the whole machine's counted domains.
 class SamplesCsv {
  public:
   static Result<SamplesCsv> create(const std::string& path, const std::vector<std::string>& keys);
@@ -23,7 +24,8 @@ class SamplesCsv {
 
   // `watts` and `joules` hold one value per key.
   Status append(double elapsed_s, double unix_time, double power_w, double energy_j, double emissions_g,
-                double node_utilisation, const std::vector<double>& watts, const std::vector<double>& joules);
+                double node_utilisation, double machine_power_w, const std::vector<double>& watts,
+                const std::vector<double>& joules);
 
  private:
   SamplesCsv(std::FILE* f, std::string path) : file_(f), path_(std::move(path)) {}

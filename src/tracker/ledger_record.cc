@@ -1,4 +1,4 @@
-// samples.csv -> PowerSample rows (one per sensor key per kept sample, plus the job's
+// samples.csv -> PowerSample rows (one per column per kept window, plus the job's
 // total) -> Ledger.
 #include "tracker/ledger_record.h"
 
@@ -9,33 +9,55 @@
 #include "tracker/run_files.h"
 
 namespace carbonscope {
+namespace {
+
+// The series the ledger keeps: the job's power (samples.csv's power_w and <key>_w
+// columns, all on the job's basis; machine_power_w is left out), without the baseline
+// row (it has no interval), thinned to at most kMaxLedgerSamples windows. A kept
+// window's power is the time-weighted mean of the rows it covers, so thinning keeps
+// the energy under the curve.
+std::vector<PowerSample> ledger_series(const SamplesTable& table) {
+  std::vector<PowerSample> out;
+  const int t = table.column("elapsed_s");
+  if (t < 0 || table.rows.size() < 2) return out;
+  std::vector<std::pair<std::string, int>> series;  // name, column
+  if (const int total = table.column("power_w"); total >= 0) series.emplace_back("job total", total);
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    const std::string& name = table.columns[c];
+    if (name.size() <= 2 || !name.ends_with("_w") || name == "power_w" || name == "machine_power_w") continue;
+    const std::string key = name.substr(0, name.size() - 2);
+    if (table.column(key + "_j") < 0) continue;  // a component has both columns
+    series.emplace_back(key, static_cast<int>(c));
+  }
+  const auto at = [&](std::size_t row, int col) { return table.rows[row][static_cast<std::size_t>(col)]; };
+  const std::size_t n = table.rows.size() - 1;  // intervals after the baseline
+  const std::size_t step = (n + kMaxLedgerSamples - 1) / kMaxLedgerSamples;
+  std::vector<double> weighted(series.size(), 0.0);
+  std::size_t from = 0;
+  for (std::size_t r = 1; r <= n; ++r) {
+    const double dt = at(r, t) - at(r - 1, t);
+    for (std::size_t k = 0; k < series.size(); ++k) weighted[k] += at(r, series[k].second) * dt;
+    if (r % step != 0 && r != n) continue;
+    const double window = at(r, t) - at(from, t);
+    if (window > 0) {
+      for (std::size_t k = 0; k < series.size(); ++k) {
+        out.push_back({at(r, t), series[k].first, Power::watts(weighted[k] / window), {}});
+      }
+    }
+    std::fill(weighted.begin(), weighted.end(), 0.0);
+    from = r;
+  }
+  return out;
+}
+
+}  // namespace
 
 Status record_run_in_ledger(const Report& report, const std::string& run_dir, const std::string& ledger_path,
                             ArgStyle style) {
   std::vector<PowerSample> samples;
   if (!run_dir.empty()) {
     auto table = read_samples_csv(fmt::format("{}/{}", run_dir, kSamplesCsv));
-    if (table.ok() && !table->rows.empty()) {
-      const int t = table->column("elapsed_s");
-      const int total = table->column("power_w");
-      std::vector<std::pair<std::string, int>> keys;  // component name, column
-      for (std::size_t c = 0; c < table->columns.size(); ++c) {
-        const std::string& name = table->columns[c];
-        if (name.size() > 2 && name.ends_with("_w") && name != "power_w") {
-          keys.emplace_back(name.substr(0, name.size() - 2), static_cast<int>(c));
-        }
-      }
-      const std::size_t n = table->rows.size();
-      const std::size_t step = (n + kMaxLedgerSamples - 1) / kMaxLedgerSamples;
-      for (std::size_t i = 0; i < n; i += step) {
-        const auto& row = table->rows[i];
-        const double ts = t >= 0 ? row[static_cast<std::size_t>(t)] : 0;
-        if (total >= 0) samples.push_back({ts, "job total", Power::watts(row[static_cast<std::size_t>(total)]), {}});
-        for (const auto& [name, col] : keys) {
-          samples.push_back({ts, name, Power::watts(row[static_cast<std::size_t>(col)]), {}});
-        }
-      }
-    }
+    if (table.ok()) samples = ledger_series(*table);
   }
   const Status s = record_report(report, ledger_path, samples, style);
   return s.with_context(fmt::format("recording run {} in the ledger {}", report.run.id, ledger_path));

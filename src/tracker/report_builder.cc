@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/utf8.h"
+
 namespace carbonscope {
 
 std::vector<std::size_t> reported_domains(const Accumulator& acc, bool include_unused_standby) {
@@ -22,7 +24,7 @@ std::vector<std::string> domain_keys(const Accumulator& acc, const std::vector<s
   std::vector<std::string> keys;
   std::set<std::string> seen;
   for (std::size_t i : which) {
-    std::string k = acc.domains()[i].domain->name;
+    std::string k = escape_utf8(acc.domains()[i].domain->name);
     for (char& c : k) {
       if (c == ',' || c == ' ' || c == '"') c = '_';
     }
@@ -65,7 +67,17 @@ Report build_report(const Accumulator& acc, ReportInputs in) {
     idle += t.idle;
     dynamic += t.dynamic;
     const double secs = acc.elapsed().count();
-    r.power.push_back({t.domain->name, secs > 0 ? t.job / Duration(secs) : Power{}, t.peak, t.intervals});
+    const auto peak = in.peaks.find(i);
+    PowerSummary p;
+    p.component = t.domain->name;
+    p.mean = secs > 0 ? t.job / Duration(secs) : Power{};
+    p.samples = t.intervals;
+    p.machine_mean = secs > 0 ? t.machine / Duration(secs) : Power{};
+    if (peak != in.peaks.end()) {
+      p.peak = peak->second.job;
+      p.machine_peak = peak->second.machine;
+    }
+    r.power.push_back(std::move(p));
   }
   r.footprint = compute_footprint(std::move(components), std::move(in.pue), std::move(in.intensity));
   r.notes = std::move(in.notes);

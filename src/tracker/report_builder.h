@@ -4,6 +4,7 @@
 // notes on attribution and the machine totals.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,12 +14,19 @@
 
 namespace carbonscope {
 
+// The highest points of a domain's power series (tracker/power_series.h).
+struct DomainPeaks {
+  Power job;
+  Power machine;
+};
+
 struct ReportInputs {
   RunInfo run;
   PueFigure pue;
   IntensityFigure intensity;
   std::vector<std::string> notes;
   std::vector<ProbeResult> probes;
+  std::map<std::size_t, DomainPeaks> peaks;  // by domain index; missing: zero
   bool job_mode = false;
   int pid = 0;
 };

@@ -52,7 +52,13 @@ Status write_file_atomic(const std::string& path, const std::string& text) {
 }
 
 Status write_json_atomic(const std::string& path, const nlohmann::json& j) {
-  return write_file_atomic(path, j.dump(2) + "\n");
+  std::string text;
+  try {
+    text = j.dump(2) + "\n";
+  } catch (const nlohmann::json::exception& e) {  // invalid UTF-8 that escaped escape_utf8
+    return Status::internal(fmt::format("cannot write {}: {}", path, e.what()));
+  }
+  return write_file_atomic(path, text);
 }
 
 }  // namespace carbonscope

@@ -5,16 +5,19 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/utf8.h"
 #include "platform/clock.h"
 #include "platform/system_info.h"
 #include "sampler/accumulator.h"
 #include "sampler/sampler.h"
 #include "sinks/codecarbon_csv.h"
 #include "tracker/ledger_record.h"
+#include "tracker/power_series.h"
 #include "sinks/report_json.h"
 #include "sinks/samples_csv.h"
 #include "tracker/report_builder.h"
 #include "tracker/run_files.h"
+#include "tracker/sensor_setup.h"
 
 namespace carbonscope {
 
@@ -35,7 +38,10 @@ class Tracker::Impl {
   std::optional<SamplesCsv> samples;
   std::vector<std::size_t> columns;
   std::vector<std::string> keys;
+  std::unique_ptr<PowerSeries> series;
+  std::vector<Energy> job_e, machine_e;  // per column, cumulative (scratch)
   std::vector<double> watts, joules;
+  bool final_sample = false;  // the next sample is stop()'s last one
   mutable std::mutex mu;
   std::string id;
   std::string dir;
@@ -67,15 +73,23 @@ void Tracker::Impl::on_sample(const Sample& s) {
   {
     std::lock_guard<std::mutex> lock(mu);
     acc->add(s);
-    if (samples) {
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      const DomainTotals& t = acc->domains()[columns[k]];
+      job_e[k] = t.job;
+      machine_e[k] = t.counted ? t.machine : Energy{};
+    }
+    // One row per point of the series: every power column is the job's, over the same
+    // window; samples closer than half an interval are merged into the next row.
+    const std::optional<PowerPoint> point = series->add(acc->elapsed(), job_e, machine_e, final_sample);
+    if (samples && point) {
       for (std::size_t k = 0; k < columns.size(); ++k) {
-        const DomainTotals& t = acc->domains()[columns[k]];
-        watts[k] = t.last.watts();
-        joules[k] = t.job.joules();
+        watts[k] = point->job[k].watts();
+        joules[k] = job_e[k].joules();
       }
       const Energy e = acc->total();
-      Status st = samples->append(acc->elapsed().count(), s.unix_time, acc->power().watts(), e.joules(),
-                                  emissions_g(config, e), s.ctx.node_utilisation, watts, joules);
+      Status st = samples->append(acc->elapsed().count(), s.unix_time, point->job_total.watts(), e.joules(),
+                                  emissions_g(config, e), s.ctx.node_utilisation, point->machine_total.watts(),
+                                  watts, joules);
       if (!st.ok() && write_error.ok()) write_error = st;
     }
     if (config.on_sample) {
@@ -89,7 +103,7 @@ void Tracker::Impl::on_sample(const Sample& s) {
 Snapshot Tracker::Impl::snapshot_locked() const {
   Snapshot s;
   s.elapsed = acc->elapsed();
-  s.power = acc->power();
+  s.power = series->last_job_total();
   s.energy = acc->total();
   s.emissions = s.energy * config.pue.value.central * config.intensity.value.central;
   s.samples = acc->samples();
@@ -105,27 +119,29 @@ Snapshot Tracker::Impl::snapshot_locked() const {
 }
 
 RunInfo Tracker::Impl::run_info() const {
+  // Text from the command line and the system is bytes; the record holds valid UTF-8
+  // (invalid bytes as \xHH) so every output (JSON, ledger, CSV) takes it as it is.
   RunInfo r;
   r.id = id;
   r.kind = config.kind;
-  r.project = config.project;
-  r.tags = config.tags;
-  r.command = config.command;
-  r.host = host_name();
-  r.os = os_description();
-  r.region = config.region;
+  r.project = escape_utf8(config.project);
+  for (const std::string& a : config.command) r.command.push_back(escape_utf8(a));
+  for (const std::string& t : config.tags) r.tags.push_back(escape_utf8(t));
+  r.host = escape_utf8(host_name());
+  r.os = escape_utf8(os_description());
+  r.region = escape_utf8(config.region);
   r.place = config.place;
   r.machine_scope = config.kind == RunKind::kMonitor || !config.pid.has_value();
   r.start_unix = start_unix;
   const FileReader proc(config.proc_root);
-  if (auto info = proc.read("/proc/cpuinfo"); info.ok()) r.cpu_model = parse_cpu_brand(*info);
+  if (auto info = proc.read("/proc/cpuinfo"); info.ok()) r.cpu_model = escape_utf8(parse_cpu_brand(*info));
   if (auto stat = proc.read("/proc/stat"); stat.ok()) r.cpu_count = parse_proc_stat(*stat).value_or(CpuTimes{}).cpus;
   if (auto mem = proc.read("/proc/meminfo"); mem.ok()) {
     r.ram_gb = static_cast<double>(parse_mem_total(*mem).value_or(0)) / 1e9;
   }
   for (const DomainTotals& t : acc->domains()) {
     if (t.domain->component != "gpu") continue;
-    if (r.gpu_count++ == 0) r.gpu_model = t.domain->label;
+    if (r.gpu_count++ == 0) r.gpu_model = escape_utf8(t.domain->label);
   }
   r.complete = false;
   return r;
@@ -175,23 +191,22 @@ Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
       impl->set.standby.push_back(false);
     }
   } else {
-    SensorOptions o;
-    o.sysfs_root = c.sysfs_root;
-    o.proc_root = c.proc_root;
-    o.nvml_library = c.nvml_library;
-    o.rocm_smi_library = c.rocm_smi_library;
-    o.fake_spec = c.fake_sensors;
-    o.cpu_model.tdp = c.cpu_tdp;
-    o.cpu_model.tdp_source = c.tdp_source;
-    impl->set = probe_sensors(o);
+    impl->set = probe_sensors(sensor_options_of(c));
     for (const auto& s : impl->set.sensors) impl->sensors.push_back(s.get());
   }
-  if (impl->sensors.empty()) return Status::unavailable("no sensor could be used, not even the CPU model");
+  if (impl->sensors.empty()) {
+    std::string why;
+    for (const ProbeResult& p : impl->set.probes) why += fmt::format("; {}: {}", p.backend, p.detail);
+    return Status::unavailable(fmt::format("no sensor could be used, not even the CPU model{}", why));
+  }
   impl->acc = std::make_unique<Accumulator>(impl->sensors, impl->set.standby, impl->set.host);
   impl->columns = reported_domains(*impl->acc, true);
   impl->keys = domain_keys(*impl->acc, impl->columns);
   impl->watts.resize(impl->columns.size());
   impl->joules.resize(impl->columns.size());
+  impl->job_e.resize(impl->columns.size());
+  impl->machine_e.resize(impl->columns.size());
+  impl->series = std::make_unique<PowerSeries>(impl->columns.size(), c.interval);
   SamplerConfig sc;
   sc.interval = c.interval;
   sc.clock = c.clock;
@@ -228,6 +243,10 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   if (m.stopped) return Status::failed_precondition("tracker already stopped");
   m.stopped = true;
   m.sampler->stop();
+  {
+    std::lock_guard<std::mutex> lock(m.mu);
+    m.final_sample = true;
+  }
   m.sampler->sample_now();
   std::lock_guard<std::mutex> lock(m.mu);
   ReportInputs in;
@@ -245,6 +264,9 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
                                    p.energy.kwh(), p.emissions.grams()));
   }
   in.probes = m.set.probes;
+  for (std::size_t k = 0; k < m.columns.size(); ++k) {
+    in.peaks[m.columns[k]] = {m.series->job_peak(k), m.series->machine_peak(k)};
+  }
   in.job_mode = m.config.pid.has_value();
   in.pid = m.config.pid.value_or(0);
   Report report = build_report(*m.acc, std::move(in));

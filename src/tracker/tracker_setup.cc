@@ -1,24 +1,14 @@
-// TrackerSetup -> TrackerConfig: interval, location, CPU rating, environment.
+// TrackerSetup -> TrackerConfig: interval, tags, location, and the sensor options.
 #include "tracker/tracker_setup.h"
 
-#include <cstdlib>
+#include <algorithm>
 
 #include <fmt/format.h>
 
 #include "carbonscope/parse.h"
-#include "platform/file_reader.h"
-#include "sensors/procfs.h"
-#include "tracker/cpu_tdp.h"
+#include "tracker/sensor_setup.h"
 
 namespace carbonscope {
-namespace {
-
-std::string env(const char* name, std::string fallback = "") {
-  const char* v = std::getenv(name);
-  return v != nullptr && *v != '\0' ? v : fallback;
-}
-
-}  // namespace
 
 Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetup& s) {
   TrackerConfig c;
@@ -31,14 +21,14 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetu
   }
   c.interval = *interval;
   c.project = s.project;
-  for (const std::string& tag : s.tags) {
-    if (tag.empty() || tag.find_first_of("\x1f\n") != std::string::npos) {
-      return Status::invalid_argument(fmt::format("{}: '{}' is not a tag: give a non-empty name on one line",
-                                                  arg_name(s.style, s.style == ArgStyle::kFlag ? "tag" : "tags"),
-                                                  tag));
+  for (const std::string& t : s.tags) {
+    const std::string arg = arg_name(s.style, s.style == ArgStyle::kFlag ? "tag" : "tags");  // --tag, tags=
+    if (t.empty()) return Status::invalid_argument(fmt::format("{}: a tag cannot be empty", arg));
+    if (t.find_first_of("\x1f\n") != std::string::npos) {
+      return Status::invalid_argument(fmt::format("{}: '{}' is not a tag: give a name on one line", arg, t));
     }
+    if (std::find(c.tags.begin(), c.tags.end(), t) == c.tags.end()) c.tags.push_back(t);
   }
-  c.tags = s.tags;
   c.output_dir = s.output_dir;
   c.ledger_path = s.ledger_path;
   c.arg_style = s.style;
@@ -52,22 +42,8 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetu
     c.notes.push_back("intensity: " + c.intensity.provenance.detail);
   }
   if (c.pue.provenance.method == Method::kDefault) c.notes.push_back("pue: " + c.pue.provenance.detail);
-  c.sysfs_root = env("CARBONSCOPE_SYSFS_ROOT", "/");
-  c.proc_root = env("CARBONSCOPE_PROC_ROOT", "/");
-  // The CPU model's rating: the brand matched in the CPU table, scaled to visible cores.
-  const FileReader proc(c.proc_root);
-  if (auto cpuinfo = proc.read("/proc/cpuinfo"); cpuinfo.ok()) {
-    auto stat = proc.read("/proc/stat");
-    auto times = stat.ok() ? parse_proc_stat(*stat) : Result<CpuTimes>(stat.status());
-    const CpuRating rating = cpu_rating_from_tables(data, *cpuinfo, times.ok() ? times->cpus : 0);
-    if (rating.tdp.watts() > 0) {
-      c.cpu_tdp = rating.tdp;
-      c.tdp_source = fmt::format("{} [{}]", rating.detail, rating.source_id);
-    }
-  }
-  c.nvml_library = env("CARBONSCOPE_NVML_LIBRARY");
-  c.rocm_smi_library = env("CARBONSCOPE_ROCM_SMI_LIBRARY");
-  c.fake_sensors = env("CARBONSCOPE_FAKE_SENSORS");
+  // The sensors exactly as `carbonscope sensors` probes them (tracker/sensor_setup.h).
+  set_sensor_options(c, sensor_options(data));
   return c;
 }
 

@@ -15,7 +15,7 @@ struct TrackerSetup {
   RunKind kind = RunKind::kRun;
   std::string interval = "1s";  // "100ms", "10s"; 10ms at least
   std::string project;
-  std::vector<std::string> tags;  // recorded with the run; each non-empty
+  std::vector<std::string> tags;  // recorded with the run once each; empty names are refused
   std::string output_dir;  // "" writes no files
   std::string ledger_path;  // "" records nothing in the ledger
   LocationText location;

@@ -2,14 +2,18 @@
 #include "e2e/cli.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 extern char** environ;
 
@@ -25,7 +29,7 @@ std::string slurp(const std::string& path) {
 
 }  // namespace
 
-CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::string>& env, double timeout_s) {
   char out_tmpl[] = "/tmp/cs_e2e_out_XXXXXX";
   char err_tmpl[] = "/tmp/cs_e2e_err_XXXXXX";
   const int out_fd = mkstemp(out_tmpl);
@@ -61,13 +65,31 @@ CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::s
   for (auto& e : env_s) envp.push_back(e.data());
   envp.push_back(nullptr);
 
+  // Its own process group, so a timeout kills whatever it started too.
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attr, 0);
   CliResult r;
   pid_t pid = 0;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) == 0) {
+  if (posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), envp.data()) == 0) {
+    r.pid = pid;
     int status = 0;
-    waitpid(pid, &status, 0);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
+    for (;;) {
+      const pid_t done = waitpid(pid, &status, WNOHANG);
+      if (done == pid || (done < 0 && errno != EINTR)) break;
+      if (std::chrono::steady_clock::now() > deadline) {
+        kill(-pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        r.timed_out = true;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    r.exit_code = r.timed_out ? 124 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);
   close(out_fd);
   close(err_fd);

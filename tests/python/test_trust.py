@@ -126,7 +126,7 @@ def test_tags_land_in_the_ledger(tmp_path, fake_sensors, private_ledger, cli):
 def test_bad_tags():
     with pytest.raises(TypeError, match=r'tags=\["sweep"\]'):
         carbonscope.track(output_dir=None, tags="sweep")
-    with pytest.raises(carbonscope.InvalidArgument, match=r"^tags: '' is not a tag"):
+    with pytest.raises(carbonscope.InvalidArgument, match=r"^tags: a tag cannot be empty"):
         carbonscope.track(output_dir=None, tags=[""])
 
 

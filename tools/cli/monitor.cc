@@ -26,13 +26,14 @@ int monitor_command(const Context& ctx, const TrackingOptions& o, const std::str
   if (!config.ok()) return report_error(config.status());
   recover_and_report(o);
   block_stop_signals();  // before the sampler thread starts, so it inherits the mask
-  config->on_sample = live_status_line(o.quiet);
+  const LiveStatus status(o.quiet, {});  // no command: nothing else writes to the terminal
+  config->on_sample = status.on_sample();
   auto tracker = Tracker::create(std::move(config).value());
   if (!tracker.ok()) return report_error(tracker.status());
   if (Status st = (*tracker)->start(); !st.ok()) return report_error(st);
   wait_for_stop_signal(seconds);
   auto report = (*tracker)->stop();
-  end_live_status(o.quiet);
+  status.end();
   if (!report.ok()) return report_error(report.status());
   if (const Status& ledger = (*tracker)->ledger_status(); !ledger.ok()) return report_error(ledger);
   if (!o.quiet) std::cerr << summary_line(*report, (*tracker)->run_dir() + "/report.json") << "\n";

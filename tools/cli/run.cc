@@ -1,6 +1,8 @@
 // `carbonscope run [options] -- CMD ARGS...`: runs CMD, measures it and its process
 // tree, forwards signals to it, and exits with its status (128+N if signal N killed
 // it; 127 not found; 126 not executable). The footprint is written in every case.
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
@@ -29,10 +31,20 @@ int run_command(const Context& ctx, const TrackingOptions& o, const std::vector<
   if (!child.ok()) return report_error(child.status());
   config->pid = child->pid();
   config->command = argv;
-  config->on_sample = live_status_line(o.quiet);
+  // CMD inherits stdout and stderr: no status line on a terminal it writes to.
+  const LiveStatus status(o.quiet, {STDOUT_FILENO, STDERR_FILENO});
+  config->on_sample = status.on_sample();
+  // From here until release(), every early return must let the held child go: cancel()
+  // (also done by ~ChildProcess) makes it exit without running the command.
   auto tracker = Tracker::create(std::move(config).value());
-  if (!tracker.ok()) return report_error(tracker.status().with_context("cannot track"));
-  if (Status st = (*tracker)->start(); !st.ok()) return report_error(st);
+  if (!tracker.ok()) {
+    child->cancel();
+    return report_error(tracker.status().with_context("cannot track"));
+  }
+  if (Status st = (*tracker)->start(); !st.ok()) {
+    child->cancel();
+    return report_error(st);
+  }
   forward_signals_to(child->pid());
   int exit_code;
   if (Status st = child->release(); !st.ok()) {
@@ -45,7 +57,7 @@ int run_command(const Context& ctx, const TrackingOptions& o, const std::vector<
   }
   auto report = (*tracker)->stop(exit_code);
   child->reap();
-  end_live_status(o.quiet);
+  status.end();
   if (!report.ok()) {
     report_error(report.status());
   } else if (const Status& ledger = (*tracker)->ledger_status(); !ledger.ok()) {

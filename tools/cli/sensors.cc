@@ -1,28 +1,21 @@
 // `carbonscope sensors`: every backend, available or not, with what it found or why
 // it was rejected and how to fix that.
-#include <cstdlib>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "command.h"
 #include "sensors/registry.h"
+#include "tracker/sensor_setup.h"
 
 namespace carbonscope::cli {
 namespace {
 
-std::string env(const char* name, std::string fallback = "") {
-  const char* v = std::getenv(name);
-  return v != nullptr && *v != '\0' ? v : fallback;
-}
-
-int sensors_command() {
-  SensorOptions o;
-  o.sysfs_root = env("CARBONSCOPE_SYSFS_ROOT", "/");
-  o.proc_root = env("CARBONSCOPE_PROC_ROOT", "/");
-  o.nvml_library = env("CARBONSCOPE_NVML_LIBRARY");
-  o.rocm_smi_library = env("CARBONSCOPE_ROCM_SMI_LIBRARY");
-  o.fake_spec = env("CARBONSCOPE_FAKE_SENSORS");
+int sensors_command(const Context& ctx) {
+  // The same options run, monitor and Python probe with: environment and CPU rating.
+  auto data = load_data(ctx);
+  if (!data.ok()) return report_error(data.status());
+  const SensorOptions o = sensor_options(**data);
   const SensorSet set = probe_sensors(o);
   for (const ProbeResult& p : set.probes) {
     const char* state = p.used ? "used" : p.available ? "available" : "unavailable";
@@ -35,7 +28,7 @@ int sensors_command() {
 
 void add_sensors_command(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("sensors", "List every energy sensor backend: used, available or why not");
-  cmd->callback([&ctx] { ctx.exit_code = sensors_command(); });
+  cmd->callback([&ctx] { ctx.exit_code = sensors_command(ctx); });
 }
 
 }  // namespace carbonscope::cli

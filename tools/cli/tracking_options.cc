@@ -14,6 +14,9 @@ void add_tracking_options(CLI::App* app, TrackingOptions& o, const std::string& 
   o.interval = default_interval;
   app->add_option("--interval", o.interval, "Sampling interval, 10ms or more")->capture_default_str();
   app->add_option("--project", o.project, "Project name recorded with the run");
+  // One value per --tag, so `--tag a CMD` cannot swallow the command.
+  app->add_option("--tag", o.tags, "Tag recorded with the run (repeat for more; filter with runs list --tag)")
+      ->allow_extra_args(false);
   app->add_option("--output-dir", o.output_dir, "Where the run's files go")->capture_default_str();
   app->add_flag("--quiet,-q", o.quiet, "Print nothing (no status line, no summary)");
   add_ledger_option(app, &o.ledger);
@@ -29,6 +32,7 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOpt
   s.kind = kind;
   s.interval = o.interval;
   s.project = o.project;
+  s.tags = o.tags;
   s.output_dir = o.output_dir;
   s.location = o.location;
   if (!o.no_ledger) s.ledger_path = resolve_ledger_path(o.ledger);

@@ -1,8 +1,9 @@
-// Options shared by `run` and `monitor` (interval, project, output dir, quiet, the
-// location); the library turns them into a TrackerConfig (tracker/tracker_setup.h).
+// Options shared by `run` and `monitor` (interval, project, tags, output dir, quiet,
+// the location); the library turns them into a TrackerConfig (tracker/tracker_setup.h).
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -15,6 +16,7 @@ namespace carbonscope::cli {
 struct TrackingOptions {
   std::string interval;
   std::string project;
+  std::vector<std::string> tags;  // --tag NAME, repeatable
   std::string output_dir = "carbonscope-runs";
   bool quiet = false;
   std::string ledger;       // --ledger PATH ("" = the default ledger)

@@ -56,3 +56,21 @@ TEST(TrackerSetup, IntervalErrorsInBothStyles) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+TEST(TrackerSetup, TagsAreCopiedOnceEachAndNeverEmpty) {
+  TrackerSetup s;
+  s.tags = {"sweep", "lr=0.1", "sweep"};
+  auto c = make_tracker_config(**DataSet::builtin(), s);
+  ASSERT_TRUE(c.ok()) << c.status().to_string();
+  EXPECT_EQ(c->tags, (std::vector<std::string>{"sweep", "lr=0.1"}));
+  s.tags = {""};
+  EXPECT_EQ(make_tracker_config(**DataSet::builtin(), s).status().message(), "--tag: a tag cannot be empty");
+  s.style = ArgStyle::kKeyword;
+  EXPECT_EQ(make_tracker_config(**DataSet::builtin(), s).status().message(), "tags: a tag cannot be empty");
+}
+
+}  // namespace
+}  // namespace carbonscope

@@ -82,8 +82,11 @@ TEST(Tracker, IntegratesPhasesAndWritesEveryFile) {
   EXPECT_TRUE(fs::exists(run / "report.json"));
   EXPECT_TRUE(fs::exists(run / "run.json"));
   const std::string samples = slurp(run / "samples.csv");
-  EXPECT_EQ(samples.rfind("elapsed_s,unix_time,power_w,energy_j,emissions_g,node_utilisation,gpu-0_w,gpu-0_j\n", 0), 0u);
-  EXPECT_EQ(std::count(samples.begin(), samples.end(), '\n'), 1 + 5);  // start, 5 s, phase begin/end, stop
+  EXPECT_EQ(samples.rfind("elapsed_s,unix_time,power_w,energy_j,emissions_g,node_utilisation,machine_power_w,"
+                          "gpu-0_w,gpu-0_j\n", 0), 0u);
+  // start, 5 s, the phase's end at 15 s; the phase's begin (at 5 s) and the stop (at
+  // 15 s) add no time, so they make no row of their own.
+  EXPECT_EQ(std::count(samples.begin(), samples.end(), '\n'), 1 + 3);
   const std::string csv = slurp(dir.path / "emissions.csv");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2);
   bool phase_note = false;
@@ -139,6 +142,149 @@ TEST(Tracker, RealThreadSamplesOnItsOwn) {
   auto r = (*t)->stop();
   ASSERT_TRUE(r.ok());
   EXPECT_GT(r->footprint.it_energy.central.joules(), 0);
+}
+
+}  // namespace
+}  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+// Whatever bytes the command line holds, the run's files are valid JSON with the
+// invalid bytes written as \xHH, and the tags are recorded.
+TEST(Tracker, NonUtf8TextIsRecordedEscaped) {
+  TempDir dir;
+  FakeClock clock;
+  TrackerConfig c = fake_config(clock, dir.path.string());
+  c.command = {"train", "\xff", "ok"};
+  c.project = "p\xc3";
+  c.tags = {"sweep", "t\xfe"};
+  auto t = Tracker::create(std::move(c));
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->start().ok());
+  clock.advance(Duration(1));
+  auto report = (*t)->stop(0);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_EQ(report->run.command, (std::vector<std::string>{"train", "\\xff", "ok"}));
+  EXPECT_EQ(report->run.project, "p\\xc3");
+  EXPECT_EQ(report->run.tags, (std::vector<std::string>{"sweep", "t\\xfe"}));
+  const fs::path run = fs::path((*t)->run_dir());
+  for (const char* f : {"run.json", "report.json"}) {
+    const auto j = nlohmann::json::parse(slurp(run / f), nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << f;
+  }
+  const auto j = nlohmann::json::parse(slurp(run / "report.json"));
+  EXPECT_EQ(j["run"]["command"][1], "\\xff");
+  EXPECT_EQ(j["run"]["tags"][1], "t\\xfe");
+}
+
+}  // namespace
+}  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::stringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::stringstream ls(line);
+    std::string cell;
+    while (std::getline(ls, cell, ',')) cells.push_back(cell);
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+// In job mode every power column of samples.csv, and mean_w/peak_w in report.json, are
+// the job's share: no component above the total, none above the machine's figure; a
+// phase boundary a millisecond after a sample makes no row of its own.
+TEST(Tracker, PowerSeriesAreAllTheJobsShare) {
+  TempDir dir;
+  FakeClock clock;
+  TrackerConfig c = fake_config(clock, dir.path.string());
+  c.sensors.clear();
+  FakeDomain cpu;
+  cpu.domain.name = "cpu-fake";
+  cpu.domain.component = "cpu";
+  cpu.domain.kind = ReadingKind::kPower;
+  cpu.domain.provenance.method = Method::kGiven;
+  cpu.values = {100};
+  c.sensors.push_back(make_fake_sensor({cpu}));
+  c.proc_root = "/";
+  c.pid = static_cast<int>(::getpid());  // this test process: a job on a real machine
+  auto t = Tracker::create(std::move(c));
+  ASSERT_TRUE(t.ok());
+  Tracker& tr = **t;
+  ASSERT_TRUE(tr.start().ok());
+  for (int i = 0; i < 4; ++i) {
+    clock.advance(Duration(1));
+    tr.sample_now();
+    ASSERT_TRUE(tr.begin_phase("epoch").ok());
+    clock.advance(Duration(0.001));
+    ASSERT_TRUE(tr.end_phase().ok());
+  }
+  auto report = tr.stop(0);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  const auto rows = csv_rows(slurp(fs::path(tr.run_dir()) / "samples.csv"));
+  ASSERT_EQ(rows[0], (std::vector<std::string>{"elapsed_s", "unix_time", "power_w", "energy_j", "emissions_g",
+                                               "node_utilisation", "machine_power_w", "cpu-fake_w", "cpu-fake_j"}));
+  // Header, baseline, one row per second (the 1 ms phase samples were merged), and
+  // the stop's row (1 ms after the last one; its power reaches back a window).
+  EXPECT_EQ(rows.size(), 1u + 1 + 4 + 1);
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const double total = std::stod(rows[r][2]), machine = std::stod(rows[r][6]), part = std::stod(rows[r][7]);
+    EXPECT_NEAR(part, total, 1e-3) << r;  // one component: it is the total
+    EXPECT_LE(part, machine + 1e-3) << r;
+    EXPECT_LE(machine, 100 + 1e-3) << r;
+  }
+  ASSERT_EQ(report->power.size(), 1u);
+  const PowerSummary& p = report->power[0];
+  EXPECT_LE(p.mean.watts(), p.peak.watts() + 1e-9);
+  ASSERT_TRUE(p.machine_peak && p.machine_mean);
+  EXPECT_LE(p.peak.watts(), p.machine_peak->watts() + 1e-9);
+  EXPECT_NEAR(p.machine_mean->watts(), 100, 1e-6);
+  EXPECT_NEAR(p.machine_peak->watts(), 100, 1e-6);
+  const auto j = nlohmann::json::parse(slurp(fs::path(tr.run_dir()) / "report.json"));
+  EXPECT_DOUBLE_EQ(j["power"][0]["peak_w"].get<double>(), p.peak.watts());
+  EXPECT_DOUBLE_EQ(j["power"][0]["machine_peak_w"].get<double>(), 100);
+}
+
+}  // namespace
+}  // namespace carbonscope
+
+#include "sinks/ledger.h"
+
+namespace carbonscope {
+namespace {
+
+// The ledger's series (what the report and dashboard charts draw) is the job's too:
+// no baseline point at 0 W, and each component at or below the job total.
+TEST(Tracker, LedgerSeriesIsTheJobsShareWithoutTheBaseline) {
+  TempDir dir;
+  FakeClock clock;
+  TrackerConfig c = fake_config(clock, (dir.path / "runs").string());
+  c.ledger_path = (dir.path / "ledger.db").string();
+  auto t = Tracker::create(std::move(c));
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->start().ok());
+  for (int i = 0; i < 3; ++i) {
+    clock.advance(Duration(1));
+    (*t)->sample_now();
+  }
+  auto report = (*t)->stop(0);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  auto ledger = Ledger::open((dir.path / "ledger.db").string());
+  ASSERT_TRUE(ledger.ok());
+  auto samples = ledger->samples(report->run.id);
+  ASSERT_TRUE(samples.ok());
+  ASSERT_EQ(samples->size(), 2u * 3);  // job total + gpu-0, at t = 1, 2, 3
+  for (const PowerSample& s : *samples) {
+    EXPECT_GT(s.t_s, 0);
+    EXPECT_DOUBLE_EQ(s.power.watts(), 360) << s.component << " at " << s.t_s;
+  }
 }
 
 }  // namespace

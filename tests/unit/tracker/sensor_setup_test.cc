@@ -1,0 +1,68 @@
+// sensor_options: every CARBONSCOPE_* sensor variable read in one place, and the CPU
+// model's rating from the tables, the same for `sensors`, run, monitor and Python.
+#include "tracker/sensor_setup.h"
+
+#include <map>
+
+#include <gtest/gtest.h>
+
+#include "tracker/tracker_setup.h"
+
+namespace carbonscope {
+namespace {
+
+const DataSet& data() { return **DataSet::builtin(); }
+
+EnvLookup env_of(const std::map<std::string, std::string>& vars) {
+  return [vars](const char* name) -> const char* {
+    const auto it = vars.find(name);
+    return it == vars.end() ? nullptr : it->second.c_str();
+  };
+}
+
+const std::string kVm = std::string(CARBONSCOPE_FIXTURES) + "/vm";
+
+TEST(SensorSetup, ReadsEveryVariable) {
+  const SensorOptions o = sensor_options(data(), env_of({{"CARBONSCOPE_SYSFS_ROOT", "/s"},
+                                                         {"CARBONSCOPE_PROC_ROOT", "/nonexistent"},
+                                                         {"CARBONSCOPE_NVML_LIBRARY", "n.so"},
+                                                         {"CARBONSCOPE_ROCM_SMI_LIBRARY", "r.so"},
+                                                         {"CARBONSCOPE_FAKE_SENSORS", "cpu=5W"}}));
+  EXPECT_EQ(o.sysfs_root, "/s");
+  EXPECT_EQ(o.proc_root, "/nonexistent");
+  EXPECT_EQ(o.nvml_library, "n.so");
+  EXPECT_EQ(o.rocm_smi_library, "r.so");
+  EXPECT_EQ(o.fake_spec, "cpu=5W");
+  EXPECT_EQ(o.cpu_model.tdp.watts(), 0);  // no cpuinfo there: the sensor's fallback
+}
+
+TEST(SensorSetup, EmptyMeansUnset) {
+  const SensorOptions o = sensor_options(data(), env_of({{"CARBONSCOPE_SYSFS_ROOT", ""}, {"CARBONSCOPE_PROC_ROOT", ""}}));
+  EXPECT_EQ(o.sysfs_root, "/");
+  EXPECT_EQ(o.proc_root, "/");
+  EXPECT_EQ(o.fake_spec, "");
+}
+
+// The VM fixture: a Xeon Gold 6148 (150 W, 20 cores) with 2 visible vCPUs -> 15 W.
+TEST(SensorSetup, CpuRatingFromTheTables) {
+  const SensorOptions o = sensor_options(data(), env_of({{"CARBONSCOPE_PROC_ROOT", kVm}}));
+  EXPECT_DOUBLE_EQ(o.cpu_model.tdp.watts(), 15);
+  EXPECT_NE(o.cpu_model.tdp_source.find("Xeon Gold 6148"), std::string::npos) << o.cpu_model.tdp_source;
+}
+
+// make_tracker_config takes the same options, so the tracker probes what `sensors` shows.
+TEST(SensorSetup, TrackerConfigCarriesTheSameOptions) {
+  ::setenv("CARBONSCOPE_PROC_ROOT", kVm.c_str(), 1);
+  auto c = make_tracker_config(data(), TrackerSetup{});
+  const SensorOptions direct = sensor_options(data());
+  ::unsetenv("CARBONSCOPE_PROC_ROOT");
+  ASSERT_TRUE(c.ok());
+  const SensorOptions via = sensor_options_of(*c);
+  EXPECT_EQ(via.proc_root, direct.proc_root);
+  EXPECT_EQ(via.cpu_model.tdp.watts(), direct.cpu_model.tdp.watts());
+  EXPECT_EQ(via.cpu_model.tdp_source, direct.cpu_model.tdp_source);
+  EXPECT_DOUBLE_EQ(via.cpu_model.tdp.watts(), 15);
+}
+
+}  // namespace
+}  // namespace carbonscope
