@@ -102,7 +102,7 @@ void check_latex_structure(const std::string& tex) {
   };
   EXPECT_EQ(count(begin), count(end));
   // Specials from the ledger arrive escaped.
-  EXPECT_NE(tex.find("llm\\_pretrain \\& co"), std::string::npos);
+  EXPECT_NE(tex.find("llm{\\ttfamily\\char95}pretrain \\& co"), std::string::npos);
   EXPECT_NE(tex.find("-{}-pue"), std::string::npos);
 }
 
@@ -125,6 +125,34 @@ TEST_F(ReportGolden, LatexCompilesOrIsStructurallySound) {
                           " -interaction=nonstopmode -halt-on-error doc.tex > log.txt 2>&1";
   const int rc = std::system(cmd.c_str());
   EXPECT_TRUE(WIFEXITED(rc) && WEXITSTATUS(rc) == 0) << read_file(dir + "/log.txt");
+}
+
+// The name as a reader copies it out of the PDF: every special character verbatim,
+// including | (an em dash when left bare in OT1), ~ ^ and _ (accents and rules).
+TEST_F(ReportGolden, LatexPrintsEverySpecialCharacterVerbatim) {
+  for (const char* tool : {"/usr/bin/pdflatex", "/usr/bin/pdftotext"}) {
+    if (!std::filesystem::exists(tool)) GTEST_SKIP() << tool << " is not installed (texlive-latex-base, poppler-utils)";
+  }
+  const std::string dir = temp_dir();
+  const std::string ledger = dir + "/ledger.db";
+  const std::string name = "llama_ft 50% & #1 $x {y} ~z ^w \\v |u <t> v2";
+  CliResult r = run_cli({"estimate", "--gpu", "A100 SXM4 80GB", "--hours", "2", "--country", "FR", "--save",
+                         "--project", name, "--ledger", ledger});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run_cli({"report", "last", "--ledger", ledger, "-f", "latex"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  write_file(dir + "/doc.tex", "\\documentclass{article}\n\\begin{document}\n" + r.out + "\\end{document}\n");
+  const std::string cmd = "cd " + dir +
+                          " && /usr/bin/pdflatex -interaction=nonstopmode -halt-on-error doc.tex > log.txt 2>&1"
+                          " && /usr/bin/pdftotext doc.pdf doc.txt";
+  const int rc = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(rc) && WEXITSTATUS(rc) == 0) << read_file(dir + "/log.txt");
+  std::string text;
+  for (const char c : read_file(dir + "/doc.txt")) {  // lines joined: the paragraph may break inside the name
+    const char d = c == '\n' ? ' ' : c;
+    if (!(d == ' ' && !text.empty() && text.back() == ' ')) text += d;
+  }
+  EXPECT_NE(text.find(name), std::string::npos) << text;
 }
 
 }  // namespace
