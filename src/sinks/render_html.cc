@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "sinks/report_format.h"
+#include "carbonscope/format.h"
 #include "sinks/report_html.h"
 #include "sinks/report_render.h"
 #include "sinks/report_totals.h"
@@ -61,10 +61,10 @@ std::string html_energy_chart(const std::vector<Report>& runs) {
   const RunTotals t = compute_totals(runs);
   std::vector<ChartBar> bars;
   for (const auto& c : t.components) {
-    bars.push_back({component_label(c.component), c.energy.central.kwh(), report_energy(c.energy.central), false});
+    bars.push_back({component_label(c.component), c.energy.central.kwh(), format_energy(c.energy.central), false});
   }
   const Energy overhead = t.facility_energy.central - t.it_energy.central;
-  if (overhead.kwh() > 0) bars.push_back({"facility overhead (PUE)", overhead.kwh(), report_energy(overhead), false});
+  if (overhead.kwh() > 0) bars.push_back({"facility overhead (PUE)", overhead.kwh(), format_energy(overhead), false});
   return svg_bar_chart(bars, "Energy by component");
 }
 
@@ -72,12 +72,12 @@ std::string html_regions_chart(const ReportBundle& bundle) {
   const RunTotals t = compute_totals(bundle.runs);
   std::vector<ChartBar> bars;
   std::string here = t.regions.empty() ? "as run" : fmt::format("as run ({})", fmt::join(t.regions, ", "));
-  bars.push_back({here, t.emissions.central.grams(), report_emissions(t.emissions.central), true});
+  bars.push_back({here, t.emissions.central.grams(), format_co2e(t.emissions.central), true});
   std::vector<std::string> sources;
   for (const auto& r : bundle.regions) {
     const Emissions m = t.facility_energy.central * r.intensity;
-    bars.push_back({fmt::format("{} ({} g/kWh)", r.region, format_sig(r.intensity.g_per_kwh())), m.grams(),
-                    report_emissions(m), false});
+    bars.push_back({fmt::format("{} ({} g/kWh)", r.region, format_number(r.intensity.g_per_kwh())), m.grams(),
+                    format_co2e(m), false});
     if (!r.source.empty() && std::find(sources.begin(), sources.end(), r.source) == sources.end()) {
       sources.push_back(r.source);
     }
@@ -85,7 +85,7 @@ std::string html_regions_chart(const ReportBundle& bundle) {
   std::string out = svg_bar_chart(bars, "The same energy in other regions");
   out += fmt::format("<p class=\"source\">Same facility energy ({}) times each region's grid intensity. "
                      "Intensities: {}.</p>\n",
-                     html_escape(report_energy(t.facility_energy.central)),
+                     html_escape(format_energy(t.facility_energy.central)),
                      sources.empty() ? "given on the command line" : html_escape(fmt::format("{}", fmt::join(sources, "; "))));
   return out;
 }
@@ -97,8 +97,8 @@ std::string html_equivalents(const ReportBundle& bundle) {
   for (const auto& e : bundle.equivalents) {
     const double amount = e.per_unit.grams() > 0 ? t.emissions.central / e.per_unit : 0;
     out += fmt::format("<tr><td>{} {} {}</td><td>{} per {}</td><td class=\"source\">{}</td></tr>\n",
-                       format_sig(amount), html_escape(e.unit), html_escape(e.activity),
-                       html_escape(report_emissions(e.per_unit)), html_escape(e.unit), html_escape(e.source));
+                       format_number(amount), html_escape(e.unit), html_escape(e.activity),
+                       html_escape(format_co2e(e.per_unit)), html_escape(e.unit), html_escape(e.source));
   }
   return out + "</table>\n";
 }

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "sinks/report_format.h"
+#include "carbonscope/format.h"
 #include "sinks/report_totals.h"
 
 namespace carbonscope {
@@ -25,14 +25,14 @@ std::string component_name(const std::string& c) {
 }
 
 std::string pue_value(const RunTotals& t) {
-  return t.pue_min == t.pue_max ? format_sig(t.pue_min)
-                                : fmt::format("{} to {} (varies by run)", format_sig(t.pue_min), format_sig(t.pue_max));
+  return t.pue_min == t.pue_max ? format_number(t.pue_min)
+                                : fmt::format("{} to {} (varies by run)", format_number(t.pue_min), format_number(t.pue_max));
 }
 
 std::string intensity_value(const RunTotals& t) {
   if (t.intensity_min == t.intensity_max) return format_intensity(CarbonIntensity::g_per_kwh(t.intensity_min));
   return fmt::format("{} (energy-weighted; {} to {} by run)", format_intensity(t.effective_intensity()),
-                     format_sig(t.intensity_min), format_sig(t.intensity_max));
+                     format_number(t.intensity_min), format_number(t.intensity_max));
 }
 
 std::string paragraph(const ReportBundle& b, const RunTotals& t) {
@@ -57,15 +57,15 @@ std::string paragraph(const ReportBundle& b, const RunTotals& t) {
   if (!t.regions.empty()) where += " in " + join(t.regions, ", ");
   std::vector<std::string> parts;
   for (const ComponentTotal& c : t.components) {
-    parts.push_back(fmt::format("{} {}, {}", component_name(c.component), report_energy(c.energy.central),
+    parts.push_back(fmt::format("{} {}, {}", component_name(c.component), format_energy(c.energy.central),
                                 join(c.how, "; ")));
   }
   std::string out = fmt::format("{} ran for {}{}{}.", subject, t.runs > 1 ? "a total of " : "",
-                                report_duration(t.duration), where);
+                                format_duration(t.duration), where);
   out += fmt::format(" {} used {} of electricity at the IT equipment", t.runs > 1 ? "They" : "It",
                      format_energy_range(t.it_energy));
   if (!parts.empty()) out += fmt::format(" ({})", join(parts, "; "));
-  out += fmt::format(", or {} at the facility with a PUE of {}.", report_energy(t.facility_energy.central),
+  out += fmt::format(", or {} at the facility with a PUE of {}.", format_energy(t.facility_energy.central),
                      pue_value(t));
   out += fmt::format(" At a carbon intensity of {} ({}), this corresponds to {}.", intensity_value(t),
                      join(t.intensity_how, "; "), format_emissions_range(t.emissions));
@@ -87,7 +87,7 @@ Statement build_statement(const ReportBundle& b) {
                     "recorded in the ledger"});
   s.rows.push_back({"Hardware", t.hardware.empty() ? "not recorded" : join(t.hardware, "; "), "detected by the tracker"});
   s.rows.push_back({"Region", t.regions.empty() ? "not recorded" : join(t.regions, ", "), "as resolved for the run"});
-  s.rows.push_back({"Duration", report_duration(t.duration), t.runs > 1 ? "sum of wall-clock durations" : "wall clock"});
+  s.rows.push_back({"Duration", format_duration(t.duration), t.runs > 1 ? "sum of wall-clock durations" : "wall clock"});
   for (const ComponentTotal& c : t.components) {
     s.rows.push_back({fmt::format("Energy, {}", component_name(c.component)), format_energy_range(c.energy),
                       join(c.how, "; ")});
@@ -102,9 +102,9 @@ Statement build_statement(const ReportBundle& b) {
     s.run_header = {"Run", "Project", "Start", "Duration", "Region", "Energy (IT)", "Emissions"};
     for (const Report& r : b.runs) {
       s.run_rows.push_back({r.run.id + (r.run.complete ? "" : " (incomplete)"), r.run.project,
-                            format_utc_minute(r.run.start_unix), report_duration(r.run.duration), r.run.region,
-                            report_energy(r.footprint.it_energy.central),
-                            report_emissions(r.footprint.emissions.central)});
+                            format_utc_minute(r.run.start_unix), format_duration(r.run.duration), r.run.region,
+                            format_energy(r.footprint.it_energy.central),
+                            format_co2e(r.footprint.emissions.central)});
     }
   }
   for (const Report& r : b.runs) {

@@ -14,7 +14,7 @@
 #include "sinks/codecarbon_csv.h"
 #include "sinks/ledger.h"
 #include "sinks/ledger_import.h"
-#include "sinks/report_format.h"
+#include "carbonscope/format.h"
 #include "sinks/report_json.h"
 #include "sinks/report_render.h"
 
@@ -99,9 +99,9 @@ Status list_runs(const RunsFlags& f) {
     row[1] = format_utc_minute(r.start_unix);
     row[2] = run_kind_name(r.kind);
     row[3] = r.project;
-    row[4] = report_duration(r.duration);
-    row[5] = report_energy(r.energy);
-    row[6] = report_emissions(r.emissions);
+    row[4] = format_duration(r.duration);
+    row[5] = format_energy(r.energy);
+    row[6] = format_co2e(r.emissions);
     row[7] = status_text(r);
   };
   // Widths: ids and projects of the runs shown (a bounded list is read first; an
@@ -197,7 +197,7 @@ Status compare_runs(const RunsFlags& f) {
     rows[i++].push_back(r.run.id);
     rows[i++].push_back(r.run.project);
     rows[i++].push_back(format_utc_minute(r.run.start_unix));
-    rows[i++].push_back(report_duration(r.run.duration));
+    rows[i++].push_back(format_duration(r.run.duration));
     rows[i++].push_back(hardware_summary(r.run));
     rows[i++].push_back(r.run.region);
     for (const auto& c : components) {
@@ -209,11 +209,11 @@ Status compare_runs(const RunsFlags& f) {
           found = true;
         }
       }
-      rows[i++].push_back(found ? report_energy(e) : "-");
+      rows[i++].push_back(found ? format_energy(e) : "-");
     }
-    rows[i++].push_back(report_energy(r.footprint.it_energy.central));
-    rows[i++].push_back(format_sig(r.footprint.pue.value.central));
-    rows[i++].push_back(report_energy(r.footprint.facility_energy.central));
+    rows[i++].push_back(format_energy(r.footprint.it_energy.central));
+    rows[i++].push_back(format_number(r.footprint.pue.value.central));
+    rows[i++].push_back(format_energy(r.footprint.facility_energy.central));
     rows[i++].push_back(format_intensity(r.footprint.intensity.value.central));
     rows[i++].push_back(format_emissions_range(r.footprint.emissions));
   }
