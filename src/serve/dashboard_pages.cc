@@ -86,17 +86,25 @@ std::string run_page(const ReportBundle& b) {
   const Report& r = b.runs.front();
   const Statement s = build_statement(b);
   std::string body = "<p class=\"paragraph\">" + html_escape(s.paragraph) + "</p>\n";
-  body += html_statement_tables(s);
+  body += html_statement_tables(s, /*method_notes=*/true);
   const auto it = b.samples.find(r.run.id);
-  body += "<h2>Power over time</h2>\n";
-  body += html_power_chart("Power by component", it == b.samples.end() ? std::vector<PowerSample>{} : it->second);
+  const bool estimate = r.run.kind == RunKind::kEstimate;
+  if (!estimate) {
+    body += "<h2>Power over time</h2>\n";
+    body += html_power_chart("Power by component", it == b.samples.end() ? std::vector<PowerSample>{} : it->second);
+  }
   body += "<h2>Energy breakdown</h2>\n" + html_energy_chart(b.runs);
   if (!b.regions.empty()) body += "<h2>Other regions</h2>\n" + html_regions_chart(b);
   if (!b.equivalents.empty()) body += "<h2>Everyday equivalents</h2>\n" + html_equivalents(b);
-  body += fmt::format("<p class=\"source\">Command: <code>{}</code>; host {}. <a href=\"/api/runs/{}\">JSON</a></p>\n",
-                      html_escape(fmt::format("{}", fmt::join(r.run.command, " "))), html_escape(r.run.host),
-                      html_escape(r.run.id));
-  return page("Run " + r.run.id, body);
+  if (estimate) {
+    body += fmt::format("<p class=\"source\">A saved estimate: nothing ran and nothing was measured. "
+                        "<a href=\"/api/runs/{}\">JSON</a></p>\n", html_escape(r.run.id));
+  } else {
+    body += fmt::format("<p class=\"source\">Command: <code>{}</code>; host {}. <a href=\"/api/runs/{}\">JSON</a></p>\n",
+                        html_escape(fmt::format("{}", fmt::join(r.run.command, " "))), html_escape(r.run.host),
+                        html_escape(r.run.id));
+  }
+  return page((estimate ? "Estimate " : "Run ") + r.run.id, body);
 }
 
 std::string projects_page(const std::vector<ProjectTotal>& projects) {

@@ -103,7 +103,7 @@ std::string html_equivalents(const ReportBundle& bundle) {
   return out + "</table>\n";
 }
 
-std::string html_statement_tables(const Statement& s) {
+std::string html_statement_tables(const Statement& s, bool method_notes) {
   std::string out = "<table class=\"figures\"><tr><th>Quantity</th><th>Value</th><th>How it was obtained</th></tr>\n";
   for (const auto& r : s.rows) {
     out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", html_escape(r.quantity), html_escape(r.value),
@@ -121,8 +121,8 @@ std::string html_statement_tables(const Statement& s) {
     }
     out += "</table>\n";
   }
-  if (!s.notes.empty()) {
-    out += "<h2>Notes</h2>\n<ul>\n";
+  if (method_notes && !s.notes.empty()) {
+    out += "<h2>Method notes</h2>\n<ul class=\"notes\">\n";
     for (const auto& n : s.notes) out += "<li>" + html_escape(n) + "</li>\n";
     out += "</ul>\n";
   }
@@ -135,7 +135,7 @@ std::string render_html(const ReportBundle& bundle) {
   out += "<title>Energy and carbon report</title>\n<style>" + std::string(kReportCss) + "</style>\n</head>\n<body>\n";
   out += "<h1>Energy use and carbon emissions</h1>\n";
   out += "<p class=\"paragraph\">" + html_escape(s.paragraph) + "</p>\n";
-  out += html_statement_tables(s);
+  out += html_statement_tables(s, bundle.method_notes);
   out += "<h2>Power over time</h2>\n";
   std::size_t charts = 0;
   for (const Report& r : bundle.runs) {

@@ -85,9 +85,10 @@ std::string render_latex(const ReportBundle& bundle) {
       out += "\\label{tab:carbonscope-runs}\n\\end{table}\n";
     }
   }
-  if (!s.notes.empty()) {
-    out += "\n% Notes:\n";
-    for (const auto& n : s.notes) out += "%   " + replace_all(n, "\n", " ") + "\n";
+  if (bundle.method_notes && !s.notes.empty()) {
+    out += "\n\\paragraph{Method notes.}\n\\begin{itemize}\n";
+    for (const auto& n : s.notes) out += "\\item " + tex(replace_all(n, "\n", " ")) + "\n";
+    out += "\\end{itemize}\n";
   }
   return out;
 }

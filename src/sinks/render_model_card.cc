@@ -70,7 +70,25 @@ std::string render_model_card(const ReportBundle& bundle) {
                                             : fmt::format("{} to {}", format_number(t.pue_min), format_number(t.pue_max)));
   out += fmt::format("# Carbon intensity: {} ({}).\n", format_intensity(t.effective_intensity()),
                      one_line(fmt::format("{}", fmt::join(t.intensity_how, "; "))));
-  out += fmt::format("# Duration: {}.\n", format_duration(t.duration));
+  std::size_t estimates = 0;
+  std::vector<std::string> assumptions;
+  for (const Report& r : bundle.runs) {
+    if (r.run.kind != RunKind::kEstimate) continue;
+    ++estimates;
+    for (const Assumption& a : r.assumptions) {
+      const std::string text = fmt::format("{} {} ({})", a.name == "mfu" ? "MFU" : a.name, format_percent(a.value.central),
+                                           method_name(a.provenance.method));
+      if (std::find(assumptions.begin(), assumptions.end(), text) == assumptions.end()) assumptions.push_back(text);
+    }
+  }
+  out += fmt::format("# Duration: {}{}.\n", format_duration(t.duration), estimates == t.runs ? " (given)" : "");
+  if (estimates > 0) {
+    out += fmt::format("# {}: estimated from the given hardware and duration, not measured{}.\n",
+                       estimates == t.runs ? (estimates > 1 ? "Estimates" : "An estimate")
+                                           : fmt::format("{} of the {} runs {} estimate{}", estimates, t.runs,
+                                                         estimates > 1 ? "are" : "is an", estimates > 1 ? "s" : ""),
+                       assumptions.empty() ? "" : fmt::format("; assumed {}", fmt::join(assumptions, ", ")));
+  }
   return out;
 }
 

@@ -44,6 +44,10 @@ struct ReportBundle {
   SciInput sci;
   std::string training_type;  // model card: "pre-training", "fine-tuning", or ""
   std::string tool = "carbonscope 0.1.0";
+  // Method notes (formulas, run ids, hints, recorded notes): always in text, in md,
+  // latex and html only when asked (`report --notes`); the dashboard shows them.
+  bool method_notes = false;
+  std::size_t text_width = 80;  // columns of the text format
 };
 
 }  // namespace carbonscope

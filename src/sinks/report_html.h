@@ -18,6 +18,7 @@ std::string html_power_chart(const std::string& title, const std::vector<PowerSa
 std::string html_energy_chart(const std::vector<Report>& runs);
 std::string html_regions_chart(const ReportBundle& bundle);
 std::string html_equivalents(const ReportBundle& bundle);
-std::string html_statement_tables(const Statement& statement);
+// With `method_notes`, the statement's method notes follow the tables.
+std::string html_statement_tables(const Statement& statement, bool method_notes);
 
 }  // namespace carbonscope

@@ -98,7 +98,14 @@ json to_json(const Report& r) {
     power.push_back({{"component", p.component}, {"mean_w", p.mean.watts()}, {"peak_w", p.peak.watts()},
                      {"samples", p.samples}});
   }
-  return {{"schema", kReportSchema},
+  json assumptions = json::array();
+  for (const Assumption& a : r.assumptions) {
+    json ja = range_json(a.value, plain);
+    ja["name"] = a.name;
+    ja.update(provenance_json(a.provenance));
+    assumptions.push_back(std::move(ja));
+  }
+  json out = {{"schema", kReportSchema},
           {"run", std::move(jr)},
           {"energy_kwh", range_json(f.it_energy, kwh)},
           {"components", std::move(components)},
@@ -108,6 +115,8 @@ json to_json(const Report& r) {
           {"emissions_kg", range_json(f.emissions, kg)},
           {"power", std::move(power)},
           {"notes", r.notes}};
+  if (!assumptions.empty()) out["assumptions"] = std::move(assumptions);
+  return out;
 }
 
 Result<Report> report_from_json(const json& j) {
@@ -158,6 +167,13 @@ Result<Report> report_from_json(const json& j) {
                          Power::watts(jp.value("peak_w", 0.0)), jp.value("samples", std::int64_t{0})});
     }
     r.notes = j.value("notes", std::vector<std::string>{});
+    for (const json& ja : j.value("assumptions", json::array())) {
+      Assumption a;
+      a.name = ja.value("name", "");
+      a.value = range_from<double>(ja, plain);
+      CS_ASSIGN_OR_RETURN(a.provenance, provenance_from(ja));
+      r.assumptions.push_back(std::move(a));
+    }
     return r;
   } catch (const json::exception& e) {
     return Status::data_error(fmt::format("malformed report JSON: {}", e.what()));

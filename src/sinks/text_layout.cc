@@ -6,7 +6,7 @@
 namespace carbonscope {
 namespace {
 
-constexpr std::size_t kMinColumn = 12;
+constexpr std::size_t kMinColumn = 16;
 
 // Byte offset of the character at display position `n`.
 std::size_t offset_of(std::string_view s, std::size_t n) {
@@ -128,10 +128,29 @@ std::string text_table(const std::vector<std::vector<std::string>>& rows, std::s
   const std::size_t available = width > gaps ? width - gaps : columns * kMinColumn;
   std::size_t total = 0;
   for (std::size_t x : w) total += x;
+  // A column keeps room for its longest word (ids, numbers), up to kMinColumn, or up
+  // to twice that for the first column (what each row is about).
+  std::vector<std::size_t> floor(columns, 1);
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const std::size_t cap = i == 0 ? 24 : kMinColumn;
+      std::size_t start = 0;
+      while (start <= row[i].size()) {
+        std::size_t end = row[i].find(' ', start);
+        if (end == std::string::npos) end = row[i].size();
+        floor[i] = std::max(floor[i], std::min(cap, text_width(std::string_view(row[i]).substr(start, end - start))));
+        start = end + 1;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < columns; ++i) floor[i] = std::min(floor[i], w[i]);
   while (total > available) {
-    const auto widest = std::max_element(w.begin(), w.end());
-    if (*widest <= kMinColumn) break;
-    --*widest;
+    std::size_t widest = columns;
+    for (std::size_t i = 0; i < columns; ++i) {
+      if (w[i] > floor[i] && (widest == columns || w[i] > w[widest])) widest = i;
+    }
+    if (widest == columns) break;
+    --w[widest];
     --total;
   }
   std::string out;

@@ -38,7 +38,7 @@ std::string pad_left(std::string_view s, std::size_t width);
 
 // Rows (the first is the header, underlined with dashes) in columns two spaces apart,
 // within `width`: when the natural widths do not fit, the widest columns give up space
-// (none below 12) and their cells wrap onto more lines.
+// (none below its longest word, up to 16 characters) and their cells wrap onto more lines.
 std::string text_table(const std::vector<std::vector<std::string>>& rows, std::size_t width);
 
 }  // namespace carbonscope

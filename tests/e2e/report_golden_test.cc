@@ -55,7 +55,12 @@ TEST_F(ReportGolden, OutputFileAndLastAndErrors) {
   const std::string out = temp_dir() + "/r.md";
   CliResult r = run_cli({"report", "last", "--ledger", *ledger_, "-f", "md", "-o", out});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(read_file(out).find("20261123T080000Z-0789ab"), std::string::npos);
+  EXPECT_NE(read_file(out).find("llm_pretrain & co"), std::string::npos);
+  // The run id is a method note: left out of md unless --notes asks for them.
+  EXPECT_EQ(read_file(out).find("20261123T080000Z-0789ab"), std::string::npos);
+  r = run_cli({"report", "last", "--ledger", *ledger_, "-f", "md", "--notes"});
+  EXPECT_NE(r.out.find("### Method notes"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("20261123T080000Z-0789ab"), std::string::npos) << r.out;
   r = run_cli({"report", "--ledger", *ledger_});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("which runs?"), std::string::npos);
@@ -125,6 +130,38 @@ TEST_F(ReportGolden, LatexCompilesOrIsStructurallySound) {
                           " -interaction=nonstopmode -halt-on-error doc.tex > log.txt 2>&1";
   const int rc = std::system(cmd.c_str());
   EXPECT_TRUE(WIFEXITED(rc) && WEXITSTATUS(rc) == 0) << read_file(dir + "/log.txt");
+}
+
+// `estimate --save` then `report`: the estimate is reported as one in every format,
+// with the assumption that drives it in the paragraph and the table.
+TEST_F(ReportGolden, SavedEstimateIsReportedAsAnEstimate) {
+  const std::string ledger = temp_dir() + "/ledger.db";
+  CliResult r = run_cli({"estimate", "--gpu", "H100 SXM", "--count", "8", "--hours", "10", "--cloud", "aws:us-east-1",
+                         "--utilisation", "70%", "--save", "--project", "ft7b", "--ledger", ledger});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run_cli({"report", "last", "--ledger", ledger, "-f", "md"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("The estimate for project ft7b, prepared at "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(", assumes 10 h 00 min on 8 x NVIDIA H100 SXM5 80GB in aws:us-east-1 (Northern Virginia), "
+                       "at 70% utilisation (given)."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| Hardware | 8 x NVIDIA H100 SXM5 80GB | given |"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| Duration | 10 h 00 min | given |"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| Utilisation | 70% | given"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| PUE | 1.14 (1.14 to 1.20) | reference: aws's fleet-wide PUE"), std::string::npos) << r.out;
+  for (const char* format : {"md", "text", "latex", "html"}) {
+    r = run_cli({"report", "last", "--ledger", ledger, "-f", format});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.find("started"), std::string::npos) << format;
+    EXPECT_EQ(r.out.find("detected by the tracker"), std::string::npos) << format;
+    EXPECT_EQ(r.out.find("wall clock"), std::string::npos) << format;
+    std::string flat = r.out;  // lines joined (text wraps), LaTeX's \% unescaped
+    for (char& c : flat) c = c == '\n' ? ' ' : c;
+    for (std::size_t p = flat.find("\\%"); p != std::string::npos; p = flat.find("\\%")) flat.erase(p, 1);
+    EXPECT_NE(flat.find("70% utilisation"), std::string::npos) << format;
+  }
+  r = run_cli({"report", "last", "--ledger", ledger, "-f", "model-card"});
+  EXPECT_NE(r.out.find("# Duration: 10 h 00 min (given)."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("not measured; assumed utilisation 70% (given)"), std::string::npos) << r.out;
 }
 
 // The name as a reader copies it out of the PDF: every special character verbatim,

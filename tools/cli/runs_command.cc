@@ -11,6 +11,7 @@
 
 #include "command.h"
 #include "ledger_options.h"
+#include "platform/terminal.h"
 #include "sinks/codecarbon_csv.h"
 #include "sinks/ledger.h"
 #include "sinks/ledger_import.h"
@@ -164,6 +165,7 @@ Status show_run(const RunsFlags& f) {
                                   run.exit_code ? fmt::format(", exit code {}", *run.exit_code) : "");
     ReportBundle bundle;
     bundle.runs = {report};
+    bundle.text_width = static_cast<std::size_t>(terminal_width());
     out += render_text(bundle);
     CS_RETURN_IF_ERROR(write_output("", out));
   }
