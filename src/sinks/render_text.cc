@@ -62,8 +62,8 @@ bool fits(const std::string& text, std::size_t width) {
 // The per-run table; when it cannot fit, without its Start column (the run id starts
 // with the start time in UTC).
 std::string runs_table(std::vector<std::vector<std::string>> rows, std::size_t width) {
-  std::string out = text_table(rows, width);
-  if (fits(out, width) || rows.front().size() < 3 || rows.front()[2] != "Start") return out;
+  std::string out = text_table(rows, width, /*cut_words=*/false);
+  if (fits(out, width) || rows.front().size() < 3 || rows.front()[2] != "Start") return text_table(rows, width);
   for (auto& row : rows) row.erase(row.begin() + 2);
   return text_table(rows, width);
 }

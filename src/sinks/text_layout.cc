@@ -116,7 +116,7 @@ std::string pad_left(std::string_view s, std::size_t width) {
   return (w < width ? std::string(width - w, ' ') : std::string()) + std::string(s);
 }
 
-std::string text_table(const std::vector<std::vector<std::string>>& rows, std::size_t width) {
+std::string text_table(const std::vector<std::vector<std::string>>& rows, std::size_t width, bool cut_words) {
   std::size_t columns = 0;
   for (const auto& row : rows) columns = std::max(columns, row.size());
   if (columns == 0) return "";
@@ -144,14 +144,20 @@ std::string text_table(const std::vector<std::vector<std::string>>& rows, std::s
     }
   }
   for (std::size_t i = 0; i < columns; ++i) floor[i] = std::min(floor[i], w[i]);
-  while (total > available) {
-    std::size_t widest = columns;
-    for (std::size_t i = 0; i < columns; ++i) {
-      if (w[i] > floor[i] && (widest == columns || w[i] > w[widest])) widest = i;
+  // First down to the floors; then, on a very narrow terminal, below them (words are
+  // cut) down to 4 characters a column.
+  for (const bool cut : {false, true}) {
+    if (cut && !cut_words) break;
+    while (total > available) {
+      std::size_t widest = columns;
+      for (std::size_t i = 0; i < columns; ++i) {
+        const std::size_t min = cut ? std::min<std::size_t>(w[i], 4) : floor[i];
+        if (w[i] > min && (widest == columns || w[i] > w[widest])) widest = i;
+      }
+      if (widest == columns) break;
+      --w[widest];
+      --total;
     }
-    if (widest == columns) break;
-    --w[widest];
-    --total;
   }
   std::string out;
   for (std::size_t r = 0; r < rows.size(); ++r) {

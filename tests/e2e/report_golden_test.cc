@@ -164,6 +164,37 @@ TEST_F(ReportGolden, SavedEstimateIsReportedAsAnEstimate) {
   EXPECT_NE(r.out.find("not measured; assumed utilisation 70% (given)"), std::string::npos) << r.out;
 }
 
+// Text output fits the terminal: with COLUMNS set, no line of `report`, `estimate` or
+// `lca` is wider (paragraphs and how-obtained cells wrap, no long dash rule).
+TEST_F(ReportGolden, TextFitsTheTerminalWidth) {
+  const std::vector<std::vector<std::string>> commands = {
+      {"report", "--since", "2026-11-01", "--ledger", *ledger_},
+      {"report", kSingle, "--ledger", *ledger_},
+      {"runs", "show", kSingle, "--ledger", *ledger_},
+      {"estimate", "--gpu", "H100 SXM", "--count", "8", "--hours", "10", "--cloud", "aws:us-east-1", "--utilisation",
+       "70%", "--cpu", "Xeon Platinum 8480", "--cpus", "2", "--memory", "2048GB", "--requests", "2000000"},
+      {"estimate", "--gpu", "A100 SXM4 80GB", "--params", "7B", "--tokens", "1T", "--region", "FR"},
+      {"lca", std::string(CARBONSCOPE_SOURCE_DIR) + "/examples/bloom.toml"},
+  };
+  for (const int columns : {60, 80, 120}) {
+    for (const auto& args : commands) {
+      const CliResult r = run_cli(args, {"COLUMNS=" + std::to_string(columns)});
+      ASSERT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+      std::size_t start = 0;
+      while (start < r.out.size()) {
+        std::size_t end = r.out.find('\n', start);
+        if (end == std::string::npos) end = r.out.size();
+        const std::string line = r.out.substr(start, end - start);
+        std::size_t chars = 0;  // UTF-8 characters, not bytes ("Montréal")
+        for (const char c : line) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+        EXPECT_LE(chars, static_cast<std::size_t>(columns)) << args[0] << " " << args[1] << " at " << columns << ":\n"
+                                                            << line;
+        start = end + 1;
+      }
+    }
+  }
+}
+
 // The name as a reader copies it out of the PDF: every special character verbatim,
 // including | (an em dash when left bare in OT1), ~ ^ and _ (accents and rules).
 TEST_F(ReportGolden, LatexPrintsEverySpecialCharacterVerbatim) {
