@@ -34,6 +34,15 @@ std::string format_duration(Duration d);      // "1.50 s", "4 min 05 s", "1 h 05
 std::string format_energy_like(Energy e, Energy like);
 std::string format_emissions_like(Emissions m, Emissions like);
 
+// The unit `like` is written in and its size in base units (joules, grams), for an
+// axis or a column in one unit: {"kg", 1000} for 22.9 kg.
+struct UnitScale {
+  const char* name;
+  double base_per_unit;
+};
+UnitScale energy_scale(Energy like);
+UnitScale emissions_scale(Emissions like);
+
 // "0.480 kWh" when exact, else "0.480 kWh (0.400 to 0.560 kWh)": the bounds in the
 // central value's unit. Emissions carry CO2e: "30.3 g CO2e (29.2 to 31.2 g CO2e)".
 std::string format_energy_range(const Range<Energy>& r);

@@ -116,6 +116,16 @@ std::string format_emissions_like(Emissions m, Emissions like) {
   return in_unit(m.grams(), pick(emissions_units(), like.grams(), 1));
 }
 
+UnitScale energy_scale(Energy like) {
+  const Unit& u = pick(energy_units(), like.joules(), 1);
+  return {u.name, u.from};
+}
+
+UnitScale emissions_scale(Emissions like) {
+  const Unit& u = pick(emissions_units(), like.grams(), 1);
+  return {u.name, u.from};
+}
+
 std::string format_duration(Duration d) {
   const double s = d.count();
   if (!std::isfinite(s)) return "n/a";

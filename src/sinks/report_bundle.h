@@ -13,10 +13,12 @@
 namespace carbonscope {
 
 // "What if the same energy had been drawn in REGION": a grid intensity and its source.
+// A cloud region names its provider ("aws"); a country or grid zone has none.
 struct RegionIntensity {
   std::string region;
   CarbonIntensity intensity;
   std::string source;
+  std::string provider;
 };
 
 // An everyday equivalent: `per_unit` of CO2e for one `unit` of `activity`
@@ -39,6 +41,8 @@ struct SciInput {
 struct ReportBundle {
   std::vector<Report> runs;                                // oldest first
   std::map<std::string, std::vector<PowerSample>> samples;  // by run id
+  // Candidates for "other regions": countries, and cloud regions that a cloud run is
+  // compared with instead (see comparison_regions in report_html.h).
   std::vector<RegionIntensity> regions;
   std::vector<EquivalentFactor> equivalents;
   SciInput sci;

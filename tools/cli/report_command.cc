@@ -37,7 +37,7 @@ Result<RegionIntensity> parse_compare(const std::string& pair) {
         "--compare-intensity '{}': write REGION=INTENSITY, e.g. FR=55 or PL=0.65kg/kWh", pair));
   }
   CS_ASSIGN_OR_RETURN(CarbonIntensity ci, parse_intensity(pair.substr(eq + 1)));
-  return RegionIntensity{pair.substr(0, eq), ci, "given (--compare-intensity)"};
+  return RegionIntensity{pair.substr(0, eq), ci, "given (--compare-intensity)", ""};
 }
 
 Result<ReportBundle> gather(const DataSet& data, const ReportFlags& f) {
