@@ -45,6 +45,8 @@ TEST(Format, Quantities) {
   EXPECT_EQ(format_power(Power::watts(1515.43)), "1.52 kW");
   EXPECT_EQ(format_power(Power::watts(0.85)), "850 mW");
   EXPECT_EQ(format_intensity(CarbonIntensity::g_per_kwh(57)), "57.0 gCO2e/kWh");
+  EXPECT_TRUE(is_readable_amount(3.6));
+  EXPECT_FALSE(is_readable_amount(0.00000000125));  // never "0.00000000125 flight"
 }
 
 TEST(Format, NoExponentAnywhere) {
