@@ -22,12 +22,12 @@ std::string format_count(double v);
 // A fraction as a percentage: 0.7 -> "70%", 0.455 -> "45.5%".
 std::string format_percent(double fraction);
 
-std::string format_energy(Energy e);          // "0.715 mWh", "52.0 Wh", "3.00 kWh", "433 MWh"; 0 -> "0 Wh"
-std::string format_emissions(Emissions m);    // "2.94 mg", "381 g", "87.0 kg", "24.7 t"; 0 -> "0 g"
-std::string format_co2e(Emissions m);         // format_emissions + " CO2e"
-std::string format_power(Power p);            // "850 mW", "400 W", "1.52 kW"
+std::string format_energy(Energy e);        // "0.715 mWh", "52.0 Wh", "3.00 kWh", "433 MWh"; 0 -> "0 Wh"
+std::string format_emissions(Emissions m);  // "2.94 mg", "381 g", "87.0 kg", "24.7 t"; 0 -> "0 g"
+std::string format_co2e(Emissions m);       // format_emissions + " CO2e"
+std::string format_power(Power p);          // "850 mW", "400 W", "1.52 kW"
 std::string format_intensity(CarbonIntensity c);  // "55.3 gCO2e/kWh"
-std::string format_duration(Duration d);      // "1.50 s", "4 min 05 s", "1 h 05 min", "118 d 5 h"
+std::string format_duration(Duration d);          // "1.50 s", "4 min 05 s", "1 h 05 min", "118 d 5 h"
 
 // `e` in the unit `like` would be written in: for range bounds and for a zero among
 // figures in kWh ("0 kWh", not "0 Wh").

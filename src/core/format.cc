@@ -53,7 +53,8 @@ const Unit& pick(const std::vector<Unit>& family, double base, std::size_t zero_
 
 // Energy in joules, emissions in grams, power in watts.
 const std::vector<Unit>& energy_units() {
-  static const std::vector<Unit> u = {{3.6, "mWh"}, {3600, "Wh"}, {3.6e6, "kWh"}, {3.6e9, "MWh"}, {3.6e12, "GWh"}};
+  static const std::vector<Unit> u = {
+      {3.6, "mWh"}, {3600, "Wh"}, {3.6e6, "kWh"}, {3.6e9, "MWh"}, {3.6e12, "GWh"}};
   return u;
 }
 const std::vector<Unit>& emissions_units() {
@@ -103,7 +104,9 @@ std::string format_count(double v) {
 std::string format_percent(double fraction) { return format_short(fraction * 100, kSig) + "%"; }
 
 std::string format_energy(Energy e) { return in_unit(e.joules(), pick(energy_units(), e.joules(), 1)); }
-std::string format_emissions(Emissions m) { return in_unit(m.grams(), pick(emissions_units(), m.grams(), 1)); }
+std::string format_emissions(Emissions m) {
+  return in_unit(m.grams(), pick(emissions_units(), m.grams(), 1));
+}
 std::string format_co2e(Emissions m) { return format_emissions(m) + " CO2e"; }
 std::string format_power(Power p) { return in_unit(p.watts(), pick(power_units(), p.watts(), 1)); }
 std::string format_intensity(CarbonIntensity c) { return format_number(c.g_per_kwh()) + " gCO2e/kWh"; }
@@ -143,14 +146,14 @@ std::string format_duration(Duration d) {
 
 std::string format_energy_range(const Range<Energy>& r) {
   if (r.is_exact()) return format_energy(r.central);
-  return range_text(r.central.joules(), r.low.joules(), r.high.joules(), pick(energy_units(), r.central.joules(), 1),
-                    "");
+  return range_text(r.central.joules(), r.low.joules(), r.high.joules(),
+                    pick(energy_units(), r.central.joules(), 1), "");
 }
 
 std::string format_emissions_range(const Range<Emissions>& r) {
   if (r.is_exact()) return format_co2e(r.central);
-  return range_text(r.central.grams(), r.low.grams(), r.high.grams(), pick(emissions_units(), r.central.grams(), 1),
-                    " CO2e");
+  return range_text(r.central.grams(), r.low.grams(), r.high.grams(),
+                    pick(emissions_units(), r.central.grams(), 1), " CO2e");
 }
 
 std::string format_number_range(const Range<double>& r) {

@@ -106,15 +106,15 @@ json to_json(const Report& r) {
     assumptions.push_back(std::move(ja));
   }
   json out = {{"schema", kReportSchema},
-          {"run", std::move(jr)},
-          {"energy_kwh", range_json(f.it_energy, kwh)},
-          {"components", std::move(components)},
-          {"pue", std::move(pue)},
-          {"facility_energy_kwh", range_json(f.facility_energy, kwh)},
-          {"intensity_g_per_kwh", std::move(intensity)},
-          {"emissions_kg", range_json(f.emissions, kg)},
-          {"power", std::move(power)},
-          {"notes", r.notes}};
+              {"run", std::move(jr)},
+              {"energy_kwh", range_json(f.it_energy, kwh)},
+              {"components", std::move(components)},
+              {"pue", std::move(pue)},
+              {"facility_energy_kwh", range_json(f.facility_energy, kwh)},
+              {"intensity_g_per_kwh", std::move(intensity)},
+              {"emissions_kg", range_json(f.emissions, kg)},
+              {"power", std::move(power)},
+              {"notes", r.notes}};
   if (!assumptions.empty()) out["assumptions"] = std::move(assumptions);
   return out;
 }

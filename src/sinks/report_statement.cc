@@ -64,7 +64,8 @@ struct AssumptionSummary {
 
 std::string percent_range(const Range<double>& r) {
   if (r.is_exact()) return format_percent(r.central);
-  return fmt::format("{} ({} to {})", format_percent(r.central), format_percent(r.low), format_percent(r.high));
+  return fmt::format("{} ({} to {})", format_percent(r.central), format_percent(r.low),
+                     format_percent(r.high));
 }
 
 std::map<std::string, AssumptionSummary> assumptions_of(const std::vector<Report>& reports) {
@@ -81,12 +82,14 @@ std::map<std::string, AssumptionSummary> assumptions_of(const std::vector<Report
 
 std::string pue_value(const std::vector<Report>& runs, const RunTotals& t) {
   if (runs.size() == 1) return format_number_range(runs.front().footprint.pue.value);
-  return t.pue_min == t.pue_max ? format_number(t.pue_min)
-                                : fmt::format("{} to {} (varies by run)", format_number(t.pue_min), format_number(t.pue_max));
+  return t.pue_min == t.pue_max
+             ? format_number(t.pue_min)
+             : fmt::format("{} to {} (varies by run)", format_number(t.pue_min), format_number(t.pue_max));
 }
 
 std::string intensity_value(const RunTotals& t) {
-  if (t.intensity_min == t.intensity_max) return format_intensity(CarbonIntensity::g_per_kwh(t.intensity_min));
+  if (t.intensity_min == t.intensity_max)
+    return format_intensity(CarbonIntensity::g_per_kwh(t.intensity_min));
   return fmt::format("{} (energy-weighted; {} to {} by run)", format_intensity(t.effective_intensity()),
                      format_number(t.intensity_min), format_number(t.intensity_max));
 }
@@ -106,7 +109,8 @@ std::string short_source(const Provenance& p) {
 
 std::vector<std::string> distinct_sources(const std::vector<Report>& reports, bool pue) {
   std::vector<std::string> out;
-  for (const Report& r : reports) add_unique(out, short_source(pue ? r.footprint.pue.provenance : r.footprint.intensity.provenance));
+  for (const Report& r : reports)
+    add_unique(out, short_source(pue ? r.footprint.pue.provenance : r.footprint.intensity.provenance));
   return out;
 }
 
@@ -124,13 +128,17 @@ std::string method_clause(const std::vector<Report>& reports, const Kinds& k, bo
   const auto phrase = [&](const std::set<Method>& m) -> std::string {
     if (m.size() > 1) return "partly measured and partly estimated";
     switch (*m.begin()) {
-      case Method::kMeasured: return "measured by hardware energy counters";
+      case Method::kMeasured:
+        return "measured by hardware energy counters";
       case Method::kEstimated:
-        if (compute && k.all_estimates()) return "estimated from the devices' rated power over the time the compute takes";
+        if (compute && k.all_estimates())
+          return "estimated from the devices' rated power over the time the compute takes";
         if (k.all_estimates()) return "estimated from the devices' rated power x utilisation x time";
         return "estimated with a power model";
-      case Method::kGiven: return "given";
-      default: return "taken from reference data";
+      case Method::kGiven:
+        return "given";
+      default:
+        return "taken from reference data";
     }
   };
   std::vector<std::pair<std::string, std::vector<std::string>>> groups;  // phrase -> components
@@ -157,7 +165,8 @@ std::string method_clause(const std::vector<Report>& reports, const Kinds& k, bo
 std::string with_source(const AssumptionSummary& s) {
   const std::string values = join(s.values, ", ");
   const std::string sources = join(s.sources, ", ");
-  if (s.values.size() == 1 && values.back() == ')') return values.substr(0, values.size() - 1) + ", " + sources + ")";
+  if (s.values.size() == 1 && values.back() == ')')
+    return values.substr(0, values.size() - 1) + ", " + sources + ")";
   return fmt::format("{} ({})", values, sources);
 }
 
@@ -179,7 +188,8 @@ std::string assumption_clause(const std::map<std::string, AssumptionSummary>& a)
 std::string hardware_prose(const RunTotals& t) {
   std::vector<std::string> h;
   for (std::string s : t.hardware) {
-    for (std::size_t pos = s.find("; "); pos != std::string::npos; pos = s.find("; ", pos)) s.replace(pos, 2, " with ");
+    for (std::size_t pos = s.find("; "); pos != std::string::npos; pos = s.find("; ", pos))
+      s.replace(pos, 2, " with ");
     h.push_back(s);
   }
   return and_list(h);
@@ -195,16 +205,17 @@ std::string paragraph(const ReportBundle& b, const RunTotals& t, const Kinds& k)
     subject = estimate ? "The estimate" : "The run";
     if (!run.project.empty()) subject += fmt::format(" {} project {}", estimate ? "for" : "of", run.project);
     if (run.start_unix != 0) {
-      subject += fmt::format(", {} {},", estimate ? "prepared at" : "started", format_utc_minute(run.start_unix));
+      subject +=
+          fmt::format(", {} {},", estimate ? "prepared at" : "started", format_utc_minute(run.start_unix));
     }
   } else {
-    subject = k.mixed()            ? fmt::format("The {} run{} and {} estimate{}", k.runs, k.runs > 1 ? "s" : "",
-                                                 k.estimates, k.estimates > 1 ? "s" : "")
+    subject = k.mixed() ? fmt::format("The {} run{} and {} estimate{}", k.runs, k.runs > 1 ? "s" : "",
+                                      k.estimates, k.estimates > 1 ? "s" : "")
               : k.all_estimates() ? fmt::format("The {} estimates", t.runs)
                                   : fmt::format("The {} runs", t.runs);
     if (!t.projects.empty()) {
-      subject += fmt::format(" {} {} {}", k.all_estimates() ? "for" : "of", t.projects.size() > 1 ? "projects" : "project",
-                             and_list(t.projects));
+      subject += fmt::format(" {} {} {}", k.all_estimates() ? "for" : "of",
+                             t.projects.size() > 1 ? "projects" : "project", and_list(t.projects));
     }
     if (t.first_start_unix != 0) {
       subject += fmt::format(" ({} to {})", format_utc_minute(t.first_start_unix).substr(0, 10),
@@ -212,34 +223,37 @@ std::string paragraph(const ReportBundle& b, const RunTotals& t, const Kinds& k)
     }
   }
   const char* verb = k.all_estimates() ? "assume" : k.mixed() ? "cover" : "ran for";
-  std::string out = fmt::format("{} {}{} {}", subject,
-                                t.runs == 1 ? (k.all_estimates() ? "assumes" : "ran for") : verb,
-                                t.runs > 1 ? " a total of" : "", format_duration(t.duration));
+  std::string out =
+      fmt::format("{} {}{} {}", subject, t.runs == 1 ? (k.all_estimates() ? "assumes" : "ran for") : verb,
+                  t.runs > 1 ? " a total of" : "", format_duration(t.duration));
   if (!t.hardware.empty()) out += " on " + hardware_prose(t);
   if (!t.regions.empty()) out += " in " + and_list(t.regions);
   out += assumption_clause(assumptions) + ".";
   const std::string pue = t.pue_min == t.pue_max
                               ? format_number(t.pue_min)
                               : fmt::format("{} to {}", format_number(t.pue_min), format_number(t.pue_max));
-  out += fmt::format(" {} {} {} of electricity at the IT equipment, or {} at the facility with a PUE of {} ({}).",
-                     t.runs > 1 ? "They" : "It", k.all_estimates() ? "would use" : "used",
-                     format_energy_range(t.it_energy), format_energy(t.facility_energy.central), pue,
-                     join(distinct_sources(b.runs, true), "; "));
+  out += fmt::format(
+      " {} {} {} of electricity at the IT equipment, or {} at the facility with a PUE of {} ({}).",
+      t.runs > 1 ? "They" : "It", k.all_estimates() ? "would use" : "used", format_energy_range(t.it_energy),
+      format_energy(t.facility_energy.central), pue, join(distinct_sources(b.runs, true), "; "));
   if (const std::string m = method_clause(b.runs, k, compute); !m.empty()) out += " " + m;
   const std::string sources = join(distinct_sources(b.runs, false), "; ");
   if (t.intensity_min == t.intensity_max) {
-    out += fmt::format(" At a carbon intensity of {} ({}), this corresponds to {}.", intensity_value(t), sources,
-                       format_emissions_range(t.emissions));
+    out += fmt::format(" At a carbon intensity of {} ({}), this corresponds to {}.", intensity_value(t),
+                       sources, format_emissions_range(t.emissions));
   } else {
-    out += fmt::format(" At an energy-weighted carbon intensity of {} ({} to {} by run; {}), this corresponds to {}.",
-                       format_intensity(t.effective_intensity()), format_number(t.intensity_min),
-                       format_number(t.intensity_max), sources, format_emissions_range(t.emissions));
+    out += fmt::format(
+        " At an energy-weighted carbon intensity of {} ({} to {} by run; {}), this corresponds to {}.",
+        format_intensity(t.effective_intensity()), format_number(t.intensity_min),
+        format_number(t.intensity_max), sources, format_emissions_range(t.emissions));
   }
   if (t.incomplete > 0) {
-    out += t.runs == 1 ? " The run was stopped before it finished; its figures cover the time recorded."
-                       : fmt::format(" {} of the runs {} stopped before {} finished; {} figures cover the time recorded.",
-                                     t.incomplete, t.incomplete > 1 ? "were" : "was", t.incomplete > 1 ? "they" : "it",
-                                     t.incomplete > 1 ? "their" : "its");
+    out += t.runs == 1
+               ? " The run was stopped before it finished; its figures cover the time recorded."
+               : fmt::format(
+                     " {} of the runs {} stopped before {} finished; {} figures cover the time recorded.",
+                     t.incomplete, t.incomplete > 1 ? "were" : "was", t.incomplete > 1 ? "they" : "it",
+                     t.incomplete > 1 ? "their" : "its");
   }
   out += fmt::format(" Figures were {} with {}.", k.all_estimates() ? "estimated" : "obtained", b.tool);
   return out;
@@ -293,7 +307,8 @@ std::vector<std::string> method_notes(const ReportBundle& b) {
   }
   NoteCounter provenance, recorded;
   const auto full = [&](const std::string& what, const Provenance& p, const std::string& id) {
-    if (short_provenance(p) != describe_provenance(p)) provenance.add(what + ": " + describe_provenance(p), id);
+    if (short_provenance(p) != describe_provenance(p))
+      provenance.add(what + ": " + describe_provenance(p), id);
   };
   for (const Report& r : b.runs) {
     for (const ComponentEnergy& c : r.footprint.components) {
@@ -327,10 +342,10 @@ Statement build_statement(const ReportBundle& b) {
   const Kinds k = kinds_of(b.runs);
   s.paragraph = paragraph(b, t, k);
 
-  std::string count = k.mixed() ? fmt::format("{} ({} run{}, {} estimate{})", t.runs, k.runs, k.runs > 1 ? "s" : "",
-                                              k.estimates, k.estimates > 1 ? "s" : "")
-                                : k.all_estimates() ? fmt::format("{} (estimate{})", t.runs, t.runs > 1 ? "s" : "")
-                                                    : std::to_string(t.runs);
+  std::string count = k.mixed()           ? fmt::format("{} ({} run{}, {} estimate{})", t.runs, k.runs,
+                                              k.runs > 1 ? "s" : "", k.estimates, k.estimates > 1 ? "s" : "")
+                      : k.all_estimates() ? fmt::format("{} (estimate{})", t.runs, t.runs > 1 ? "s" : "")
+                                          : std::to_string(t.runs);
   if (t.incomplete) count += fmt::format(" ({} incomplete)", t.incomplete);
   s.rows.push_back({"Runs", count, by_kind(k, "recorded in the ledger", "saved with estimate --save")});
   s.rows.push_back({"Hardware", t.hardware.empty() ? "not recorded" : join(t.hardware, "; "),
@@ -354,15 +369,18 @@ Statement build_statement(const ReportBundle& b) {
   for (const Report& r : b.runs) {
     for (const ComponentEnergy& c : r.footprint.components) {
       for (std::size_t i = 0; i < t.components.size(); ++i) {
-        if (t.components[i].component == c.component) add_unique(component_how[i], short_provenance(c.provenance));
+        if (t.components[i].component == c.component)
+          add_unique(component_how[i], short_provenance(c.provenance));
       }
     }
   }
   for (std::size_t i = 0; i < t.components.size(); ++i) {
     const ComponentTotal& c = t.components[i];
-    const std::string value = c.energy.central.joules() == 0 ? format_energy_like(c.energy.central, t.it_energy.central)
-                                                             : format_energy_range(c.energy);
-    s.rows.push_back({fmt::format("Energy, {}", component_name(c.component)), value, join(component_how[i], "; ")});
+    const std::string value = c.energy.central.joules() == 0
+                                  ? format_energy_like(c.energy.central, t.it_energy.central)
+                                  : format_energy_range(c.energy);
+    s.rows.push_back(
+        {fmt::format("Energy, {}", component_name(c.component)), value, join(component_how[i], "; ")});
   }
   std::vector<std::string> pue_how, intensity_how;
   for (const Report& r : b.runs) {
@@ -379,10 +397,13 @@ Statement build_statement(const ReportBundle& b) {
     s.run_header = {"Run", "Project", "Start", "Duration", "Region", "Energy (IT)", "Emissions"};
     for (const Report& r : b.runs) {
       const bool estimate = r.run.kind == RunKind::kEstimate;
-      s.run_rows.push_back({r.run.id + (estimate ? " (estimate)" : r.run.complete ? "" : " (incomplete)"),
+      s.run_rows.push_back({r.run.id + (estimate         ? " (estimate)"
+                                        : r.run.complete ? ""
+                                                         : " (incomplete)"),
                             r.run.project, estimate ? "-" : format_utc_minute(r.run.start_unix),
                             format_duration(r.run.duration), r.run.region,
-                            format_energy(r.footprint.it_energy.central), format_co2e(r.footprint.emissions.central)});
+                            format_energy(r.footprint.it_energy.central),
+                            format_co2e(r.footprint.emissions.central)});
     }
   }
   s.notes = method_notes(b);

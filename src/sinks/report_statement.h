@@ -22,7 +22,7 @@ struct StatementRow {
 struct Statement {
   std::string paragraph;
   std::vector<StatementRow> rows;
-  std::vector<std::string> run_header;            // empty for a single run
+  std::vector<std::string> run_header;  // empty for a single run
   std::vector<std::vector<std::string>> run_rows;
   // Method notes: full provenance the table shortens, the run id, and each distinct
   // note recorded with the runs ("... (in 30 runs)").

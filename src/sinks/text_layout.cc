@@ -63,8 +63,10 @@ std::vector<std::string> wrap_lines(std::string_view text, std::size_t width) {
   return lines;
 }
 
-std::string wrap_paragraph(std::string_view text, std::size_t width, std::size_t first_indent, std::size_t indent) {
-  const std::size_t body = width > std::max(first_indent, indent) + 10 ? width - std::max(first_indent, indent) : 10;
+std::string wrap_paragraph(std::string_view text, std::size_t width, std::size_t first_indent,
+                           std::size_t indent) {
+  const std::size_t body =
+      width > std::max(first_indent, indent) + 10 ? width - std::max(first_indent, indent) : 10;
   std::string out;
   bool first = true;
   for (const std::string& line : wrap_lines(text, body)) {
@@ -138,7 +140,8 @@ std::string text_table(const std::vector<std::vector<std::string>>& rows, std::s
       while (start <= row[i].size()) {
         std::size_t end = row[i].find(' ', start);
         if (end == std::string::npos) end = row[i].size();
-        floor[i] = std::max(floor[i], std::min(cap, text_width(std::string_view(row[i]).substr(start, end - start))));
+        floor[i] = std::max(floor[i],
+                            std::min(cap, text_width(std::string_view(row[i]).substr(start, end - start))));
         start = end + 1;
       }
     }

@@ -40,6 +40,7 @@ std::string pad_left(std::string_view s, std::size_t width);
 // within `width`: when the natural widths do not fit, the widest columns give up space
 // (none below its longest word, up to 16 characters) and their cells wrap onto more
 // lines; if that is not enough and `cut_words`, words are cut too.
-std::string text_table(const std::vector<std::vector<std::string>>& rows, std::size_t width, bool cut_words = true);
+std::string text_table(const std::vector<std::vector<std::string>>& rows, std::size_t width,
+                       bool cut_words = true);
 
 }  // namespace carbonscope

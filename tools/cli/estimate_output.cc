@@ -45,7 +45,8 @@ std::string range_of_counts(const Range<double>& r) {
 
 std::string percent_range(const Range<double>& r) {
   if (r.is_exact()) return format_percent(r.central);
-  return fmt::format("{} ({} to {})", format_percent(r.central), format_percent(r.low), format_percent(r.high));
+  return fmt::format("{} ({} to {})", format_percent(r.central), format_percent(r.low),
+                     format_percent(r.high));
 }
 
 std::string intensity_range(const Range<CarbonIntensity>& r) {
@@ -72,9 +73,11 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
     const ComputeDemand& c = *r.spec.compute;
     const Range<Duration> t = c.device_time();
     head.push_back({"Compute", fmt::format("{:.3g} FLOPs", c.flops.count()), c.formula});
-    head.push_back({"Throughput", fmt::format("{} TFLOP/s dense {} per device", format_number(c.peak.tflops()), c.precision),
-                    fmt::format("x MFU {} ({})", percent_range(c.mfu.value),
-                                c.mfu.provenance.method == Method::kGiven ? "given" : "default")});
+    head.push_back(
+        {"Throughput",
+         fmt::format("{} TFLOP/s dense {} per device", format_number(c.peak.tflops()), c.precision),
+         fmt::format("x MFU {} ({})", percent_range(c.mfu.value),
+                     c.mfu.provenance.method == Method::kGiven ? "given" : "default")});
     head.push_back({"Device-hours", range_of_counts({hours(t.central), hours(t.low), hours(t.high)}), ""});
   }
   if (!r.spec.devices.empty()) {
@@ -87,7 +90,8 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
   out << "  Energy\n";
   std::vector<Line> energy;
   for (const ComponentEnergy& c : f.components) {
-    energy.push_back({fmt::format("{:<4}{}", c.component, c.label), format_energy_like(c.energy.central, f.it_energy.central),
+    energy.push_back({fmt::format("{:<4}{}", c.component, c.label),
+                      format_energy_like(c.energy.central, f.it_energy.central),
                       describe_provenance(c.provenance)});
   }
   out << block(energy, 4, width);
@@ -96,24 +100,29 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
                 {"Facility", format_energy_range(f.facility_energy), ""}},
                4, width)
       << "\n";
-  out << block({{"Intensity", intensity_range(f.intensity.value), describe_provenance(f.intensity.provenance)},
-                {"Emissions", format_emissions_range(f.emissions),
-                 fmt::format("{} lb", format_number(f.emissions.central.lb()))}},
-               2, width);
+  out << block(
+      {{"Intensity", intensity_range(f.intensity.value), describe_provenance(f.intensity.provenance)},
+       {"Emissions", format_emissions_range(f.emissions),
+        fmt::format("{} lb", format_number(f.emissions.central.lb()))}},
+      2, width);
 
   if (r.requests) {
     const double k = 1.0 / *r.requests;
     out << block({{"Per request",
                    fmt::format("{}, {}", format_energy_range(f.facility_energy.scaled(k)),
-                               format_emissions_range(f.emissions.scaled(k))), ""},
-                  {"Per 1,000", fmt::format("{}, {}", format_energy_range(f.facility_energy.scaled(k * 1000)),
-                                            format_emissions_range(f.emissions.scaled(k * 1000))), ""},
+                               format_emissions_range(f.emissions.scaled(k))),
+                   ""},
+                  {"Per 1,000",
+                   fmt::format("{}, {}", format_energy_range(f.facility_energy.scaled(k * 1000)),
+                               format_emissions_range(f.emissions.scaled(k * 1000))),
+                   ""},
                   {"Requests", format_count(*r.requests), ""}},
                  2, width);
   }
   std::vector<Line> equivalents;
   for (const EquivalentValue& e : r.equivalents) {
-    if (is_readable_amount(e.amount)) equivalents.push_back({format_number(e.amount), "x", e.equivalent->name});
+    if (is_readable_amount(e.amount))
+      equivalents.push_back({format_number(e.amount), "x", e.equivalent->name});
   }
   if (!equivalents.empty()) out << "\n  As much as\n" << block(equivalents, 4, width);
   if (!r.alternatives.empty()) {

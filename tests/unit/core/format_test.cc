@@ -62,8 +62,8 @@ TEST(Format, ZerosAndBoundsTakeTheUnitOfTheirNeighbours) {
   EXPECT_EQ(format_energy_like(Energy{}, Energy::wh(0.000488)), "0 mWh");
   EXPECT_EQ(format_energy_range(Range<Energy>::of(Energy::kwh(0.48), Energy::kwh(0.4), Energy::kwh(0.56))),
             "480 Wh (400 to 560 Wh)");
-  EXPECT_EQ(format_emissions_range(Range<Emissions>::of(Emissions::grams(30.3), Emissions::grams(29.2),
-                                                        Emissions::grams(31.2))),
+  EXPECT_EQ(format_emissions_range(
+                Range<Emissions>::of(Emissions::grams(30.3), Emissions::grams(29.2), Emissions::grams(31.2))),
             "30.3 g CO2e (29.2 to 31.2 g CO2e)");
   EXPECT_EQ(format_number_range(Range<double>::exact(1.2)), "1.20");
 }

@@ -22,8 +22,10 @@ std::size_t count(const std::string& text, const std::string& what) {
 TEST(ReportHtml, ManyRunsGetOneAggregateChart) {
   ReportBundle b;
   for (int i = 0; i < 30; ++i) {
-    b.runs.push_back(test::measured_run(fmt::format("20261202T01{:02}00Z-aa11", i), i % 2 ? "a" : "b", 1795251600 + i * 3600));
-    b.samples[b.runs.back().run.id] = {{0, "gpu", Power::watts(300), std::nullopt}, {60, "gpu", Power::watts(310), std::nullopt}};
+    b.runs.push_back(test::measured_run(fmt::format("20261202T01{:02}00Z-aa11", i), i % 2 ? "a" : "b",
+                                        1795251600 + i * 3600));
+    b.samples[b.runs.back().run.id] = {{0, "gpu", Power::watts(300), std::nullopt},
+                                       {60, "gpu", Power::watts(310), std::nullopt}};
   }
   b.runs[3].run.kind = RunKind::kEstimate;
   const std::string html = render_html(b);
@@ -40,8 +42,10 @@ TEST(ReportHtml, OtherRegionsAreSortedWithoutTheRunsOwnAndFromItsProvider) {
   ReportBundle b;
   b.runs = {test::measured_run("20261202T010000Z-aa11", "p", 1795251600)};  // region FR
   const auto ci = [](double g) { return CarbonIntensity::g_per_kwh(g); };
-  b.regions = {{"NO", ci(30), "s", ""},       {"FR", ci(44), "s", ""},
-               {"CA-QC", ci(3.9), "s", ""},   {"PL", ci(660), "s", ""},
+  b.regions = {{"NO", ci(30), "s", ""},
+               {"FR", ci(44), "s", ""},
+               {"CA-QC", ci(3.9), "s", ""},
+               {"PL", ci(660), "s", ""},
                {"aws:eu-north-1 (Stockholm)", ci(36), "s", "aws"},
                {"aws:us-east-1 (Northern Virginia)", ci(308), "s", "aws"},
                {"aws:ca-central-1 (Montreal)", ci(3.9), "s", "aws"},

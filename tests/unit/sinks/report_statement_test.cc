@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "sinks/report_render.h"
 #include "sinks/report_json.h"
+#include "sinks/report_render.h"
 #include "unit/sinks/test_reports.h"
 
 namespace carbonscope {
@@ -35,9 +35,12 @@ Report saved_estimate() {
   r.run.cpu_model.clear();
   r.run.gpu_model = "NVIDIA H100 SXM5 80GB";
   r.run.gpu_count = 8;
-  r.footprint = compute_footprint({{"gpu", "8 x NVIDIA H100 SXM5 80GB", Range<Energy>::exact(Energy::kwh(39.2)),
-                                    {Method::kEstimated, "epoch-hardware", "TDP 700 W x utilisation x time", "", 0}}},
-                                  r.footprint.pue, r.footprint.intensity);
+  r.footprint =
+      compute_footprint({{"gpu",
+                          "8 x NVIDIA H100 SXM5 80GB",
+                          Range<Energy>::exact(Energy::kwh(39.2)),
+                          {Method::kEstimated, "epoch-hardware", "TDP 700 W x utilisation x time", "", 0}}},
+                        r.footprint.pue, r.footprint.intensity);
   r.assumptions = {{"utilisation", Range<double>::exact(0.7), {Method::kGiven, "", "", "", 0}}};
   r.notes = {"utilisation 70% applied to device power (memory excluded)"};
   return r;
@@ -59,9 +62,9 @@ TEST(ReportStatement, ParagraphIsProseWithMethodNotesApart) {
   for (const char* absent : {"20261202T010000Z-aa11", "P = TDP", "/proc/stat", "--", "libnvidia", "give "}) {
     EXPECT_EQ(s.paragraph.find(absent), std::string::npos) << absent << " in: " << s.paragraph;
   }
-  for (const char* present : {"1 h 00 min", "NVIDIA A100-SXM4-40GB", " in FR", "400 Wh", "owid-ember, WORLD, 2024",
-                              "measured by hardware energy counters", "CPU energy estimated with a power model",
-                              "g CO2e ("}) {
+  for (const char* present :
+       {"1 h 00 min", "NVIDIA A100-SXM4-40GB", " in FR", "400 Wh", "owid-ember, WORLD, 2024",
+        "measured by hardware energy counters", "CPU energy estimated with a power model", "g CO2e ("}) {
     EXPECT_NE(s.paragraph.find(present), std::string::npos) << present << " not in: " << s.paragraph;
   }
   EXPECT_EQ(row(s, "Energy, CPU").how, "estimated [codecarbon]");  // the formula is a method note
@@ -91,8 +94,11 @@ TEST(ReportStatement, SavedEstimateReadsAsAnEstimateWithItsAssumptions) {
   ReportBundle b;
   b.runs = {saved_estimate()};
   const Statement s = build_statement(b);
-  EXPECT_EQ(s.paragraph.rfind("The estimate for project ft7b, prepared at 2026-11-29 01:26 UTC, assumes 1 h 00 min on "
-                              "8 x NVIDIA H100 SXM5 80GB in FR, at 70% utilisation (given).", 0), 0u)
+  EXPECT_EQ(s.paragraph.rfind(
+                "The estimate for project ft7b, prepared at 2026-11-29 01:26 UTC, assumes 1 h 00 min on "
+                "8 x NVIDIA H100 SXM5 80GB in FR, at 70% utilisation (given).",
+                0),
+            0u)
       << s.paragraph;
   EXPECT_EQ(s.paragraph.find("started"), std::string::npos);
   EXPECT_NE(s.paragraph.find("rated power x utilisation x time"), std::string::npos) << s.paragraph;
