@@ -16,7 +16,7 @@ packages=(
   libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-dev python3-pybind11 pybind11-dev python3-pytest
   python3-numpy python3-torch   # the bundled examples; the real PyTorch training test (CPU)
-  chromium texlive-latex-base  # dashboard browser test; LaTeX report compile test
+  chromium texlive-latex-base poppler-utils  # dashboard browser test; LaTeX compile test (pdftotext)
 )
 missing=()
 for p in "${packages[@]}"; do

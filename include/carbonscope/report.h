@@ -52,11 +52,21 @@ struct PowerSummary {
   std::optional<Power> machine_peak = std::nullopt;
 };
 
+// An input an estimate rests on, reported next to the figure it drives: the devices'
+// utilisation ("utilisation") or the model-FLOPs utilisation of a prediction from
+// compute ("mfu"), as a fraction with its range, given or a default.
+struct Assumption {
+  std::string name;
+  Range<double> value;
+  Provenance provenance;
+};
+
 struct Report {
   RunInfo run;
   Footprint footprint;
   std::vector<PowerSummary> power;
   std::vector<std::string> notes;  // fallbacks, attribution method, warnings
+  std::vector<Assumption> assumptions;  // estimates only
 };
 
 }  // namespace carbonscope

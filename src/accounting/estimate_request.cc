@@ -52,6 +52,14 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
                                           r.spec.utilisation * 100)
                             : "utilisation 100% (default): devices drawn at their full rated power");
   }
+  if (!r.spec.devices.empty()) {
+    rep.assumptions.push_back({"utilisation", Range<double>::exact(r.spec.utilisation),
+                               {r.utilisation_given ? Method::kGiven : Method::kDefault, "",
+                                r.utilisation_given ? "" : "devices at their full rated power", "", 0}});
+  }
+  if (r.spec.compute) {
+    rep.assumptions.push_back({"mfu", r.spec.compute->mfu.value, r.spec.compute->mfu.provenance});
+  }
   if (r.spec.compute) {
     const ComputeDemand& c = *r.spec.compute;
     rep.notes.push_back(fmt::format("prediction from compute: {} FLOPs at {} x MFU; devices drawn at their rated "

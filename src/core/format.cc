@@ -1,12 +1,17 @@
-// Number formatting for people.
+// Number, unit, range, provenance and time formatting for people (see format.h).
 #include "carbonscope/format.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <vector>
 
 #include <fmt/format.h>
 
 namespace carbonscope {
 namespace {
+
+constexpr int kSig = 3;
 
 std::string group(const std::string& digits) {
   // digits: "-1234567.89" -> "-1,234,567.89"
@@ -23,14 +28,61 @@ std::string group(const std::string& digits) {
   return out;
 }
 
+// `v` rounded to `sig` significant digits (so that 999.6 picks the next unit up).
+double round_sig(double v, int sig) {
+  if (v == 0 || !std::isfinite(v)) return v;
+  return std::strtod(fmt::format("{:.{}e}", v, sig - 1).c_str(), nullptr);
+}
+
+// A unit of a family: values of at least `from` (in base units) are divided by it.
+struct Unit {
+  double from;
+  const char* name;
+};
+
+// Picks the largest unit the value (rounded as printed) reaches; zero and anything
+// below the smallest unit use `zero_unit` and the smallest unit respectively.
+const Unit& pick(const std::vector<Unit>& family, double base, std::size_t zero_unit) {
+  const double v = std::fabs(round_sig(base, kSig));
+  if (v == 0) return family[zero_unit];
+  for (std::size_t i = family.size(); i-- > 0;) {
+    if (v >= family[i].from * (1 - 1e-12)) return family[i];
+  }
+  return family.front();
+}
+
+// Energy in joules, emissions in grams, power in watts.
+const std::vector<Unit>& energy_units() {
+  static const std::vector<Unit> u = {
+      {3.6, "mWh"}, {3600, "Wh"}, {3.6e6, "kWh"}, {3.6e9, "MWh"}, {3.6e12, "GWh"}};
+  return u;
+}
+const std::vector<Unit>& emissions_units() {
+  static const std::vector<Unit> u = {{1e-3, "mg"}, {1, "g"}, {1e3, "kg"}, {1e6, "t"}};
+  return u;
+}
+const std::vector<Unit>& power_units() {
+  static const std::vector<Unit> u = {{1e-3, "mW"}, {1, "W"}, {1e3, "kW"}, {1e6, "MW"}};
+  return u;
+}
+
+std::string in_unit(double base, const Unit& u) { return format_number(base / u.from) + " " + u.name; }
+
+std::string range_text(double central, double low, double high, const Unit& u, const char* suffix) {
+  return fmt::format("{} {}{} ({} to {} {}{})", format_number(central / u.from), u.name, suffix,
+                     format_number(low / u.from), format_number(high / u.from), u.name, suffix);
+}
+
 }  // namespace
 
 std::string format_number(double v, int sig) {
   if (!std::isfinite(v)) return "n/a";
-  if (v == 0) return "0";
-  const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(v))));
-  const int decimals = std::max(0, sig - 1 - magnitude);
-  return group(fmt::format("{:.{}f}", v, std::min(decimals, 9)));
+  const double r = round_sig(v, sig);
+  if (r == 0) return "0";
+  const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(r))));
+  if (magnitude >= sig - 1) return group(fmt::format("{:.0f}", v));  // every integer digit
+  const int decimals = std::clamp(sig - 1 - magnitude, 0, 15);
+  return group(fmt::format("{:.{}f}", r, decimals));
 }
 
 std::string format_short(double v, int sig) {
@@ -41,38 +93,108 @@ std::string format_short(double v, int sig) {
   return s;
 }
 
-std::string format_energy(Energy e) {
-  const double kwh = e.kwh();
-  if (std::fabs(e.wh()) < 1) return format_number(e.joules(), 3) + " J";
-  if (std::fabs(kwh) < 1) return format_number(e.wh(), 3) + " Wh";
-  return format_number(kwh, 3) + " kWh";
+std::string format_count(double v) {
+  if (!std::isfinite(v)) return "n/a";
+  if (std::fabs(v) >= 100 || std::fabs(v - std::round(v)) < 1e-9 * std::max(1.0, std::fabs(v))) {
+    return group(fmt::format("{:.0f}", std::round(v) == 0 ? 0.0 : std::round(v)));
+  }
+  return format_short(v, kSig);
 }
 
+std::string format_percent(double fraction) { return format_short(fraction * 100, kSig) + "%"; }
+
+std::string format_energy(Energy e) { return in_unit(e.joules(), pick(energy_units(), e.joules(), 1)); }
 std::string format_emissions(Emissions m) {
-  const double g = m.grams();
-  if (std::fabs(g) < 1) return format_number(g * 1000, 3) + " mg";
-  if (std::fabs(g) < 1000) return format_number(g, 3) + " g";
-  if (std::fabs(g) < 1e6) return format_number(m.kg(), 3) + " kg";
-  return format_number(m.tonnes(), 4) + " t";
+  return in_unit(m.grams(), pick(emissions_units(), m.grams(), 1));
+}
+std::string format_co2e(Emissions m) { return format_emissions(m) + " CO2e"; }
+std::string format_power(Power p) { return in_unit(p.watts(), pick(power_units(), p.watts(), 1)); }
+std::string format_intensity(CarbonIntensity c) { return format_number(c.g_per_kwh()) + " gCO2e/kWh"; }
+
+std::string format_energy_like(Energy e, Energy like) {
+  return in_unit(e.joules(), pick(energy_units(), like.joules(), 1));
 }
 
-std::string format_power(Power p) {
-  if (std::fabs(p.watts()) < 1000) return format_number(p.watts(), 3) + " W";
-  return format_number(p.kilowatts(), 3) + " kW";
+std::string format_emissions_like(Emissions m, Emissions like) {
+  return in_unit(m.grams(), pick(emissions_units(), like.grams(), 1));
+}
+
+UnitScale energy_scale(Energy like) {
+  const Unit& u = pick(energy_units(), like.joules(), 1);
+  return {u.name, u.from};
+}
+
+UnitScale emissions_scale(Emissions like) {
+  const Unit& u = pick(emissions_units(), like.grams(), 1);
+  return {u.name, u.from};
 }
 
 std::string format_duration(Duration d) {
-  double s = d.count();
-  if (s < 60) return format_number(s, 3) + "s";
-  const auto total_min = static_cast<long long>(std::llround(s / 60));
-  const long long days = total_min / (24 * 60);
-  const long long hours = (total_min / 60) % 24;
-  const long long mins = total_min % 60;
-  std::string out;
-  if (days > 0) out += fmt::format("{}d", days);
-  if (hours > 0) out += fmt::format("{}{}h", out.empty() ? "" : " ", hours);
-  if (mins > 0 || out.empty()) out += fmt::format("{}{}m", out.empty() ? "" : " ", mins);
+  const double s = d.count();
+  if (!std::isfinite(s)) return "n/a";
+  if (s < 0) return "-" + format_duration(Duration(-s));
+  if (s < 59.5) return format_number(s) + " s";
+  const auto total = static_cast<long long>(std::llround(s));
+  const long long days = total / 86400;
+  const long long hours = (total % 86400) / 3600;
+  const long long minutes = (total % 3600) / 60;
+  const long long seconds = total % 60;
+  if (days > 0) return fmt::format("{} d {} h", format_count(static_cast<double>(days)), hours);
+  if (hours > 0) return fmt::format("{} h {:02} min", hours, minutes);
+  return fmt::format("{} min {:02} s", minutes, seconds);
+}
+
+std::string format_energy_range(const Range<Energy>& r) {
+  if (r.is_exact()) return format_energy(r.central);
+  return range_text(r.central.joules(), r.low.joules(), r.high.joules(),
+                    pick(energy_units(), r.central.joules(), 1), "");
+}
+
+std::string format_emissions_range(const Range<Emissions>& r) {
+  if (r.is_exact()) return format_co2e(r.central);
+  return range_text(r.central.grams(), r.low.grams(), r.high.grams(),
+                    pick(emissions_units(), r.central.grams(), 1), " CO2e");
+}
+
+std::string format_number_range(const Range<double>& r) {
+  if (r.is_exact()) return format_number(r.central);
+  return fmt::format("{} ({} to {})", format_number(r.central), format_number(r.low), format_number(r.high));
+}
+
+bool is_readable_amount(double amount) { return amount >= 0.1 && amount <= 1e6; }
+
+std::string describe_provenance(const Provenance& p) {
+  std::vector<std::string> parts;
+  if (!p.detail.empty()) parts.push_back(p.detail);
+  if (!p.region.empty() && p.detail.find(p.region) == std::string::npos) parts.push_back(p.region);
+  if (p.year != 0) parts.push_back(std::to_string(p.year));
+  std::string out(method_name(p.method));
+  if (!parts.empty()) out += fmt::format(": {}", fmt::join(parts, ", "));
+  if (!p.source_id.empty()) out += fmt::format(" [{}]", p.source_id);
   return out;
+}
+
+// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm): cheaper than
+// gmtime + strftime when listing 100,000 runs.
+std::string format_utc_minute(double unix_seconds) {
+  if (unix_seconds == 0) return "";
+  const auto t = static_cast<long long>(std::floor(unix_seconds));
+  long long days = t / 86400;
+  long long secs = t % 86400;
+  if (secs < 0) {
+    secs += 86400;
+    --days;
+  }
+  const long long z = days + 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long long doe = z - era * 146097;
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long long mp = (5 * doy + 2) / 153;
+  const long long d = doy - (153 * mp + 2) / 5 + 1;
+  const long long m = mp < 10 ? mp + 3 : mp - 9;
+  const long long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02} UTC", y, m, d, secs / 3600, (secs % 3600) / 60);
 }
 
 }  // namespace carbonscope

@@ -171,8 +171,8 @@ void read_training(const Context& ctx, const TableReader& r, LcaInputs& out) {
     e.device_hours = {hours(t->central), hours(t->low), hours(t->high)};
     e.provenance = {Method::kEstimated, device->provenance.source_id,
                     fmt::format("{}; {}", how, device->provenance.detail), "", 0};
-    e.detail = fmt::format("{} device-hours ({} to {}) of {}", format_number(e.device_hours.central, 4),
-                           format_number(e.device_hours.low, 4), format_number(e.device_hours.high, 4),
+    e.detail = fmt::format("{} device-hours ({} to {}) of {}", format_count(e.device_hours.central),
+                           format_count(e.device_hours.low), format_count(e.device_hours.high),
                            device->accelerator->name);
   } else {
     const auto device = read_device(ctx, r, true);
@@ -187,7 +187,7 @@ void read_training(const Context& ctx, const TableReader& r, LcaInputs& out) {
     e.provenance.detail += fmt::format(" x {:.0f}% utilisation x time", util * 100);
     e.detail = fmt::format("{} x {}, {} device-hours", count,
                            device->accelerator ? device->accelerator->name : format_power(device->power) + " device",
-                           format_number(device_hours, 7));
+                           format_count(device_hours));
   }
   if (runs > 1) {
     e.energy = e.energy.scaled(runs);
@@ -275,7 +275,8 @@ void read_inference(const Context& ctx, const TableReader& r, LcaInputs& out) {
     if (!need_requests("energy_per_request") || !per) return;
     e.energy = Range<Energy>::exact(*per * static_cast<double>(*requests));
     e.provenance = {Method::kGiven, "", "energy per request x requests", "", 0};
-    parts.push_back(fmt::format("{} per request x {} requests", format_energy(*per), *requests));
+    parts.push_back(fmt::format("{} per request x {} requests", format_energy(*per),
+                                format_count(static_cast<double>(*requests))));
   } else if (compute) {
     const auto params = r.scaled_count("params");
     const auto tokens = r.scaled_count("tokens_per_request");

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "sinks/report_format.h"
+#include "carbonscope/format.h"
 #include "sinks/report_html.h"
 #include "sinks/report_statement.h"
 #include "sinks/report_totals.h"
@@ -58,7 +58,7 @@ std::string runs_page(const std::vector<RunSummary>& runs, const FilterForm& f, 
   }
   body += fmt::format("<div class=\"totals\"><div>Runs shown<b id=\"run-count\">{}</b></div><div>Energy (IT)<b>{}</b>"
                       "</div><div>Emissions<b>{}</b></div></div>\n",
-                      runs.size(), html_escape(report_energy(energy)), html_escape(report_emissions(emissions)));
+                      runs.size(), html_escape(format_energy(energy)), html_escape(format_co2e(emissions)));
   if (runs.size() >= shown_limit && total_runs > static_cast<std::int64_t>(runs.size())) {
     body += fmt::format("<p>Showing the newest {} runs of {}; narrow them with the filters.</p>\n", runs.size(),
                         total_runs);
@@ -74,8 +74,8 @@ std::string runs_page(const std::vector<RunSummary>& runs, const FilterForm& f, 
         "<td class=\"num\">{8}</td><td>{9}</td></tr>\n",
         html_escape(r.id), run_link(r.id), html_escape(format_utc_minute(r.start_unix)),
         html_escape(std::string(run_kind_name(r.kind))), html_escape(r.project),
-        html_escape(fmt::format("{}", fmt::join(r.tags, ", "))), html_escape(report_duration(r.duration)),
-        html_escape(report_energy(r.energy)), html_escape(report_emissions(r.emissions)),
+        html_escape(fmt::format("{}", fmt::join(r.tags, ", "))), html_escape(format_duration(r.duration)),
+        html_escape(format_energy(r.energy)), html_escape(format_co2e(r.emissions)),
         r.complete ? "complete" : "incomplete");
   }
   body += "</table>\n<button type=\"submit\">Compare selected runs</button>\n</form>\n";
@@ -86,17 +86,25 @@ std::string run_page(const ReportBundle& b) {
   const Report& r = b.runs.front();
   const Statement s = build_statement(b);
   std::string body = "<p class=\"paragraph\">" + html_escape(s.paragraph) + "</p>\n";
-  body += html_statement_tables(s);
+  body += html_statement_tables(s, /*method_notes=*/true);
   const auto it = b.samples.find(r.run.id);
-  body += "<h2>Power over time</h2>\n";
-  body += html_power_chart("Power by component", it == b.samples.end() ? std::vector<PowerSample>{} : it->second);
+  const bool estimate = r.run.kind == RunKind::kEstimate;
+  if (!estimate) {
+    body += "<h2>Power over time</h2>\n";
+    body += html_power_chart("Power by component", it == b.samples.end() ? std::vector<PowerSample>{} : it->second);
+  }
   body += "<h2>Energy breakdown</h2>\n" + html_energy_chart(b.runs);
   if (!b.regions.empty()) body += "<h2>Other regions</h2>\n" + html_regions_chart(b);
   if (!b.equivalents.empty()) body += "<h2>Everyday equivalents</h2>\n" + html_equivalents(b);
-  body += fmt::format("<p class=\"source\">Command: <code>{}</code>; host {}. <a href=\"/api/runs/{}\">JSON</a></p>\n",
-                      html_escape(fmt::format("{}", fmt::join(r.run.command, " "))), html_escape(r.run.host),
-                      html_escape(r.run.id));
-  return page("Run " + r.run.id, body);
+  if (estimate) {
+    body += fmt::format("<p class=\"source\">A saved estimate: nothing ran and nothing was measured. "
+                        "<a href=\"/api/runs/{}\">JSON</a></p>\n", html_escape(r.run.id));
+  } else {
+    body += fmt::format("<p class=\"source\">Command: <code>{}</code>; host {}. <a href=\"/api/runs/{}\">JSON</a></p>\n",
+                        html_escape(fmt::format("{}", fmt::join(r.run.command, " "))), html_escape(r.run.host),
+                        html_escape(r.run.id));
+  }
+  return page((estimate ? "Estimate " : "Run ") + r.run.id, body);
 }
 
 std::string projects_page(const std::vector<ProjectTotal>& projects) {
@@ -108,10 +116,10 @@ std::string projects_page(const std::vector<ProjectTotal>& projects) {
     body += fmt::format(
         "<tr><td><a href=\"/?project={}\">{}</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
         "<td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
-        html_escape(p.project), html_escape(name), p.runs, html_escape(report_duration(p.duration)),
-        html_escape(report_energy(p.energy)), html_escape(report_emissions(p.emissions)),
+        html_escape(p.project), html_escape(name), p.runs, html_escape(format_duration(p.duration)),
+        html_escape(format_energy(p.energy)), html_escape(format_co2e(p.emissions)),
         html_escape(format_utc_minute(p.first_start_unix)), html_escape(format_utc_minute(p.last_start_unix)));
-    bars.push_back({name, p.emissions.grams(), report_emissions(p.emissions), false});
+    bars.push_back({name, p.emissions.grams(), format_co2e(p.emissions), false});
   }
   body += "</table>\n";
   if (!bars.empty()) body += svg_bar_chart(bars, "Emissions by project");
@@ -129,18 +137,18 @@ std::string compare_page(const ReportBundle& b) {
   };
   row("Project", [](const Report& r) { return r.run.project; });
   row("Start", [](const Report& r) { return format_utc_minute(r.run.start_unix); });
-  row("Duration", [](const Report& r) { return report_duration(r.run.duration); });
+  row("Duration", [](const Report& r) { return format_duration(r.run.duration); });
   row("Hardware", [](const Report& r) { return hardware_summary(r.run); });
   row("Region", [](const Report& r) { return r.run.region; });
   row("Energy (IT)", [](const Report& r) { return format_energy_range(r.footprint.it_energy); });
-  row("PUE", [](const Report& r) { return format_sig(r.footprint.pue.value.central); });
+  row("PUE", [](const Report& r) { return format_number(r.footprint.pue.value.central); });
   row("Intensity", [](const Report& r) { return format_intensity(r.footprint.intensity.value.central); });
   row("Emissions", [](const Report& r) { return format_emissions_range(r.footprint.emissions); });
   body += "</table>\n";
   std::vector<ChartBar> energy, emissions;
   for (const auto& r : b.runs) {
-    energy.push_back({r.run.id, r.footprint.it_energy.central.kwh(), report_energy(r.footprint.it_energy.central), false});
-    emissions.push_back({r.run.id, r.footprint.emissions.central.grams(), report_emissions(r.footprint.emissions.central), false});
+    energy.push_back({r.run.id, r.footprint.it_energy.central.kwh(), format_energy(r.footprint.it_energy.central), false});
+    emissions.push_back({r.run.id, r.footprint.emissions.central.grams(), format_co2e(r.footprint.emissions.central), false});
   }
   body += svg_bar_chart(energy, "Energy (IT) by run") + svg_bar_chart(emissions, "Emissions by run");
   return page("Compare runs", body);

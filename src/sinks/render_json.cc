@@ -3,6 +3,7 @@
 // score, the region comparison, the equivalents and the power series.
 #include <fmt/format.h>
 
+#include "sinks/report_html.h"
 #include "sinks/report_json.h"
 #include "sinks/report_render.h"
 #include "sinks/report_statement.h"
@@ -57,19 +58,19 @@ json report_bundle_json(const ReportBundle& b) {
   if (!t.hardware.empty()) card["hardware_used"] = fmt::format("{}", fmt::join(t.hardware, "; "));
   const SciScore sci = compute_sci(b);
   json regions = json::array();
-  for (const auto& r : b.regions) {
+  for (const auto& r : comparison_regions(b)) {
     regions.push_back({{"region", r.region},
                        {"intensity_g_per_kwh", r.intensity.g_per_kwh()},
                        {"source", r.source},
                        {"emissions_kg", (t.facility_energy.central * r.intensity).kg()}});
   }
   json equivalents = json::array();
-  for (const auto& e : b.equivalents) {
-    equivalents.push_back({{"activity", e.activity},
-                           {"unit", e.unit},
-                           {"g_per_unit", e.per_unit.grams()},
-                           {"source", e.source},
-                           {"amount", e.per_unit.grams() > 0 ? t.emissions.central / e.per_unit : 0.0}});
+  for (const auto& [e, amount] : readable_equivalents(b)) {
+    equivalents.push_back({{"activity", e->activity},
+                           {"unit", e->unit},
+                           {"g_per_unit", e->per_unit.grams()},
+                           {"source", e->source},
+                           {"amount", amount}});
   }
   json samples = json::object();
   for (const auto& [id, series] : b.samples) {

@@ -18,20 +18,32 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
   return s;
 }
 
-// Escapes LaTeX's special characters, then typesets units: CO2e, " x ".
+// Escapes every character LaTeX treats specially, so that any text from the ledger
+// prints as written in the default OT1 encoding (where a bare | prints as an em dash,
+// < and > as inverted marks, and \_ \~ \^ come out as accents or rules that a PDF
+// reader does not copy back as the character): _ ~ ^ are taken from the typewriter
+// font, which has them as real glyphs. Straight quotes become typographic ones.
+// Then units are typeset: CO2e, " x ".
 std::string tex(const std::string& s) {
   std::string out;
-  for (const char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool opens = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '[';
     switch (c) {
       case '\\': out += "\\textbackslash{}"; break;
-      case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+      case '&': case '%': case '$': case '#': case '{': case '}':
         out += '\\';
         out += c;
         break;
-      case '~': out += "\\textasciitilde{}"; break;
-      case '^': out += "\\textasciicircum{}"; break;
+      case '_': out += "{\\ttfamily\\char95}"; break;
+      case '~': out += "{\\ttfamily\\char126}"; break;
+      case '^': out += "{\\ttfamily\\char94}"; break;
+      case '|': out += "\\textbar{}"; break;
       case '<': out += "\\textless{}"; break;
       case '>': out += "\\textgreater{}"; break;
+      case '"': out += opens ? "``" : "''"; break;
+      case '\'': out += opens ? "`" : "'"; break;
+      case '`': out += "\\textasciigrave{}"; break;
       default: out += c;
     }
   }
@@ -73,9 +85,10 @@ std::string render_latex(const ReportBundle& bundle) {
       out += "\\label{tab:carbonscope-runs}\n\\end{table}\n";
     }
   }
-  if (!s.notes.empty()) {
-    out += "\n% Notes:\n";
-    for (const auto& n : s.notes) out += "%   " + replace_all(n, "\n", " ") + "\n";
+  if (bundle.method_notes && !s.notes.empty()) {
+    out += "\n\\paragraph{Method notes.}\n\\begin{itemize}\n";
+    for (const auto& n : s.notes) out += "\\item " + tex(replace_all(n, "\n", " ")) + "\n";
+    out += "\\end{itemize}\n";
   }
   return out;
 }

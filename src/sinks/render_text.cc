@@ -1,58 +1,16 @@
-// The `text` and `md` report formats: the statement as a wrapped paragraph and
-// aligned tables (text), or as Markdown tables (md).
+// The `text` and `md` report formats: the statement as a paragraph and tables that fit
+// the terminal's width, with the method notes (text), or as Markdown tables, the method
+// notes only with --notes (md).
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "sinks/report_render.h"
 #include "sinks/report_statement.h"
+#include "sinks/text_layout.h"
 
 namespace carbonscope {
 namespace {
-
-std::string wrap(const std::string& text, std::size_t width) {
-  std::string out;
-  std::size_t line = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::size_t len = end - start;
-    if (line > 0 && line + 1 + len > width) {
-      out += '\n';
-      line = 0;
-    } else if (line > 0) {
-      out += ' ';
-      ++line;
-    }
-    out.append(text, start, len);
-    line += len;
-    start = end + 1;
-  }
-  return out + "\n";
-}
-
-std::string aligned(const std::vector<std::vector<std::string>>& rows) {
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()));
-    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
-  }
-  std::string out;
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    std::string line;
-    for (std::size_t i = 0; i < rows[r].size(); ++i) {
-      line += i + 1 < rows[r].size() ? fmt::format("{:<{}}  ", rows[r][i], widths[i]) : rows[r][i];
-    }
-    out += line + "\n";
-    if (r == 0) {
-      std::size_t total = 0;
-      for (std::size_t w : widths) total += w + 2;
-      out += std::string(total - 2, '-') + "\n";
-    }
-  }
-  return out;
-}
 
 std::string md_cell(const std::string& s) {
   std::string out;
@@ -90,15 +48,36 @@ std::vector<std::vector<std::string>> run_rows(const Statement& s) {
   return rows;
 }
 
+bool fits(const std::string& text, std::size_t width) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (text_width(std::string_view(text).substr(start, end - start)) > width) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+// The per-run table; when it cannot fit, without its Start column (the run id starts
+// with the start time in UTC).
+std::string runs_table(std::vector<std::vector<std::string>> rows, std::size_t width) {
+  std::string out = text_table(rows, width, /*cut_words=*/false);
+  if (fits(out, width) || rows.front().size() < 3 || rows.front()[2] != "Start") return text_table(rows, width);
+  for (auto& row : rows) row.erase(row.begin() + 2);
+  return text_table(rows, width);
+}
+
 }  // namespace
 
 std::string render_text(const ReportBundle& bundle) {
   const Statement s = build_statement(bundle);
-  std::string out = wrap(s.paragraph, 88) + "\n" + aligned(figure_rows(s));
-  if (!s.run_rows.empty()) out += "\n" + aligned(run_rows(s));
+  const std::size_t width = bundle.text_width;
+  std::string out = wrap_paragraph(s.paragraph, width) + "\n" + text_table(figure_rows(s), width);
+  if (!s.run_rows.empty()) out += "\n" + runs_table(run_rows(s), width);
   if (!s.notes.empty()) {
-    out += "\nNotes:\n";
-    for (const auto& n : s.notes) out += "  - " + n + "\n";
+    out += "\nMethod notes:\n";
+    for (const auto& n : s.notes) out += wrap_paragraph("- " + n, width, 2, 4);
   }
   return out;
 }
@@ -107,8 +86,8 @@ std::string render_markdown(const ReportBundle& bundle) {
   const Statement s = build_statement(bundle);
   std::string out = "## Energy use and carbon emissions\n\n" + s.paragraph + "\n\n" + md_table(figure_rows(s));
   if (!s.run_rows.empty()) out += "\n### Runs\n\n" + md_table(run_rows(s));
-  if (!s.notes.empty()) {
-    out += "\n### Notes\n\n";
+  if (bundle.method_notes && !s.notes.empty()) {
+    out += "\n### Method notes\n\n";
     for (const auto& n : s.notes) out += "- " + md_cell(n) + "\n";
   }
   return out;

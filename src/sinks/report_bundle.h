@@ -13,10 +13,12 @@
 namespace carbonscope {
 
 // "What if the same energy had been drawn in REGION": a grid intensity and its source.
+// A cloud region names its provider ("aws"); a country or grid zone has none.
 struct RegionIntensity {
   std::string region;
   CarbonIntensity intensity;
   std::string source;
+  std::string provider;
 };
 
 // An everyday equivalent: `per_unit` of CO2e for one `unit` of `activity`
@@ -39,11 +41,17 @@ struct SciInput {
 struct ReportBundle {
   std::vector<Report> runs;                                // oldest first
   std::map<std::string, std::vector<PowerSample>> samples;  // by run id
+  // Candidates for "other regions": countries, and cloud regions that a cloud run is
+  // compared with instead (see comparison_regions in report_html.h).
   std::vector<RegionIntensity> regions;
   std::vector<EquivalentFactor> equivalents;
   SciInput sci;
   std::string training_type;  // model card: "pre-training", "fine-tuning", or ""
   std::string tool = "carbonscope 0.1.0";
+  // Method notes (formulas, run ids, hints, recorded notes): always in text, in md,
+  // latex and html only when asked (`report --notes`); the dashboard shows them.
+  bool method_notes = false;
+  std::size_t text_width = 80;  // columns of the text format
 };
 
 }  // namespace carbonscope

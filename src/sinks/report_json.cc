@@ -155,16 +155,25 @@ json to_json(const Report& r) {
     if (p.machine_peak) jp["machine_peak_w"] = p.machine_peak->watts();
     power.push_back(std::move(jp));
   }
-  return {{"schema", kReportSchema},
-          {"run", std::move(jr)},
-          {"energy_kwh", range_json(f.it_energy, kwh)},
-          {"components", std::move(components)},
-          {"pue", std::move(pue)},
-          {"facility_energy_kwh", range_json(f.facility_energy, kwh)},
-          {"intensity_g_per_kwh", std::move(intensity)},
-          {"emissions_kg", range_json(f.emissions, kg)},
-          {"power", std::move(power)},
-          {"notes", texts(r.notes)}};
+  json assumptions = json::array();
+  for (const Assumption& a : r.assumptions) {
+    json ja = range_json(a.value, plain);
+    ja["name"] = a.name;
+    ja.update(provenance_json(a.provenance));
+    assumptions.push_back(std::move(ja));
+  }
+  json out = {{"schema", kReportSchema},
+              {"run", std::move(jr)},
+              {"energy_kwh", range_json(f.it_energy, kwh)},
+              {"components", std::move(components)},
+              {"pue", std::move(pue)},
+              {"facility_energy_kwh", range_json(f.facility_energy, kwh)},
+              {"intensity_g_per_kwh", std::move(intensity)},
+              {"emissions_kg", range_json(f.emissions, kg)},
+              {"power", std::move(power)},
+              {"notes", texts(r.notes)}};
+  if (!assumptions.empty()) out["assumptions"] = std::move(assumptions);
+  return out;
 }
 
 Result<Report> report_from_json(const json& j) {
@@ -226,6 +235,13 @@ Result<Report> report_from_json(const json& j) {
       r.power.push_back(std::move(p));
     }
     r.notes = j.value("notes", std::vector<std::string>{});
+    for (const json& ja : j.value("assumptions", json::array())) {
+      Assumption a;
+      a.name = ja.value("name", "");
+      a.value = range_from<double>(ja, plain);
+      CS_ASSIGN_OR_RETURN(a.provenance, provenance_from(ja));
+      r.assumptions.push_back(std::move(a));
+    }
     return r;
   } catch (const json::exception& e) {
     return Status::data_error(fmt::format("malformed report JSON: {}", e.what()));

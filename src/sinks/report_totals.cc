@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "sinks/ledger.h"
-#include "sinks/report_format.h"
+#include "carbonscope/format.h"
 
 namespace carbonscope {
 namespace {

@@ -130,4 +130,80 @@ std::string svg_bar_chart(const std::vector<ChartBar>& bars, std::string_view ti
   return out + "</svg>\n";
 }
 
+std::string svg_point_chart(const std::vector<ChartPoint>& points, const std::vector<std::string>& groups,
+                            std::string_view title, std::string_view x_label, std::string_view y_label,
+                            std::string_view filled_label, std::string_view hollow_label) {
+  constexpr int kW = 720, kLeft = 64, kRight = 170, kTop = 32, kBottom = 44;
+  const int height = std::max(300, kTop + kBottom + 40 + static_cast<int>(groups.size() + 3) * 18);
+  const int plot_w = kW - kLeft - kRight, plot_h = height - kTop - kBottom;
+  std::string out = svg_open(kW, height, title);
+  if (points.empty()) return out + "</svg>\n";
+  double x_min = points[0].x, x_max = points[0].x, y_max = 0, y_min_pos = 0;
+  for (const ChartPoint& p : points) {
+    x_min = std::min(x_min, p.x);
+    x_max = std::max(x_max, p.x);
+    y_max = std::max(y_max, p.y);
+    if (p.y > 0) y_min_pos = y_min_pos == 0 ? p.y : std::min(y_min_pos, p.y);
+  }
+  const bool log_y = y_min_pos > 0 && y_max / y_min_pos > 100;
+  double lo = 0, hi = 0, y_step = 0;
+  if (log_y) {
+    lo = std::floor(std::log10(y_min_pos));
+    hi = std::max(lo + 1, std::ceil(std::log10(y_max)));
+  } else {
+    y_step = nice_step(y_max, 5);
+    hi = std::max(y_step, std::ceil(y_max / y_step) * y_step);
+  }
+  const double x_span = x_max > x_min ? x_max - x_min : 1;
+  auto px = [&](double x) { return kLeft + (x - x_min) / x_span * plot_w; };
+  auto py = [&](double y) {
+    if (log_y) return kTop + plot_h - (std::log10(std::max(y, y_min_pos)) - lo) / (hi - lo) * plot_h;
+    return kTop + plot_h - y / hi * plot_h;
+  };
+  const auto grid = [&](double y) {
+    out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#ddd\"/>"
+                       "<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+                       kLeft, py(y), kLeft + plot_w, py(y), kLeft - 6, py(y) + 4, fmt::format("{:g}", y));
+  };
+  if (log_y) {
+    for (double e = lo; e <= hi + 1e-9; e += 1) grid(std::pow(10.0, e));
+  } else {
+    for (double y = 0; y <= hi + y_step / 2; y += y_step) grid(y);
+  }
+  const double x_step = nice_step(x_span, 6);
+  for (double x = std::ceil(x_min / x_step) * x_step; x <= x_max + 1e-9; x += x_step) {
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", px(x), kTop + plot_h + 16,
+                       fmt::format("{:g}", x));
+  }
+  out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#333\"/>"
+                     "<line x1=\"{0}\" y1=\"{2}\" x2=\"{3}\" y2=\"{2}\" stroke=\"#333\"/>\n",
+                     kLeft, kTop, kTop + plot_h, kLeft + plot_w);
+  out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", kLeft + plot_w / 2, height - 8,
+                     html_escape(x_label));
+  out += fmt::format("<text x=\"14\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 14 {0})\">{1}{2}</text>\n",
+                     kTop + plot_h / 2, html_escape(y_label), log_y ? " (log scale)" : "");
+  for (const ChartPoint& p : points) {
+    const char* colour = kPalette[p.group % std::size(kPalette)];
+    out += fmt::format("<circle class=\"point{}\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\" fill=\"{}\" stroke=\"{}\" "
+                       "stroke-width=\"2\"><title>{}</title></circle>\n",
+                       p.hollow ? " hollow" : "", px(p.x), py(p.y), p.hollow ? "white" : colour, colour,
+                       html_escape(p.tooltip));
+  }
+  const int lx = kLeft + plot_w + 14;
+  int ly = kTop + 12;
+  for (std::size_t i = 0; i < groups.size(); ++i, ly += 18) {
+    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
+                       lx, ly - 9, kPalette[i % std::size(kPalette)], lx + 16, ly, html_escape(groups[i]));
+  }
+  ly += 8;
+  out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"#5f6b73\" stroke=\"#5f6b73\" stroke-width=\"2\"/>"
+                     "<text x=\"{}\" y=\"{}\">{}</text>\n",
+                     lx + 5, ly - 4, lx + 16, ly, html_escape(filled_label));
+  ly += 18;
+  out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"white\" stroke=\"#5f6b73\" stroke-width=\"2\"/>"
+                     "<text x=\"{}\" y=\"{}\">{}</text>\n",
+                     lx + 5, ly - 4, lx + 16, ly, html_escape(hollow_label));
+  return out + "</svg>\n";
+}
+
 }  // namespace carbonscope

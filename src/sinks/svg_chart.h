@@ -3,6 +3,7 @@
 // Pure: data in, markup out; every label is escaped.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,6 +23,16 @@ struct ChartBar {
   bool highlight = false;
 };
 
+// One mark of a point chart: (x, y), the group it belongs to (its colour), filled or
+// hollow, and a tooltip.
+struct ChartPoint {
+  double x = 0;
+  double y = 0;
+  std::size_t group = 0;
+  bool hollow = false;
+  std::string tooltip;
+};
+
 // Escapes &, <, >, " and ' for HTML text and attributes.
 std::string html_escape(std::string_view s);
 
@@ -29,5 +40,10 @@ std::string html_escape(std::string_view s);
 std::string svg_line_chart(const std::vector<ChartSeries>& series, std::string_view title,
                            std::string_view x_label, std::string_view y_label);
 std::string svg_bar_chart(const std::vector<ChartBar>& bars, std::string_view title);
+// Points coloured by group (legend `groups`), filled or hollow (legend `filled_label`,
+// `hollow_label`); a logarithmic y axis when the values span more than 100 times.
+std::string svg_point_chart(const std::vector<ChartPoint>& points, const std::vector<std::string>& groups,
+                            std::string_view title, std::string_view x_label, std::string_view y_label,
+                            std::string_view filled_label, std::string_view hollow_label);
 
 }  // namespace carbonscope

@@ -50,6 +50,7 @@ CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::s
   for (char** e = environ; *e != nullptr; ++e) {
     const std::string entry = *e;
     if (entry.rfind("CARBONSCOPE_", 0) == 0) continue;  // tests choose their own
+    if (entry.rfind("COLUMNS=", 0) == 0) continue;       // text is 80 columns unless a test sets it
     env_s.push_back(entry);
   }
   // Every test process records into its own ledger unless the test names one: never

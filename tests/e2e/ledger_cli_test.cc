@@ -16,7 +16,7 @@ namespace {
 
 TEST(RunsCli, ListFiltersAndJson) {
   const std::string ledger = fixture_ledger();
-  CliResult r = run_cli({"runs", "list", "--ledger", ledger});
+  CliResult r = run_cli({"runs", "list", "--ledger", ledger}, {"COLUMNS=120"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_LT(r.out.find("20261123T080000Z-0789ab"), r.out.find("20261121T090000Z-a1b2c3"));  // newest first
   EXPECT_NE(r.out.find("incomplete (exit 137)"), std::string::npos);
@@ -208,6 +208,66 @@ TEST(ServeCli, TheMainBinaryHandsServeToCarbonscopeServe) {
   const CliResult host = run_cli({"serve", "--host", "300.1.1.1", "--ledger", temp_dir() + "/l.db"});
   EXPECT_EQ(host.exit_code, 1);
   EXPECT_NE(host.err.find("cannot listen on 300.1.1.1"), std::string::npos) << host.err;
+}
+
+// `runs list` fits the terminal whatever the values: no line is wider than COLUMNS,
+// every column starts where its header does (long values end in "..."), tiny figures
+// keep the unit policy, and the command shows when there is room.
+TEST(RunsCli, ListFitsTheTerminalAndStaysAligned) {
+  const std::string dir = temp_dir();
+  std::ifstream in(std::string(CARBONSCOPE_FIXTURES) + "/reports/runs/20261121T090000Z-a1b2c3.json");
+  nlohmann::json tiny = nlohmann::json::parse(in);
+  tiny["run"]["id"] = "20261124T090000Z-f00d01";
+  tiny["run"]["start_unix"] = 1795597200.0;
+  tiny["run"]["project"] = "a-project-name-far-longer-than-any-terminal-column-should-ever-hold";
+  tiny["run"]["command"] = {"python3", "train.py", "--a-very-long-option", "with-a-value", "--and-another", "one"};
+  for (const char* key : {"energy_kwh", "facility_energy_kwh"}) {
+    tiny[key] = {{"central", 1.67e-10}, {"low", 1e-10}, {"high", 2e-10}};
+  }
+  tiny["emissions_kg"] = {{"central", 7.36e-12}, {"low", 5e-12}, {"high", 9e-12}};
+  const std::string file = dir + "/tiny.json";
+  std::ofstream(file) << tiny.dump();
+  const std::string ledger = fixture_ledger();
+  ASSERT_EQ(run_cli({"runs", "import", file, "--ledger", ledger}).exit_code, 0);
+  for (const int columns : {80, 120, 200}) {
+    for (const bool all : {false, true}) {
+      std::vector<std::string> args = {"runs", "list", "--ledger", ledger};
+      if (all) args.push_back("--all");
+      const CliResult r = run_cli(args, {fmt::format("COLUMNS={}", columns)});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      std::vector<std::string> lines;
+      for (std::size_t p = 0, e; p < r.out.size(); p = e + 1) {
+        e = r.out.find('\n', p);
+        lines.push_back(r.out.substr(p, e - p));
+      }
+      ASSERT_GE(lines.size(), 5u) << r.out;
+      std::vector<std::size_t> starts;  // where each header word begins
+      for (std::size_t i = 1; i < lines[0].size(); ++i) {
+        if (lines[0][i] != ' ' && lines[0][i - 1] == ' ' && i >= 2 && lines[0][i - 2] == ' ') starts.push_back(i);
+      }
+      for (const std::string& line : lines) {
+        EXPECT_LE(line.size(), static_cast<std::size_t>(columns)) << columns << ":\n" << r.out;
+        for (std::size_t s : starts) {
+          if (s >= line.size()) continue;
+          EXPECT_TRUE(line[s - 1] == ' ' && line[s - 2] == ' ') << "column at " << s << " of:\n" << r.out;
+        }
+      }
+      if (columns < 200) {
+        EXPECT_NE(r.out.find("..."), std::string::npos) << r.out;  // the long project
+      }
+      EXPECT_EQ(r.out.find("e-0"), std::string::npos) << r.out;  // no exponent
+      if (columns >= 120) {
+        EXPECT_NE(r.out.find("0.000167 mWh"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("0.00000736 mg"), std::string::npos) << r.out;
+      }
+      if (columns == 200 && !all) {
+        EXPECT_NE(r.out.find("COMMAND"), std::string::npos) << r.out;
+      }
+      if (columns == 80) {
+        EXPECT_EQ(r.out.find("COMMAND"), std::string::npos) << r.out;
+      }
+    }
+  }
 }
 
 }  // namespace

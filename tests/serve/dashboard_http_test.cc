@@ -55,6 +55,23 @@ TEST_F(DashboardHttp, RunPageHasANonEmptyPowerChart) {
   EXPECT_EQ(get("/runs/20261121T09")->status, 200);  // unique prefix
 }
 
+// A saved estimate reads as one: given hardware and duration, prepared (not started),
+// no power chart and no command; the method notes are on the page.
+TEST_F(DashboardHttp, EstimatePageReadsAsAnEstimate) {
+  auto res = get("/runs/20261123T080000Z-0789ab");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("<h2>Estimate 20261123T080000Z-0789ab</h2>"), std::string::npos);
+  EXPECT_NE(res->body.find("The estimate for project"), std::string::npos);
+  EXPECT_NE(res->body.find("<tr><td>Hardware</td><td>8 x NVIDIA H100 SXM5 80GB</td><td>given</td></tr>"),
+            std::string::npos);
+  EXPECT_NE(res->body.find("<tr><td>Duration</td><td>10 h 00 min</td><td>given</td></tr>"), std::string::npos);
+  EXPECT_EQ(res->body.find("detected by the tracker"), std::string::npos);
+  EXPECT_EQ(res->body.find("wall clock"), std::string::npos);
+  EXPECT_EQ(res->body.find("Power over time"), std::string::npos);
+  EXPECT_NE(res->body.find("<h2>Method notes</h2>"), std::string::npos);
+}
+
 TEST_F(DashboardHttp, ProjectsCompareApiAndStatic) {
   auto res = get("/projects");
   ASSERT_TRUE(res);

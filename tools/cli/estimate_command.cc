@@ -8,6 +8,7 @@
 #include "estimate_command.h"
 #include "ledger_options.h"
 #include "platform/clock.h"
+#include "platform/terminal.h"
 #include "sinks/ledger.h"
 #include "tracker/run_files.h"
 
@@ -72,7 +73,7 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
       }
       std::cerr << fmt::format("carbonscope: saved as {} in {}\n", r->report.run.id, path);
     }
-    std::cout << (all->json ? render_estimate_json(*r) : render_estimate_text(*r));
+    std::cout << (all->json ? render_estimate_json(*r) : render_estimate_text(*r, static_cast<std::size_t>(terminal_width())));
   });
 }
 

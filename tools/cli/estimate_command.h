@@ -19,7 +19,8 @@ struct EstimateOptions {
   std::string ledger;
 };
 
-std::string render_estimate_text(const EstimateResult& r);
+// Text within `width` columns (see platform/terminal.h).
+std::string render_estimate_text(const EstimateResult& r, std::size_t width = 80);
 std::string render_estimate_json(const EstimateResult& r);
 
 }  // namespace carbonscope::cli

@@ -1,5 +1,5 @@
-// Rendering of an estimate: a table for people, JSON for programs. Every line says how
-// its figure was obtained and from which source.
+// Rendering of an estimate: a table for people that fits the terminal, JSON for
+// programs. Every line says how its figure was obtained and from which source.
 #include <sstream>
 
 #include <fmt/format.h>
@@ -7,101 +7,140 @@
 #include "carbonscope/format.h"
 #include "estimate_command.h"
 #include "sinks/estimate_json.h"
+#include "sinks/text_layout.h"
 
 namespace carbonscope::cli {
 namespace {
 
-std::string how(const Provenance& p) {
-  std::string out(method_name(p.method));
-  if (!p.detail.empty()) out += ": " + p.detail;
-  if (!p.region.empty() && p.method == Method::kReference) out += fmt::format(", {}", p.region);
-  if (p.year != 0) out += fmt::format(" {}", p.year);
-  if (!p.source_id.empty()) {
-    out += fmt::format(" [{}]", p.source_id);
+struct Line {
+  std::string label, value, how;
+};
+
+// Lines of one block as label, value and how-obtained columns within `width`: the
+// how-obtained text wraps under itself (or onto the next lines when no room is left).
+std::string block(const std::vector<Line>& lines, std::size_t indent, std::size_t width) {
+  std::size_t lw = 0, vw = 0;
+  for (const Line& l : lines) {
+    lw = std::max(lw, text_width(l.label));
+    if (!l.how.empty()) vw = std::max(vw, text_width(l.value));
+  }
+  const std::size_t used = indent + 2 + (vw > 0 ? vw + 2 : 0) + 8;
+  lw = std::min(lw, width > used ? width - used + 8 : 8);
+  std::string out;
+  for (const Line& l : lines) {
+    const std::string label = std::string(indent, ' ') + pad_right(ellipsize(l.label, lw), lw) + "  ";
+    if (l.how.empty()) {
+      out += prefixed_text(label, l.value, width, indent + 4);
+    } else {
+      out += prefixed_text(label + pad_right(l.value, vw) + "  ", l.how, width, indent + 4);
+    }
   }
   return out;
 }
 
-template <typename Q, typename F>
-std::string range_text(const Range<Q>& r, F fmt_one) {
-  if (r.is_exact()) return fmt_one(r.central);
-  return fmt::format("{} (range {} to {})", fmt_one(r.central), fmt_one(r.low), fmt_one(r.high));
+std::string range_of_counts(const Range<double>& r) {
+  if (r.is_exact()) return format_count(r.central);
+  return fmt::format("{} ({} to {})", format_count(r.central), format_count(r.low), format_count(r.high));
 }
 
-std::string intensity_text(CarbonIntensity c) { return format_number(c.g_per_kwh(), 4) + " g/kWh"; }
+std::string percent_range(const Range<double>& r) {
+  if (r.is_exact()) return format_percent(r.central);
+  return fmt::format("{} ({} to {})", format_percent(r.central), format_percent(r.low),
+                     format_percent(r.high));
+}
+
+std::string intensity_range(const Range<CarbonIntensity>& r) {
+  if (r.is_exact()) return format_intensity(r.central);
+  return fmt::format("{} ({} to {})", format_intensity(r.central), format_number(r.low.g_per_kwh()),
+                     format_number(r.high.g_per_kwh()));
+}
 
 }  // namespace
 
-std::string render_estimate_text(const EstimateResult& r) {
+std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
   const Footprint& f = r.report.footprint;
   std::ostringstream out;
   out << "carbonscope estimate\n\n";
+  std::vector<Line> head;
   if (const auto wall = implied_wall_time(r.spec)) {
-    out << fmt::format("  {:<14}{}", "Duration", format_duration(*wall));
-    if (wall->count() > 86400) out << fmt::format(" = {} h", format_number(hours(*wall), 4));
-    if (r.spec.device_hours) out << fmt::format(" ({} device-hours)", format_number(*r.spec.device_hours, 7));
-    out << "\n";
+    std::string v = format_duration(*wall);
+    if (wall->count() > 86400) v += fmt::format(" = {} h", format_count(hours(*wall)));
+    std::string how;
+    if (r.spec.device_hours) how = fmt::format("{} device-hours", format_count(*r.spec.device_hours));
+    head.push_back({"Duration", v, how});
   }
   if (r.spec.compute) {
     const ComputeDemand& c = *r.spec.compute;
     const Range<Duration> t = c.device_time();
-    out << fmt::format("  {:<14}{:.3g} FLOPs = {}\n", "Compute", c.flops.count(), c.formula);
-    out << fmt::format("  {:<14}{} TFLOP/s dense {} per device x MFU {}\n", "Throughput",
-                       format_number(c.peak.tflops(), 4), c.precision,
-                       range_text(c.mfu.value, [](double v) { return fmt::format("{:.0f}%", v * 100); }) +
-                           (c.mfu.provenance.method == Method::kGiven ? " (given)" : " (default)"));
-    out << fmt::format("  {:<14}{}\n", "Device-hours",
-                       range_text(Range<double>{hours(t.central), hours(t.low), hours(t.high)},
-                                  [](double h) { return format_number(h, 4); }));
+    head.push_back({"Compute", fmt::format("{:.3g} FLOPs", c.flops.count()), c.formula});
+    head.push_back(
+        {"Throughput",
+         fmt::format("{} TFLOP/s dense {} per device", format_number(c.peak.tflops()), c.precision),
+         fmt::format("x MFU {} ({})", percent_range(c.mfu.value),
+                     c.mfu.provenance.method == Method::kGiven ? "given" : "default")});
+    head.push_back({"Device-hours", range_of_counts({hours(t.central), hours(t.low), hours(t.high)}), ""});
   }
   if (!r.spec.devices.empty()) {
-    out << fmt::format("  {:<14}{:.0f}%{}\n", "Utilisation", r.spec.utilisation * 100,
-                       r.utilisation_given ? " (given)" : " (default: full rated power)");
+    head.push_back({"Utilisation", format_percent(r.spec.utilisation),
+                    r.utilisation_given ? "given" : "default: full rated power"});
   }
-  out << fmt::format("  {:<14}{}\n\n", "Location", r.location.label);
+  head.push_back({"Location", r.location.label, ""});
+  out << block(head, 2, width) << "\n";
 
   out << "  Energy\n";
+  std::vector<Line> energy;
   for (const ComponentEnergy& c : f.components) {
-    out << fmt::format("    {:<8}{:<34}{:>16}  {}\n", c.component, c.label, format_energy(c.energy.central),
-                       how(c.provenance));
+    energy.push_back({fmt::format("{:<4}{}", c.component, c.label),
+                      format_energy_like(c.energy.central, f.it_energy.central),
+                      describe_provenance(c.provenance)});
   }
-  out << fmt::format("    {:<42}{:>16}\n", "IT equipment", range_text(f.it_energy, format_energy));
-  out << fmt::format("    {:<42}{:>16}  {}\n", "x PUE", range_text(f.pue.value, [](double v) {
-                       return fmt::format("{:.2f}", v);
-                     }), how(f.pue.provenance));
-  out << fmt::format("    {:<42}{:>16}\n\n", "Facility", range_text(f.facility_energy, format_energy));
-  out << fmt::format("  {:<14}{}  {}\n", "Intensity", range_text(f.intensity.value, intensity_text),
-                     how(f.intensity.provenance));
-  out << fmt::format("  {:<14}{} CO2e", "Emissions", range_text(f.emissions, format_emissions));
-  out << fmt::format(" ({} lb)\n", format_number(f.emissions.central.lb(), 4));
+  out << block(energy, 4, width);
+  out << block({{"IT equipment", format_energy_range(f.it_energy), ""},
+                {"x PUE", format_number_range(f.pue.value), describe_provenance(f.pue.provenance)},
+                {"Facility", format_energy_range(f.facility_energy), ""}},
+               4, width)
+      << "\n";
+  out << block(
+      {{"Intensity", intensity_range(f.intensity.value), describe_provenance(f.intensity.provenance)},
+       {"Emissions", format_emissions_range(f.emissions),
+        fmt::format("{} lb", format_number(f.emissions.central.lb()))}},
+      2, width);
 
   if (r.requests) {
     const double k = 1.0 / *r.requests;
-    out << fmt::format("  {:<14}{} and {} CO2e per request; {} and {} CO2e per 1,000 requests ({} requests)\n",
-                       "Per request", range_text(f.facility_energy.scaled(k), format_energy),
-                       range_text(f.emissions.scaled(k), format_emissions),
-                       range_text(f.facility_energy.scaled(k * 1000), format_energy),
-                       range_text(f.emissions.scaled(k * 1000), format_emissions), format_number(*r.requests, 9));
+    out << block({{"Per request",
+                   fmt::format("{}, {}", format_energy_range(f.facility_energy.scaled(k)),
+                               format_emissions_range(f.emissions.scaled(k))),
+                   ""},
+                  {"Per 1,000",
+                   fmt::format("{}, {}", format_energy_range(f.facility_energy.scaled(k * 1000)),
+                               format_emissions_range(f.emissions.scaled(k * 1000))),
+                   ""},
+                  {"Requests", format_count(*r.requests), ""}},
+                 2, width);
   }
-  if (!r.equivalents.empty()) {
-    out << "\n  As much as\n";
-    for (const EquivalentValue& e : r.equivalents) {
-      out << fmt::format("    {:>12} x {}\n", format_number(e.amount, 3), e.equivalent->name);
-    }
+  std::vector<Line> equivalents;
+  for (const EquivalentValue& e : r.equivalents) {
+    if (is_readable_amount(e.amount))
+      equivalents.push_back({format_number(e.amount), "x", e.equivalent->name});
   }
+  if (!equivalents.empty()) out << "\n  As much as\n" << block(equivalents, 4, width);
   if (!r.alternatives.empty()) {
     out << "\n  The same job in the cleanest comparable regions\n";
     const Energy it = f.it_energy.central;
+    std::vector<Line> alternatives;
     for (const Alternative& a : r.alternatives) {
       const Emissions m = it * a.pue.value.central * a.intensity.value.central;
       const double ratio = f.emissions.central.grams() > 0 ? m / f.emissions.central : 0;
-      out << fmt::format("    {:<40}{:>12}  {:>10}  ({:.0f}% of here)\n", a.label, format_emissions(m),
-                         intensity_text(a.intensity.value.central), ratio * 100);
+      alternatives.push_back({a.label, format_co2e(m),
+                              fmt::format("{}, {} of here", format_intensity(a.intensity.value.central),
+                                          format_percent(ratio))});
     }
+    out << block(alternatives, 4, width);
   }
   if (!r.report.notes.empty()) {
     out << "\n  Notes\n";
-    for (const std::string& n : r.report.notes) out << "    - " << n << "\n";
+    for (const std::string& n : r.report.notes) out << wrap_paragraph("- " + n, width, 4, 6);
   }
   return out.str();
 }

@@ -11,6 +11,7 @@
 #include "command.h"
 #include "ledger_options.h"
 #include "lca_output.h"
+#include "platform/terminal.h"
 #include "sinks/lca_json.h"
 #include "sinks/ledger.h"
 
@@ -60,7 +61,7 @@ Status run_lca(const Context& ctx, const LcaOptions& o) {
   const std::string format = o.json ? "json" : o.format;
   if (format == "json") std::cout << lca_to_json(result).dump(2) << "\n";
   else if (format == "md") std::cout << render_lca_markdown(result, o.path);
-  else std::cout << render_lca_text(result, o.path);
+  else std::cout << render_lca_text(result, o.path, static_cast<std::size_t>(terminal_width()));
   return {};
 }
 

@@ -7,39 +7,34 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
+#include "sinks/text_layout.h"
 
 namespace carbonscope::cli {
 namespace {
 
-std::string mass(const Range<Emissions>& r) {
+// A zero is written in the unit of `like` (the total): "0 t" next to "24.7 t".
+std::string mass(const Range<Emissions>& r, Emissions like = {}) {
+  if (r.central.grams() == 0 && like.grams() != 0) return format_emissions_like(r.central, like);
   if (r.is_exact()) return format_emissions(r.central);
-  return fmt::format("{} ({} to {})", format_emissions(r.central), format_emissions(r.low), format_emissions(r.high));
+  return fmt::format("{} ({} to {})", format_emissions(r.central), format_emissions_like(r.low, r.central),
+                     format_emissions_like(r.high, r.central));
 }
 
 std::string energy(const Range<Energy>& r) {
   if (r.is_exact()) return format_energy(r.central);
-  return fmt::format("{} ({} to {})", format_energy(r.central), format_energy(r.low), format_energy(r.high));
+  return fmt::format("{} ({} to {})", format_energy(r.central), format_energy_like(r.low, r.central),
+                     format_energy_like(r.high, r.central));
 }
 
-std::string ratio(const Range<double>& r) {
-  if (r.is_exact()) return fmt::format("{:.2f}", r.central);
-  return fmt::format("{:.2f} ({:.2f} to {:.2f})", r.central, r.low, r.high);
-}
+std::string ratio(const Range<double>& r) { return format_number_range(r); }
 
 std::string intensity(const Range<CarbonIntensity>& r) {
-  const auto g = [](CarbonIntensity c) { return format_number(c.g_per_kwh(), 4); };
-  if (r.is_exact()) return g(r.central) + " g/kWh";
-  return fmt::format("{} g/kWh ({} to {})", g(r.central), g(r.low), g(r.high));
+  if (r.is_exact()) return format_intensity(r.central);
+  return fmt::format("{} ({} to {})", format_intensity(r.central), format_number(r.low.g_per_kwh()),
+                     format_number(r.high.g_per_kwh()));
 }
 
-std::string how(const Provenance& p) {
-  std::string out(method_name(p.method));
-  if (!p.detail.empty()) out += ": " + p.detail;
-  if (!p.region.empty()) out += ", " + p.region;
-  if (p.year != 0) out += fmt::format(" {}", p.year);
-  if (!p.source_id.empty()) out += fmt::format(" [{}]", p.source_id);
-  return out;
-}
+std::string how(const Provenance& p) { return describe_provenance(p); }
 
 // A table cell: '|' would end the cell.
 std::string cell(std::string s) {
@@ -55,45 +50,54 @@ std::string title(const LcaResult& r, const std::string& path) {
 
 }  // namespace
 
-std::string render_lca_text(const LcaResult& r, const std::string& path) {
+std::string render_lca_text(const LcaResult& r, const std::string& path, std::size_t width) {
   std::ostringstream out;
-  out << "carbonscope lca: " << title(r, path) << "\n\n";
+  out << ellipsize("carbonscope lca: " + title(r, path), width) << "\n\n";
   out << fmt::format("  {:<12}{:>8}  {}\n", "Part", "Share", "Emissions CO2e (low to high)");
   for (const LcaPartTotal& p : r.parts) {
-    out << fmt::format("  {:<12}{:>8}  {}\n", lca_part_name(p.part), percent(p.share), mass(p.emissions));
+    out << fmt::format("  {:<12}{:>8}  {}\n", lca_part_name(p.part), percent(p.share),
+                       mass(p.emissions, r.emissions.central));
   }
   out << fmt::format("  {:<12}{:>8}  {}\n", "Total", "100%", mass(r.emissions));
   out << fmt::format("  {:<12}{:>8}  {}\n\n", "Electricity", "", energy(r.facility_energy));
 
+  // An entry's first line: part, name (shortened to fit), share, emissions.
+  std::size_t name_width = 8;
+  for (const LcaLine& l : r.lines) name_width = std::max(name_width, text_width(l.name));
+  const auto indented = [&](const std::string& text) { return wrap_paragraph(text, width, 6, 8); };
   out << "  Entries\n";
   for (const LcaLine& l : r.lines) {
-    out << fmt::format("    {:<10} {:<36} {:>7}  {}\n", lca_part_name(l.part), l.name, percent(l.share),
-                       mass(l.emissions));
-    if (!l.detail.empty()) out << fmt::format("      {}\n", l.detail);
-    out << fmt::format("      {}\n", how(l.provenance));
+    const std::string tail = fmt::format("{:>7}  {}", percent(l.share), mass(l.emissions, r.emissions.central));
+    const std::size_t fixed = 4 + 11 + 1 + tail.size();
+    const std::size_t w = std::min(name_width, width > fixed + 8 ? width - fixed : 8);
+    out << fmt::format("    {:<10} {} {}\n", lca_part_name(l.part), pad_right(ellipsize(l.name, w), w), tail);
+    if (!l.detail.empty()) out << indented(l.detail);
+    out << indented(how(l.provenance));
     if (l.part == LcaPart::kEmbodied) continue;
-    out << fmt::format("      energy {} x PUE {} = {}\n", energy(l.energy), ratio(l.pue->value),
-                       energy(l.facility_energy));
-    out << fmt::format("      PUE {}\n", how(l.pue->provenance));
-    out << fmt::format("      intensity {}, {}\n", intensity(l.intensity->value), how(l.intensity->provenance));
+    out << indented(fmt::format("energy {} x PUE {} = {}", energy(l.energy), ratio(l.pue->value),
+                                energy(l.facility_energy)));
+    out << indented("PUE " + how(l.pue->provenance));
+    out << indented(fmt::format("intensity {}, {}", intensity(l.intensity->value), how(l.intensity->provenance)));
     if (l.requests) {
-      out << fmt::format("      per request: {}, {} CO2e; per 1,000 requests: {}, {} CO2e ({} requests)\n",
-                         energy(l.facility_energy_per_request), mass(l.emissions_per_request),
-                         energy(l.facility_energy_per_request.scaled(1000)),
-                         mass(l.emissions_per_request.scaled(1000)), format_number(*l.requests, 9));
+      out << indented(fmt::format("per request: {}, {} CO2e; per 1,000 requests: {}, {} CO2e ({} requests)",
+                                  energy(l.facility_energy_per_request), mass(l.emissions_per_request),
+                                  energy(l.facility_energy_per_request.scaled(1000)),
+                                  mass(l.emissions_per_request.scaled(1000)), format_count(*l.requests)));
     }
   }
   if (!r.notes.empty()) {
     out << "\n  Notes\n";
-    for (const std::string& n : r.notes) out << "    - " << n << "\n";
+    for (const std::string& n : r.notes) out << wrap_paragraph("- " + n, width, 4, 6);
   }
   return out.str();
 }
 
 std::string render_lca_markdown(const LcaResult& r, const std::string& path) {
   std::ostringstream out;
-  const auto row = [](const Range<Emissions>& m) {
-    return fmt::format("{} | {} | {}", format_emissions(m.central), format_emissions(m.low), format_emissions(m.high));
+  const auto row = [&r](const Range<Emissions>& m) {  // a zero in the unit of the total
+    const Emissions like = m.central.grams() == 0 ? r.emissions.central : m.central;
+    return fmt::format("{} | {} | {}", format_emissions_like(m.central, like), format_emissions_like(m.low, like),
+                       format_emissions_like(m.high, like));
   };
   out << "# Life-cycle footprint: " << title(r, path) << "\n\n";
   out << "| Part | Emissions (CO2e) | Low | High | Share |\n|---|---:|---:|---:|---:|\n";
@@ -101,7 +105,8 @@ std::string render_lca_markdown(const LcaResult& r, const std::string& path) {
     out << fmt::format("| {} | {} | {} |\n", lca_part_name(p.part), row(p.emissions), percent(p.share));
   }
   out << fmt::format("| **Total** | **{}** | {} | {} | 100% |\n\n", format_emissions(r.emissions.central),
-                     format_emissions(r.emissions.low), format_emissions(r.emissions.high));
+                     format_emissions_like(r.emissions.low, r.emissions.central),
+                     format_emissions_like(r.emissions.high, r.emissions.central));
   out << "## Entries\n\n";
   out << "| Part | Entry | Facility energy | PUE | Intensity | Emissions | Low | High | Share | How |\n"
          "|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
@@ -123,7 +128,7 @@ std::string render_lca_markdown(const LcaResult& r, const std::string& path) {
              "Energy per 1,000 | CO2e per 1,000 |\n|---|---:|---:|---:|---:|---:|\n";
       header = true;
     }
-    out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", l.name, format_number(*l.requests, 9),
+    out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", l.name, format_count(*l.requests),
                        energy(l.facility_energy_per_request), mass(l.emissions_per_request),
                        energy(l.facility_energy_per_request.scaled(1000)), mass(l.emissions_per_request.scaled(1000)));
   }

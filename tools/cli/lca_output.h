@@ -8,7 +8,8 @@
 
 namespace carbonscope::cli {
 
-std::string render_lca_text(const LcaResult& r, const std::string& path);
+// Text within `width` columns: long details wrap under their entry.
+std::string render_lca_text(const LcaResult& r, const std::string& path, std::size_t width = 80);
 std::string render_lca_markdown(const LcaResult& r, const std::string& path);
 
 }  // namespace carbonscope::cli

@@ -8,6 +8,7 @@
 #include "carbonscope/parse.h"
 #include "command.h"
 #include "ledger_options.h"
+#include "platform/terminal.h"
 #include "report_defaults.h"
 #include "sinks/ledger.h"
 #include "sinks/report_render.h"
@@ -26,6 +27,7 @@ struct ReportFlags {
   double embodied_kg = -1;
   std::string training_type;
   std::vector<std::string> compare;
+  bool notes = false;
 };
 
 Result<RegionIntensity> parse_compare(const std::string& pair) {
@@ -35,7 +37,7 @@ Result<RegionIntensity> parse_compare(const std::string& pair) {
         "--compare-intensity '{}': write REGION=INTENSITY, e.g. FR=55 or PL=0.65kg/kWh", pair));
   }
   CS_ASSIGN_OR_RETURN(CarbonIntensity ci, parse_intensity(pair.substr(eq + 1)));
-  return RegionIntensity{pair.substr(0, eq), ci, "given (--compare-intensity)"};
+  return RegionIntensity{pair.substr(0, eq), ci, "given (--compare-intensity)", ""};
 }
 
 Result<ReportBundle> gather(const DataSet& data, const ReportFlags& f) {
@@ -81,6 +83,8 @@ Result<ReportBundle> gather(const DataSet& data, const ReportFlags& f) {
     return Status::invalid_argument("--training-type: use pre-training or fine-tuning");
   }
   b.training_type = f.training_type;
+  b.method_notes = f.notes;
+  b.text_width = static_cast<std::size_t>(terminal_width());
   return b;
 }
 
@@ -106,6 +110,8 @@ void add_report_command(CLI::App& app, Context& ctx) {
   sub->add_option("--functional-unit-name", f->functional_unit, "SCI: what R counts, e.g. 'inference' (default 'run')");
   sub->add_option("--embodied-kg", f->embodied_kg, "SCI: embodied emissions M in kg CO2e (default 0, not given)");
   sub->add_option("--training-type", f->training_type, "Model card: pre-training or fine-tuning");
+  sub->add_flag("--notes", f->notes,
+                "md/latex/html: add the method notes (formulas, run ids, recorded notes); text always has them");
   sub->add_option("--compare-intensity", f->compare,
                   "HTML/JSON: compare with REGION=g/kWh (repeatable; default: a built-in list from OWID 2023)");
   sub->callback([&ctx, f] {

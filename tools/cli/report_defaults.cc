@@ -13,7 +13,18 @@ std::vector<RegionIntensity> default_comparison_regions(const DataSet& data) {
     auto l = data.intensity(zone);
     if (!l.ok()) continue;
     out.push_back({zone, CarbonIntensity::g_per_kwh(l->row->g_per_kwh),
-                   fmt::format("{} {} [{}]", l->row->zone, l->row->year, l->row->source_id)});
+                   fmt::format("{} {} [{}]", l->row->zone, l->row->year, l->row->source_id), ""});
+  }
+  // Every cloud region with an intensity: the provider's own figure, else its grid's.
+  for (const CloudRegion& c : data.cloud_regions()) {
+    std::string label = c.key() + (c.location.empty() ? "" : fmt::format(" ({})", c.location));
+    if (c.g_per_kwh) {
+      out.push_back({label, CarbonIntensity::g_per_kwh(*c.g_per_kwh),
+                     fmt::format("{} {} [{}]", c.key(), c.year, c.source_id), c.provider});
+    } else if (auto l = data.intensity(c.zone); l.ok()) {
+      out.push_back({label, CarbonIntensity::g_per_kwh(l->row->g_per_kwh),
+                     fmt::format("{} {} [{}]", l->row->zone, l->row->year, l->row->source_id), c.provider});
+    }
   }
   return out;
 }

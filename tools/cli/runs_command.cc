@@ -12,12 +12,14 @@
 #include "carbonscope/location.h"
 #include "command.h"
 #include "ledger_options.h"
+#include "platform/terminal.h"
 #include "sinks/codecarbon_csv.h"
 #include "sinks/ledger.h"
 #include "sinks/ledger_import.h"
-#include "sinks/report_format.h"
+#include "carbonscope/format.h"
 #include "sinks/report_json.h"
 #include "sinks/report_render.h"
+#include "sinks/text_layout.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -92,54 +94,111 @@ Status list_runs(const RunsFlags& f) {
     note_cap();
     return std::cout.flush() ? Status::ok_status() : Status::io_error("cannot write to standard output");
   }
-  const std::array<std::string, 8> header = {"ID", "START", "KIND", "PROJECT", "DURATION", "ENERGY", "EMISSIONS",
-                                             "STATUS"};
-  std::array<std::string, 8> row;
-  const auto fill = [&row](const RunSummary& r) {
-    row[0] = r.id;
-    row[1] = format_utc_minute(r.start_unix);
-    row[2] = run_kind_name(r.kind);
-    row[3] = r.project;
-    row[4] = report_duration(r.duration);
-    row[5] = report_energy(r.energy);
-    row[6] = report_emissions(r.emissions);
-    row[7] = status_text(r);
+  // Columns: every cell of a bounded list is measured first; an unbounded list streams
+  // with ids' and projects' widths from one aggregate query and the other columns at
+  // their usual widths. Then the columns fit the terminal, in this order: PROJECT gives
+  // up space; START goes (a run id starts with its start time); KIND goes and an
+  // estimate or monitor says so in STATUS; STATUS is shortened. COMMAND (bounded lists
+  // only) takes what is left. A value longer than its column ends in "...", so every
+  // line has the same layout.
+  const std::size_t width = static_cast<std::size_t>(terminal_width());
+  enum Col { kId, kStart, kKind, kProject, kDuration, kEnergy, kEmissions, kStatus, kCommand, kCols };
+  const std::array<std::string, kCols> header = {"ID",     "START (UTC)", "KIND",   "PROJECT", "DURATION",
+                                                 "ENERGY", "CO2E",        "STATUS", "COMMAND"};
+  using Row = std::array<std::string, kCols>;
+  bool kind_in_status = false;
+  const auto fill = [&kind_in_status](const RunSummary& r, std::string command) {
+    const std::string start = format_utc_minute(r.start_unix);
+    std::string status = status_text(r);
+    if (kind_in_status && r.kind != RunKind::kRun) {
+      status = r.complete ? std::string(run_kind_name(r.kind)) : fmt::format("{}, {}", run_kind_name(r.kind), status);
+    }
+    return Row{r.id, start.substr(0, std::min<std::size_t>(start.size(), 16)), std::string(run_kind_name(r.kind)),
+               r.project, format_duration(r.duration), format_energy(r.energy), format_emissions(r.emissions),
+               status, std::move(command)};
   };
-  // Widths: ids and projects of the runs shown (a bounded list is read first; an
-  // unbounded one streams, with widths from one aggregate query); the other columns
-  // have bounded widths (a longer value only shifts its own line).
-  std::vector<RunSummary> bounded;
-  std::pair<std::size_t, std::size_t> widths{0, 0};
-  if (filter.limit > 0) {
-    CS_ASSIGN_OR_RETURN(bounded, ledger.list(filter));
-    for (const RunSummary& r : bounded) {
-      widths = {std::max(widths.first, r.id.size()), std::max(widths.second, r.project.size())};
+  std::array<std::size_t, kCols> w{};
+  for (std::size_t i = 0; i < kCols; ++i) w[i] = header[i].size();
+  std::vector<RunSummary> runs;
+  std::vector<std::string> commands;
+  const bool bounded = filter.limit > 0;
+  if (bounded) {
+    CS_ASSIGN_OR_RETURN(runs, ledger.list(filter));
+    for (const RunSummary& r : runs) {
+      std::string command;
+      if (r.kind != RunKind::kEstimate) {
+        if (Result<Report> full = ledger.get(r.id); full.ok()) command = fmt::format("{}", fmt::join(full->run.command, " "));
+      }
+      const Row row = fill(r, command);
+      commands.push_back(std::move(command));
+      for (std::size_t i = 0; i < kCols; ++i) w[i] = std::max(w[i], text_width(row[i]));
     }
   } else {
-    CS_ASSIGN_OR_RETURN(widths, ledger.id_and_project_widths(filter));
+    CS_ASSIGN_OR_RETURN(const auto widths, ledger.id_and_project_widths(filter));
+    const std::array<std::size_t, kCols> usual = {widths.first, 16, 8, widths.second, 11, 13, 13, 21, 0};
+    for (std::size_t i = 0; i < kCols; ++i) w[i] = std::max(w[i], usual[i]);
   }
-  std::array<std::size_t, 8> w = {widths.first, 20, 8, widths.second, 11, 9, 12, 0};
-  for (std::size_t i = 0; i < header.size(); ++i) w[i] = std::max(w[i], header[i].size());
-  std::size_t count = 0;
-  const auto append = [&](const std::array<std::string, 8>& cells) {
-    for (std::size_t i = 0; i + 1 < cells.size(); ++i) {
-      out += cells[i];
-      out.append(w[i] > cells[i].size() ? w[i] - cells[i].size() + 2 : 2, ' ');
+  std::array<bool, kCols> shown{};
+  shown.fill(true);
+  shown[kCommand] = false;
+  const auto total = [&] {
+    std::size_t t = 0, n = 0;
+    for (std::size_t i = 0; i < kCols; ++i) {
+      if (shown[i]) t += w[i] + (n++ > 0 ? 2 : 0);
     }
-    out += cells.back();
-    out += '\n';
+    return t;
+  };
+  const std::size_t project_natural = w[kProject];
+  const auto shrink = [&](Col c, std::size_t floor) {
+    if (total() > width && w[c] > floor) w[c] -= std::min(w[c] - floor, total() - width);
+  };
+  shrink(kProject, 16);
+  if (total() > width) shown[kStart] = false;
+  if (total() > width) {
+    shown[kKind] = false;
+    kind_in_status = true;
+    for (const RunSummary& r : runs) {
+      if (r.kind != RunKind::kRun) w[kStatus] = std::max(w[kStatus], text_width(fill(r, "")[kStatus]));
+    }
+  }
+  shrink(kProject, std::max<std::size_t>(8, header[kProject].size()));
+  shrink(kStatus, 12);
+  while (total() > width) {  // tiny figures or a narrow terminal: the widest value column gives
+    std::size_t widest = kCols;
+    for (std::size_t i = kProject; i < kCommand; ++i) {
+      if (shown[i] && w[i] > std::max<std::size_t>(header[i].size(), 6) && (widest == kCols || w[i] > w[widest])) {
+        widest = i;
+      }
+    }
+    if (widest == kCols) break;
+    --w[widest];
+  }
+  if (total() < width) w[kProject] = std::min(project_natural, w[kProject] + (width - total()));
+  if (bounded && w[kCommand] > header[kCommand].size() && total() + 2 + 12 <= width) {
+    shown[kCommand] = true;
+    w[kCommand] = std::min(w[kCommand], width - (total() - w[kCommand]));
+  }
+  std::vector<Row> rows;
+  for (std::size_t i = 0; i < runs.size(); ++i) rows.push_back(fill(runs[i], commands[i]));
+  std::size_t count = 0;
+  const auto append = [&](const Row& cells) {
+    std::string line;
+    for (std::size_t i = 0; i < kCols; ++i) {
+      if (shown[i]) line += pad_right(ellipsize(cells[i], w[i]), w[i]) + "  ";
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
     flush(false);
   };
   append(header);
-  const auto print = [&](const RunSummary& r) {
-    fill(r);
-    append(row);
-    ++count;
-  };
-  if (filter.limit > 0) {
-    for (const RunSummary& r : bounded) print(r);
+  if (bounded) {
+    for (const Row& r : rows) append(r);
+    count = rows.size();
   } else {
-    CS_RETURN_IF_ERROR(ledger.visit(filter, print));
+    CS_RETURN_IF_ERROR(ledger.visit(filter, [&](const RunSummary& r) {
+      append(fill(r, ""));
+      ++count;
+    }));
   }
   if (count == 0) out = "no runs match (see 'carbonscope runs list --help' for filters)\n";
   flush(true);
@@ -165,6 +224,7 @@ Status show_run(const RunsFlags& f) {
                                   run.exit_code ? fmt::format(", exit code {}", *run.exit_code) : "");
     ReportBundle bundle;
     bundle.runs = {report};
+    bundle.text_width = static_cast<std::size_t>(terminal_width());
     out += render_text(bundle);
     CS_RETURN_IF_ERROR(write_output("", out));
   }
@@ -198,7 +258,7 @@ Status compare_runs(const RunsFlags& f) {
     rows[i++].push_back(r.run.id);
     rows[i++].push_back(r.run.project);
     rows[i++].push_back(format_utc_minute(r.run.start_unix));
-    rows[i++].push_back(report_duration(r.run.duration));
+    rows[i++].push_back(format_duration(r.run.duration));
     rows[i++].push_back(hardware_summary(r.run));
     rows[i++].push_back(r.run.region);
     for (const auto& c : components) {
@@ -210,11 +270,11 @@ Status compare_runs(const RunsFlags& f) {
           found = true;
         }
       }
-      rows[i++].push_back(found ? report_energy(e) : "-");
+      rows[i++].push_back(found ? format_energy(e) : "-");
     }
-    rows[i++].push_back(report_energy(r.footprint.it_energy.central));
-    rows[i++].push_back(format_sig(r.footprint.pue.value.central));
-    rows[i++].push_back(report_energy(r.footprint.facility_energy.central));
+    rows[i++].push_back(format_energy(r.footprint.it_energy.central));
+    rows[i++].push_back(format_number(r.footprint.pue.value.central));
+    rows[i++].push_back(format_energy(r.footprint.facility_energy.central));
     rows[i++].push_back(format_intensity(r.footprint.intensity.value.central));
     rows[i++].push_back(format_emissions_range(r.footprint.emissions));
   }
