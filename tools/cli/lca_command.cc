@@ -46,6 +46,7 @@ RunSource ledger_run_source(const std::string& path) {
       RunFilter f;
       f.tags = {q.tag};
       CS_ASSIGN_OR_RETURN(std::vector<Report> tagged, ledger.reports(f));
+      print_ledger_warnings(ledger);
       for (Report& r : tagged) out.push_back(std::move(r));
     }
     return out;
