@@ -122,10 +122,39 @@ Result<Ledger> Ledger::open(const std::string& path, Options options) {
     }
   }
   CS_ASSIGN_OR_RETURN(SqliteDb db, SqliteDb::open(path, read_only, options.busy_timeout_ms));
-  // Reading the header and schema first: a damaged or foreign file fails here, before
-  // anything is written to it.
-  CS_ASSIGN_OR_RETURN(std::int64_t version, db.query_int("PRAGMA user_version", "reading the schema version"));
-  CS_RETURN_IF_ERROR(db.query_int("SELECT count(*) FROM sqlite_master", "reading the schema").status());
+  // Reading the header and schema first, in one statement (one snapshot, so a ledger
+  // being created by another process is seen before or after, never half-made): a
+  // damaged or foreign file fails here, before anything is written to it.
+  std::int64_t version = 0;
+  std::int64_t tables = 0;
+  bool has_runs = false;
+  {
+    CS_ASSIGN_OR_RETURN(auto head, db.prepare("SELECT (SELECT user_version FROM pragma_user_version), "
+                                              "(SELECT count(*) FROM sqlite_master), "
+                                              "(SELECT count(*) FROM sqlite_master WHERE name = 'runs')",
+                                              "reading the schema version"));
+    CS_ASSIGN_OR_RETURN(bool row, head.step());
+    if (row) {
+      version = head.integer(0);
+      tables = head.integer(1);
+      has_runs = head.integer(2) != 0;
+    }
+  }  // the statement ends its read transaction here
+  if ((version == 0 && tables != 0) || (version > 0 && !has_runs)) {
+    return Status::data_error(fmt::format(
+        "{} is a SQLite database but not a carbonscope ledger ({}); it was left untouched: pick "
+        "another file with --ledger or CARBONSCOPE_LEDGER",
+        path, version == 0 ? "it has tables and no ledger schema version" : "it has no runs table"));
+  }
+  if (read_only && version == 0) {
+    // An empty file, or a ledger another process is creating right now (its schema is not
+    // committed yet): it reads as an empty ledger.
+    CS_ASSIGN_OR_RETURN(SqliteDb empty, SqliteDb::open_empty(path));
+    for (std::string_view step : ledger_migrations()) CS_RETURN_IF_ERROR(empty.exec(step, "reading an empty ledger"));
+    Ledger ledger(std::move(empty), ledger_schema_version());
+    ledger.read_only_ = true;
+    return ledger;
+  }
   if (!read_only) {
     CS_RETURN_IF_ERROR(db.exec("PRAGMA synchronous=FULL", "configuring the ledger"));
     if (version <= ledger_schema_version()) {

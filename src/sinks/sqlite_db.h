@@ -49,6 +49,8 @@ class SqliteDb {
  public:
   // Opens (read-only, or read-write creating the file) without touching its contents.
   static Result<SqliteDb> open(const std::string& path, bool read_only, int busy_timeout_ms);
+  // An empty in-memory database that names `path` in its messages (an empty ledger).
+  static Result<SqliteDb> open_empty(const std::string& path);
   SqliteDb(SqliteDb&& other) noexcept;
   SqliteDb& operator=(SqliteDb&& other) noexcept;
   ~SqliteDb();
