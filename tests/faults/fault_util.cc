@@ -113,8 +113,10 @@ std::string sql_text(const std::string& path, const std::string& sql) {
 bool absurd_success(const CliResult& r) {
   if (r.exit_code == 134 || r.exit_code == 139 || r.exit_code < 0) return true;
   if (r.exit_code != 0) return false;
-  static const std::regex bad(R"((^|[^A-Za-z_])(-?inf|-?nan|n/a)([^A-Za-z_]|$)|-[0-9.]+ ?(m?Wh|kWh|MWh|GWh|J|kg|g|t) )",
-                              std::regex::icase);
+  // A figure: inf, nan or n/a, or a negative number, followed by a unit or a percent.
+  static const std::regex bad(
+      R"((^|[\s(:=,])(-?inf|-?nan|n/a|-[0-9][0-9.,]*(e[-+]?[0-9]+)?) ?(%|[kMGT]?Wh|J|[mk]?g|t|[kMG]?W|s|h|min)([^A-Za-z]|$))",
+      std::regex::icase);
   return std::regex_search(r.out, bad);
 }
 
