@@ -2,11 +2,13 @@
 // do not starve it, the Host header must name this machine (DNS rebinding), impossible
 // dates are refused, and an empty --host is refused. Real sockets on 127.0.0.1.
 #include <arpa/inet.h>
+#include <ifaddrs.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <httplib.h>
@@ -82,6 +84,45 @@ TEST_F(DashboardFaults, IdleAndHalfSentConnectionsDoNotStarveIt) {
   for (const int fd : fds) ::close(fd);
   ASSERT_TRUE(res) << "the dashboard did not answer while idle connections were open";
   EXPECT_EQ(res->status, 200);
+}
+
+// A non-loopback IPv4 address of this machine, or "" when it has none.
+std::string outside_address() {
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return "";
+  std::string out;
+  for (ifaddrs* a = list; a != nullptr && out.empty(); a = a->ifa_next) {
+    if (a->ifa_addr == nullptr || a->ifa_addr->sa_family != AF_INET) continue;
+    char buf[INET_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(a->ifa_addr)->sin_addr, buf, sizeof buf);
+    if (std::string(buf).rfind("127.", 0) != 0) out = buf;
+  }
+  freeifaddrs(list);
+  return out;
+}
+
+TEST_F(DashboardFaults, CommandLinesAreShownToLoopbackClientsOnly) {
+  const std::string addr = outside_address();
+  if (addr.empty()) GTEST_SKIP() << "this machine has no non-loopback IPv4 address to connect from";
+  Dashboard wide(DashboardOptions{served_->ledger_path(), {}, {}, 10});
+  const auto port = wide.bind("0.0.0.0", 0);
+  ASSERT_TRUE(port.ok()) << port.status().message();
+  std::thread t([&wide] { (void)wide.listen(); });
+  const auto fetch = [&](const std::string& host) {
+    httplib::Client c(host, *port);
+    c.set_connection_timeout(5);
+    c.set_read_timeout(20);
+    return c.Get("/api/runs/20261121T090000Z-a1b2c3");
+  };
+  auto local = fetch("127.0.0.1");
+  auto remote = fetch(addr);
+  wide.stop();
+  t.join();
+  ASSERT_TRUE(local);
+  ASSERT_TRUE(remote);
+  EXPECT_NE(local->body.find("train.py"), std::string::npos);
+  EXPECT_EQ(remote->body.find("train.py"), std::string::npos);
+  EXPECT_NE(remote->body.find("shown to local clients only"), std::string::npos);
 }
 
 TEST(DashboardFaultsBind, EmptyHostIsRefused) {
