@@ -21,6 +21,9 @@ enum class ReadingKind {
   kPower,    // an instantaneous power: integrate with the trapezoid rule
 };
 
+// No single measured device (a CPU package, a GPU, DRAM) draws this much.
+inline constexpr double kMaxDomainWatts = 10000;
+
 struct SensorDomain {
   std::string name;       // "package-0", "dram-0", "psys", "gpu-0"
   std::string component;  // "cpu", "ram", "gpu", "psys"
@@ -29,6 +32,9 @@ struct SensorDomain {
   ReadingKind kind = ReadingKind::kCounter;
   double joules_per_unit = 1.0;  // counters: value of one count
   std::uint64_t wrap = 0;        // counters: the value range, 0 when it never wraps
+  // Counters: the most power the device can draw, with a margin (its rating x 2, else
+  // kMaxDomainWatts); an interval implying more is rejected as a bad reading.
+  double max_watts = 0;
   Provenance provenance;         // measured (which counter) or estimated (which model)
   // The figure's uncertainty as factors of the central value (1, 1: taken as exact).
   double range_low = 1.0;

@@ -5,10 +5,53 @@
 
 namespace carbonscope {
 
+namespace {
+
+// The length of the UTF-8 sequence at `s` (1-4), or 0 when it is not valid UTF-8
+// (overlong forms, surrogates and code points above U+10FFFF are invalid too).
+std::size_t utf8_length(std::string_view s) {
+  const auto b = [&s](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const auto cont = [&](std::size_t i) { return i < s.size() && (b(i) & 0xC0) == 0x80; };
+  const unsigned char c = b(0);
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c == 0xE0 && b(1) < 0xA0) return 0;   // overlong
+    if (c == 0xED && b(1) >= 0xA0) return 0;  // surrogates
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c == 0xF0 && b(1) < 0x90) return 0;
+    if (c == 0xF4 && b(1) >= 0x90) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+Status check_utf8(std::string_view name, std::string_view text) {
+  int line = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8_length(text.substr(i));
+    if (n == 0) {
+      return Status::data_error(fmt::format("{}:{}: invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8", name, line,
+                                            static_cast<unsigned char>(text[i])));
+    }
+    if (text[i] == '\n') ++line;
+    if (text[i] == '\0') return Status::data_error(fmt::format("{}:{}: a NUL byte: not a text file", name, line));
+    i += n;
+  }
+  return Status::ok_status();
+}
+
+}  // namespace
+
 Result<CsvTable> CsvTable::parse(std::string_view name, std::string_view text) {
   CsvTable t;
   t.name_ = std::string(name);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  CS_RETURN_IF_ERROR(check_utf8(name, text));
   std::vector<std::string_view> record;
   t.cells_.reserve(text.size() / 8);  // a rough upper bound of the cell count
   int line = 1;
@@ -73,7 +116,7 @@ Result<CsvTable> CsvTable::parse(std::string_view name, std::string_view text) {
       t.lines_.push_back(record_line);
     }
   }
-  if (t.header_.empty()) return Status::data_error(fmt::format("{}: empty file, expected a header row", name));
+  if (t.header_.empty()) return Status::data_error(fmt::format("{}:1: empty file, expected a header row", name));
   return t;
 }
 

@@ -43,6 +43,15 @@ class DataLoader {
       CS_RETURN_IF_ERROR(l.load_cpus(files));
     }
     CS_RETURN_IF_ERROR(l.each(files, "constants.csv", {"key", "value", "unit", "source_id"}, &DataLoader::constant));
+    if (files.contains("constants.csv")) {
+      for (const char* key : {"memory_w_per_gb", "hours_per_year"}) {
+        if (ds->constant(key) == nullptr) {
+          return Status::data_error(fmt::format(
+              "constants.csv:1: no row with key '{}': carbonscope needs it; copy the row from the built-in constants.csv",
+              key));
+        }
+      }
+    }
     CS_RETURN_IF_ERROR(l.each(files, "equivalents.csv", {"key", "name", "kg_co2e_per_unit", "unit", "source_id"},
                               &DataLoader::equivalent));
     l.build_index();
@@ -206,10 +215,11 @@ class DataLoader {
     CS_ASSIGN_OR_RETURN(std::optional<double> mem, r.optional_number("memory_gb", 0, 4096));
     a.memory_gb = mem.value_or(0);
     for (const char* p : {"fp64", "fp32", "tf32", "fp16", "bf16", "fp8"}) {
-      CS_ASSIGN_OR_RETURN(std::optional<double> v, r.optional_number(std::string(p) + "_tflops", 0, 1e5));
+      // 1 GFLOPS to 100 PFLOPS per device: a peak outside it is a typo (1e-300 made energies n/a).
+      CS_ASSIGN_OR_RETURN(std::optional<double> v, r.optional_number(std::string(p) + "_tflops", 1e-3, 1e5));
       if (v) a.tflops[p] = *v;
     }
-    CS_ASSIGN_OR_RETURN(std::optional<double> int8, r.optional_number("int8_tops", 0, 1e5));
+    CS_ASSIGN_OR_RETURN(std::optional<double> int8, r.optional_number("int8_tops", 1e-3, 1e5));
     if (int8) a.tflops["int8"] = *int8;
     CS_RETURN_IF_ERROR(r.optional_integer("release_year", 1990, 2100, a.release_year));
     CS_ASSIGN_OR_RETURN(a.embodied_kg, r.optional_number("embodied_kg", 0, 10000));
@@ -247,9 +257,10 @@ class DataLoader {
     Constant c;
     CS_ASSIGN_OR_RETURN(c.key, r.required("key"));
     CS_RETURN_IF_ERROR(unique(r, c.key));
-    CS_ASSIGN_OR_RETURN(c.value, r.number("value", -1e12, 1e12));
-    CS_ASSIGN_OR_RETURN(std::optional<double> lo, r.optional_number("low", -1e12, 1e12));
-    CS_ASSIGN_OR_RETURN(std::optional<double> hi, r.optional_number("high", -1e12, 1e12));
+    // Every constant is a non-negative physical figure (W/GB, hours, ...), its range too.
+    CS_ASSIGN_OR_RETURN(c.value, r.number("value", 0, 1e12));
+    CS_ASSIGN_OR_RETURN(std::optional<double> lo, r.optional_number("low", 0, 1e12));
+    CS_ASSIGN_OR_RETURN(std::optional<double> hi, r.optional_number("high", 0, 1e12));
     c.low = lo.value_or(c.value);
     c.high = hi.value_or(c.value);
     if (c.low > c.value || c.value > c.high) return r.error("need low <= value <= high");

@@ -16,6 +16,9 @@
 namespace carbonscope {
 namespace {
 
+// No sysfs or procfs file carbonscope reads comes near this.
+constexpr std::size_t kMaxFileBytes = 4u << 20;
+
 Status errno_status(int err, std::string_view what, std::string_view path) {
   const std::string msg = fmt::format("cannot {} {}: {}", what, path, std::strerror(err));
   switch (err) {
@@ -60,11 +63,22 @@ std::string FileReader::resolve(std::string_view path) const {
 
 Result<std::string> FileReader::read(std::string_view path) const {
   const std::string real = resolve(path);
-  const int fd = ::open(real.c_str(), O_RDONLY | O_CLOEXEC);
+  // Non-blocking, and regular files only: a FIFO or device where a sysfs/procfs file is
+  // expected must not hang or flood the reader.
+  const int fd = ::open(real.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return errno_status(errno, "open", real);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::io_error(fmt::format("cannot read {}: not a regular file", real));
+  }
   std::string out;
   char buf[4096];
   for (;;) {
+    if (out.size() > kMaxFileBytes) {
+      ::close(fd);
+      return Status::io_error(fmt::format("cannot read {}: larger than {} bytes", real, kMaxFileBytes));
+    }
     const ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -91,7 +105,7 @@ Result<std::int64_t> FileReader::read_i64(std::string_view path) const {
 
 Result<std::string> FileReader::read_at(std::string_view path, std::uint64_t offset, std::size_t size) const {
   const std::string real = resolve(path);
-  const int fd = ::open(real.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::open(real.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return errno_status(errno, "open", real);
   std::string out(size, '\0');
   const ssize_t n = ::pread(fd, out.data(), size, static_cast<off_t>(offset));

@@ -15,13 +15,20 @@ namespace carbonscope {
 
 Result<OpenFile> OpenFile::open(const FileReader& reader, std::string_view path) {
   std::string real = reader.resolve(path);
-  const int fd = ::open(real.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::open(real.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     const int e = errno;
     const std::string msg = fmt::format("cannot open {}: {}", real, std::strerror(e));
     if (e == ENOENT || e == ENOTDIR) return Status::not_found(msg);
     if (e == EACCES || e == EPERM) return Status::permission_denied(msg);
     return Status::io_error(msg);
+  }
+  // Regular files only (sysfs and procfs attributes are): a FIFO would block, a device
+  // such as /dev/zero would never end.
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::io_error(fmt::format("cannot read {}: not a regular file", real));
   }
   return OpenFile(fd, std::move(real));
 }
@@ -61,6 +68,7 @@ Result<std::string_view> OpenFile::read() {
     }
     used += static_cast<std::size_t>(n);
     if (n == 0 || used < buf_.size()) break;
+    if (buf_.size() >= (4u << 20)) return Status::io_error(fmt::format("cannot read {}: larger than 4 MiB", path_));
     buf_.resize(buf_.size() * 2);
   }
   return std::string_view(buf_.data(), used);

@@ -166,6 +166,7 @@ RunSource no_run_source() {
 
 Result<LcaInputs> parse_project(std::string_view text, const std::string& path, const DataSet& data,
                                 const RunSource& runs) {
+  CS_RETURN_IF_ERROR(project::check_toml_depth(text, path));
   toml::table root;
   try {
     root = toml::parse(text, std::string_view(path));

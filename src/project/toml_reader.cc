@@ -14,6 +14,10 @@
 namespace carbonscope::project {
 namespace {
 
+// Figures closer to zero than this (denormals such as 4.9e-324) are typos, and divide
+// into infinities.
+constexpr double kTiny = 1e-9;
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -117,7 +121,7 @@ std::vector<std::string> TableReader::texts(std::string_view key) const {
   return {};
 }
 
-std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int64_t min) const {
+std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int64_t min, std::int64_t max) const {
   const toml::node* n = node(key);
   if (n == nullptr) return std::nullopt;
   const auto* i = n->as_integer();
@@ -127,6 +131,10 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int6
   }
   if (i->get() < min) {
     error(key, fmt::format("must be at least {}, got {}", min, i->get()));
+    return std::nullopt;
+  }
+  if (i->get() > max) {
+    error(key, fmt::format("must be at most {}, got {}", max, i->get()));
     return std::nullopt;
   }
   return i->get();
@@ -151,6 +159,10 @@ std::optional<double> TableReader::number(std::string_view key, double min, bool
     error(key, fmt::format("must be {} {} and at most {}, got {}", min_inclusive ? ">=" : ">", min, max, *v));
     return std::nullopt;
   }
+  if (*v != 0 && std::fabs(*v) < kTiny) {
+    error(key, fmt::format("is {:g}, too small to mean anything (at least {:g})", *v, kTiny));
+    return std::nullopt;
+  }
   return v;
 }
 
@@ -169,11 +181,41 @@ std::optional<std::string> TableReader::quantity_text(std::string_view key, std:
   return s->get();
 }
 
+namespace {
+
+// The largest quantity a project may name: above it a product (requests x energy per
+// request) overflows, or the figure is a typo.
+double magnitude_limit(Power) { return 1e12; }                        // W: 1 TW
+double magnitude_limit(Energy) { return 1e12 * 3.6e6; }               // J: 1 PWh
+double magnitude_limit(Duration) { return 1000.0 * 365.25 * 86400; }  // s: 1,000 years
+double magnitude_limit(Emissions) { return 1e15; }                    // g: 1 Gt
+double magnitude_limit(CarbonIntensity) { return 1e6; }               // g/kWh
+double base_value(Duration d) { return d.count(); }
+double magnitude_limit(double) { return 1e30; }                     // counts: FLOPs, tokens
+double base_value(double x) { return x; }
+double base_value(Power p) { return p.watts(); }
+double base_value(Energy e) { return e.joules(); }
+double base_value(Emissions m) { return m.grams(); }
+double base_value(CarbonIntensity c) { return c.g_per_kwh(); }
+
+}  // namespace
+
 template <typename T>
 std::optional<T> checked(const TableReader& r, std::string_view key, Result<T> v) {
-  if (v.ok()) return *v;
-  r.error(key, v.status().message());
-  return std::nullopt;
+  if (!v.ok()) {
+    r.error(key, v.status().message());
+    return std::nullopt;
+  }
+  const double x = base_value(*v);
+  if (!std::isfinite(x) || std::fabs(x) > magnitude_limit(*v)) {
+    r.error(key, "is too large: no real project reaches it (check the exponent and the unit)");
+    return std::nullopt;
+  }
+  if (x != 0 && std::fabs(x) < kTiny) {
+    r.error(key, "is too small to mean anything (check the exponent and the unit)");
+    return std::nullopt;
+  }
+  return *v;
 }
 
 std::optional<Power> TableReader::power(std::string_view key) const {
@@ -212,7 +254,16 @@ std::optional<double> TableReader::fraction(std::string_view key) const {
     error(key, "must be a share such as \"85%\" or 0.85");
     return std::nullopt;
   }
-  return checked(*this, key, parse_fraction(t));
+  Result<double> v = parse_fraction(t);
+  if (v.ok() && *v != 0 && *v < kTiny) {
+    error(key, fmt::format("is {:g}, too small to mean anything (at least {:g}%)", *v, kTiny * 100));
+    return std::nullopt;
+  }
+  if (!v.ok()) {
+    error(key, v.status().message());
+    return std::nullopt;
+  }
+  return *v;
 }
 
 std::optional<double> TableReader::scaled_count(std::string_view key) const {
@@ -227,6 +278,57 @@ std::optional<double> TableReader::scaled_count(std::string_view key) const {
     return std::nullopt;
   }
   return checked(*this, key, parse_scaled_count(t));
+}
+
+Status check_toml_depth(std::string_view text, const std::string& path) {
+  int line = 1;
+  int brackets = 0;  // [ and { open, outside strings
+  int dots = 0;      // dots of the current key or header
+  std::size_t i = 0;
+  const auto too_deep = [&] {
+    return Status::invalid_argument(fmt::format(
+        "{}:{}: keys, tables or arrays nested deeper than {} levels: a project file needs a few; flatten it",
+        path, line, kMaxTomlDepth));
+  };
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"' || c == '\'') {
+      // Basic ("...", escapes) and literal ('...') strings, single- or multi-line.
+      const bool triple = text.substr(i, 3) == std::string(3, c);
+      const std::size_t open = triple ? 3 : 1;
+      i += open;
+      while (i < text.size()) {
+        if (text[i] == '\n') ++line;
+        if (c == '"' && text[i] == '\\') {
+          if (i + 1 < text.size() && text[i + 1] == '\n') ++line;
+          i += 2;
+          continue;
+        }
+        if (text[i] == c && (!triple || text.substr(i, 3) == std::string(3, c))) {
+          i += open;
+          break;
+        }
+        if (!triple && text[i] == '\n') break;
+        ++i;
+      }
+      continue;
+    }
+    if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+      continue;
+    }
+    switch (c) {
+      case '\n': ++line; dots = 0; break;
+      case '[': case '{': ++brackets; dots = 0; break;
+      case ']': case '}': --brackets; dots = 0; break;
+      case '=': case ',': dots = 0; break;
+      case '.': ++dots; break;
+      default: break;
+    }
+    if (brackets > kMaxTomlDepth || dots > kMaxTomlDepth) return too_deep();
+    ++i;
+  }
+  return Status::ok_status();
 }
 
 }  // namespace carbonscope::project

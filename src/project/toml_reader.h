@@ -16,6 +16,13 @@
 
 namespace carbonscope::project {
 
+// Keys dotted or tables and arrays nested deeper than this are refused before toml++
+// parses the file (its parser recurses once per level and overflows the stack).
+inline constexpr int kMaxTomlDepth = 64;
+// A scan of the raw text (outside strings and comments): "path:line: ..." on the first
+// key or value nested beyond kMaxTomlDepth.
+Status check_toml_depth(std::string_view text, const std::string& path);
+
 // Every error found in one file, each prefixed with its position.
 class Errors {
  public:
@@ -50,7 +57,10 @@ class TableReader {
   std::optional<std::string> text(std::string_view key) const;
   std::vector<std::string> texts(std::string_view key) const;  // a string or an array of them
   // An integer >= min (counts of servers, GPUs, runs, requests).
-  std::optional<std::int64_t> integer(std::string_view key, std::int64_t min) const;
+  // Counts above `max` (10^15 by default) are refused: no fleet or workload has them,
+  // and they lose precision as the doubles the model computes with.
+  std::optional<std::int64_t> integer(std::string_view key, std::int64_t min,
+                                      std::int64_t max = 1'000'000'000'000'000) const;
   // A plain number > 0 (or >= min_inclusive when given), for unitless ratios and years.
   std::optional<double> number(std::string_view key, double min, bool min_inclusive, double max) const;
   // Quantities: a quoted string with its unit ("400W"); a bare number is an error.

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "sampler/attribution.h"
 #include "sampler/integrate.h"
 
@@ -59,8 +61,14 @@ void Accumulator::add(const Sample& s) {
       why = "no previous reading";
     } else if (d.kind == ReadingKind::kCounter) {
       auto delta = counter_delta(prev_[i].counter, cur.counter, d.wrap);
-      if (delta.ok()) {
-        e[i] = Energy::joules(static_cast<double>(*delta) * d.joules_per_unit);
+      const double max_w = d.max_watts > 0 ? d.max_watts : kMaxDomainWatts;
+      const double joules = delta.ok() ? static_cast<double>(*delta) * d.joules_per_unit : 0;
+      if (delta.ok() && joules / dt.count() > max_w) {
+        why = fmt::format("counter rose by {:.0f} J in {:.3f} s, {:.3g} W, more than this device can draw ({:.0f} W): "
+                          "not a real reading", joules, dt.count(), joules / dt.count(), max_w);
+        ++t.rejected;
+      } else if (delta.ok()) {
+        e[i] = Energy::joules(joules);
       } else {
         why = delta.status().message();
         ++t.rejected;

@@ -1,4 +1,5 @@
 // Powercap RAPL: probing the zones, building the hierarchy, reading energy_uj.
+#include <algorithm>
 #include "sensors/rapl_powercap.h"
 
 #include <optional>
@@ -124,6 +125,11 @@ Result<std::unique_ptr<Sensor>> make_rapl_powercap(const FileReader& reader) {
       d.joules_per_unit = 1e-6;
       d.wrap = reader.read_u64(base + "/max_energy_range_uj").value_or(0);
       if (d.wrap != 0) d.wrap += 1;  // values lie in [0, max_energy_range_uj]
+      // The zone's rated power (its long-term limit's maximum, else the limit), x 2.
+      const auto rated_uw = reader.read_u64(base + "/constraint_0_max_power_uw");
+      const auto limit_uw = reader.read_u64(base + "/constraint_0_power_limit_uw");
+      const double rated_w = static_cast<double>(rated_uw.ok() && *rated_uw > 0 ? *rated_uw : limit_uw.value_or(0)) * 1e-6;
+      d.max_watts = rated_w > 0 ? std::min(2 * rated_w, kMaxDomainWatts) : kMaxDomainWatts;
       d.provenance = {Method::kMeasured, "", fmt::format("RAPL {} energy counter, {}", d.name, z.dir), "", 0};
       if (is_psys) {
         psys = static_cast<int>(domains.size());

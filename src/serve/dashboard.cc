@@ -5,6 +5,8 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "serve/dashboard_pages.h"
@@ -18,18 +20,21 @@ namespace carbonscope {
 struct Dashboard::Impl {
   DashboardOptions options;
   httplib::Server server;
+  std::string host;  // the bound address, for the Host header check
 };
 
 namespace {
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
 constexpr const char* kJson = "application/json";
+constexpr std::size_t kWorkers = 64;
 
 int http_status(const Status& s) {
   switch (s.code()) {
     case StatusCode::kInvalidArgument:
     case StatusCode::kAmbiguous: return 400;
     case StatusCode::kNotFound: return 404;
+    case StatusCode::kDataError: return 422;
     default: return 500;
   }
 }
@@ -76,12 +81,44 @@ Result<RunFilter> filter_from(const httplib::Request& req, FilterForm* form) {
   return f;
 }
 
-Result<ReportBundle> bundle_of(const DashboardOptions& o, const Ledger& ledger, const std::vector<std::string>& ids) {
+bool loopback_client(const httplib::Request& req) {
+  const std::string& a = req.remote_addr;
+  return a.rfind("127.", 0) == 0 || a == "::1" || a.rfind("::ffff:127.", 0) == 0;
+}
+
+// The name in a Host header without its port: "[::1]:8787" -> "::1", "localhost:80" -> "localhost".
+std::string host_name(std::string h) {
+  if (!h.empty() && h.front() == '[') {
+    const std::size_t close = h.find(']');
+    return close == std::string::npos ? h : h.substr(1, close - 1);
+  }
+  const std::size_t colon = h.rfind(':');
+  if (colon != std::string::npos && h.find(':') == colon) h.resize(colon);
+  for (char& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return h;
+}
+
+bool wildcard(const std::string& host) { return host == "0.0.0.0" || host == "::" || host == "0"; }
+
+// DNS rebinding: a page of another site whose name resolves to 127.0.0.1 sends its own
+// name as Host. Only the bound address and the loopback names are served (a wildcard
+// bind, asked for explicitly, answers to any name).
+bool host_allowed(const std::string& bound, const httplib::Request& req) {
+  if (wildcard(bound)) return true;
+  const std::string h = host_name(req.get_header_value("Host"));
+  return h == "localhost" || h == "127.0.0.1" || h == "::1" || h == host_name(bound) ||
+         (bound.find(':') != std::string::npos && h == bound);
+}
+
+Result<ReportBundle> bundle_of(const DashboardOptions& o, const Ledger& ledger, const std::vector<std::string>& ids,
+                               bool local_client) {
   ReportBundle b;
   b.regions = o.regions;
   b.equivalents = o.equivalents;
   for (const auto& id : ids) {
     CS_ASSIGN_OR_RETURN(Report r, ledger.get(id));
+    // Command lines can hold secrets (--api-key=...): shown to this machine only.
+    if (!local_client && !r.run.command.empty()) r.run.command = {"(shown to local clients only)"};
     CS_ASSIGN_OR_RETURN(auto samples, ledger.samples(r.run.id));
     if (!samples.empty()) b.samples[r.run.id] = std::move(samples);
     b.runs.push_back(std::move(r));
@@ -89,7 +126,15 @@ Result<ReportBundle> bundle_of(const DashboardOptions& o, const Ledger& ledger, 
   return b;
 }
 
-void routes(httplib::Server& s, const DashboardOptions& o) {
+void routes(httplib::Server& s, const DashboardOptions& o, const std::string& bound_host) {
+  s.set_pre_routing_handler([&bound_host](const httplib::Request& req, httplib::Response& res) {
+    if (host_allowed(bound_host, req)) return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 421;
+    res.set_content(error_page(421, fmt::format("this dashboard answers to http://{}/ or http://localhost/ only, "
+                                                "not to the name '{}'", bound_host, req.get_header_value("Host"))),
+                    kHtml);
+    return httplib::Server::HandlerResponse::Handled;
+  });
   s.Get("/", [&o](const httplib::Request& req, httplib::Response& res) {
     FilterForm form;
     Result<RunFilter> filter = filter_from(req, &form);
@@ -106,7 +151,7 @@ void routes(httplib::Server& s, const DashboardOptions& o) {
   s.Get(R"(/runs/([^/]+))", [&o](const httplib::Request& req, httplib::Response& res) {
     Result<Ledger> ledger = open_ledger(o);
     if (!ledger.ok()) return fail(res, ledger.status(), false);
-    Result<ReportBundle> b = bundle_of(o, *ledger, {req.matches[1].str()});
+    Result<ReportBundle> b = bundle_of(o, *ledger, {req.matches[1].str()}, loopback_client(req));
     if (!b.ok()) return fail(res, b.status(), false);
     res.set_content(run_page(*b), kHtml);
   });
@@ -127,7 +172,7 @@ void routes(httplib::Server& s, const DashboardOptions& o) {
     }
     Result<Ledger> ledger = open_ledger(o);
     if (!ledger.ok()) return fail(res, ledger.status(), false);
-    Result<ReportBundle> b = bundle_of(o, *ledger, ids);
+    Result<ReportBundle> b = bundle_of(o, *ledger, ids, loopback_client(req));
     if (!b.ok()) return fail(res, b.status(), false);
     res.set_content(compare_page(*b), kHtml);
   });
@@ -152,7 +197,7 @@ void routes(httplib::Server& s, const DashboardOptions& o) {
   s.Get(R"(/api/runs/([^/]+))", [&o](const httplib::Request& req, httplib::Response& res) {
     Result<Ledger> ledger = open_ledger(o);
     if (!ledger.ok()) return fail(res, ledger.status(), true);
-    Result<ReportBundle> b = bundle_of(o, *ledger, {req.matches[1].str()});
+    Result<ReportBundle> b = bundle_of(o, *ledger, {req.matches[1].str()}, loopback_client(req));
     if (!b.ok()) return fail(res, b.status(), true);
     res.set_content(report_bundle_json(*b).dump(), kJson);
   });
@@ -184,6 +229,13 @@ void routes(httplib::Server& s, const DashboardOptions& o) {
                          {"Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; "
                                                      "img-src 'self' data:; form-action 'self'"}});
   s.set_payload_max_length(64 * 1024);
+  // Idle keep-alive and half-sent connections each hold a worker: many workers, and
+  // short timeouts so that a flood of them drains in seconds.
+  s.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  s.set_read_timeout(2, 0);
+  s.set_write_timeout(5, 0);
+  s.set_keep_alive_timeout(2);
+  s.set_keep_alive_max_count(100);
   // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a
   // second `carbonscope serve` silently share the port instead of failing.
   s.set_socket_options([](socket_t sock) {
@@ -196,13 +248,17 @@ void routes(httplib::Server& s, const DashboardOptions& o) {
 
 Dashboard::Dashboard(DashboardOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  routes(impl_->server, impl_->options);
+  routes(impl_->server, impl_->options, impl_->host);
 }
 
 Dashboard::~Dashboard() { stop(); }
 
 Result<int> Dashboard::bind(const std::string& host, int port) {
   if (port < 0 || port > 65535) return Status::invalid_argument(fmt::format("port {} is out of range 0-65535", port));
+  if (host.empty()) {
+    return Status::invalid_argument("--host is empty: give an address such as 127.0.0.1 (the default) or ::1");
+  }
+  impl_->host = host;
   if (port == 0) {
     const int bound = impl_->server.bind_to_any_port(host);
     if (bound <= 0) return Status::io_error(fmt::format("cannot listen on {}: check the address", host));

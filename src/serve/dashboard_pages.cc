@@ -53,6 +53,7 @@ std::string runs_page(const std::vector<RunSummary>& runs, const FilterForm& f, 
   Energy energy;
   Emissions emissions;
   for (const auto& r : runs) {
+    if (!r.problem.empty()) continue;  // absurd stored figures: not added
     energy += r.energy;
     emissions += r.emissions;
   }
@@ -74,8 +75,10 @@ std::string runs_page(const std::vector<RunSummary>& runs, const FilterForm& f, 
         "<td class=\"num\">{8}</td><td>{9}</td></tr>\n",
         html_escape(r.id), run_link(r.id), html_escape(format_utc_minute(r.start_unix)),
         html_escape(std::string(run_kind_name(r.kind))), html_escape(r.project),
-        html_escape(fmt::format("{}", fmt::join(r.tags, ", "))), html_escape(format_duration(r.duration)),
-        html_escape(format_energy(r.energy)), html_escape(format_co2e(r.emissions)),
+        html_escape(fmt::format("{}", fmt::join(r.tags, ", "))),
+        html_escape(r.problem.empty() ? format_duration(r.duration) : "invalid"),
+        html_escape(r.problem.empty() ? format_energy(r.energy) : "invalid"),
+        html_escape(r.problem.empty() ? format_co2e(r.emissions) : "invalid"),
         r.complete ? "complete" : "incomplete");
   }
   body += "</table>\n<button type=\"submit\">Compare selected runs</button>\n</form>\n";

@@ -1,6 +1,8 @@
 // The ledger: opening and migrating, appending, listing, reading and removing runs.
 #include "sinks/ledger.h"
 
+#include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <system_error>
@@ -9,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "sinks/ledger_schema.h"
+#include "sinks/report_figures.h"
 #include "sinks/report_json.h"
 
 namespace carbonscope {
@@ -83,6 +86,14 @@ RunSummary summary_from(const SqliteStmt& s) {
   r.complete = s.integer(11) != 0;
   r.energy = Energy::kwh(s.real(12));
   r.emissions = Emissions::kg(s.real(13));
+  // NaN is stored as NULL; infinities and negatives stay as they were written.
+  const auto sane = [&s](int column, double max) {
+    const double v = s.real(column);
+    return !s.is_null(column) && std::isfinite(v) && v >= 0 && v <= max;
+  };
+  if (!sane(9, kMaxRunSeconds)) r.problem = fmt::format("duration_s is {}", s.real(9));
+  if (!sane(12, kMaxRunKwh)) r.problem = fmt::format("energy_kwh is {}", s.is_null(12) ? "NaN" : fmt::format("{}", s.real(12)));
+  if (!sane(13, kMaxRunKg)) r.problem = fmt::format("emissions_kg is {}", s.is_null(13) ? "NaN" : fmt::format("{}", s.real(13)));
   return r;
 }
 
@@ -111,10 +122,39 @@ Result<Ledger> Ledger::open(const std::string& path, Options options) {
     }
   }
   CS_ASSIGN_OR_RETURN(SqliteDb db, SqliteDb::open(path, read_only, options.busy_timeout_ms, options.style));
-  // Reading the header and schema first: a damaged or foreign file fails here, before
-  // anything is written to it.
-  CS_ASSIGN_OR_RETURN(std::int64_t version, db.query_int("PRAGMA user_version", "reading the schema version"));
-  CS_RETURN_IF_ERROR(db.query_int("SELECT count(*) FROM sqlite_master", "reading the schema").status());
+  // Reading the header and schema first, in one statement (one snapshot, so a ledger
+  // being created by another process is seen before or after, never half-made): a
+  // damaged or foreign file fails here, before anything is written to it.
+  std::int64_t version = 0;
+  std::int64_t tables = 0;
+  bool has_runs = false;
+  {
+    CS_ASSIGN_OR_RETURN(auto head, db.prepare("SELECT (SELECT user_version FROM pragma_user_version), "
+                                              "(SELECT count(*) FROM sqlite_master), "
+                                              "(SELECT count(*) FROM sqlite_master WHERE name = 'runs')",
+                                              "reading the schema version"));
+    CS_ASSIGN_OR_RETURN(bool row, head.step());
+    if (row) {
+      version = head.integer(0);
+      tables = head.integer(1);
+      has_runs = head.integer(2) != 0;
+    }
+  }  // the statement ends its read transaction here
+  if ((version == 0 && tables != 0) || (version > 0 && !has_runs)) {
+    return Status::data_error(fmt::format(
+        "{} is a SQLite database but not a carbonscope ledger ({}); it was left untouched: pick "
+        "another file with {}",
+        path, ledger_option(options.style, true), version == 0 ? "it has tables and no ledger schema version" : "it has no runs table"));
+  }
+  if (read_only && version == 0) {
+    // An empty file, or a ledger another process is creating right now (its schema is not
+    // committed yet): it reads as an empty ledger.
+    CS_ASSIGN_OR_RETURN(SqliteDb empty, SqliteDb::open_empty(path));
+    for (std::string_view step : ledger_migrations()) CS_RETURN_IF_ERROR(empty.exec(step, "reading an empty ledger"));
+    Ledger ledger(std::move(empty), ledger_schema_version());
+    ledger.read_only_ = true;
+    return ledger;
+  }
   if (!read_only) {
     CS_RETURN_IF_ERROR(db.exec("PRAGMA synchronous=FULL", "configuring the ledger"));
     if (version <= ledger_schema_version()) {
@@ -141,63 +181,88 @@ Status Ledger::check_writable(std::string_view what) const {
   return Status::ok_status();
 }
 
-Status Ledger::append(const Report& report) { return append_all({report}); }
+Status Ledger::append(const Report& report) { return append_runs({RunRecord{report, {}}}); }
 
 Status Ledger::append_all(const std::vector<Report>& reports) {
+  std::vector<RunRecord> runs;
+  runs.reserve(reports.size());
+  for (const Report& r : reports) runs.push_back({r, {}});
+  return append_runs(runs);
+}
+
+Status Ledger::append_runs(const std::vector<RunRecord>& runs) {
   CS_RETURN_IF_ERROR(check_writable("record a run"));
-  for (const Report& report : reports) {
-    if (!is_valid_run_id(report.run.id)) {
+  for (const RunRecord& r : runs) {
+    if (!is_valid_run_id(r.report.run.id)) {
       return Status::invalid_argument(fmt::format(
-          "run id '{}' is not valid: use 1 to 128 letters, digits or '-_.:'", report.run.id));
+          "run id '{}' is not valid: use 1 to 128 letters, digits or '-_.:'", r.report.run.id));
+    }
+    Status sane = check_report_figures(r.report);
+    if (sane.ok()) sane = check_sample_figures(r.samples);
+    if (!sane.ok()) {
+      return sane.with_context(fmt::format("run {} was not recorded in the ledger {}", r.report.run.id, path()));
     }
   }
   CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_, "recording a run"));
+  for (const RunRecord& r : runs) CS_RETURN_IF_ERROR(insert_run(r.report, r.samples));
+  return tx.commit("recording a run");
+}
+
+Status Ledger::insert_run(const Report& report, const std::vector<PowerSample>& samples) {
+  const RunInfo run = with_utf8_text(report.run);  // the columns match the report JSON
   CS_ASSIGN_OR_RETURN(auto existing, db_.prepare("SELECT 1 FROM runs WHERE id = ?", "recording a run"));
+  existing.bind(1, run.id);
+  CS_ASSIGN_OR_RETURN(bool exists, existing.step());
+  if (exists) {
+    return Status::failed_precondition(fmt::format(
+        "run {} is already in the ledger {}: remove it first with 'carbonscope runs rm {}'",
+        run.id, path(), run.id));
+  }
   CS_ASSIGN_OR_RETURN(auto insert, db_.prepare(
       "INSERT INTO runs (id, kind, project, tags, host, region, hardware, start_unix, end_unix, "
       "duration_s, exit_code, complete, energy_kwh, emissions_kg, recorded_unix) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       "recording a run"));
+  insert.bind(1, run.id).bind(2, run_kind_name(run.kind)).bind(3, run.project).bind(4, join_tags(run.tags));
+  insert.bind(5, run.host).bind(6, run.region).bind(7, hardware_summary(run));
+  insert.bind(8, run.start_unix).bind(9, run.end_unix).bind(10, run.duration.count());
+  if (run.exit_code) {
+    insert.bind(11, std::int64_t{*run.exit_code});
+  } else {
+    insert.bind_null(11);
+  }
+  insert.bind(12, std::int64_t{run.complete ? 1 : 0});
+  insert.bind(13, report.footprint.it_energy.central.kwh());
+  insert.bind(14, report.footprint.emissions.central.kg());
+  insert.bind(15, static_cast<double>(std::time(nullptr)));
+  CS_RETURN_IF_ERROR(insert.run());
+  const std::int64_t seq = db_.last_insert_rowid();
   CS_ASSIGN_OR_RETURN(auto json, db_.prepare("INSERT INTO reports (run_seq, report) VALUES (?, ?)",
                                              "recording a run"));
+  json.bind(1, seq).bind(2, to_json(report).dump());
+  CS_RETURN_IF_ERROR(json.run());
   CS_ASSIGN_OR_RETURN(auto tag, db_.prepare("INSERT OR IGNORE INTO run_tags (tag, run_seq) VALUES (?, ?)",
                                             "recording a run's tags"));
-  const double now = static_cast<double>(std::time(nullptr));
-  for (const Report& report : reports) {
-    const RunInfo run = with_utf8_text(report.run);  // the columns match the report JSON
-    CS_RETURN_IF_ERROR(existing.reset());
-    existing.bind(1, run.id);
-    CS_ASSIGN_OR_RETURN(bool exists, existing.step());
-    if (exists) {
-      return Status::failed_precondition(fmt::format(
-          "run {} is already in the ledger {}: remove it first with 'carbonscope runs rm {}'",
-          run.id, path(), run.id));
-    }
-    CS_RETURN_IF_ERROR(insert.reset());
-    insert.bind(1, run.id).bind(2, run_kind_name(run.kind)).bind(3, run.project).bind(4, join_tags(run.tags));
-    insert.bind(5, run.host).bind(6, run.region).bind(7, hardware_summary(run));
-    insert.bind(8, run.start_unix).bind(9, run.end_unix).bind(10, run.duration.count());
-    if (run.exit_code) {
-      insert.bind(11, std::int64_t{*run.exit_code});
-    } else {
-      insert.bind_null(11);
-    }
-    insert.bind(12, std::int64_t{run.complete ? 1 : 0});
-    insert.bind(13, report.footprint.it_energy.central.kwh());
-    insert.bind(14, report.footprint.emissions.central.kg());
-    insert.bind(15, now);
-    CS_RETURN_IF_ERROR(insert.run());
-    const std::int64_t seq = db_.last_insert_rowid();
-    CS_RETURN_IF_ERROR(json.reset());
-    json.bind(1, seq).bind(2, to_json(report).dump());
-    CS_RETURN_IF_ERROR(json.run());
-    for (const std::string& t : run.tags) {
-      CS_RETURN_IF_ERROR(tag.reset());
-      tag.bind(1, t).bind(2, seq);
-      CS_RETURN_IF_ERROR(tag.run());
-    }
+  for (const std::string& t : run.tags) {
+    CS_RETURN_IF_ERROR(tag.reset());
+    tag.bind(1, t).bind(2, seq);
+    CS_RETURN_IF_ERROR(tag.run());
   }
-  return tx.commit("recording a run");
+  if (samples.empty()) return Status::ok_status();
+  CS_ASSIGN_OR_RETURN(auto point, db_.prepare(
+      "INSERT INTO samples (run_seq, t_s, component, power_w, energy_j) VALUES (?, ?, ?, ?, ?)",
+      "recording samples"));
+  for (const PowerSample& s : samples) {
+    CS_RETURN_IF_ERROR(point.reset());
+    point.bind(1, seq).bind(2, s.t_s).bind(3, s.component).bind(4, s.power.watts());
+    if (s.energy) {
+      point.bind(5, s.energy->joules());
+    } else {
+      point.bind_null(5);
+    }
+    CS_RETURN_IF_ERROR(point.run());
+  }
+  return Status::ok_status();
 }
 
 Result<std::int64_t> Ledger::seq_of(std::string_view id) const {
@@ -212,6 +277,7 @@ Result<std::int64_t> Ledger::seq_of(std::string_view id) const {
 
 Status Ledger::append_samples(std::string_view run_id, const std::vector<PowerSample>& samples) {
   CS_RETURN_IF_ERROR(check_writable("record samples"));
+  CS_RETURN_IF_ERROR(check_sample_figures(samples));
   CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_, "recording samples"));
   CS_ASSIGN_OR_RETURN(std::int64_t seq, seq_of(run_id));
   CS_ASSIGN_OR_RETURN(auto insert, db_.prepare(
@@ -281,7 +347,7 @@ Result<std::pair<std::size_t, std::size_t>> Ledger::id_and_project_widths(const 
 
 Result<std::vector<RunSummary>> Ledger::list(const RunFilter& filter) const {
   std::vector<RunSummary> out;
-  if (filter.limit > 0) out.reserve(filter.limit);
+  if (filter.limit > 0) out.reserve(std::min<std::size_t>(filter.limit, 4096));
   CS_RETURN_IF_ERROR(visit(filter, [&out](const RunSummary& r) { out.push_back(r); }));
   return out;
 }
@@ -294,15 +360,29 @@ Result<std::vector<Report>> Ledger::reports(const RunFilter& filter) const {
   for (;;) {
     CS_ASSIGN_OR_RETURN(bool row, q.step());
     if (!row) break;
-    const auto j = nlohmann::json::parse(q.text(3), nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) {
-      return Status::data_error(fmt::format("run {} in the ledger {} holds malformed JSON", q.text(2), path()));
+    Result<Report> report = decode(q.text(2), q.text(3));
+    if (!report.ok()) {
+      warnings_.push_back(fmt::format("skipped {} ({}): fix it with 'carbonscope runs rm {}' and import a "
+                                      "corrected report", q.text(2), report.status().message(), q.text(2)));
+      continue;
     }
-    Result<Report> report = report_from_json(j);
-    if (!report.ok()) return report.status().with_context(fmt::format("run {} in the ledger {}", q.text(2), path()));
     out.push_back(std::move(report).value());
   }
   return out;
+}
+
+Result<Report> Ledger::decode(const std::string& id, const std::string& json_text) const {
+  const auto j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    return Status::data_error(fmt::format("run {} in the ledger {} holds malformed JSON", id, path()));
+  }
+  Result<Report> report = report_from_json(j);
+  if (report.ok()) {
+    Status sane = check_report_figures(*report);
+    if (!sane.ok()) report = sane;
+  }
+  if (!report.ok()) return report.status().with_context(fmt::format("run {} in the ledger {}", id, path()));
+  return report;
 }
 
 Result<std::string> Ledger::resolve(std::string_view id) const {
@@ -345,13 +425,7 @@ Result<Report> Ledger::get(std::string_view id) const {
   q.bind(1, full);
   CS_ASSIGN_OR_RETURN(bool found, q.step());
   if (!found) return Status::not_found(fmt::format("run {} was removed meanwhile", full));
-  const auto j = nlohmann::json::parse(q.text(0), nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    return Status::data_error(fmt::format("run {} in the ledger {} holds malformed JSON", full, path()));
-  }
-  Result<Report> report = report_from_json(j);
-  if (!report.ok()) return report.status().with_context(fmt::format("run {} in the ledger {}", full, path()));
-  return report;
+  return decode(full, q.text(0));
 }
 
 Result<std::vector<PowerSample>> Ledger::samples(std::string_view id) const {
@@ -393,9 +467,15 @@ Result<std::int64_t> Ledger::count() const {
 
 Result<std::vector<ProjectTotal>> Ledger::project_totals() const {
   CS_ASSIGN_OR_RETURN(auto q, db_.prepare(
-      "SELECT project, count(*), sum(duration_s), sum(energy_kwh), sum(emissions_kg), min(start_unix), "
-      "max(start_unix) FROM runs GROUP BY project ORDER BY sum(emissions_kg) DESC, project",
+      // Runs with absurd stored figures (older carbonscope) count as runs but add nothing.
+      "SELECT project, count(*), total(duration_s), total(energy_kwh), total(emissions_kg), "
+      "min(start_unix), max(start_unix) FROM (SELECT project, start_unix, "
+      "CASE WHEN duration_s BETWEEN 0 AND ?1 THEN duration_s END AS duration_s, "
+      "CASE WHEN energy_kwh BETWEEN 0 AND ?2 THEN energy_kwh END AS energy_kwh, "
+      "CASE WHEN emissions_kg BETWEEN 0 AND ?3 THEN emissions_kg END AS emissions_kg FROM runs) "
+      "GROUP BY project ORDER BY total(emissions_kg) DESC, project",
       "totalling projects"));
+  q.bind(1, kMaxRunSeconds).bind(2, kMaxRunKwh).bind(3, kMaxRunKg);
   std::vector<ProjectTotal> out;
   for (;;) {
     CS_ASSIGN_OR_RETURN(bool row, q.step());
@@ -411,9 +491,7 @@ Status record_report(const Report& report, const std::string& ledger_path,
   Ledger::Options options;
   options.style = style;
   CS_ASSIGN_OR_RETURN(Ledger ledger, Ledger::open(ledger_path, options));
-  CS_RETURN_IF_ERROR(ledger.append(report));
-  if (!samples.empty()) CS_RETURN_IF_ERROR(ledger.append_samples(report.run.id, samples));
-  return Status::ok_status();
+  return ledger.append_runs({RunRecord{report, samples}});
 }
 
 std::string default_ledger_path(const char* carbonscope_ledger, const char* xdg_data_home, const char* home) {

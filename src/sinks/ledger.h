@@ -45,6 +45,15 @@ struct RunSummary {
   bool complete = true;
   Energy energy;        // IT energy, central
   Emissions emissions;  // central
+  // Why the stored duration, energy or emissions cannot be shown (infinite, NaN or
+  // negative: stored by an older carbonscope); empty when they are sane.
+  std::string problem;
+};
+
+// A run with its power series, recorded together (one transaction).
+struct RunRecord {
+  Report report;
+  std::vector<PowerSample> samples;
 };
 
 // Totals of one project (the dashboard's project page).
@@ -72,10 +81,13 @@ class Ledger {
   static Result<Ledger> open(const std::string& path, Options options);
   static Result<Ledger> open(const std::string& path) { return open(path, Options{}); }
 
-  // Adds a report; its run id must be valid (is_valid_run_id) and new.
+  // Adds a report; its run id must be valid (is_valid_run_id) and new, and its figures
+  // sane (check_report_figures: finite, not negative, not absurd).
   Status append(const Report& report);
   // Adds several reports in one transaction: all of them or none.
   Status append_all(const std::vector<Report>& reports);
+  // Adds runs with their power series in one transaction: all of them or none.
+  Status append_runs(const std::vector<RunRecord>& runs);
   // Adds points to the power series of a recorded run.
   Status append_samples(std::string_view run_id, const std::vector<PowerSample>& samples);
   // Newest first (by start time).
@@ -85,8 +97,12 @@ class Ledger {
   Result<std::pair<std::size_t, std::size_t>> id_and_project_widths(const RunFilter& filter) const;
   // The same runs, one at a time, without holding them all in memory.
   Status visit(const RunFilter& filter, const std::function<void(const RunSummary&)>& fn) const;
-  // The full reports matching `filter`, oldest first (for reports and exports).
+  // The full reports matching `filter`, oldest first (for reports and exports). A
+  // stored run that cannot be decoded or has absurd figures is skipped, and a warning
+  // naming it is kept for take_warnings(), so that one bad run never hides the others.
   Result<std::vector<Report>> reports(const RunFilter& filter) const;
+  // The warnings of the reads so far (runs skipped), cleared.
+  std::vector<std::string> take_warnings() const { return std::exchange(warnings_, {}); }
   // An exact id, a unique prefix of one, or "last" (the newest run) -> the full id.
   Result<std::string> resolve(std::string_view id_prefix_or_last) const;
   // The report of `id` (resolved as above).
@@ -106,8 +122,11 @@ class Ledger {
   Status check_writable(std::string_view what) const;
   Result<std::int64_t> seq_of(std::string_view id) const;
   Result<SqliteStmt> select(const RunFilter& filter, std::string_view columns, bool newest_first) const;
+  Status insert_run(const Report& report, const std::vector<PowerSample>& samples);
+  Result<Report> decode(const std::string& id, const std::string& json_text) const;
 
   SqliteDb db_;
+  mutable std::vector<std::string> warnings_;
   int schema_version_ = 0;
   bool read_only_ = false;
 };

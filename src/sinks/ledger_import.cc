@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "sinks/report_figures.h"
 #include "sinks/report_json.h"
+#include "sinks/report_shape.h"
 
 namespace carbonscope {
 namespace {
@@ -20,7 +22,9 @@ Result<std::vector<PowerSample>> samples_from(const json& j) {
         !p["power_w"].is_number()) {
       return Status::data_error("each sample needs numeric \"t_s\" and \"power_w\" and a \"component\"");
     }
-    PowerSample ps{p["t_s"].get<double>(), p.value("component", "other"), Power::watts(p["power_w"].get<double>()),
+    const std::string component = p.contains("component") && p["component"].is_string()
+                                      ? p["component"].get<std::string>() : "other";
+    PowerSample ps{p["t_s"].get<double>(), component, Power::watts(p["power_w"].get<double>()),
                    std::nullopt};
     if (p.contains("energy_j") && p["energy_j"].is_number()) ps.energy = Energy::joules(p["energy_j"].get<double>());
     out.push_back(std::move(ps));
@@ -28,9 +32,17 @@ Result<std::vector<PowerSample>> samples_from(const json& j) {
   return out;
 }
 
-Result<ImportedRun> run_from(const json& j, unsigned random_bits) {
-  CS_ASSIGN_OR_RETURN(Report report, report_from_json(j));
-  CS_ASSIGN_OR_RETURN(std::vector<PowerSample> samples, samples_from(j));
+Result<ImportedRun> run_from(const json& j, unsigned random_bits, const std::string& path) {
+  CS_RETURN_IF_ERROR(check_report_shape(j, path));
+  const auto in = [&path](const Status& s) { return path.empty() ? s : s.with_context(path); };
+  Result<Report> decoded = report_from_json(j);
+  if (!decoded.ok()) return in(decoded.status());
+  Report report = std::move(decoded).value();
+  Result<std::vector<PowerSample>> series = samples_from(j);
+  if (!series.ok()) return in(series.status());
+  std::vector<PowerSample> samples = std::move(series).value();
+  if (Status s = check_report_figures(report); !s.ok()) return in(s);
+  if (Status s = check_sample_figures(samples); !s.ok()) return in(s);
   if (report.run.id.empty()) report.run.id = make_run_id(report.run.start_unix, random_bits);
   return ImportedRun{std::move(report), std::move(samples)};
 }
@@ -39,20 +51,28 @@ Result<ImportedRun> run_from(const json& j, unsigned random_bits) {
 
 Result<std::vector<ImportedRun>> runs_from_json(const json& doc, unsigned random_bits) {
   if (!doc.is_object()) return Status::data_error("expected a JSON object (a carbonscope report or runs export)");
-  const std::string schema = doc.value("schema", "");
+  const auto it = doc.find("schema");
+  if (it == doc.end() || !it->is_string()) {
+    return Status::data_error(fmt::format("schema: expected a string ({}), got {}", kReportSchema,
+                                          it == doc.end() ? "nothing" : json_type_name(*it)));
+  }
+  const std::string schema = it->get<std::string>();
   std::vector<ImportedRun> out;
   if (schema == kReportSchema) {
-    CS_ASSIGN_OR_RETURN(ImportedRun run, run_from(doc, random_bits));
+    CS_ASSIGN_OR_RETURN(ImportedRun run, run_from(doc, random_bits, ""));
     out.push_back(std::move(run));
     return out;
   }
   if (schema == kRunsExportSchema || schema == "carbonscope.report-bundle/1") {
-    if (!doc.contains("runs") || !doc["runs"].is_array()) return Status::data_error("\"runs\" must be an array");
+    if (!doc.contains("runs") || !doc["runs"].is_array()) {
+      return Status::data_error(fmt::format("runs: expected an array of reports, got {}",
+                                            doc.contains("runs") ? json_type_name(doc["runs"]) : "nothing"));
+    }
     unsigned n = 0;
     for (const json& j : doc["runs"]) {
-      Result<ImportedRun> run = run_from(j, random_bits + n++);
-      if (!run.ok()) return run.status().with_context(fmt::format("run {} of the document", n));
-      out.push_back(std::move(run).value());
+      CS_ASSIGN_OR_RETURN(ImportedRun run, run_from(j, random_bits + n, fmt::format("run[{}]", n)));
+      ++n;
+      out.push_back(std::move(run));
     }
     return out;
   }

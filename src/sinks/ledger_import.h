@@ -15,12 +15,12 @@ namespace carbonscope {
 
 inline constexpr const char* kRunsExportSchema = "carbonscope.runs/1";
 
-struct ImportedRun {
-  Report report;
-  std::vector<PowerSample> samples;
-};
+using ImportedRun = RunRecord;
 
-// Parses `doc`. Runs without an id get one from make_run_id(start, random_bits).
+// Parses `doc`. Runs without an id get one from make_run_id(start, random_bits). Every
+// field is type-checked first (check_report_shape), and the figures checked
+// (check_report_figures): an error names the field's path, "run[2].samples[0].component"
+// in a runs export or bundle.
 Result<std::vector<ImportedRun>> runs_from_json(const nlohmann::json& doc, unsigned random_bits);
 
 // The runs export document: {"schema": "carbonscope.runs/1", "runs": [report, ...]},

@@ -38,7 +38,9 @@ Result<double> parse_utc_time(std::string_view text, bool end_of_day) {
   }
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;
+  const int day = tm.tm_mday;
   double t = static_cast<double>(timegm(&tm));
+  if (tm.tm_mday != day) return bad();  // 2026-02-30: timegm moved it into March
   if (date_only && end_of_day) t += 86400.0;
   return t;
 }

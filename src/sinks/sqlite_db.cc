@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <utility>
 
 #include <fmt/format.h>
@@ -73,11 +74,40 @@ std::string ledger_option(ArgStyle style, bool with_variable) {
   return with_variable ? "--ledger or CARBONSCOPE_LEDGER" : "--ledger";
 }
 
+namespace {
+
+// `path` as a file: URI, for the immutable fallback (RFC 3986 escapes of what SQLite reads
+// specially in a URI path).
+std::string file_uri(const std::string& path, const char* query) {
+  std::string out = "file:";
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#' || static_cast<unsigned char>(c) < 0x20) {
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out + query;
+}
+
+// A reader that may not create the -shm/-wal files next to the ledger (read-only file
+// or directory, another user's ledger) fails its first read with one of these.
+bool cannot_share_memory(int rc) {
+  const int primary = rc & 0xff;
+  return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM;
+}
+
+bool disk_full(sqlite3* db, int rc) {
+  return (rc & 0xff) == SQLITE_FULL || (db != nullptr && (rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC);
+}
+
+}  // namespace
+
 Result<SqliteDb> SqliteDb::open(const std::string& path, bool read_only, int busy_timeout_ms, ArgStyle style) {
   sqlite3* db = nullptr;
   const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
@@ -94,7 +124,37 @@ Result<SqliteDb> SqliteDb::open(const std::string& path, bool read_only, int bus
   }
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, busy_timeout_ms);
+  if (read_only) {
+    // A WAL ledger is read through its -shm file, which a reader creates if it is missing.
+    // Where it cannot (read-only directory or file), the ledger is read as immutable: no
+    // writer can be changing it there, since writers need the same files.
+    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    if (cannot_share_memory(rc)) {
+      sqlite3_close(db);
+      db = nullptr;
+      rc = sqlite3_open_v2(file_uri(path, "?immutable=1").c_str(), &db,
+                           SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+      if (rc != SQLITE_OK) {
+        std::string msg = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+        sqlite3_close(db);
+        return Status::permission_denied(fmt::format(
+            "cannot read the ledger {} ({}): check the permissions of the file and its directory", path, msg));
+      }
+      sqlite3_extended_result_codes(db, 1);
+    }
+  }
   return SqliteDb(db, path, busy_timeout_ms, style);
+}
+
+Result<SqliteDb> SqliteDb::open_empty(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_close(db);
+    return Status::io_error(fmt::format("cannot read the ledger {}: {}", path, sqlite3_errstr(rc)));
+  }
+  sqlite3_extended_result_codes(db, 1);
+  return SqliteDb(db, path, 0, ArgStyle::kFlag);
 }
 
 SqliteDb::SqliteDb(SqliteDb&& other) noexcept
@@ -119,6 +179,12 @@ SqliteDb::~SqliteDb() {
 
 Status SqliteDb::error(int rc, std::string_view what) const {
   const std::string detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  if (disk_full(db_, rc)) {
+    return Status::io_error(fmt::format(
+        "disk full: the disk holding the ledger {} has no space left while {}; free some space "
+        "(the ledger itself is intact) or pick another file with --ledger",
+        path_, what));
+  }
   switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

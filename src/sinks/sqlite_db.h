@@ -56,6 +56,8 @@ class SqliteDb {
   // `style` says how remedies name the ledger option (ledger_option).
   static Result<SqliteDb> open(const std::string& path, bool read_only, int busy_timeout_ms,
                                ArgStyle style = ArgStyle::kFlag);
+  // An empty in-memory database that names `path` in its messages (an empty ledger).
+  static Result<SqliteDb> open_empty(const std::string& path);
   SqliteDb(SqliteDb&& other) noexcept;
   SqliteDb& operator=(SqliteDb&& other) noexcept;
   ~SqliteDb();

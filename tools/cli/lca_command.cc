@@ -1,5 +1,6 @@
 // `carbonscope lca PROJECT.toml`: the life cycle of a project (embodied, dynamic, idle
 // and infrastructure, inference) from a project file, as text, Markdown or JSON.
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -47,6 +48,7 @@ RunSource ledger_run_source(const std::string& path) {
       RunFilter f;
       f.tags = {q.tag};
       CS_ASSIGN_OR_RETURN(std::vector<Report> tagged, ledger.reports(f));
+      print_ledger_warnings(ledger);
       for (Report& r : tagged) out.push_back(std::move(r));
     }
     return out;
@@ -58,6 +60,13 @@ Status run_lca(const Context& ctx, const LcaOptions& o) {
   CS_ASSIGN_OR_RETURN(const std::string text, read_file(o.path));
   CS_ASSIGN_OR_RETURN(const LcaInputs inputs, parse_project(text, o.path, *data, ledger_run_source(resolve_ledger_path(o.ledger))));
   CS_ASSIGN_OR_RETURN(const LcaResult result, compute_lca(inputs));
+  for (const double v : {result.facility_energy.high.kwh(), result.emissions.high.kg()}) {
+    if (!std::isfinite(v) || v > 1e12) {
+      return Status::invalid_argument(fmt::format(
+          "{}: the totals come to more than 1 PWh or 1 Gt CO2e: check the counts and figures of the file "
+          "(requests, instances, energy_per_request, device_hours)", o.path));
+    }
+  }
   const std::string format = o.json ? "json" : o.format;
   if (format == "json") std::cout << lca_to_json(result).dump(2) << "\n";
   else if (format == "md") std::cout << render_lca_markdown(result, o.path);

@@ -1,6 +1,8 @@
 // --ledger and the run filter flags.
 #include "ledger_options.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -23,6 +25,27 @@ std::string resolve_ledger_path(const std::string& flag) {
                              std::getenv("HOME"));
 }
 
+namespace {
+
+// --limit: a whole number from 0 to kMaxLimit, checked on the text before CLI11
+// converts it (a negative number would otherwise wrap around to a huge count).
+constexpr std::uint64_t kMaxLimit = 1'000'000'000;
+
+CLI::Validator limit_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const bool digits = !text.empty() && text.size() <= 10 &&
+                            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits || std::stoull(text) > kMaxLimit) {
+          return fmt::format("'{}' is not a run count: give a whole number from 0 (all) to {}", text, kMaxLimit);
+        }
+        return std::string();
+      },
+      "0-1000000000");
+}
+
+}  // namespace
+
 void add_filter_options(CLI::App* sub, FilterFlags* f) {
   sub->add_option("--project", f->project, "Only runs of this project");
   sub->add_option("--tag", f->tags, "Only runs with this tag (repeat: all must match)");
@@ -30,7 +53,7 @@ void add_filter_options(CLI::App* sub, FilterFlags* f) {
   sub->add_option("--until", f->until, "Only runs started before the end of this UTC date");
   sub->add_option("--status", f->status, "complete or incomplete");
   sub->add_option("--kind", f->kind, "run, monitor or estimate");
-  sub->add_option("--limit", f->limit, "At most N runs, the newest (0: all)");
+  sub->add_option("--limit", f->limit, "At most N runs, the newest (0: all)")->check(limit_check());
 }
 
 bool has_filter(const FilterFlags& f) {
@@ -60,6 +83,10 @@ Result<RunFilter> to_filter(const FilterFlags& f) {
     filter.kind = kind;
   }
   return filter;
+}
+
+void print_ledger_warnings(const Ledger& ledger) {
+  for (const std::string& w : ledger.take_warnings()) std::cerr << "carbonscope: warning: " << w << "\n";
 }
 
 Status write_output(const std::string& path, const std::string& text) {

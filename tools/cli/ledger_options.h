@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "carbonscope/status.h"
+#include "sinks/ledger.h"
 #include "sinks/run_filter.h"
 
 namespace carbonscope::cli {
@@ -31,6 +32,9 @@ struct FilterFlags {
 void add_filter_options(CLI::App* sub, FilterFlags* flags);
 Result<RunFilter> to_filter(const FilterFlags& flags);
 bool has_filter(const FilterFlags& flags);
+
+// Prints the ledger's read warnings (stored runs skipped as unreadable) to stderr.
+void print_ledger_warnings(const Ledger& ledger);
 
 // Writes `text` to `path` ("" or "-": stdout).
 Status write_output(const std::string& path, const std::string& text);

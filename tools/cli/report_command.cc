@@ -57,6 +57,7 @@ Result<ReportBundle> gather(const DataSet& data, const ReportFlags& f) {
   } else {
     CS_ASSIGN_OR_RETURN(RunFilter filter, to_filter(f.filter));
     CS_ASSIGN_OR_RETURN(b.runs, ledger.reports(filter));
+    print_ledger_warnings(ledger);
     if (b.runs.empty()) return Status::not_found("no runs match the filter: see 'carbonscope runs list'");
   }
   for (const Report& r : b.runs) {

@@ -58,6 +58,14 @@ nlohmann::json summary_json(const RunSummary& r) {
           {"complete", r.complete}, {"energy_kwh", r.energy.kwh()}, {"emissions_kg", r.emissions.kg()}};
 }
 
+// A run whose stored figures are absurd (see RunSummary::problem) is listed with
+// "invalid" figures and named once on stderr.
+void warn_invalid(const RunSummary& r) {
+  if (r.problem.empty()) return;
+  std::cerr << fmt::format("carbonscope: warning: run {} has an invalid stored figure ({}): remove it with "
+                           "'carbonscope runs rm {}' and import a corrected report\n", r.id, r.problem, r.id);
+}
+
 // Text listing in two streaming passes over the ledger (column widths, then lines),
 // so that listing 100,000 runs holds no run in memory and stays under 200 ms.
 Status list_runs(const RunsFlags& f) {
@@ -84,7 +92,13 @@ Status list_runs(const RunsFlags& f) {
     bool first = true;
     CS_RETURN_IF_ERROR(ledger.visit(filter, [&](const RunSummary& r) {
       out += first ? "\n  " : ",\n  ";
-      out += summary_json(r).dump();
+      nlohmann::json j = summary_json(r);
+      if (!r.problem.empty()) {
+        for (const char* k : {"duration_s", "energy_kwh", "emissions_kg"}) j[k] = nullptr;
+        j["problem"] = r.problem;
+        warn_invalid(r);
+      }
+      out += j.dump();
       first = false;
       ++listed;
       flush(false);
@@ -113,9 +127,14 @@ Status list_runs(const RunsFlags& f) {
     if (kind_in_status && r.kind != RunKind::kRun) {
       status = r.complete ? std::string(run_kind_name(r.kind)) : fmt::format("{}, {}", run_kind_name(r.kind), status);
     }
-    return Row{r.id, start.substr(0, std::min<std::size_t>(start.size(), 16)), std::string(run_kind_name(r.kind)),
-               r.project, format_duration(r.duration), format_energy(r.energy), format_emissions(r.emissions),
-               status, std::move(command)};
+    Row row{r.id, start.substr(0, std::min<std::size_t>(start.size(), 16)), std::string(run_kind_name(r.kind)),
+            r.project, format_duration(r.duration), format_energy(r.energy), format_emissions(r.emissions),
+            status, std::move(command)};
+    if (!r.problem.empty()) {
+      row[kDuration] = row[kEnergy] = row[kEmissions] = "invalid";
+      warn_invalid(r);
+    }
+    return row;
   };
   std::array<std::size_t, kCols> w{};
   for (std::size_t i = 0; i < kCols; ++i) w[i] = header[i].size();
@@ -299,6 +318,7 @@ Status export_runs(const RunsFlags& f) {
   CS_ASSIGN_OR_RETURN(RunFilter filter, to_filter(f.filter));
   CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadOnly));
   CS_ASSIGN_OR_RETURN(std::vector<Report> reports, ledger.reports(filter));
+  print_ledger_warnings(ledger);
   if (f.format == "csv") {
     // Runs recorded before reports carried their Place get it from their location label.
     if (auto data = DataSet::builtin(); data.ok()) {
@@ -328,6 +348,7 @@ Status remove_runs(const RunsFlags& f) {
   return Status::ok_status();
 }
 
+// Each file is all-or-nothing: its runs, with their samples, in one transaction.
 Status import_runs(const RunsFlags& f) {
   std::random_device rd;
   CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadWrite));
@@ -340,11 +361,9 @@ Status import_runs(const RunsFlags& f) {
     if (doc.is_discarded()) return Status::data_error(fmt::format("{} is not valid JSON", file));
     Result<std::vector<ImportedRun>> runs = runs_from_json(doc, rd());
     if (!runs.ok()) return runs.status().with_context(file);
-    for (const ImportedRun& run : *runs) {
-      CS_RETURN_IF_ERROR(ledger.append(run.report));
-      if (!run.samples.empty()) CS_RETURN_IF_ERROR(ledger.append_samples(run.report.run.id, run.samples));
-      std::cout << "imported " << run.report.run.id << "\n";
-    }
+    Status added = ledger.append_runs(*runs);
+    if (!added.ok()) return added.with_context(fmt::format("{} (nothing of it was imported)", file));
+    for (const ImportedRun& run : *runs) std::cout << "imported " << run.report.run.id << "\n";
   }
   return Status::ok_status();
 }
