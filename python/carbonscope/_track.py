@@ -343,4 +343,7 @@ def estimate(*, gpu=None, count=None, power=None, cpu=None, cpus=None, memory=No
         intensity=text(intensity, "g/kWh"), pue="" if pue is None else number(pue), year=int(year or 0),
         params=text(params), tokens=text(tokens), inference_tokens=text(inference_tokens), precision=text(precision),
         mfu=text(mfu), requests=text(requests))
+    import warnings
+    for message in report.pop("_warnings", []):  # likely unit slips, as the CLI prints them
+        warnings.warn(f"carbonscope: {message}", UserWarning, stacklevel=2)
     return EstimateResult(report)

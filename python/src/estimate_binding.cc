@@ -19,7 +19,11 @@ namespace {
 py::object estimate(const EstimateRequest& in) {
   EstimateRequest request = in;
   request.style = ArgStyle::kKeyword;
-  return to_python(estimate_to_json(unwrap(run_estimate(*data_tables(), request))));
+  const EstimateResult result = unwrap(run_estimate(*data_tables(), request));
+  py::object out = to_python(estimate_to_json(result));
+  // Likely unit slips, for warnings.warn on the Python side (not part of the report).
+  out["_warnings"] = py::cast(result.warnings);
+  return out;
 }
 
 py::dict provenance_dict(const Provenance& p) {

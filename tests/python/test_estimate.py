@@ -69,3 +69,12 @@ def test_prediction_from_compute_matches_the_cli(cli):
     ref = json.loads(out)
     assert py.to_dict()["energy_kwh"] == ref["energy_kwh"]
     assert ref["estimate"]["assumptions"]["compute"]["flops"] == 6 * 7e9 * 100e9
+
+
+def test_a_likely_unit_slip_warns_as_the_cli_does():
+    import warnings
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        r = carbonscope.estimate(power=100, hours=1, intensity="0.4g/kWh")
+    assert any("did you mean 0.4kg/kWh" in str(w.message) for w in caught), [str(w.message) for w in caught]
+    assert "_warnings" not in r.to_dict()
