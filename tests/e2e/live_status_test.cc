@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/scratch_dir.h"
+
 namespace carbonscope::test {
 namespace {
 
@@ -83,15 +85,8 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-struct TempDir {
-  TempDir() {
-    path = fs::temp_directory_path() / ("cs_pty_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  fs::path path;
+struct TempDir : test::ScratchDir {
+  TempDir() : ScratchDir("cs_pty") {}
 };
 
 TEST(LiveStatus, RunNeverDrawsIntoTheCommandsLines) {

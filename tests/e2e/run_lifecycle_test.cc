@@ -16,33 +16,15 @@
 
 #include "carbonscope/utf8.h"
 #include "e2e/cli.h"
+#include "support/scratch_dir.h"
 
 namespace carbonscope::test {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct TempDir {
-  TempDir() {
-    path = fs::temp_directory_path() / ("cs_life_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path / "ro", fs::perms::owner_all, ec);
-    fs::remove_all(path);
-  }
-  std::string at(const std::string& name) const { return (path / name).string(); }
-  fs::path path;
+struct TempDir : test::ScratchDir {
+  TempDir() : ScratchDir("cs_life") {}
 };
 
 constexpr double kTimeout = 20;  // seconds; these all end in well under one

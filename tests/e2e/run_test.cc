@@ -15,29 +15,15 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e/cli.h"
+#include "support/scratch_dir.h"
 
 namespace carbonscope::test {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct TempDir {
-  TempDir() {
-    path = fs::temp_directory_path() /
-           ("cs_e2e_" + std::to_string(::getpid()) + "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string out() const { return (path / "runs").string(); }
-  fs::path path;
+struct TempDir : test::ScratchDir {
+  TempDir() : ScratchDir("cs_e2e") {}
 };
 
 // The one run directory's report.

@@ -12,21 +12,15 @@
 #include "platform/clock.h"
 #include "sensors/fake.h"
 #include "sinks/ledger.h"
+#include "support/scratch_dir.h"
 
 namespace carbonscope {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  TempDir() {
-    path = fs::temp_directory_path() / ("cs_tracker_ledger_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  fs::path path;
+struct TempDir : test::ScratchDir {
+  TempDir() : ScratchDir("cs_tracker_ledger") {}
 };
 
 TrackerConfig config_with_ledger(FakeClock& clock, const fs::path& dir, const std::string& ledger) {

@@ -12,28 +12,17 @@
 
 #include "platform/clock.h"
 #include "sensors/fake.h"
+#include "support/scratch_dir.h"
 
 namespace carbonscope {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct TempDir {
-  TempDir() {
-    path = fs::temp_directory_path() / ("cs_tracker_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  fs::path path;
+struct TempDir : test::ScratchDir {
+  TempDir() : ScratchDir("cs_tracker") {}
 };
+using test::slurp;
 
 TrackerConfig fake_config(FakeClock& clock, const std::string& out) {
   TrackerConfig c;
