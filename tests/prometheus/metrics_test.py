@@ -10,6 +10,9 @@ promtool: `monitor --prometheus` inside a pretend Slurm step: /metrics passes
           `promtool check metrics` (format and naming lint), carries the job's labels,
           answers 421 to a foreign Host name; a non-loopback address is refused without
           --allow-remote.
+grafana:  docs/grafana/carbonscope.json is valid JSON whose every query passes
+          `promtool check rules` (its variables replaced) and names only metrics the
+          exporter serves.
 Fake sensors stand in for RAPL/NVML (none here). Exit 77 (skipped) with the reason
 when Debian's prometheus package is not installed. Every wait is bounded.
 """
@@ -193,6 +196,33 @@ def promtool_test(binary, tmp):
         fail(f"carbonscope monitor exited with {code} on SIGTERM")
 
 
+def grafana_test(binary, tmp):
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(root, "docs", "grafana", "carbonscope.json")) as f:
+        dash = json.load(f)
+    exprs = [t["expr"] for p in dash["panels"] for t in p.get("targets", [])]
+    if len(exprs) < 8:
+        fail(f"only {len(exprs)} queries in the dashboard")
+    served = {"carbonscope_node_joules_total", "carbonscope_node_watts", "carbonscope_node_co2e_grams_total",
+              "carbonscope_samples_total", "carbonscope_pue_ratio",
+              "carbonscope_grid_carbon_intensity_grams_per_joule"}
+    variables = {"$__rate_interval": "1m", "$__range": "6h", "$node": ".*", "$job_id": ".+"}
+    rules = os.path.join(tmp, "rules.yml")
+    with open(rules, "w") as f:
+        f.write("groups:\n  - name: grafana\n    rules:\n")
+        for i, e in enumerate(exprs):
+            for name in re.findall(r"carbonscope_[a-z0-9_]+", e):
+                if name not in served:
+                    fail(f"the dashboard queries {name}, which the exporter does not serve")
+            for k, v in variables.items():
+                e = e.replace(k, v)
+            f.write(f"      - record: carbonscope:panel{i}\n        expr: {json.dumps(e)}\n")
+    check = subprocess.run(["promtool", "check", "rules", rules], capture_output=True, text=True, timeout=30)
+    print(f"promtool check rules: exit {check.returncode} {check.stdout.strip()}")
+    if check.returncode != 0:
+        fail(f"promtool rejects a dashboard query: {check.stdout}{check.stderr}")
+
+
 def main():
     mode, binary = sys.argv[1], sys.argv[2]
     needed = "prometheus" if mode == "scrape" else "promtool"
@@ -200,7 +230,7 @@ def main():
         print(f"SKIP: {needed} is not installed (apt-get install prometheus, as scripts/setup.sh does)")
         sys.exit(SKIP)
     with tempfile.TemporaryDirectory(prefix="carbonscope-prom-") as tmp:
-        (scrape_test if mode == "scrape" else promtool_test)(binary, tmp)
+        {"scrape": scrape_test, "promtool": promtool_test, "grafana": grafana_test}[mode](binary, tmp)
     print("PASS")
 
 
