@@ -20,6 +20,16 @@ namespace carbonscope {
 
 class Clock;
 
+// One counted domain at one moment (a samples.csv column): the job's share.
+struct ComponentSnapshot {
+  std::string key;        // the column key: "package-0", "gpu-0", "cpu-model"
+  std::string component;  // "cpu", "ram", "gpu", "psys"
+  std::string source;     // the sensor: "rapl-powercap", "nvml", "cpu-model"
+  Method method = Method::kMeasured;
+  Power power;    // over the last interval
+  Energy energy;  // so far
+};
+
 // What the tracker knows at one moment.
 struct Snapshot {
   Duration elapsed{};
@@ -29,6 +39,7 @@ struct Snapshot {
   Emissions emissions;  // energy x PUE x intensity, central
   bool estimated = false;  // some counted figure is a model, not a counter
   std::int64_t samples = 0;
+  std::vector<ComponentSnapshot> components;  // their energies sum to `energy`
 };
 
 struct PhaseResult {

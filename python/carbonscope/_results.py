@@ -147,6 +147,9 @@ class RunResult(_ReportView):
         self.complete = run.get("complete", True)
         self.phases = list(phases)
         self.run_dir = run_dir or None
+        # Under torchrun/srun with several ranks per node: this rank's part of the node's
+        # run (carbonscope/_ranks.py), else None.
+        self.rank_share = None
 
     def __repr__(self):
         return (f"RunResult({self.run_id!r}, {_carbonscope.format_duration(self.duration_s)}, "

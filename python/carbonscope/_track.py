@@ -10,6 +10,7 @@ import sys
 from . import _carbonscope
 from ._args import number, text
 from ._predict import Predictor
+from ._ranks import NodeShare
 from ._results import PhaseResult, RunResult, Snapshot
 
 _recovered = set()  # output dirs whose dead runs this process has already finished
@@ -153,16 +154,25 @@ class Tracker:
             self._ledger = _carbonscope.default_ledger_path()
         else:
             self._ledger = os.fspath(ledger)
+        # Distributed training: local rank 0 measures the node, the other ranks nothing
+        # (they read its result when they stop; see _ranks.py).
+        self._node = NodeShare()
+        self._follower = not self._node.leader
+        self._pid = os.getpid()
+        self._state = "new"
+        self.result = None
+        if self._follower:
+            self._core = None
+            self._predictor = Predictor(self, None, predict_after, budget_kg, on_budget)
+            return
+        own = self._node.tracked_pid(os.getpid())
         self._core = _carbonscope.Tracker(
             project=project or "", interval=text(interval, "s"), output_dir=self._output_dir,
             region=text(region), cloud=text(cloud), intensity=text(intensity, "g/kWh"),
             pue="" if pue is None else text(pue), year=int(year or 0),
-            pid=os.getpid() if scope == "process" else None, command=[sys.executable, *sys.argv],
+            pid=own if scope == "process" else None, command=[sys.executable, *sys.argv],
             ledger=self._ledger, tags=tag_list)
         self._predictor = Predictor(self, epochs, predict_after, budget_kg, on_budget)
-        self._state = "new"
-        self._pid = os.getpid()
-        self.result = None
 
     # -- life cycle ---------------------------------------------------------------
     def start(self):
@@ -172,6 +182,11 @@ class Tracker:
 
             raise FailedPrecondition("this tracker has stopped: a tracker measures one run; make a new one with "
                                      "carbonscope.track()")
+        if self._follower:
+            self._state = "running"
+            return self
+        if self._node.active:
+            self._node.clear()
         if self._state == "new" and self._output_dir and self._output_dir not in _recovered:
             _recovered.add(self._output_dir)
             try:
@@ -191,6 +206,10 @@ class Tracker:
 
     def _stop(self, exit_code, stacklevel):
         was_running = self._state == "running"
+        if self._follower:
+            self._state = "stopped"
+            self.result = self._node.result_for_follower(stacklevel + 1)
+            return self.result
         try:
             self._predictor.close_open_epoch()
             report = self._core.stop(exit_code)
@@ -199,6 +218,9 @@ class Tracker:
                 self._state = "stopped"
                 _running.discard(self)
         self.result = RunResult(report, self.phases, self._core.run_dir)
+        if self._node.active:
+            self._node.publish(report, self._core.run_dir)
+            self.result.rank_share = self._node.share(report)
         problem = self._core.ledger_problem()
         if problem:
             _ledger_warning(problem, stacklevel + 1)
@@ -243,16 +265,20 @@ class Tracker:
         return _Phase(self, name)
 
     def begin_phase(self, name):
-        self._core.begin_phase(str(name))
+        if not self._follower:
+            self._core.begin_phase(str(name))
 
     def end_phase(self):
-        """Closes the innermost open phase; returns its PhaseResult."""
+        """Closes the innermost open phase; returns its PhaseResult (zero on a rank that
+        is not its node's first: that rank measures nothing)."""
+        if self._follower:
+            return PhaseResult("", 0.0, 0.0, 0.0)
         return PhaseResult.from_dict(self._core.end_phase())
 
     @property
     def phases(self):
         """The closed phases, in the order they closed."""
-        return [PhaseResult.from_dict(d) for d in self._core.phases()]
+        return [] if self._follower else [PhaseResult.from_dict(d) for d in self._core.phases()]
 
     def epoch(self):
         """`with t.epoch():` one training epoch (phase "epoch N"); see epoch_end()."""
@@ -277,7 +303,10 @@ class Tracker:
 
     # -- reading while it runs ------------------------------------------------------
     def snapshot(self):
-        """The run so far (cheap: no sample is taken)."""
+        """The run so far (cheap: no sample is taken); zero on a rank that is not its
+        node's first."""
+        if self._follower:
+            return Snapshot(0.0, 0.0, 0.0, 0.0, False, 0)
         return Snapshot(*self._core.snapshot())
 
     def factors(self):
@@ -286,11 +315,15 @@ class Tracker:
 
     @property
     def run_id(self):
+        if self._follower:  # the node's run, once its first rank has finished it
+            return self.result.run_id if self.result else None
         return self._core.run_id
 
     @property
     def run_dir(self):
         """The run's directory (report.json, samples.csv, run.json), None without files."""
+        if self._follower:
+            return self.result.run_dir if self.result else None
         return self._core.run_dir or None
 
     @property
@@ -299,7 +332,7 @@ class Tracker:
 
     def sensors(self):
         """One line per probed sensor backend, with why it was or was not used."""
-        return list(self._core.sensor_lines())
+        return [] if self._follower else list(self._core.sensor_lines())
 
     def __repr__(self):
         return f"<carbonscope.Tracker {self.run_id} {self._state}>"

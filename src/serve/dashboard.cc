@@ -3,13 +3,11 @@
 #include "serve/dashboard.h"
 
 #include <httplib.h>
-#include <sys/socket.h>
-
-#include <cctype>
 
 #include <fmt/format.h>
 
 #include "serve/dashboard_pages.h"
+#include "serve/http_guard.h"
 #include "serve/web_assets.h"
 #include "sinks/ledger.h"
 #include "sinks/report_json.h"
@@ -84,30 +82,6 @@ Result<RunFilter> filter_from(const httplib::Request& req, FilterForm* form) {
 bool loopback_client(const httplib::Request& req) {
   const std::string& a = req.remote_addr;
   return a.rfind("127.", 0) == 0 || a == "::1" || a.rfind("::ffff:127.", 0) == 0;
-}
-
-// The name in a Host header without its port: "[::1]:8787" -> "::1", "localhost:80" -> "localhost".
-std::string host_name(std::string h) {
-  if (!h.empty() && h.front() == '[') {
-    const std::size_t close = h.find(']');
-    return close == std::string::npos ? h : h.substr(1, close - 1);
-  }
-  const std::size_t colon = h.rfind(':');
-  if (colon != std::string::npos && h.find(':') == colon) h.resize(colon);
-  for (char& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return h;
-}
-
-bool wildcard(const std::string& host) { return host == "0.0.0.0" || host == "::" || host == "0"; }
-
-// DNS rebinding: a page of another site whose name resolves to 127.0.0.1 sends its own
-// name as Host. Only the bound address and the loopback names are served (a wildcard
-// bind, asked for explicitly, answers to any name).
-bool host_allowed(const std::string& bound, const httplib::Request& req) {
-  if (wildcard(bound)) return true;
-  const std::string h = host_name(req.get_header_value("Host"));
-  return h == "localhost" || h == "127.0.0.1" || h == "::1" || h == host_name(bound) ||
-         (bound.find(':') != std::string::npos && h == bound);
 }
 
 Result<ReportBundle> bundle_of(const DashboardOptions& o, const Ledger& ledger, const std::vector<std::string>& ids,
@@ -228,20 +202,9 @@ void routes(httplib::Server& s, const DashboardOptions& o, const std::string& bo
   s.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                          {"Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; "
                                                      "img-src 'self' data:; form-action 'self'"}});
-  s.set_payload_max_length(64 * 1024);
   // Idle keep-alive and half-sent connections each hold a worker: many workers, and
   // short timeouts so that a flood of them drains in seconds.
-  s.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
-  s.set_read_timeout(2, 0);
-  s.set_write_timeout(5, 0);
-  s.set_keep_alive_timeout(2);
-  s.set_keep_alive_max_count(100);
-  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a
-  // second `carbonscope serve` silently share the port instead of failing.
-  s.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
+  harden_server(s, kWorkers);
 }
 
 }  // namespace
@@ -254,21 +217,9 @@ Dashboard::Dashboard(DashboardOptions options) : impl_(std::make_unique<Impl>())
 Dashboard::~Dashboard() { stop(); }
 
 Result<int> Dashboard::bind(const std::string& host, int port) {
-  if (port < 0 || port > 65535) return Status::invalid_argument(fmt::format("port {} is out of range 0-65535", port));
-  if (host.empty()) {
-    return Status::invalid_argument("--host is empty: give an address such as 127.0.0.1 (the default) or ::1");
-  }
+  CS_ASSIGN_OR_RETURN(int bound, bind_server(impl_->server, host, port, "--port"));
   impl_->host = host;
-  if (port == 0) {
-    const int bound = impl_->server.bind_to_any_port(host);
-    if (bound <= 0) return Status::io_error(fmt::format("cannot listen on {}: check the address", host));
-    return bound;
-  }
-  if (!impl_->server.bind_to_port(host, port)) {
-    return Status::io_error(fmt::format(
-        "cannot listen on {}:{}: the port is in use or the address is not local; try another --port", host, port));
-  }
-  return port;
+  return bound;
 }
 
 Status Dashboard::listen() {

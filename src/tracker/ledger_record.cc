@@ -2,9 +2,13 @@
 // total) -> Ledger.
 #include "tracker/ledger_record.h"
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 
+#include "platform/system_info.h"
 #include "sinks/ledger.h"
+#include "sinks/ledger_import.h"
 #include "sinks/samples_csv.h"
 #include "tracker/run_files.h"
 
@@ -50,7 +54,37 @@ std::vector<PowerSample> ledger_series(const SamplesTable& table) {
   return out;
 }
 
+// One run (with its series) as a carbonscope.runs/1 document, written atomically: a
+// reader (runs import) never sees half a file, and no lock is needed.
+Status write_record_file(const LedgerTarget& target, const Report& report, std::vector<PowerSample> samples) {
+  CS_RETURN_IF_ERROR(make_dirs(target.records_dir));
+  std::string host = host_name();
+  for (char& c : host) {
+    if (c == '/' || c == '\\' || c == '\0') c = '_';
+  }
+  const std::string path = fmt::format("{}/{}.{}.json", target.records_dir, report.run.id, host);
+  RunRecord record;
+  record.report = report;
+  record.samples = std::move(samples);
+  return write_file_atomic(path, runs_export_json({record}).dump());
+}
+
 }  // namespace
+
+std::string ledger_records_dir(const std::string& ledger_path) { return ledger_path + ".records"; }
+
+LedgerTarget ledger_target(const std::string& ledger_path, const char* fs_override, const StatfsFn& statfs) {
+  LedgerTarget t;
+  const std::string forced = fs_override != nullptr ? fs_override : "";
+  if (forced == "network") {
+    t.filesystem = "forced";
+  } else if (forced != "local") {
+    t.filesystem = network_filesystem_of(ledger_path, statfs);
+  }
+  t.record_files = !t.filesystem.empty();
+  if (t.record_files) t.records_dir = ledger_records_dir(ledger_path);
+  return t;
+}
 
 Status record_run_in_ledger(const Report& report, const std::string& run_dir, const std::string& ledger_path,
                             ArgStyle style) {
@@ -58,6 +92,12 @@ Status record_run_in_ledger(const Report& report, const std::string& run_dir, co
   if (!run_dir.empty()) {
     auto table = read_samples_csv(fmt::format("{}/{}", run_dir, kSamplesCsv));
     if (table.ok()) samples = ledger_series(*table);
+  }
+  const LedgerTarget target = ledger_target(ledger_path, std::getenv("CARBONSCOPE_LEDGER_FS"));
+  if (target.record_files) {
+    return write_record_file(target, report, std::move(samples))
+        .with_context(fmt::format("writing the record of run {} to {} (the ledger {} is on {}, where SQLite is "
+                                  "unsafe)", report.run.id, target.records_dir, ledger_path, target.filesystem));
   }
   const Status s = record_report(report, ledger_path, samples, style);
   return s.with_context(fmt::format("recording run {} in the ledger {}", report.run.id, ledger_path));

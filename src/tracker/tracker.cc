@@ -41,6 +41,7 @@ class Tracker::Impl {
   std::unique_ptr<PowerSeries> series;
   std::vector<Energy> job_e, machine_e;  // per column, cumulative (scratch)
   std::vector<double> watts, joules;
+  std::vector<Power> last_power;  // per column, the job's, at the latest point
   bool final_sample = false;  // the next sample is stop()'s last one
   mutable std::mutex mu;
   std::string id;
@@ -81,6 +82,7 @@ void Tracker::Impl::on_sample(const Sample& s) {
     // One row per point of the series: every power column is the job's, over the same
     // window; samples closer than half an interval are merged into the next row.
     const std::optional<PowerPoint> point = series->add(acc->elapsed(), job_e, machine_e, final_sample);
+    if (point) last_power = point->job;
     if (samples && point) {
       for (std::size_t k = 0; k < columns.size(); ++k) {
         watts[k] = point->job[k].watts();
@@ -115,6 +117,12 @@ Snapshot Tracker::Impl::snapshot_locked() const {
     high += t.job * t.domain->range_high;
   }
   s.energy_range = Range<Energy>::of(s.energy, low, high);
+  s.components.reserve(columns.size());
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const DomainTotals& t = acc->domains()[columns[k]];
+    s.components.push_back({keys[k], t.domain->component, std::string(sensors[t.sensor]->name()),
+                            t.domain->provenance.method, k < last_power.size() ? last_power[k] : Power{}, job_e[k]});
+  }
   return s;
 }
 

@@ -48,6 +48,9 @@ int main(int argc, char** argv) {
 #ifdef CARBONSCOPE_SERVE_ONLY
   // carbonscope-serve: the dashboard alone (see serve_launcher.cc).
   static constexpr AddFn kCommands[] = {add_serve_command};
+#elif defined(CARBONSCOPE_EXPORTER_ONLY)
+  // carbonscope-exporter: the commands that serve /metrics (see metrics_options.h).
+  static constexpr AddFn kCommands[] = {add_monitor_command, add_exporter_command};
 #else
   static constexpr AddFn kCommands[] = {
       add_estimate_command,
@@ -60,6 +63,7 @@ int main(int argc, char** argv) {
       add_serve_command,
       add_lca_command,
       add_plan_command,
+      add_exporter_command,
   };
 #endif
   for (AddFn add : kCommands) add(app, ctx);

@@ -7,13 +7,18 @@
 #include "carbonscope/tracker.h"
 #include "command.h"
 #include "live_status.h"
+#include "metrics_options.h"
 #include "platform/child_process.h"
 #include "tracking_options.h"
 
 namespace carbonscope::cli {
 namespace {
 
-int monitor_command(const Context& ctx, const TrackingOptions& o, const std::string& duration) {
+int monitor_command(const Context& ctx, const TrackingOptions& o, const std::string& duration,
+                    const MetricsFlags& metrics) {
+  if (!metrics.address.empty()) {
+    if (std::optional<int> failed = hand_over_to_exporter(ctx)) return *failed;
+  }
   double seconds = -1;
   if (!duration.empty()) {
     auto d = parse_duration(duration);
@@ -28,6 +33,12 @@ int monitor_command(const Context& ctx, const TrackingOptions& o, const std::str
   block_stop_signals();  // before the sampler thread starts, so it inherits the mask
   const LiveStatus status(o.quiet, {});  // no command: nothing else writes to the terminal
   config->on_sample = status.on_sample();
+  std::unique_ptr<MetricsEndpoint> endpoint;  // outlives the tracker, which feeds it
+  if (!metrics.address.empty()) {
+    auto e = open_metrics_endpoint(metrics, "--prometheus", *config);
+    if (!e.ok()) return report_error(e.status());
+    endpoint = std::move(e).value();
+  }
   auto tracker = Tracker::create(std::move(config).value());
   if (!tracker.ok()) return report_error(tracker.status());
   if (Status st = (*tracker)->start(); !st.ok()) return report_error(st);
@@ -46,9 +57,13 @@ void add_monitor_command(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("monitor", "Measure the whole machine until stopped (Ctrl-C, SIGTERM or --duration)");
   auto options = std::make_shared<TrackingOptions>();
   auto duration = std::make_shared<std::string>();
+  auto metrics = std::make_shared<MetricsFlags>();
   add_tracking_options(cmd, *options, "10s");
   cmd->add_option("--duration", *duration, "Stop after this long, e.g. 10s or 2h");
-  cmd->callback([&ctx, options, duration] { ctx.exit_code = monitor_command(ctx, *options, *duration); });
+  add_metrics_options(cmd, *metrics, "--prometheus", "Also serve Prometheus metrics at HOST:PORT/metrics, e.g. 127.0.0.1:9464");
+  cmd->callback([&ctx, options, duration, metrics] {
+    ctx.exit_code = monitor_command(ctx, *options, *duration, *metrics);
+  });
 }
 
 }  // namespace carbonscope::cli

@@ -3,6 +3,7 @@
 // it; 127 not found; 126 not executable). The footprint is written in every case.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -12,6 +13,7 @@
 #include "command.h"
 #include "live_status.h"
 #include "platform/child_process.h"
+#include "rank_run.h"
 #include "tracking_options.h"
 
 namespace carbonscope::cli {
@@ -22,6 +24,9 @@ int run_command(const Context& ctx, const TrackingOptions& o, const std::vector<
     std::cerr << "carbonscope: run needs a command: carbonscope run [options] -- CMD ARGS...\n";
     return kExitUsage;
   }
+  // One tracker per node under srun/torchrun: local rank 0 charges the launcher's tree.
+  const NodeRank rank = node_rank_from_env(std::getenv);
+  if (rank.follower()) return run_untracked(argv, rank, o.quiet);
   auto data = load_data(ctx);
   if (!data.ok()) return report_error(data.status());
   auto config = make_tracker_config(**data, o, RunKind::kRun);
@@ -29,7 +34,7 @@ int run_command(const Context& ctx, const TrackingOptions& o, const std::vector<
   recover_and_report(o);
   auto child = ChildProcess::spawn(argv);
   if (!child.ok()) return report_error(child.status());
-  config->pid = child->pid();
+  config->pid = rank.shares_node() ? ::getppid() : child->pid();
   config->command = argv;
   // CMD inherits stdout and stderr: no status line on a terminal it writes to.
   const LiveStatus status(o.quiet, {STDOUT_FILENO, STDERR_FILENO});

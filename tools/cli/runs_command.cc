@@ -1,6 +1,7 @@
 // `carbonscope runs list|show|compare|export|rm|import`: the run ledger from the
 // command line. Thin: parses options and calls Ledger and the sinks.
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -338,6 +339,18 @@ Status export_runs(const RunsFlags& f) {
   return write_output(f.output, runs_export_json(runs).dump(2) + "\n");
 }
 
+// The .json files of a record directory, sorted (run ids sort by start time).
+Result<std::vector<std::string>> record_files_in(const std::string& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (e.is_regular_file() && e.path().extension() == ".json") out.push_back(e.path().string());
+  }
+  if (ec) return Status::io_error(fmt::format("cannot list {}: {}", dir, ec.message()));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Status remove_runs(const RunsFlags& f) {
   CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadWrite));
   for (const std::string& id : f.ids) {
@@ -348,22 +361,36 @@ Status remove_runs(const RunsFlags& f) {
   return Status::ok_status();
 }
 
-// Each file is all-or-nothing: its runs, with their samples, in one transaction.
+// Each file is all-or-nothing: its runs, with their samples, in one transaction. A
+// directory (LEDGER.records, written where the ledger is on a network filesystem) is
+// merged: each of its .json files, skipping runs the ledger already holds, so merging
+// it again adds nothing.
 Status import_runs(const RunsFlags& f) {
   std::random_device rd;
   CS_ASSIGN_OR_RETURN(Ledger ledger, open_ledger(f, Ledger::Mode::kReadWrite));
-  for (const std::string& file : f.files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Status::not_found(fmt::format("cannot read {}: check the path", file));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const auto doc = nlohmann::json::parse(ss.str(), nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) return Status::data_error(fmt::format("{} is not valid JSON", file));
-    Result<std::vector<ImportedRun>> runs = runs_from_json(doc, rd());
-    if (!runs.ok()) return runs.status().with_context(file);
-    Status added = ledger.append_runs(*runs);
-    if (!added.ok()) return added.with_context(fmt::format("{} (nothing of it was imported)", file));
-    for (const ImportedRun& run : *runs) std::cout << "imported " << run.report.run.id << "\n";
+  for (const std::string& arg : f.files) {
+    const bool merge = std::filesystem::is_directory(arg);
+    std::vector<std::string> files = {arg};
+    if (merge) {
+      CS_ASSIGN_OR_RETURN(files, record_files_in(arg));
+    }
+    for (const std::string& file : files) {
+      std::ifstream in(file, std::ios::binary);
+      if (!in) return Status::not_found(fmt::format("cannot read {}: check the path", file));
+      std::stringstream ss;
+      ss << in.rdbuf();
+      const auto doc = nlohmann::json::parse(ss.str(), nullptr, /*allow_exceptions=*/false);
+      if (doc.is_discarded()) return Status::data_error(fmt::format("{} is not valid JSON", file));
+      Result<std::vector<ImportedRun>> runs = runs_from_json(doc, rd());
+      if (!runs.ok()) return runs.status().with_context(file);
+      if (merge) {
+        std::erase_if(*runs, [&](const ImportedRun& r) { return ledger.get(r.report.run.id).ok(); });
+        if (runs->empty()) continue;
+      }
+      Status added = ledger.append_runs(*runs);
+      if (!added.ok()) return added.with_context(fmt::format("{} (nothing of it was imported)", file));
+      for (const ImportedRun& run : *runs) std::cout << "imported " << run.report.run.id << "\n";
+    }
   }
   return Status::ok_status();
 }
@@ -414,7 +441,7 @@ void add_runs_command(CLI::App& app, Context& ctx) {
   on_run(rm, ctx, flags, remove_runs);
 
   CLI::App* imp = runs->add_subcommand("import", "Add runs from report JSON files to the ledger");
-  imp->add_option("FILE", flags->files, "carbonscope.report/1 or carbonscope.runs/1 JSON files")->required();
+  imp->add_option("FILE", flags->files, "carbonscope.report/1 or carbonscope.runs/1 JSON files, or a LEDGER.records directory")->required();
   add_ledger_option(imp, &flags->ledger);
   on_run(imp, ctx, flags, import_runs);
 }

@@ -1,0 +1,40 @@
+// MetricsServer: the Prometheus endpoint of `monitor --prometheus` and `exporter`.
+// GET /metrics renders a MetricsBoard in the text format 0.0.4; nothing else is
+// served. Listens on a thread of its own, so the tracker never waits for a scrape.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "carbonscope/status.h"
+#include "sinks/prometheus_text.h"
+
+namespace carbonscope {
+
+class MetricsServer {
+ public:
+  explicit MetricsServer(const MetricsBoard& board);
+  ~MetricsServer();  // stops and joins
+  MetricsServer(const MetricsServer&) = delete;
+  MetricsServer& operator=(const MetricsServer&) = delete;
+
+  // Binds `host`:`port` (port 0: any free port), returns the bound port, and serves on
+  // a background thread until stop().
+  Result<int> start(const std::string& host, int port);
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// An address "HOST:PORT" ("127.0.0.1:9464", "[::1]:9464", "0.0.0.0:9464"). A host other
+// than loopback is refused unless `allow_remote` (the metrics have no authentication).
+struct ListenAddress {
+  std::string host;
+  int port = 0;
+};
+Result<ListenAddress> parse_listen_address(const std::string& text, bool allow_remote,
+                                           const std::string& option);
+
+}  // namespace carbonscope
