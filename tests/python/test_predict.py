@@ -53,11 +53,18 @@ def test_epochs_are_phases_and_predictions_start_after_k(fake_sensors):
     assert predictions[:1] == [None]
     first = predictions[1]
     assert first.epochs_done == 2 and first.epochs == 4
-    # 45 W: each 50 ms epoch costs about 45 * 0.05 J.
-    assert first.epoch_energy_kwh == pytest.approx(45 * 0.05 / 3.6e6, rel=0.25)
+    # 45 W over each epoch's own measured duration (not its nominal 50 ms: a loaded
+    # machine stretches the spin loop, and this test must not assert a timing).
+    done = t.epochs[:2]
+    mean_epoch_s = sum(p.duration_s for p in done) / 2
+    assert first.epoch_energy_kwh == pytest.approx(45 * mean_epoch_s / 3.6e6, rel=0.25)
     assert first.energy_kwh_range.low <= first.energy_kwh <= first.energy_kwh_range.high
-    # The forecast after epoch 2 is close to what the run really used.
-    assert first.energy_kwh == pytest.approx(t.result.energy_kwh, rel=0.3)
+    # The forecast is what was spent (at least the two epochs) plus the two remaining
+    # epochs at the mean so far.
+    spent = sum(p.energy_kwh for p in done)
+    assert first.energy_kwh == pytest.approx(spent + 2 * first.epoch_energy_kwh, rel=0.25)
+    for p in t.epochs:
+        assert p.energy_kwh == pytest.approx(45 * p.duration_s / 3.6e6, rel=0.25)
     assert t.prediction is predictions[-1]
 
 
