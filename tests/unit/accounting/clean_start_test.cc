@@ -4,31 +4,20 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/accounting/clean_hours_series.h"
+
 #include "accounting/clean_start.h"
 #include "accounting/hourly_profile.h"
 
 namespace carbonscope {
 namespace {
 
-constexpr double kJuly1 = 1656633600;  // 2022-07-01T00:00Z, a Friday
+using test::kJuly1;
+
 constexpr UnixHour kJuly1H = 1656633600 / 3600;
 
-// A year of hours from 2022-01-01: 400 g/kWh, except 100 from 04:00 to 08:00 UTC daily.
-HourlySeries year_2022() {
-  HourlySeries s;
-  s.zone = "Z";
-  s.source_id = "test";
-  s.first = 1640995200 / 3600;
-  for (int h = 0; h < 365 * 24; ++h) {
-    const UnixHour t = s.first + h;
-    const int hod = static_cast<int>(t % 24);
-    s.g_per_kwh.push_back(hod >= 4 && hod < 8 ? 100.0f : 400.0f);
-  }
-  return s;
-}
-
 TEST(HourlyProfile, OwnHoursWhenTheSeriesHasThem) {
-  const HourlySeries s = year_2022();
+  const HourlySeries s = test::clean_mornings_2022();
   const auto r = hourly_intensity(s, {{kJuly1 + 4 * 3600, kJuly1 + 6 * 3600, 1}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->basis, "hourly");
@@ -39,7 +28,7 @@ TEST(HourlyProfile, OwnHoursWhenTheSeriesHasThem) {
 }
 
 TEST(HourlyProfile, EnergyWeightedOverPieces) {
-  const HourlySeries s = year_2022();
+  const HourlySeries s = test::clean_mornings_2022();
   // 3 units in a 100 hour and 1 unit in a 400 hour: (300 + 400) / 4.
   const auto v = weighted_intensity(
       {&s, 0}, {{kJuly1 + 4 * 3600, kJuly1 + 5 * 3600, 3}, {kJuly1 + 8 * 3600, kJuly1 + 9 * 3600, 1}});
@@ -52,7 +41,7 @@ TEST(HourlyProfile, EnergyWeightedOverPieces) {
 }
 
 TEST(HourlyProfile, AnotherYearIsReadAsTheSameWeekdaysNearTheSameDate) {
-  const HourlySeries s = year_2022();
+  const HourlySeries s = test::clean_mornings_2022();
   const double july1_2026 = 1782864000;  // 2026-07-01T00:00Z, a Wednesday
   const auto r = hourly_intensity(s, {{july1_2026 + 4 * 3600, july1_2026 + 6 * 3600, 1}});
   ASSERT_TRUE(r);
@@ -67,7 +56,7 @@ TEST(HourlyProfile, AnotherYearIsReadAsTheSameWeekdaysNearTheSameDate) {
 }
 
 TEST(HourlyProfile, RecentWeeksBeatTheSameWeekAYearAgo) {
-  HourlySeries s = year_2022();
+  HourlySeries s = test::clean_mornings_2022();
   // The week after the series: read one week back, not 52.
   const auto r = reading_for(s, s.end() + 10, 5);
   ASSERT_TRUE(r);
@@ -75,16 +64,16 @@ TEST(HourlyProfile, RecentWeeksBeatTheSameWeekAYearAgo) {
 }
 
 TEST(HourlyProfile, GapsAndShortSeriesGiveNothing) {
-  HourlySeries s = year_2022();
+  HourlySeries s = test::clean_mornings_2022();
   s.g_per_kwh.resize(100);
   EXPECT_FALSE(reading_for(s, s.first + 2000, 200));  // longer than the series
-  HourlySeries g = year_2022();
+  HourlySeries g = test::clean_mornings_2022();
   g.g_per_kwh[static_cast<std::size_t>(kJuly1H - g.first) + 5] = NAN;
   EXPECT_FALSE(weighted_intensity({&g, 0}, {{kJuly1 + 4 * 3600, kJuly1 + 6 * 3600, 1}}));
 }
 
 TEST(CleanStart, WaitsForTheCleanHours) {
-  const HourlySeries s = year_2022();
+  const HourlySeries s = test::clean_mornings_2022();
   const auto c = choose_clean_start(&s, {kJuly1 + 30 * 60, kJuly1 + 10 * 3600, Duration(2 * 3600)});
   ASSERT_TRUE(c.ok()) << c.status().message();
   EXPECT_FALSE(c->at_once);
@@ -96,7 +85,7 @@ TEST(CleanStart, WaitsForTheCleanHours) {
 }
 
 TEST(CleanStart, StartsNowWhenNowIsCleanest) {
-  const HourlySeries s = year_2022();
+  const HourlySeries s = test::clean_mornings_2022();
   const auto c = choose_clean_start(&s, {kJuly1 + 4 * 3600, kJuly1 + 12 * 3600, Duration(3600)});
   ASSERT_TRUE(c.ok());
   EXPECT_TRUE(c->at_once);
@@ -112,7 +101,7 @@ TEST(CleanStart, NoSeriesStartsAtOnceAndSaysWhy) {
 }
 
 TEST(CleanStart, ImpossibleWindowsAreRefused) {
-  const HourlySeries s = year_2022();
+  const HourlySeries s = test::clean_mornings_2022();
   auto before = choose_clean_start(&s, {kJuly1, kJuly1 - 3600, Duration(3600)});
   ASSERT_FALSE(before.ok());
   EXPECT_NE(before.status().message().find("not after now"), std::string::npos);
