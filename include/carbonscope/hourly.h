@@ -89,5 +89,6 @@ Result<std::int64_t> parse_utc_time(std::string_view text, bool assume_utc = fal
 // "2022-07-01T05:00Z".
 std::string format_utc_hour(UnixHour hour);
 std::string format_utc_date(UnixHour hour);  // "2022-07-01"
+std::string format_iso_minute(double unix);  // "2022-07-01T05:30Z" (seconds dropped)
 
 }  // namespace carbonscope

@@ -95,8 +95,8 @@ std::optional<std::vector<Range<double>>> profile_forecast_range(const HourlySer
       out.push_back(Range<double>::exact(c));
       continue;
     }
-    const double lo = std::clamp(c + percentile(errors[d], 0.1), 0.0, c);
-    out.push_back(Range<double>::of(c, lo, std::max(c, c + percentile(errors[d], 0.9))));
+    const double lo = std::clamp(c + o.range_scale * percentile(errors[d], 0.1), 0.0, c);
+    out.push_back(Range<double>::of(c, lo, std::max(c, c + o.range_scale * percentile(errors[d], 0.9))));
   }
   return out;
 }

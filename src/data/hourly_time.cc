@@ -1,6 +1,7 @@
 // ISO 8601 times for the hourly series and the planner: parsing with an explicit zone
 // (or a stated assumption of UTC), formatting of UTC hours. No locale, no TZ database.
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -123,5 +124,12 @@ std::string format_utc_hour(UnixHour hour) {
 }
 
 std::string format_utc_date(UnixHour hour) { return format_utc_hour(hour).substr(0, 10); }
+
+std::string format_iso_minute(double unix) {
+  const auto s = static_cast<std::int64_t>(std::floor(unix));
+  const std::int64_t h = s >= 0 ? s / 3600 : (s - 3599) / 3600;
+  const std::int64_t m = (s - h * 3600) / 60;
+  return format_utc_hour(h).substr(0, 14) + (m < 10 ? "0" : "") + std::to_string(m) + "Z";
+}
 
 }  // namespace carbonscope

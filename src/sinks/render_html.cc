@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
+#include "sinks/report_counterfactual.h"
 #include "sinks/report_html.h"
 #include "sinks/report_render.h"
 #include "sinks/report_totals.h"
@@ -225,6 +226,11 @@ std::string render_html(const ReportBundle& bundle) {
       out += it == bundle.samples.end() || it->second.empty()
                  ? "<p>No power samples were recorded for this run.</p>\n"
                  : html_power_chart("Power of run " + r.run.id, it->second);
+    }
+    if (const auto cf = counterfactual_sentences(bundle, r); !cf.empty()) {
+      out += "<h2>Counterfactual</h2>\n<ul>\n";
+      for (const auto& c : cf) out += "<li>" + html_escape(c) + "</li>\n";
+      out += "</ul>\n" + counterfactual_svg(bundle, r);
     }
   } else {
     out += "<h2>Emissions per run</h2>\n" + html_runs_chart(bundle.runs);

@@ -3,6 +3,7 @@
 // score, the region comparison, the equivalents and the power series.
 #include <fmt/format.h>
 
+#include "sinks/report_counterfactual.h"
 #include "sinks/report_html.h"
 #include "sinks/report_json.h"
 #include "sinks/report_render.h"
@@ -82,7 +83,7 @@ json report_bundle_json(const ReportBundle& b) {
     }
     samples[id] = {{"t_s", t_s}, {"component", component}, {"power_w", power}};
   }
-  return {{"schema", kReportBundleSchema},
+  json out = {{"schema", kReportBundleSchema},
           {"generated_by", b.tool},
           {"runs", runs},
           {"totals", totals_json(t)},
@@ -100,6 +101,8 @@ json report_bundle_json(const ReportBundle& b) {
           {"regions", regions},
           {"equivalents", equivalents},
           {"samples", samples}};
+  if (!b.counterfactuals.empty()) out["counterfactuals"] = counterfactuals_json(b);
+  return out;
 }
 
 }  // namespace carbonscope

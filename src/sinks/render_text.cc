@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "sinks/report_counterfactual.h"
 #include "sinks/report_render.h"
 #include "sinks/report_statement.h"
 #include "sinks/text_layout.h"
@@ -75,6 +76,11 @@ std::string render_text(const ReportBundle& bundle) {
   const std::size_t width = bundle.text_width;
   std::string out = wrap_paragraph(s.paragraph, width) + "\n" + text_table(figure_rows(s), width);
   if (!s.run_rows.empty()) out += "\n" + runs_table(run_rows(s), width);
+  if (bundle.runs.size() == 1) {
+    const auto cf = counterfactual_sentences(bundle, bundle.runs.front());
+    if (!cf.empty()) out += "\nCounterfactual:\n";
+    for (const auto& c : cf) out += wrap_paragraph("- " + c, width, 2, 4);
+  }
   if (!s.notes.empty()) {
     out += "\nMethod notes:\n";
     for (const auto& n : s.notes) out += wrap_paragraph("- " + n, width, 2, 4);
@@ -86,6 +92,11 @@ std::string render_markdown(const ReportBundle& bundle) {
   const Statement s = build_statement(bundle);
   std::string out = "## Energy use and carbon emissions\n\n" + s.paragraph + "\n\n" + md_table(figure_rows(s));
   if (!s.run_rows.empty()) out += "\n### Runs\n\n" + md_table(run_rows(s));
+  if (bundle.runs.size() == 1) {
+    const auto cf = counterfactual_sentences(bundle, bundle.runs.front());
+    if (!cf.empty()) out += "\n### Counterfactual\n\n";
+    for (const auto& c : cf) out += "- " + md_cell(c) + "\n";
+  }
   if (bundle.method_notes && !s.notes.empty()) {
     out += "\n### Method notes\n\n";
     for (const auto& n : s.notes) out += "- " + md_cell(n) + "\n";

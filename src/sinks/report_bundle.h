@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "accounting/counterfactual_figures.h"
 #include "carbonscope/report.h"
 #include "sinks/ledger.h"
 
@@ -41,6 +42,8 @@ struct SciInput {
 struct ReportBundle {
   std::vector<Report> runs;                                // oldest first
   std::map<std::string, std::vector<PowerSample>> samples;  // by run id
+  // The same job at the best start and place (by run id; gathered with the hourly data).
+  std::map<std::string, Counterfactual> counterfactuals;
   // Candidates for "other regions": countries, and cloud regions that a cloud run is
   // compared with instead (see comparison_regions in report_html.h).
   std::vector<RegionIntensity> regions;

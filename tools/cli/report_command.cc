@@ -9,6 +9,7 @@
 #include "command.h"
 #include "ledger_options.h"
 #include "platform/terminal.h"
+#include "report_counterfactual.h"
 #include "report_defaults.h"
 #include "sinks/ledger.h"
 #include "sinks/report_render.h"
@@ -93,6 +94,7 @@ Status run_report(const Context& ctx, const ReportFlags& f) {
   CS_ASSIGN_OR_RETURN(std::shared_ptr<const DataSet> data, load_data(ctx));
   CS_ASSIGN_OR_RETURN(ReportFormat format, parse_report_format(f.format));
   CS_ASSIGN_OR_RETURN(ReportBundle bundle, gather(*data, f));
+  add_counterfactuals(ctx, *data, bundle);
   CS_ASSIGN_OR_RETURN(std::string text, render_report(bundle, format));
   return write_output(f.output, text);
 }

@@ -12,6 +12,7 @@
 #include "carbonscope/tracker.h"
 #include "command.h"
 #include "live_status.h"
+#include "start_when_clean.h"
 #include "platform/child_process.h"
 #include "rank_run.h"
 #include "tracking_options.h"
@@ -19,7 +20,8 @@
 namespace carbonscope::cli {
 namespace {
 
-int run_command(const Context& ctx, const TrackingOptions& o, const std::vector<std::string>& argv) {
+int run_command(const Context& ctx, const TrackingOptions& o, const StartWhenCleanOptions& when,
+                const std::vector<std::string>& argv) {
   if (argv.empty()) {
     std::cerr << "carbonscope: run needs a command: carbonscope run [options] -- CMD ARGS...\n";
     return kExitUsage;
@@ -32,6 +34,7 @@ int run_command(const Context& ctx, const TrackingOptions& o, const std::vector<
   auto config = make_tracker_config(**data, o, RunKind::kRun);
   if (!config.ok()) return report_error(config.status());
   recover_and_report(o);
+  if (const std::optional<int> stop = wait_for_clean_start(ctx, **data, o, when)) return *stop;
   auto child = ChildProcess::spawn(argv);
   if (!child.ok()) return report_error(child.status());
   config->pid = rank.shares_node() ? ::getppid() : child->pid();
@@ -81,8 +84,10 @@ void add_run_command(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<TrackingOptions>();
   auto argv = std::make_shared<std::vector<std::string>>();
   add_tracking_options(cmd, *options, "1s");
+  auto when = std::make_shared<StartWhenCleanOptions>();
+  add_start_when_clean_options(cmd, *when);
   cmd->add_option("command", *argv, "The command and its arguments, after --");
-  cmd->callback([&ctx, options, argv] { ctx.exit_code = run_command(ctx, *options, *argv); });
+  cmd->callback([&ctx, options, when, argv] { ctx.exit_code = run_command(ctx, *options, *when, *argv); });
 }
 
 }  // namespace carbonscope::cli

@@ -83,3 +83,28 @@ TEST(ProfileForecast, RangesAreValidAndWidenWithNoise) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+TEST(ProfileForecast, RangeScaleWidensTheBackTestQuantiles) {
+  HourlySeries s;
+  s.zone = "Z";
+  s.first = 1656892800 / 3600 - 70 * 24;
+  for (int h = 0; h < 70 * 24; ++h)
+    s.g_per_kwh.push_back(static_cast<float>(300 + 40 * std::sin(12.9898 * h)));
+  ForecastOptions one, two;
+  one.range_scale = 1;
+  two.range_scale = 2;
+  const auto a = profile_forecast_range(s, s.end(), 24, one);
+  const auto b = profile_forecast_range(s, s.end(), 24, two);
+  ASSERT_TRUE(a && b);
+  for (std::size_t k = 0; k < 24; ++k) {
+    EXPECT_DOUBLE_EQ((*a)[k].central, (*b)[k].central);
+    EXPECT_NEAR((*b)[k].high - (*b)[k].central, 2 * ((*a)[k].high - (*a)[k].central), 1e-6) << k;
+    EXPECT_GT((*b)[k].high, (*a)[k].high) << k;
+  }
+}
+
+}  // namespace
+}  // namespace carbonscope

@@ -1,0 +1,198 @@
+// The wait of `run --start-when-clean`: the choice is accounting/clean_start.h; this file
+// parses the flags, resolves the run's place to its hourly series, prints the choice and
+// sleeps until the start on the Clock seam, stopping cleanly on SIGINT/SIGTERM/SIGHUP.
+#include "start_when_clean.h"
+
+#include <signal.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "accounting/clean_start.h"
+#include "accounting/plan_places.h"
+#include "carbonscope/format.h"
+#include "carbonscope/parse.h"
+#include "hourly_options.h"
+#include "platform/scaled_clock.h"
+
+namespace carbonscope::cli {
+namespace {
+
+volatile sig_atomic_t g_stop_signal = 0;
+
+void on_stop(int sig) { g_stop_signal = sig; }
+
+// Catches the stop signals for the wait and restores the previous handlers after it.
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop_signal = 0;
+    struct sigaction sa {};
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    for (std::size_t i = 0; i < kSignals.size(); ++i) sigaction(kSignals[i], &sa, &old_[i]);
+  }
+  ~StopSignals() {
+    for (std::size_t i = 0; i < kSignals.size(); ++i) sigaction(kSignals[i], &old_[i], nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  static constexpr std::array<int, 3> kSignals{SIGINT, SIGTERM, SIGHUP};
+  std::array<struct sigaction, 3> old_{};
+};
+
+std::string g_range(const Range<CarbonIntensity>& r) {
+  return fmt::format("{:.0f} g/kWh ({:.0f} to {:.0f})", r.central.g_per_kwh(), r.low.g_per_kwh(),
+                     r.high.g_per_kwh());
+}
+
+// The clock: the real one, or the test's (CARBONSCOPE_TEST_NOW, CARBONSCOPE_TEST_TIME_SCALE).
+Result<std::unique_ptr<ScaledClock>> make_clock() {
+  const char* now = std::getenv("CARBONSCOPE_TEST_NOW");
+  const char* scale = std::getenv("CARBONSCOPE_TEST_TIME_SCALE");
+  double start = system_clock().unix_seconds(), k = 1;
+  if (now != nullptr && now[0] != '\0') {
+    auto t = parse_utc_time(now);
+    if (!t.ok())
+      return t.status().with_context("CARBONSCOPE_TEST_NOW (for tests: an ISO 8601 time with a zone)");
+    start = static_cast<double>(*t);
+  }
+  if (scale != nullptr && scale[0] != '\0') {
+    char* end = nullptr;
+    k = std::strtod(scale, &end);
+    if (end == scale || *end != '\0' || !(k > 0)) {
+      return Status::invalid_argument(fmt::format(
+          "CARBONSCOPE_TEST_TIME_SCALE '{}': give a positive number (simulated seconds per second)", scale));
+    }
+  }
+  return std::make_unique<ScaledClock>(system_clock(), start, k);
+}
+
+Result<double> deadline_of(const StartWhenCleanOptions& o, double now) {
+  if (!o.deadline.empty() && !o.within.empty())
+    return Status::invalid_argument("--deadline and --within both end the wait: give one");
+  const std::string& text = o.deadline.empty() ? o.within : o.deadline;
+  const char* flag = o.deadline.empty() ? "--within" : "--deadline";
+  if (text.empty())
+    return Status::invalid_argument(
+        "--start-when-clean needs --deadline (8h, or 2026-07-01T06:00Z) or --within 8h");
+  if (text.find_first_of("-:") != std::string::npos && flag == std::string("--deadline")) {
+    auto t = parse_utc_time(text);
+    if (!t.ok()) return t.status().with_context(flag);
+    return static_cast<double>(*t);
+  }
+  auto d = parse_duration(text);
+  if (!d.ok()) return d.status().with_context(fmt::format("{} (a duration from now such as 8h)", flag));
+  return now + d->count();
+}
+
+std::string place_key(const TrackingOptions& t) {
+  return t.location.cloud.empty() ? t.location.region : t.location.cloud;
+}
+
+void print_choice(const CleanStartChoice& c, const std::string& place, double now,
+                  const std::string& duration) {
+  std::cerr << fmt::format("carbonscope: start when clean at {}: {}\n", place, c.best->data);
+  if (c.at_once) {
+    std::cerr << fmt::format(
+        "carbonscope: starting now: the cleanest of {} starts before the deadline ({} over the expected "
+        "{})\n",
+        c.starts, g_range(c.now->intensity), duration);
+    return;
+  }
+  std::cerr << fmt::format(
+      "carbonscope: best start {} (in {}), of {} compared: {} over the expected {}, against {} starting now: "
+      "expected saving {:.0f}% of the run's emissions\n",
+      format_iso_minute(c.start_unix), format_duration(Duration(c.start_unix - now)), c.starts,
+      g_range(c.best->intensity), duration, g_range(c.now->intensity), c.saving_percent());
+  std::cerr << "carbonscope: waiting until then; Ctrl-C stops without running the command\n";
+}
+
+}  // namespace
+
+void add_start_when_clean_options(CLI::App* cmd, StartWhenCleanOptions& o) {
+  cmd->add_flag("--start-when-clean", o.enabled,
+                "Wait for the start with the cleanest grid hours before --deadline, then run");
+  cmd->add_option(
+      "--deadline", o.deadline,
+      "With --start-when-clean: when the command must be done (8h from now, or 2026-07-01T06:00Z)");
+  cmd->add_option("--within", o.within, "With --start-when-clean: the same as --deadline DURATION (8h)");
+  cmd->add_option("--expected-duration", o.expected_duration,
+                  "With --start-when-clean: how long the command runs (2h, 90min); required");
+}
+
+std::optional<int> wait_for_clean_start(const Context& ctx, const DataSet& data,
+                                        const TrackingOptions& tracking, const StartWhenCleanOptions& o) {
+  if (!o.enabled) {
+    if (o.deadline.empty() && o.within.empty() && o.expected_duration.empty()) return std::nullopt;
+    return report_error(Status::invalid_argument(
+        "--deadline, --within and --expected-duration belong to --start-when-clean: add it, or drop them"));
+  }
+  if (o.expected_duration.empty()) {
+    return report_error(Status::invalid_argument(
+        "--start-when-clean needs --expected-duration: how long the command runs (2h, 90min), so that its "
+        "hours can be compared"));
+  }
+  auto duration = parse_duration(o.expected_duration);
+  if (!duration.ok()) return report_error(duration.status().with_context("--expected-duration"));
+  auto clock = make_clock();
+  if (!clock.ok()) return report_error(clock.status());
+  const double now = (*clock)->unix_seconds();
+  auto deadline = deadline_of(o, now);
+  if (!deadline.ok()) return report_error(deadline.status());
+
+  const HourlySeries* series = nullptr;
+  std::string label = "this machine";
+  std::shared_ptr<const HourlyData> hourly;
+  const std::string key = place_key(tracking);
+  if (!key.empty()) {
+    auto loaded = load_hourly(ctx);
+    if (!loaded.ok()) return report_error(loaded.status());
+    hourly = *loaded;
+    PlaceFilter f;
+    f.year = tracking.location.year;
+    f.window_first = static_cast<UnixHour>(std::floor(now / 3600));
+    f.window_hours = static_cast<std::int64_t>(std::ceil(*deadline / 3600)) - f.window_first;
+    auto place = plan_place(data, *hourly, key, f);
+    if (!place.ok()) return report_error(place.status().with_context("--start-when-clean"));
+    series = place->hourly;
+    label = place->label;
+  }
+  auto choice = choose_clean_start(series, {now, *deadline, *duration});
+  if (!choice.ok()) return report_error(choice.status().with_context("--start-when-clean"));
+  if (!choice->best) {
+    const std::string why =
+        key.empty() ? "no place given (--cloud or --region), so no hourly series" : choice->reason;
+    std::cerr << fmt::format("carbonscope: start when clean at {}: {}; starting at once\n", label, why);
+    return std::nullopt;
+  }
+  print_choice(*choice, label, now, format_duration(*duration));
+  if (choice->at_once) return std::nullopt;
+
+  const StopSignals stop;
+  ScaledClock& c = **clock;
+  const Duration target(choice->start_unix - now);
+  const Duration poll(0.2 * c.scale());
+  while (g_stop_signal == 0 && c.now() < target) {
+    c.sleep_until(std::min(target, c.now() + poll));
+  }
+  if (g_stop_signal != 0) {
+    const int sig = g_stop_signal;
+    std::cerr << fmt::format(
+        "carbonscope: interrupted ({}) while waiting to start: the command was not started\n",
+        sig == SIGINT    ? "SIGINT"
+        : sig == SIGTERM ? "SIGTERM"
+                         : "SIGHUP");
+    return 128 + sig;
+  }
+  std::cerr << fmt::format("carbonscope: starting at {}\n", format_iso_minute(c.unix_seconds()));
+  return std::nullopt;
+}
+
+}  // namespace carbonscope::cli
