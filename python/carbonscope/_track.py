@@ -311,6 +311,11 @@ class Tracker:
 
     def factors(self):
         """{"pue": (central, low, high), "intensity_g_per_kwh": (central, low, high)}."""
+        if self._follower:
+            from ._errors import FailedPrecondition
+
+            raise FailedPrecondition("this rank measures nothing (local rank 0 measures the node): read the "
+                                     "factors from t.result once the tracker has stopped")
         return self._core.factors()
 
     @property

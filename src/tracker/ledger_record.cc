@@ -96,8 +96,10 @@ Status record_run_in_ledger(const Report& report, const std::string& run_dir, co
   const LedgerTarget target = ledger_target(ledger_path, std::getenv("CARBONSCOPE_LEDGER_FS"));
   if (target.record_files) {
     return write_record_file(target, report, std::move(samples))
-        .with_context(fmt::format("writing the record of run {} to {} (the ledger {} is on {}, where SQLite is "
-                                  "unsafe)", report.run.id, target.records_dir, ledger_path, target.filesystem));
+        .with_context(
+            fmt::format("writing the record of run {} to {} (the ledger {} is on {}, where SQLite is "
+                        "unsafe)",
+                        report.run.id, target.records_dir, ledger_path, target.filesystem));
   }
   const Status s = record_report(report, ledger_path, samples, style);
   return s.with_context(fmt::format("recording run {} in the ledger {}", report.run.id, ledger_path));

@@ -20,7 +20,7 @@ inline constexpr std::size_t kMaxLedgerSamples = 1000;
 // merges into the ledger from a machine where it is local (or one at a time).
 struct LedgerTarget {
   bool record_files = false;
-  std::string filesystem;  // "nfs", "lustre", ..., or "forced" by CARBONSCOPE_LEDGER_FS
+  std::string filesystem;   // "nfs", "lustre", ..., or "forced" by CARBONSCOPE_LEDGER_FS
   std::string records_dir;  // LEDGER.records when record_files
 };
 // `fs_override` is $CARBONSCOPE_LEDGER_FS: "network", "local" or nullptr/"" (ask statfs).
