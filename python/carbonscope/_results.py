@@ -147,6 +147,9 @@ class RunResult(_ReportView):
         self.complete = run.get("complete", True)
         self.phases = list(phases)
         self.run_dir = run_dir or None
+        # Requests counted (add_requests): totals, the fit and the per-request figures, as
+        # report.json's "inference" object; None when none were counted.
+        self.inference = report.get("inference")
 
     def __repr__(self):
         return (f"RunResult({self.run_id!r}, {_carbonscope.format_duration(self.duration_s)}, "

@@ -14,6 +14,7 @@
 #include "ledger_options.h"
 #include "platform/terminal.h"
 #include "sinks/codecarbon_csv.h"
+#include "sinks/codecarbon_import.h"
 #include "sinks/ledger.h"
 #include "sinks/ledger_import.h"
 #include "carbonscope/format.h"
@@ -348,6 +349,23 @@ Status remove_runs(const RunsFlags& f) {
   return Status::ok_status();
 }
 
+// A file by its content: JSON (a report, runs export or bundle) or an emissions.csv
+// (CodeCarbon's, any version, or carbonscope's).
+Result<std::vector<ImportedRun>> read_import_file(const std::string& file, const std::string& text, unsigned bits) {
+  const auto first = text.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+  if (first != std::string::npos && text[first] != '{' && looks_like_codecarbon_csv(text.substr(first))) {
+    return runs_from_codecarbon_csv(file, text);
+  }
+  const auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    return Status::data_error(fmt::format("{} is neither JSON (a carbonscope report or runs export) nor an "
+                                          "emissions.csv (a header with timestamp, duration and emissions)", file));
+  }
+  Result<std::vector<ImportedRun>> runs = runs_from_json(doc, bits);
+  if (!runs.ok()) return runs.status().with_context(file);
+  return runs;
+}
+
 // Each file is all-or-nothing: its runs, with their samples, in one transaction.
 Status import_runs(const RunsFlags& f) {
   std::random_device rd;
@@ -357,10 +375,8 @@ Status import_runs(const RunsFlags& f) {
     if (!in) return Status::not_found(fmt::format("cannot read {}: check the path", file));
     std::stringstream ss;
     ss << in.rdbuf();
-    const auto doc = nlohmann::json::parse(ss.str(), nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) return Status::data_error(fmt::format("{} is not valid JSON", file));
-    Result<std::vector<ImportedRun>> runs = runs_from_json(doc, rd());
-    if (!runs.ok()) return runs.status().with_context(file);
+    Result<std::vector<ImportedRun>> runs = read_import_file(file, ss.str(), rd());
+    if (!runs.ok()) return runs.status();
     Status added = ledger.append_runs(*runs);
     if (!added.ok()) return added.with_context(fmt::format("{} (nothing of it was imported)", file));
     for (const ImportedRun& run : *runs) std::cout << "imported " << run.report.run.id << "\n";
@@ -413,8 +429,10 @@ void add_runs_command(CLI::App& app, Context& ctx) {
   add_ledger_option(rm, &flags->ledger);
   on_run(rm, ctx, flags, remove_runs);
 
-  CLI::App* imp = runs->add_subcommand("import", "Add runs from report JSON files to the ledger");
-  imp->add_option("FILE", flags->files, "carbonscope.report/1 or carbonscope.runs/1 JSON files")->required();
+  CLI::App* imp = runs->add_subcommand("import", "Add runs from report JSON files or CodeCarbon emissions.csv files to the ledger");
+  imp->add_option("FILE", flags->files,
+                  "carbonscope.report/1 or carbonscope.runs/1 JSON files, or emissions.csv (CodeCarbon, any version)")
+      ->required();
   add_ledger_option(imp, &flags->ledger);
   on_run(imp, ctx, flags, import_runs);
 }
