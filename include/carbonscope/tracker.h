@@ -96,6 +96,9 @@ class Tracker {
   // Work served by an inference service, from any thread: counted per sampling interval
   // and fitted at stop() (Report::inference; requests.csv in the run's directory).
   void add_requests(double requests, double input_tokens = 0, double output_tokens = 0);
+  // The service is ready (its metrics first answered): intervals before this one are its
+  // start-up, kept in the run's energy but left out of the fit.
+  void begin_request_fit();
 
   Status begin_phase(std::string name);
   Result<PhaseResult> end_phase();

@@ -34,6 +34,11 @@ void RequestLog::on_sample(double elapsed_s, double energy_j) {
   last_e_ = energy_j;
 }
 
+void RequestLog::begin_fit() {
+  std::lock_guard<std::mutex> lock(mu_);
+  fit_from_ = intervals_.size();
+}
+
 bool RequestLog::used() const {
   std::lock_guard<std::mutex> lock(mu_);
   return used_;
@@ -45,7 +50,14 @@ InferenceSummary RequestLog::summary() const {
   s.totals = totals_;
   s.duration_s = last_t_ - first_t_;
   for (const RequestInterval& iv : intervals_) s.energy_j += iv.energy_j;
-  s.fit = fit_inference(intervals_);
+  s.fit = fit_inference({intervals_.begin() + static_cast<std::ptrdiff_t>(fit_from_), intervals_.end()});
+  if (fit_from_ > 0) {
+    double j = 0;
+    for (std::size_t i = 0; i < fit_from_; ++i) j += intervals_[i].energy_j;
+    s.fit.notes.push_back(fmt::format("the first {} interval{} ({:.1f} s, {:.4g} J), before the request source first "
+                                      "answered, are the service starting: left out of the fit",
+                                      fit_from_, fit_from_ == 1 ? "" : "s", intervals_[fit_from_ - 1].t_s - first_t_, j));
+  }
   return s;
 }
 

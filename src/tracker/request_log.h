@@ -17,6 +17,7 @@ class RequestLog {
   void add(const RequestCounts& work);  // any thread
   // On each sample: cumulative seconds and job energy (J) at this sample.
   void on_sample(double elapsed_s, double energy_j);
+  void begin_fit();  // intervals closed so far are start-up: left out of the fit
   bool used() const;                 // add() was called at least once
   InferenceSummary summary() const;  // totals and the fit over the closed intervals
   // requests.csv: one row per interval (t_s, dt_s, energy_j, requests, input_tokens, output_tokens).
@@ -29,6 +30,7 @@ class RequestLog {
   double last_t_ = 0, last_e_ = 0, first_t_ = 0;
   RequestCounts pending_, totals_;
   std::vector<RequestInterval> intervals_;
+  std::size_t fit_from_ = 0;
 };
 
 }  // namespace carbonscope

@@ -193,6 +193,7 @@ void RequestPoller::poll_once() {
     last_error_ = r.status().message();
     return;
   }
+  if (!ever_ok_ && polls_ > 1) tracker_.begin_request_fit();  // it was starting until now
   ever_ok_ = true;
   if (r->any()) tracker_.add_requests(r->requests, r->input_tokens, r->output_tokens);
 }

@@ -241,6 +241,8 @@ void Tracker::add_requests(double requests, double input_tokens, double output_t
   impl_->requests.add({requests, input_tokens, output_tokens});
 }
 
+void Tracker::begin_request_fit() { impl_->requests.begin_fit(); }
+
 void Tracker::sample_now() { impl_->sampler->sample_now(); }
 void Tracker::detach_job() { impl_->sampler->detach_job(); }
 
