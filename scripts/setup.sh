@@ -17,6 +17,7 @@ packages=(
   python3 python3-dev python3-pybind11 pybind11-dev python3-pytest
   python3-numpy python3-torch   # the bundled examples; the real PyTorch training test (CPU)
   chromium texlive-latex-base poppler-utils  # dashboard browser test; LaTeX compile test (pdftotext)
+  jupyter-core python3-ipykernel python3-nbconvert jupyter-client python3-nbformat  # the %carbonscope notebook test
 )
 missing=()
 for p in "${packages[@]}"; do
