@@ -1,5 +1,7 @@
 // The phases of a project file: training and experiments (estimated, from FLOPs, or
 // ledger runs; N runs of a size), idle and infrastructure power, inference deployments.
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "carbonscope/compute.h"
@@ -152,7 +154,9 @@ bool read_ledger_requests(const Context& ctx, const TableReader& r, const std::s
                                  wh(fig.idle_w->high * h + fig.wh_per_request->high * requests));
     parts.push_back(fmt::format("measured in ledger run {}: idle {} x {} + {} per request x {} requests",
                                 rep.run.id, format_power(Power::watts(fig.idle_w->central)),
-                                format_duration(*duration), format_energy(wh(fig.wh_per_request->central)),
+                                format_duration(*duration),
+                                (fig.wh_per_request->central < 0 ? "-" : "") +
+                                    format_energy(wh(std::abs(fig.wh_per_request->central))),
                                 format_count(requests)));
   } else {
     e.energy = Range<Energy>::exact(wh(fig.mean_wh_per_request * requests));

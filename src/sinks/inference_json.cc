@@ -1,6 +1,8 @@
 // InferenceSummary <-> report.json's "inference" object, and its text lines.
 #include "sinks/inference_json.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
@@ -18,6 +20,10 @@ json coefficient_json(const Coefficient& c) {
 Coefficient coefficient_from(const json& j, const char* key) {
   if (!j.contains(key) || !j[key].is_object()) return {};
   return {j[key].value("value", 0.0), j[key].value("se", 0.0), true};
+}
+
+std::string signed_energy(double wh) {
+  return (wh < 0 ? "-" : "") + format_energy(Energy::kwh(std::abs(wh) / 1000));
 }
 
 json r3_json(const R3& r) { return {{"central", r.central}, {"low", r.low}, {"high", r.high}}; }
@@ -121,7 +127,7 @@ std::vector<std::string> inference_lines(const InferenceSummary& s, const Footpr
     out.push_back("fit         none: " + s.fit.problem);
     return out;
   }
-  const auto wh = [](double v) { return format_energy(Energy::kwh(v / 1000)); };
+  const auto wh = [](double v) { return signed_energy(v); };
   const auto g = [](double v) { return format_co2e(Emissions::kg(v / 1000)); };
   const auto range = [&](const R3& r, const auto& unit) {
     return fmt::format("{} ({} to {})", unit(r.central), unit(r.low), unit(r.high));

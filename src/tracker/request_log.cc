@@ -54,9 +54,10 @@ InferenceSummary RequestLog::summary() const {
   if (fit_from_ > 0) {
     double j = 0;
     for (std::size_t i = 0; i < fit_from_; ++i) j += intervals_[i].energy_j;
-    s.fit.notes.push_back(fmt::format("the first {} interval{} ({:.1f} s, {:.4g} J), before the request source first "
-                                      "answered, are the service starting: left out of the fit",
-                                      fit_from_, fit_from_ == 1 ? "" : "s", intervals_[fit_from_ - 1].t_s - first_t_, j));
+    s.fit.notes.push_back(
+        fmt::format("the first {} interval{} ({:.1f} s, {:.4g} J), before the request source first "
+                    "answered, are the service starting: left out of the fit",
+                    fit_from_, fit_from_ == 1 ? "" : "s", intervals_[fit_from_ - 1].t_s - first_t_, j));
   }
   return s;
 }
