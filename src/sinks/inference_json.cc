@@ -22,7 +22,11 @@ Coefficient coefficient_from(const json& j, const char* key) {
   return {j[key].value("value", 0.0), j[key].value("se", 0.0), true};
 }
 
+// Fits of exact data leave rounding residue (1e-15 Wh): below a nanowatt-hour is zero.
+double tidy(double v) { return std::abs(v) < 1e-9 ? 0.0 : v; }
+
 std::string signed_energy(double wh) {
+  wh = tidy(wh);
   return (wh < 0 ? "-" : "") + format_energy(Energy::kwh(std::abs(wh) / 1000));
 }
 
@@ -128,7 +132,10 @@ std::vector<std::string> inference_lines(const InferenceSummary& s, const Footpr
     return out;
   }
   const auto wh = [](double v) { return signed_energy(v); };
-  const auto g = [](double v) { return format_co2e(Emissions::kg(v / 1000)); };
+  const auto g = [](double v) {
+    v = tidy(v);
+    return (v < 0 ? "-" : "") + format_co2e(Emissions::kg(std::abs(v) / 1000));
+  };
   const auto range = [&](const R3& r, const auto& unit) {
     return fmt::format("{} ({} to {})", unit(r.central), unit(r.low), unit(r.high));
   };

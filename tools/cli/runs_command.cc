@@ -15,6 +15,7 @@
 #include "platform/terminal.h"
 #include "sinks/codecarbon_csv.h"
 #include "sinks/codecarbon_import.h"
+#include "sinks/inference_json.h"
 #include "sinks/ledger.h"
 #include "sinks/ledger_import.h"
 #include "carbonscope/format.h"
@@ -246,6 +247,10 @@ Status show_run(const RunsFlags& f) {
     bundle.runs = {report};
     bundle.text_width = static_cast<std::size_t>(terminal_width());
     out += render_text(bundle);
+    if (report.inference) {
+      out += "\nInference (per request; docs/inference.md)\n";
+      for (const std::string& line : inference_lines(*report.inference, report.footprint)) out += "  " + line + "\n";
+    }
     CS_RETURN_IF_ERROR(write_output("", out));
   }
   return Status::ok_status();
