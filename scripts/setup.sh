@@ -18,6 +18,7 @@ packages=(
   python3-numpy python3-torch   # the bundled examples; the real PyTorch training test (CPU)
   chromium texlive-latex-base poppler-utils  # dashboard browser test; LaTeX compile test (pdftotext)
   prometheus  # the exporter test scrapes with the real Prometheus server and promtool
+  jupyter-core python3-ipykernel python3-nbconvert jupyter-client python3-nbformat  # the %carbonscope notebook test
 )
 missing=()
 for p in "${packages[@]}"; do

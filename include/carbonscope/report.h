@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "carbonscope/footprint.h"
+#include "carbonscope/inference.h"
 #include "carbonscope/place.h"
 
 namespace carbonscope {
@@ -67,6 +68,7 @@ struct Report {
   std::vector<PowerSummary> power;
   std::vector<std::string> notes;  // fallbacks, attribution method, warnings
   std::vector<Assumption> assumptions;  // estimates only
+  std::optional<InferenceSummary> inference;  // requests counted: the per-request fit
 };
 
 }  // namespace carbonscope

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "carbonscope/footprint.h"
+#include "carbonscope/inference.h"
 #include "carbonscope/parse.h"
 #include "carbonscope/report.h"
 #include "carbonscope/sensor.h"
@@ -57,6 +58,7 @@ struct TrackerConfig {
   Duration interval{1.0};          // 10 ms at least
   std::optional<int> pid;          // charge this process tree; nullopt: the whole machine
   std::string output_dir;          // "" writes no files
+  std::string emissions_csv;       // the CodeCarbon-style CSV; "" = output_dir/emissions.csv
   std::string ledger_path;         // "" records nothing in the SQLite ledger
   ArgStyle arg_style = ArgStyle::kFlag;  // how ledger remedies name its option (--ledger, ledger=)
   std::string sysfs_root = "/";    // root of /sys and /dev reads (fixtures)
@@ -74,6 +76,8 @@ struct TrackerConfig {
   Clock* clock = nullptr;          // nullptr: the system clock
   // Sensors to use instead of probing (tests, embedding); used as given.
   std::vector<std::shared_ptr<Sensor>> sensors;
+  // Report the inference fit even if no request is counted (a request source is set).
+  bool count_requests = false;
   // Called on the sampler thread after each sample (live status lines).
   std::function<void(const Snapshot&)> on_sample;
 };
@@ -99,6 +103,13 @@ class Tracker {
   void sample_now();
   // The job's root process has exited: stop charging its process tree.
   void detach_job();
+
+  // Work served by an inference service, from any thread: counted per sampling interval
+  // and fitted at stop() (Report::inference; requests.csv in the run's directory).
+  void add_requests(double requests, double input_tokens = 0, double output_tokens = 0);
+  // The service is ready (its metrics first answered): intervals before this one are its
+  // start-up, kept in the run's energy but left out of the fit.
+  void begin_request_fit();
 
   Status begin_phase(std::string name);
   Result<PhaseResult> end_phase();

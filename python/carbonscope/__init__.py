@@ -42,3 +42,10 @@ def cpu(name):
 def sources():
     """The data sources every table row cites (id, title, publisher, url, licence, year)."""
     return _core.sources()
+
+
+def load_ipython_extension(ipython):
+    """`%load_ext carbonscope`: the %carbonscope and %%carbonscope magics (docs/python.md)."""
+    from ._magic import load
+
+    load(ipython)

@@ -150,6 +150,9 @@ class RunResult(_ReportView):
         # Under torchrun/srun with several ranks per node: this rank's part of the node's
         # run (carbonscope/_ranks.py), else None.
         self.rank_share = None
+        # Requests counted (add_requests): totals, the fit and the per-request figures, as
+        # report.json's "inference" object; None when none were counted.
+        self.inference = report.get("inference")
 
     def __repr__(self):
         return (f"RunResult({self.run_id!r}, {_carbonscope.format_duration(self.duration_s)}, "

@@ -6,6 +6,7 @@ sampling runs on a C++ thread that never takes the GIL; runs are written where
 import atexit
 import os
 import sys
+import warnings
 
 from . import _carbonscope
 from ._args import number, text
@@ -72,6 +73,8 @@ _OPTIONS = """
     tags=():             tags recorded with the run (`carbonscope runs list --tag NAME`).
     experiment_id=None:  CodeCarbon's experiment id, recorded as one more tag (emissions.csv's
                          experiment_id column is the run's tags).
+    emissions_csv=None:  the CodeCarbon-style CSV the run's row is appended to (None:
+                         output_dir/emissions.csv).
 """
 
 
@@ -134,7 +137,7 @@ class Tracker:
 
     def __init__(self, project="", *, region=None, cloud=None, intensity=None, pue=None, year=0, interval=1.0,
                  output_dir="carbonscope-runs", scope="process", epochs=None, predict_after=1, budget_kg=None,
-                 on_budget="warn", ledger=None, tags=(), experiment_id=None):
+                 on_budget="warn", ledger=None, tags=(), experiment_id=None, emissions_csv=None):
         if scope not in ("process", "machine"):
             raise ValueError('scope must be "process" or "machine"')
         if isinstance(tags, str):
@@ -145,7 +148,8 @@ class Tracker:
         self._settings = dict(project=project, region=region, cloud=cloud, intensity=intensity, pue=pue, year=year,
                               interval=interval, output_dir=output_dir, scope=scope, epochs=epochs,
                               predict_after=predict_after, budget_kg=budget_kg, on_budget=on_budget,
-                              ledger=ledger, tags=tuple(tags or ()), experiment_id=experiment_id)
+                              ledger=ledger, tags=tuple(tags or ()), experiment_id=experiment_id,
+                              emissions_csv=emissions_csv)
         self._output_dir = os.fspath(output_dir) if output_dir else ""
         # The same ledger as `carbonscope run` (None), another file (a path), or none (False).
         if ledger is False:
@@ -158,6 +162,7 @@ class Tracker:
         # (they read its result when they stop; see _ranks.py).
         self._node = NodeShare()
         self._follower = not self._node.leader
+        self._warned_follower_requests = False
         self._pid = os.getpid()
         self._state = "new"
         self.result = None
@@ -171,7 +176,7 @@ class Tracker:
             region=text(region), cloud=text(cloud), intensity=text(intensity, "g/kWh"),
             pue="" if pue is None else text(pue), year=int(year or 0),
             pid=own if scope == "process" else None, command=[sys.executable, *sys.argv],
-            ledger=self._ledger, tags=tag_list)
+            ledger=self._ledger, tags=tag_list, emissions_csv=os.fspath(emissions_csv) if emissions_csv else "")
         self._predictor = Predictor(self, epochs, predict_after, budget_kg, on_budget)
 
     # -- life cycle ---------------------------------------------------------------
@@ -301,6 +306,24 @@ class Tracker:
         """PhaseResults of the finished epochs."""
         return list(self._predictor.epoch_results)
 
+    # -- inference services -------------------------------------------------------
+    def add_requests(self, n=1, input_tokens=0, output_tokens=0):
+        """Counts work an inference service did (n requests and their tokens), from any
+        thread. At stop() the run's energy per sampling interval is fitted against it:
+        result.inference holds the idle draw and the energy per request and per 1,000
+        output tokens, with ranges (docs/python.md)."""
+        if n < 0 or input_tokens < 0 or output_tokens < 0:
+            raise ValueError("add_requests counts work done: n, input_tokens and output_tokens must be >= 0")
+        if self._follower:
+            # Another rank of this node tracks it; requests are fitted where they are
+            # counted, so a service counts them on local rank 0 (docs/python.md).
+            if not self._warned_follower_requests:
+                warnings.warn("add_requests on a rank other than the node's first is not counted: "
+                              "count requests on local rank 0, which tracks the node", RuntimeWarning, stacklevel=2)
+                self._warned_follower_requests = True
+            return
+        self._core.add_requests(float(n), float(input_tokens), float(output_tokens))
+
     # -- reading while it runs ------------------------------------------------------
     def snapshot(self):
         """The run so far (cheap: no sample is taken); zero on a rank that is not its
@@ -348,10 +371,11 @@ Tracker.__doc__ += _OPTIONS
 
 def track(project="", *, region=None, cloud=None, intensity=None, pue=None, year=0, interval=1.0,
           output_dir="carbonscope-runs", scope="process", epochs=None, predict_after=1, budget_kg=None,
-          on_budget="warn", ledger=None, tags=(), experiment_id=None):
+          on_budget="warn", ledger=None, tags=(), experiment_id=None, emissions_csv=None):
     options = dict(region=region, cloud=cloud, intensity=intensity, pue=pue, year=year, interval=interval,
                    output_dir=output_dir, scope=scope, epochs=epochs, predict_after=predict_after,
-                   budget_kg=budget_kg, on_budget=on_budget, ledger=ledger, tags=tags, experiment_id=experiment_id)
+                   budget_kg=budget_kg, on_budget=on_budget, ledger=ledger, tags=tags, experiment_id=experiment_id,
+                   emissions_csv=emissions_csv)
     if callable(project):  # bare @carbonscope.track: the function itself, default options
         return Tracker(**options)(project)
     return Tracker(project, **options)

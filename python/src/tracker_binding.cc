@@ -125,6 +125,10 @@ class PyTracker {
     return d;
   }
 
+  void add_requests(double n, double input_tokens, double output_tokens) {
+    core().add_requests(n, input_tokens, output_tokens);
+  }
+
   std::string run_id() const { return tracker_ ? tracker_->run_id() : forked_id_; }
   std::string run_dir() const { return tracker_ ? tracker_->run_dir() : forked_dir_; }
   std::vector<std::string> sensor_lines() const { return core().sensor_lines(); }
@@ -158,7 +162,7 @@ class PyTracker {
 PyTracker make_tracker(const std::string& project, const std::string& interval, const std::string& output_dir,
                        const std::string& region, const std::string& cloud, const std::string& intensity,
                        const std::string& pue, int year, std::optional<int> pid, std::vector<std::string> command,
-                       const std::string& ledger, std::vector<std::string> tags) {
+                       const std::string& ledger, std::vector<std::string> tags, const std::string& emissions_csv) {
   TrackerSetup s;
   s.ledger_path = ledger;
   s.kind = RunKind::kRun;
@@ -166,7 +170,10 @@ PyTracker make_tracker(const std::string& project, const std::string& interval, 
   s.tags = std::move(tags);
   s.interval = interval;
   s.output_dir = output_dir;
+  s.emissions_csv = emissions_csv;
   s.location = {region, cloud, intensity, pue, year};
+  const Settings settings = unwrap(load_settings(process_settings_inputs()));
+  s.settings = &settings;
   return PyTracker(std::move(s), pid, std::move(command));
 }
 
@@ -178,7 +185,9 @@ void bind_tracker(py::module_& m) {
            py::arg("output_dir") = "", py::arg("region") = "", py::arg("cloud") = "", py::arg("intensity") = "",
            py::arg("pue") = "", py::arg("year") = 0, py::arg("pid") = py::none(),
            py::arg("command") = std::vector<std::string>{}, py::arg("ledger") = "",
-           py::arg("tags") = std::vector<std::string>{})
+           py::arg("tags") = std::vector<std::string>{}, py::arg("emissions_csv") = "")
+      .def("add_requests", &PyTracker::add_requests, py::arg("requests"), py::arg("input_tokens"),
+           py::arg("output_tokens"))
       .def("start", &PyTracker::start)
       .def("stop", &PyTracker::stop, py::arg("exit_code") = py::none())
       .def("ledger_problem", &PyTracker::ledger_problem)
@@ -204,6 +213,21 @@ void bind_tracker(py::module_& m) {
       },
       py::arg("output_dir"), py::arg("ledger") = "",
       "Finishes the records of runs whose tracker died (and adds them to the ledger); returns their ids.");
+  m.def(
+      "settings",
+      [] {
+        const Settings s = unwrap(load_settings(process_settings_inputs()));
+        py::dict d;
+        for (const auto& [key, v] : {std::pair{"country", &s.country}, std::pair{"region", &s.region},
+                                     std::pair{"cloud", &s.cloud}, std::pair{"pue", &s.pue}}) {
+          d[key] = v->value.empty() ? py::object(py::none()) : py::object(py::make_tuple(v->value, v->source));
+        }
+        d["files"] = s.files;
+        d["notes"] = s.notes;
+        return d;
+      },
+      "The default location and PUE (environment, carbonscope.toml, config.toml, .codecarbon.config), as "
+      "{key: (value, source) or None, 'files': [...], 'notes': [...]}.");
   m.def(
       "default_ledger_path",
       [] {

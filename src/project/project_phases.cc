@@ -1,5 +1,7 @@
 // The phases of a project file: training and experiments (estimated, from FLOPs, or
 // ledger runs; N runs of a size), idle and infrastructure power, inference deployments.
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "carbonscope/compute.h"
@@ -119,6 +121,53 @@ bool read_ledger(const Context& ctx, const TableReader& r, EnergyEntry& e, const
   e.intensity.provenance = first.footprint.intensity.provenance;
   e.intensity.provenance.detail = "the ledger runs' own grid intensity, energy-weighted";
   return false;
+}
+
+// energy_per_request = "ledger:RUN_ID": a run measured with its requests counted (run or
+// monitor --requests-from/--requests-log, or track() with add_requests). With a duration,
+// the fit's idle draw x duration + its marginal energy per request x requests, each
+// with the fit's range; without one, the run's mean energy per request (idle included).
+bool read_ledger_requests(const Context& ctx, const TableReader& r, const std::string& id,
+                          const std::optional<Duration>& duration, double requests, EnergyEntry& e,
+                          std::vector<std::string>& parts) {
+  RunQuery q;
+  q.ids = {id};
+  auto runs = ctx.runs(q);
+  if (!runs.ok() || runs->empty()) {
+    r.error("energy_per_request", runs.ok() ? fmt::format("no ledger run {}", id) : runs.status().message());
+    return false;
+  }
+  const Report& rep = runs->front();
+  if (!rep.inference || rep.inference->totals.requests <= 0) {
+    r.error("energy_per_request", fmt::format("ledger run {} counted no requests: measure the service with "
+                                              "--requests-from or --requests-log (or add_requests in Python)",
+                                              rep.run.id));
+    return false;
+  }
+  const InferenceFigures fig = inference_figures(*rep.inference);
+  const auto wh = [](double v) { return Energy::kwh(v / 1000); };
+  if (duration && fig.wh_per_request && fig.idle_w) {
+    const double h = duration->count() / 3600;
+    const auto lo = [](double v) { return std::max(0.0, v); };
+    e.energy = Range<Energy>::of(wh(fig.idle_w->central * h + fig.wh_per_request->central * requests),
+                                 wh(lo(fig.idle_w->low) * h + lo(fig.wh_per_request->low) * requests),
+                                 wh(fig.idle_w->high * h + fig.wh_per_request->high * requests));
+    parts.push_back(fmt::format("measured in ledger run {}: idle {} x {} + {} per request x {} requests",
+                                rep.run.id, format_power(Power::watts(fig.idle_w->central)),
+                                format_duration(*duration),
+                                (fig.wh_per_request->central < 0 ? "-" : "") +
+                                    format_energy(wh(std::abs(fig.wh_per_request->central))),
+                                format_count(requests)));
+  } else {
+    e.energy = Range<Energy>::exact(wh(fig.mean_wh_per_request * requests));
+    parts.push_back(fmt::format("measured in ledger run {}: {} per request (idle included) x {} requests",
+                                rep.run.id, format_energy(wh(fig.mean_wh_per_request)), format_count(requests)));
+  }
+  e.provenance = rep.footprint.components.empty() ? Provenance{Method::kMeasured, "", "", "", 0}
+                                                  : rep.footprint.components.front().provenance;
+  e.provenance.detail = fmt::format("per-request energy measured in ledger run {} ({} requests served then)",
+                                    rep.run.id, format_count(rep.inference->totals.requests));
+  return true;
 }
 
 }  // namespace
@@ -270,6 +319,11 @@ void read_inference(const Context& ctx, const TableReader& r, LcaInputs& out) {
     e.energy = Range<Energy>::exact(*energy);
     e.provenance = {Method::kGiven, "", "energy measured over the deployment", "", 0};
     parts.push_back(fmt::format("{} measured", format_energy(*energy)));
+  } else if (const auto from = r.text("energy_per_request"); from && from->rfind("ledger:", 0) == 0) {
+    if (!need_requests("energy_per_request") || !read_ledger_requests(ctx, r, from->substr(7), duration,
+                                                                    static_cast<double>(*requests), e, parts)) {
+      return;
+    }
   } else if (r.has("energy_per_request")) {
     const auto per = r.energy("energy_per_request");
     if (!need_requests("energy_per_request") || !per) return;

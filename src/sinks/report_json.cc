@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/utf8.h"
+#include "sinks/inference_json.h"
 
 namespace carbonscope {
 namespace {
@@ -173,6 +174,7 @@ json to_json(const Report& r) {
               {"power", std::move(power)},
               {"notes", texts(r.notes)}};
   if (!assumptions.empty()) out["assumptions"] = std::move(assumptions);
+  if (r.inference) out["inference"] = inference_json(*r.inference, f);
   return out;
 }
 
@@ -241,6 +243,9 @@ Result<Report> report_from_json(const json& j) {
       a.value = range_from<double>(ja, plain);
       CS_ASSIGN_OR_RETURN(a.provenance, provenance_from(ja));
       r.assumptions.push_back(std::move(a));
+    }
+    if (j.contains("inference")) {
+      CS_ASSIGN_OR_RETURN(r.inference, inference_from_json(j["inference"]));
     }
     return r;
   } catch (const json::exception& e) {

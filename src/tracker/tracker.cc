@@ -13,6 +13,7 @@
 #include "sinks/codecarbon_csv.h"
 #include "tracker/ledger_record.h"
 #include "tracker/power_series.h"
+#include "tracker/request_log.h"
 #include "sinks/report_json.h"
 #include "sinks/samples_csv.h"
 #include "tracker/report_builder.h"
@@ -39,6 +40,7 @@ class Tracker::Impl {
   std::vector<std::size_t> columns;
   std::vector<std::string> keys;
   std::unique_ptr<PowerSeries> series;
+  RequestLog requests;
   std::vector<Energy> job_e, machine_e;  // per column, cumulative (scratch)
   std::vector<double> watts, joules;
   std::vector<Power> last_power;  // per column, the job's, at the latest point
@@ -74,6 +76,7 @@ void Tracker::Impl::on_sample(const Sample& s) {
   {
     std::lock_guard<std::mutex> lock(mu);
     acc->add(s);
+    requests.on_sample(acc->elapsed().count(), acc->total().joules());
     for (std::size_t k = 0; k < columns.size(); ++k) {
       const DomainTotals& t = acc->domains()[columns[k]];
       job_e[k] = t.job;
@@ -242,6 +245,12 @@ Status Tracker::start() {
   return {};
 }
 
+void Tracker::add_requests(double requests, double input_tokens, double output_tokens) {
+  impl_->requests.add({requests, input_tokens, output_tokens});
+}
+
+void Tracker::begin_request_fit() { impl_->requests.begin_fit(); }
+
 void Tracker::sample_now() { impl_->sampler->sample_now(); }
 void Tracker::detach_job() { impl_->sampler->detach_job(); }
 
@@ -279,9 +288,13 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   in.pid = m.config.pid.value_or(0);
   Report report = build_report(*m.acc, std::move(in));
   m.samples.reset();
+  if (m.config.count_requests || m.requests.used()) report.inference = m.requests.summary();
   if (!m.dir.empty()) {
+    if (report.inference) CS_RETURN_IF_ERROR(m.requests.write_csv(fmt::format("{}/requests.csv", m.dir)));
     CS_RETURN_IF_ERROR(write_json_atomic(fmt::format("{}/{}", m.dir, kReportJson), to_json(report)));
-    CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", m.config.output_dir, kEmissionsCsv), report));
+    const std::string csv = m.config.emissions_csv.empty() ? fmt::format("{}/{}", m.config.output_dir, kEmissionsCsv)
+                                                           : m.config.emissions_csv;
+    CS_RETURN_IF_ERROR(append_codecarbon_csv(csv, report));
   }
   if (!m.config.ledger_path.empty()) {
     m.ledger_error = record_run_in_ledger(report, m.dir, m.config.ledger_path, m.config.arg_style);

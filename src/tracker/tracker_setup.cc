@@ -30,9 +30,20 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetu
     if (std::find(c.tags.begin(), c.tags.end(), t) == c.tags.end()) c.tags.push_back(t);
   }
   c.output_dir = s.output_dir;
+  c.emissions_csv = s.emissions_csv;
   c.ledger_path = s.ledger_path;
   c.arg_style = s.style;
-  CS_ASSIGN_OR_RETURN(Location location, resolve_location_text(data, s.location, s.style));
+  std::vector<std::string> used;
+  const LocationText text = s.settings ? apply_settings(s.location, *s.settings, &used) : s.location;
+  Result<Location> resolved = resolve_location_text(data, text, s.style);
+  if (!resolved.ok() && !used.empty()) {
+    return resolved.status().with_context(fmt::format("the configured {}", fmt::join(used, ", ")));
+  }
+  CS_ASSIGN_OR_RETURN(Location location, std::move(resolved));
+  for (const std::string& u : used) c.notes.push_back("location: " + u);
+  if (s.settings) {
+    for (const std::string& n : s.settings->notes) c.notes.push_back("settings: " + n);
+  }
   c.intensity = location.intensity;
   c.pue = location.pue;
   c.region = location.label;

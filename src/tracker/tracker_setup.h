@@ -8,6 +8,7 @@
 
 #include "accounting/location_text.h"
 #include "carbonscope/tracker.h"
+#include "tracker/config_settings.h"
 
 namespace carbonscope {
 
@@ -17,9 +18,12 @@ struct TrackerSetup {
   std::string project;
   std::vector<std::string> tags;  // recorded with the run once each; empty names are refused
   std::string output_dir;  // "" writes no files
+  std::string emissions_csv;  // "" = output_dir/emissions.csv
   std::string ledger_path;  // "" records nothing in the ledger
   LocationText location;
   ArgStyle style = ArgStyle::kFlag;  // how errors name the arguments
+  // Defaults for what `location` leaves empty (tracker/config_settings.h); nullptr: none.
+  const Settings* settings = nullptr;
 };
 
 Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetup& setup);

@@ -20,6 +20,15 @@ def private_ledger(tmp_path_factory, monkeypatch):
     return path
 
 
+@pytest.fixture(autouse=True)
+def no_user_settings(tmp_path_factory, monkeypatch):
+    """The user's carbonscope settings (CARBONSCOPE_COUNTRY, ~/.config/carbonscope) do not
+    reach the tests: each gets an empty XDG_CONFIG_HOME and none of the variables."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    for name in ("CARBONSCOPE_COUNTRY", "CARBONSCOPE_REGION", "CARBONSCOPE_CLOUD", "CARBONSCOPE_PUE"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def cli():
     path = BUILD / "carbonscope"

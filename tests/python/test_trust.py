@@ -72,7 +72,7 @@ def test_bare_decorator(tmp_path, fake_sensors, monkeypatch):
 OPTIONS = {"project": "", "region": None, "cloud": None, "intensity": None, "pue": None, "year": 0,
            "interval": 1.0, "output_dir": "carbonscope-runs", "scope": "process", "epochs": None,
            "predict_after": 1, "budget_kg": None, "on_budget": "warn", "ledger": None, "tags": (),
-           "experiment_id": None}
+           "experiment_id": None, "emissions_csv": None}
 
 
 @pytest.mark.parametrize("fn", [carbonscope.track, carbonscope.Tracker])

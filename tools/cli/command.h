@@ -50,5 +50,6 @@ void add_serve_command(CLI::App& app, Context& ctx);
 void add_lca_command(CLI::App& app, Context& ctx);
 void add_plan_command(CLI::App& app, Context& ctx);
 void add_exporter_command(CLI::App& app, Context& ctx);
+void add_config_command(CLI::App& app, Context& ctx);
 
 }  // namespace carbonscope::cli

@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
       add_lca_command,
       add_plan_command,
       add_exporter_command,
+      add_config_command,
   };
 #endif
   for (AddFn add : kCommands) add(app, ctx);

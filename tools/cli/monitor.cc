@@ -29,6 +29,10 @@ int monitor_command(const Context& ctx, const TrackingOptions& o, const std::str
   if (!data.ok()) return report_error(data.status());
   auto config = make_tracker_config(**data, o, RunKind::kMonitor);
   if (!config.ok()) return report_error(config.status());
+  auto requests = make_request_source(o.requests);
+  if (!requests.ok()) return report_error(requests.status());
+  config->count_requests = o.requests.any();
+  const Duration interval = config->interval;
   recover_and_report(o);
   block_stop_signals();  // before the sampler thread starts, so it inherits the mask
   const LiveStatus status(o.quiet, {});  // no command: nothing else writes to the terminal
@@ -42,12 +46,15 @@ int monitor_command(const Context& ctx, const TrackingOptions& o, const std::str
   auto tracker = Tracker::create(std::move(config).value());
   if (!tracker.ok()) return report_error(tracker.status());
   if (Status st = (*tracker)->start(); !st.ok()) return report_error(st);
+  auto poller = start_request_poller(std::move(*requests), **tracker, interval);
   wait_for_stop_signal(seconds);
+  stop_request_poller(poller.get());
   auto report = (*tracker)->stop();
   status.end();
   if (!report.ok()) return report_error(report.status());
   if (const Status& ledger = (*tracker)->ledger_status(); !ledger.ok()) return report_error(ledger);
   if (!o.quiet) std::cerr << summary_line(*report, (*tracker)->run_dir() + "/report.json") << "\n";
+  print_inference(*report, poller.get(), o.quiet);
   return kExitOk;
 }
 

@@ -33,6 +33,10 @@ int run_command(const Context& ctx, const TrackingOptions& o, const StartWhenCle
   if (!data.ok()) return report_error(data.status());
   auto config = make_tracker_config(**data, o, RunKind::kRun);
   if (!config.ok()) return report_error(config.status());
+  auto requests = make_request_source(o.requests);
+  if (!requests.ok()) return report_error(requests.status());
+  config->count_requests = o.requests.any();
+  const Duration interval = config->interval;
   recover_and_report(o);
   if (const std::optional<int> stop = wait_for_clean_start(ctx, **data, o, when)) return *stop;
   auto child = ChildProcess::spawn(argv);
@@ -53,6 +57,7 @@ int run_command(const Context& ctx, const TrackingOptions& o, const StartWhenCle
     child->cancel();
     return report_error(st);
   }
+  auto poller = start_request_poller(std::move(*requests), **tracker, interval);
   forward_signals_to(child->pid());
   int exit_code;
   if (Status st = child->release(); !st.ok()) {
@@ -63,6 +68,7 @@ int run_command(const Context& ctx, const TrackingOptions& o, const StartWhenCle
   } else {
     exit_code = child->wait_exited();
   }
+  stop_request_poller(poller.get());
   auto report = (*tracker)->stop(exit_code);
   child->reap();
   status.end();
@@ -74,6 +80,7 @@ int run_command(const Context& ctx, const TrackingOptions& o, const StartWhenCle
     const std::string dir = (*tracker)->run_dir();
     std::cerr << summary_line(*report, dir.empty() ? "" : dir + "/report.json") << "\n";
   }
+  if (report.ok()) print_inference(*report, poller.get(), o.quiet);
   return exit_code;
 }
 

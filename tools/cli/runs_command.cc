@@ -15,6 +15,8 @@
 #include "ledger_options.h"
 #include "platform/terminal.h"
 #include "sinks/codecarbon_csv.h"
+#include "sinks/codecarbon_import.h"
+#include "sinks/inference_json.h"
 #include "sinks/ledger.h"
 #include "sinks/ledger_import.h"
 #include "carbonscope/format.h"
@@ -246,6 +248,10 @@ Status show_run(const RunsFlags& f) {
     bundle.runs = {report};
     bundle.text_width = static_cast<std::size_t>(terminal_width());
     out += render_text(bundle);
+    if (report.inference) {
+      out += "\nInference (per request; docs/inference.md)\n";
+      for (const std::string& line : inference_lines(*report.inference, report.footprint)) out += "  " + line + "\n";
+    }
     CS_RETURN_IF_ERROR(write_output("", out));
   }
   return Status::ok_status();
@@ -361,6 +367,23 @@ Status remove_runs(const RunsFlags& f) {
   return Status::ok_status();
 }
 
+// A file by its content: JSON (a report, runs export or bundle) or an emissions.csv
+// (CodeCarbon's, any version, or carbonscope's).
+Result<std::vector<ImportedRun>> read_import_file(const std::string& file, const std::string& text, unsigned bits) {
+  const auto first = text.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+  if (first != std::string::npos && text[first] != '{' && looks_like_codecarbon_csv(text.substr(first))) {
+    return runs_from_codecarbon_csv(file, text);
+  }
+  const auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    return Status::data_error(fmt::format("{} is neither JSON (a carbonscope report or runs export) nor an "
+                                          "emissions.csv (a header with timestamp, duration and emissions)", file));
+  }
+  Result<std::vector<ImportedRun>> runs = runs_from_json(doc, bits);
+  if (!runs.ok()) return runs.status().with_context(file);
+  return runs;
+}
+
 // Each file is all-or-nothing: its runs, with their samples, in one transaction. A
 // directory (LEDGER.records, written where the ledger is on a network filesystem) is
 // merged: each of its .json files, skipping runs the ledger already holds, so merging
@@ -379,10 +402,8 @@ Status import_runs(const RunsFlags& f) {
       if (!in) return Status::not_found(fmt::format("cannot read {}: check the path", file));
       std::stringstream ss;
       ss << in.rdbuf();
-      const auto doc = nlohmann::json::parse(ss.str(), nullptr, /*allow_exceptions=*/false);
-      if (doc.is_discarded()) return Status::data_error(fmt::format("{} is not valid JSON", file));
-      Result<std::vector<ImportedRun>> runs = runs_from_json(doc, rd());
-      if (!runs.ok()) return runs.status().with_context(file);
+      Result<std::vector<ImportedRun>> runs = read_import_file(file, ss.str(), rd());
+      if (!runs.ok()) return runs.status();
       if (merge) {
         std::erase_if(*runs, [&](const ImportedRun& r) { return ledger.get(r.report.run.id).ok(); });
         if (runs->empty()) continue;
@@ -440,8 +461,11 @@ void add_runs_command(CLI::App& app, Context& ctx) {
   add_ledger_option(rm, &flags->ledger);
   on_run(rm, ctx, flags, remove_runs);
 
-  CLI::App* imp = runs->add_subcommand("import", "Add runs from report JSON files to the ledger");
-  imp->add_option("FILE", flags->files, "carbonscope.report/1 or carbonscope.runs/1 JSON files, or a LEDGER.records directory")->required();
+  CLI::App* imp = runs->add_subcommand("import", "Add runs from report JSON files or CodeCarbon emissions.csv files to the ledger");
+  imp->add_option("FILE", flags->files,
+                  "carbonscope.report/1 or carbonscope.runs/1 JSON files, emissions.csv (CodeCarbon, any version), "
+                  "or a LEDGER.records directory")
+      ->required();
   add_ledger_option(imp, &flags->ledger);
   on_run(imp, ctx, flags, import_runs);
 }

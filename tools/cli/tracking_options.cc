@@ -22,6 +22,7 @@ void add_tracking_options(CLI::App* app, TrackingOptions& o, const std::string& 
   add_ledger_option(app, &o.ledger);
   app->add_flag("--no-ledger", o.no_ledger, "Do not record the run in the ledger (files are still written)");
   add_location_options(app, o.location);
+  add_request_options(app, o.requests);
 }
 
 Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOptions& o, RunKind kind) {
@@ -36,6 +37,8 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOpt
   s.output_dir = o.output_dir;
   s.location = o.location;
   if (!o.no_ledger) s.ledger_path = resolve_ledger_path(o.ledger);
+  CS_ASSIGN_OR_RETURN(const Settings settings, load_settings(process_settings_inputs()));
+  s.settings = &settings;
   return carbonscope::make_tracker_config(data, s);
 }
 

@@ -9,6 +9,7 @@
 
 #include "carbonscope/tracker.h"
 #include "location_options.h"
+#include "request_options.h"
 #include "tracker/tracker_setup.h"
 
 namespace carbonscope::cli {
@@ -22,6 +23,7 @@ struct TrackingOptions {
   std::string ledger;       // --ledger PATH ("" = the default ledger)
   bool no_ledger = false;   // --no-ledger
   LocationOptions location;
+  RequestOptions requests;  // --requests-from / --requests-log
 };
 
 void add_tracking_options(CLI::App* app, TrackingOptions& options, const std::string& default_interval);

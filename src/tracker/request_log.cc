@@ -1,0 +1,78 @@
+// Per-interval request counts for the inference fit.
+#include "tracker/request_log.h"
+
+#include <fstream>
+
+#include <fmt/format.h>
+
+namespace carbonscope {
+
+void RequestLog::add(const RequestCounts& work) {
+  std::lock_guard<std::mutex> lock(mu_);
+  used_ = true;
+  pending_.requests += work.requests;
+  pending_.input_tokens += work.input_tokens;
+  pending_.output_tokens += work.output_tokens;
+}
+
+void RequestLog::on_sample(double elapsed_s, double energy_j) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!started_) {  // the baseline sample opens the first interval; work before it counts in it
+    started_ = true;
+    first_t_ = last_t_ = elapsed_s;
+    last_e_ = energy_j;
+    return;
+  }
+  if (elapsed_s <= last_t_) return;  // the same reading again: the work waits for the next interval
+  RequestInterval iv{elapsed_s, elapsed_s - last_t_, energy_j - last_e_, pending_};
+  intervals_.push_back(iv);
+  totals_.requests += pending_.requests;
+  totals_.input_tokens += pending_.input_tokens;
+  totals_.output_tokens += pending_.output_tokens;
+  pending_ = {};
+  last_t_ = elapsed_s;
+  last_e_ = energy_j;
+}
+
+void RequestLog::begin_fit() {
+  std::lock_guard<std::mutex> lock(mu_);
+  fit_from_ = intervals_.size();
+}
+
+bool RequestLog::used() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return used_;
+}
+
+InferenceSummary RequestLog::summary() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  InferenceSummary s;
+  s.totals = totals_;
+  s.duration_s = last_t_ - first_t_;
+  for (const RequestInterval& iv : intervals_) s.energy_j += iv.energy_j;
+  s.fit = fit_inference({intervals_.begin() + static_cast<std::ptrdiff_t>(fit_from_), intervals_.end()});
+  if (fit_from_ > 0) {
+    double j = 0;
+    for (std::size_t i = 0; i < fit_from_; ++i) j += intervals_[i].energy_j;
+    s.fit.notes.push_back(
+        fmt::format("the first {} interval{} ({:.1f} s, {:.4g} J), before the request source first "
+                    "answered, are the service starting: left out of the fit",
+                    fit_from_, fit_from_ == 1 ? "" : "s", intervals_[fit_from_ - 1].t_s - first_t_, j));
+  }
+  return s;
+}
+
+Status RequestLog::write_csv(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::ofstream out(path);
+  if (!out) return Status::io_error(fmt::format("cannot write {}", path));
+  out << "t_s,dt_s,energy_j,requests,input_tokens,output_tokens\n";
+  for (const RequestInterval& iv : intervals_) {
+    out << fmt::format("{:.3f},{:.3f},{:.6g},{},{},{}\n", iv.t_s, iv.dt_s, iv.energy_j, iv.work.requests,
+                       iv.work.input_tokens, iv.work.output_tokens);
+  }
+  out.flush();
+  return out ? Status::ok_status() : Status::io_error(fmt::format("cannot write {}", path));
+}
+
+}  // namespace carbonscope

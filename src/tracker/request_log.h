@@ -1,0 +1,36 @@
+// RequestLog: the work an inference service did per sampling interval. Requests and
+// tokens arrive from any thread (add); the sampler closes one interval per sample with
+// the energy charged so far; the run's InferenceSummary fits them (inference.h).
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "carbonscope/inference.h"
+#include "carbonscope/status.h"
+
+namespace carbonscope {
+
+class RequestLog {
+ public:
+  void add(const RequestCounts& work);  // any thread
+  // On each sample: cumulative seconds and job energy (J) at this sample.
+  void on_sample(double elapsed_s, double energy_j);
+  void begin_fit();  // intervals closed so far are start-up: left out of the fit
+  bool used() const;                 // add() was called at least once
+  InferenceSummary summary() const;  // totals and the fit over the closed intervals
+  // requests.csv: one row per interval (t_s, dt_s, energy_j, requests, input_tokens, output_tokens).
+  Status write_csv(const std::string& path) const;
+
+ private:
+  mutable std::mutex mu_;
+  bool used_ = false;
+  bool started_ = false;
+  double last_t_ = 0, last_e_ = 0, first_t_ = 0;
+  RequestCounts pending_, totals_;
+  std::vector<RequestInterval> intervals_;
+  std::size_t fit_from_ = 0;
+};
+
+}  // namespace carbonscope
