@@ -1,4 +1,4 @@
-// Run ids, directories and atomic writes.
+// Directories and atomic writes (run ids: run_id.cc).
 #include "tracker/run_files.h"
 
 #include <sys/stat.h>
@@ -8,22 +8,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
-#include <random>
 
 #include <fmt/format.h>
 
 namespace carbonscope {
-
-std::string new_run_id(double unix_seconds) {
-  const auto t = static_cast<std::time_t>(std::floor(unix_seconds));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  std::random_device rd;
-  return fmt::format("{}-{:04x}", buf, (rd() ^ static_cast<unsigned>(::getpid())) & 0xFFFFu);
-}
 
 Status make_dirs(const std::string& path) {
   std::string partial;

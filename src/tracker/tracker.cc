@@ -17,6 +17,7 @@
 #include "sinks/samples_csv.h"
 #include "tracker/report_builder.h"
 #include "tracker/run_files.h"
+#include "tracker/run_finish.h"
 #include "tracker/sensor_setup.h"
 
 namespace carbonscope {
@@ -57,6 +58,8 @@ class Tracker::Impl {
   bool stopped = false;
   Status write_error;
   Status ledger_error;
+  bool ledger_queued = false;
+  int lock_fd = -1;  // the run directory's lock (tracker/run_finish.h), held until stop()
 };
 
 namespace {
@@ -149,8 +152,8 @@ RunInfo Tracker::Impl::run_info() const {
 
 Status Tracker::Impl::write_start_record() {
   if (config.output_dir.empty()) return {};
-  dir = fmt::format("{}/{}", config.output_dir, id);
-  CS_RETURN_IF_ERROR(make_dirs(dir));
+  CS_ASSIGN_OR_RETURN(dir, claim_run_dir(config.output_dir, id));
+  lock_fd = lock_run(dir);  // held while the run lives: recovery leaves it alone until then
   CS_ASSIGN_OR_RETURN(SamplesCsv csv, SamplesCsv::create(fmt::format("{}/{}", dir, kSamplesCsv), keys));
   samples.emplace(std::move(csv));
   // The skeleton report: what recovery needs to finish this run if the tracker dies.
@@ -167,6 +170,7 @@ Status Tracker::Impl::write_start_record() {
   skeleton.footprint = compute_footprint(std::move(comps), config.pue, config.intensity);
   skeleton.notes = config.notes;
   const nlohmann::json j = {{"tracker_pid", current_pid()},
+                            {"ledger", absolute_path(config.ledger_path)},
                             {"tracking_mode", config.pid ? "process" : "machine"},
                             {"columns", cols},
                             {"report", to_json(skeleton)}};
@@ -177,6 +181,7 @@ Tracker::Tracker(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Tracker::~Tracker() {
   if (impl_ && impl_->sampler) impl_->sampler->stop();
+  if (impl_) release_run_lock(impl_->lock_fd);
 }
 
 Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
@@ -271,18 +276,20 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   in.pid = m.config.pid.value_or(0);
   Report report = build_report(*m.acc, std::move(in));
   m.samples.reset();
-  if (!m.dir.empty()) {
-    CS_RETURN_IF_ERROR(write_json_atomic(fmt::format("{}/{}", m.dir, kReportJson), to_json(report)));
-    CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", m.config.output_dir, kEmissionsCsv), report));
+  if (!m.write_error.ok()) {  // the totals are from memory; the series on disk stops early
+    report.notes.push_back(fmt::format("samples.csv is incomplete ({}); the totals are from memory", m.write_error.message()));
   }
-  if (!m.config.ledger_path.empty()) {
-    m.ledger_error = record_run_in_ledger(report, m.dir, m.config.ledger_path, m.config.arg_style);
-  }
-  if (!m.write_error.ok()) return m.write_error;
+  const FinishOutcome o = finish_run(report, {m.config.output_dir, m.dir, m.config.ledger_path, m.config.arg_style});
+  m.ledger_error = o.ledger;
+  m.ledger_queued = o.queued;
+  m.write_error = !o.files.ok() ? o.files : m.write_error;
+  release_run_lock(m.lock_fd);
   return report;
 }
 
 const Status& Tracker::ledger_status() const { return impl_->ledger_error; }
+bool Tracker::ledger_queued() const { return impl_->ledger_queued; }
+const Status& Tracker::files_status() const { return impl_->write_error; }
 
 Status Tracker::begin_phase(std::string name) {
   if (!impl_->started || impl_->stopped) return Status::failed_precondition("begin_phase outside start/stop");
