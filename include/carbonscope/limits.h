@@ -18,7 +18,7 @@ inline constexpr double kMaxSeconds = 1000.0 * 365.25 * 86400.0;  // 1,000 years
 inline constexpr double kMaxWatts = 1e12;                         // 1 TW: the world's mean load is ~3 TW
 inline constexpr double kMaxKwh = 1e12;         // 1 PWh: ~30x the world's yearly electricity
 inline constexpr double kMaxKg = 1e12;          // 1 Gt CO2e
-inline constexpr double kMaxGramsPerKwh = 1e5;  // 100 kg/kWh: 100x coal
+inline constexpr double kMaxGramsPerKwh = 1e8;  // 100 t/kWh: 100,000x coal; above 2 kg/kWh is a warning
 inline constexpr double kMaxCount = 1e18;       // parameters, tokens, requests, devices
 inline constexpr double kMinShare = 1e-9;       // utilisation, MFU, use share: 0.0000001%
 

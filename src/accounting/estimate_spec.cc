@@ -68,13 +68,23 @@ Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest&
 
 std::string given_quantities(const EstimateRequest& o) {
   std::vector<std::string> names;
-  for (auto [value, name] :
-       {std::pair{&o.count, "count"}, {&o.power, "power"}, {&o.cpus, "cpus"}, {&o.memory, "memory"},
-        {&o.energy, "energy"}, {&o.hours, "hours"}, {&o.duration, "duration"}, {&o.device_hours, "device-hours"},
-        {&o.utilisation, "utilisation"}, {&o.params, "params"}, {&o.tokens, "tokens"},
-        {&o.inference_tokens, "inference-tokens"}, {&o.mfu, "mfu"}, {&o.location.intensity, "intensity"},
-        {&o.location.pue, "pue"}}) {
-    if (!value->empty()) names.push_back(arg_name(o.style, name) + (o.style == ArgStyle::kFlag ? " " : "=") + *value);
+  for (auto [value, name] : {std::pair{&o.count, "count"},
+                             {&o.power, "power"},
+                             {&o.cpus, "cpus"},
+                             {&o.memory, "memory"},
+                             {&o.energy, "energy"},
+                             {&o.hours, "hours"},
+                             {&o.duration, "duration"},
+                             {&o.device_hours, "device-hours"},
+                             {&o.utilisation, "utilisation"},
+                             {&o.params, "params"},
+                             {&o.tokens, "tokens"},
+                             {&o.inference_tokens, "inference-tokens"},
+                             {&o.mfu, "mfu"},
+                             {&o.location.intensity, "intensity"},
+                             {&o.location.pue, "pue"}}) {
+    if (!value->empty())
+      names.push_back(arg_name(o.style, name) + (o.style == ArgStyle::kFlag ? " " : "=") + *value);
   }
   if (!o.gpu.empty()) names.push_back(arg_name(o.style, "gpu") + " (its data-table figures)");
   if (names.empty()) return "the inputs";

@@ -109,10 +109,11 @@ Result<double> parse_with_units(std::string_view text, const std::vector<UnitSpe
 }
 
 // `v` (in the parser's base unit) at most `max`; else refused, naming the limit.
-Status require_at_most(double v, double max, std::string_view text, std::string_view what, std::string_view limit) {
+Status require_at_most(double v, double max, std::string_view text, std::string_view what,
+                       std::string_view limit) {
   if (v <= max) return {};
-  return Status::invalid_argument(
-      fmt::format("{} '{}' is more than {}, beyond any real job: check its unit and exponent", what, text, limit));
+  return Status::invalid_argument(fmt::format(
+      "{} '{}' is more than {}, beyond any real job: check its unit and exponent", what, text, limit));
 }
 
 Status require_positive(double v, std::string_view text, std::string_view what) {
@@ -172,7 +173,7 @@ Result<CarbonIntensity> parse_intensity(std::string_view text) {
                                                  "grams per kWh such as 57g, 57g/kWh, 0.057kg/kWh, 0.954lb/kWh "
                                                  "or 386kg/MWh"));
   if (g < 0) return Status::invalid_argument(fmt::format("carbon intensity cannot be negative, got '{}'", text));
-  CS_RETURN_IF_ERROR(require_at_most(g, kMaxGramsPerKwh, text, "carbon intensity", "100 kg/kWh"));
+  CS_RETURN_IF_ERROR(require_at_most(g, kMaxGramsPerKwh, text, "carbon intensity", "100 t/kWh"));
   return CarbonIntensity::g_per_kwh(g);
 }
 

@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "carbonscope/parse.h"
 #include "carbonscope/limits.h"
+#include "carbonscope/parse.h"
 #include "core/unit_match.h"
 
 namespace carbonscope {

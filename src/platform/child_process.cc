@@ -3,8 +3,8 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <termios.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,7 +23,7 @@ volatile sig_atomic_t g_self_pid = 0;
 
 // Every catchable signal whose default action ends a process (SIGKILL and SIGSTOP
 // cannot be caught; job-control and ignored-by-default signals keep their default).
-constexpr int kForwarded[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT, SIGUSR1, SIGUSR2,
+constexpr int kForwarded[] = {SIGINT,  SIGTERM, SIGHUP,    SIGQUIT, SIGUSR1, SIGUSR2,
                               SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ};
 
 void forward_handler(int sig, siginfo_t* info, void*) {

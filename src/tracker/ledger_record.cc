@@ -71,8 +71,10 @@ Status record_once(Report& report, const std::vector<PowerSample>& samples, cons
     // ledger's uniqueness must never be what loses a run, so this one gets a fresh id.
     const std::string old = report.run.id;
     report.run.id = new_run_id(report.run.start_unix);
-    report.notes.push_back(fmt::format("recorded as {}: the id {} (its directory's name) was already taken in the "
-                                       "ledger by another run", report.run.id, old));
+    report.notes.push_back(
+        fmt::format("recorded as {}: the id {} (its directory's name) was already taken in the "
+                    "ledger by another run",
+                    report.run.id, old));
   }
   return ledger.append_runs({RunRecord{report, samples}});
 }

@@ -31,8 +31,14 @@ Status write_file_atomic(const std::string& path, const std::string& text) {
   const std::string tmp = path + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "w");
   if (f == nullptr) return Status::io_error(fmt::format("cannot create {}: {}", tmp, std::strerror(errno)));
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  if (std::fclose(f) != 0 || !ok) return Status::io_error(fmt::format("cannot write {}", tmp));
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+  const int write_errno = errno;
+  if (std::fclose(f) != 0 || !ok) {
+    const int e = ok ? errno : write_errno;
+    std::remove(tmp.c_str());  // no torn .tmp left behind on a full disk
+    return Status::io_error(
+        fmt::format("cannot write {}: {}", tmp, e == ENOSPC ? "disk full" : std::strerror(e)));
+  }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     return Status::io_error(fmt::format("cannot rename {} to {}: {}", tmp, path, std::strerror(errno)));
   }

@@ -11,10 +11,10 @@
 #include "sampler/accumulator.h"
 #include "sampler/sampler.h"
 #include "sinks/codecarbon_csv.h"
-#include "tracker/ledger_record.h"
-#include "tracker/power_series.h"
 #include "sinks/report_json.h"
 #include "sinks/samples_csv.h"
+#include "tracker/ledger_record.h"
+#include "tracker/power_series.h"
 #include "tracker/report_builder.h"
 #include "tracker/run_files.h"
 #include "tracker/run_finish.h"
@@ -277,9 +277,11 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   Report report = build_report(*m.acc, std::move(in));
   m.samples.reset();
   if (!m.write_error.ok()) {  // the totals are from memory; the series on disk stops early
-    report.notes.push_back(fmt::format("samples.csv is incomplete ({}); the totals are from memory", m.write_error.message()));
+    report.notes.push_back(
+        fmt::format("samples.csv is incomplete ({}); the totals are from memory", m.write_error.message()));
   }
-  const FinishOutcome o = finish_run(report, {m.config.output_dir, m.dir, m.config.ledger_path, m.config.arg_style});
+  const FinishOutcome o =
+      finish_run(report, {m.config.output_dir, m.dir, m.config.ledger_path, m.config.arg_style});
   m.ledger_error = o.ledger;
   m.ledger_queued = o.queued;
   m.write_error = !o.files.ok() ? o.files : m.write_error;

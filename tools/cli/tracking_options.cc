@@ -45,7 +45,8 @@ void recover_and_report(const TrackingOptions& o) {
   for (const std::string& p : r.problems) std::cerr << "carbonscope: " << p << "\n";
   if (o.quiet) return;
   for (const std::string& id : r.finished) {
-    std::cerr << fmt::format("carbonscope: finished the record of run {} (its tracker had stopped; marked incomplete)\n", id);
+    std::cerr << fmt::format(
+        "carbonscope: finished the record of run {} (its tracker had stopped; marked incomplete)\n", id);
   }
   for (const std::string& id : r.recorded) {
     std::cerr << fmt::format("carbonscope: recorded queued run {} in its ledger\n", id);
