@@ -98,7 +98,12 @@ class Tracker {
   // the ledger (front ends show it as a warning).
   Result<Report> stop(std::optional<int> exit_code = std::nullopt);
   // Why stop() could not record the run in the ledger; OK when it did, or had no ledger.
+  // The run is then queued in its directory (ledger_queued()) for the next recovery.
   const Status& ledger_status() const;
+  bool ledger_queued() const;
+  // Why the run's files are incomplete or elsewhere (a full disk: samples.csv stopped,
+  // report.json in a fallback directory that the message names); OK when all are written.
+  const Status& files_status() const;
   // Takes one sample now (no thread needed: tests drive a fake clock with this).
   void sample_now();
   // The job's root process has exited: stop charging its process tree.
@@ -134,5 +139,17 @@ class Tracker {
 // With a ledger path, the finished records are added to the ledger too.
 Result<std::vector<std::string>> recover_incomplete_runs(const std::string& output_dir,
                                                          const std::string& ledger_path = "");
+
+// What a recovery of `output_dir` did. A run is recovered by one process only (it claims
+// the run directory's lock, which its tracker holds while alive, in any PID namespace),
+// and each run's own ledger (run.json) is used; `ledger_path` is for runs of older
+// versions. Runs recorded in the ledger but whose report.json went to a fallback
+// directory (a full disk) get it moved back.
+struct RecoveryResult {
+  std::vector<std::string> finished;  // runs whose tracker died: finished from samples.csv, marked incomplete
+  std::vector<std::string> recorded;  // queued runs (ledger locked, full, killed before it) now in the ledger
+  std::vector<std::string> problems;  // runs still queued, each with why
+};
+RecoveryResult recover_runs(const std::string& output_dir, const std::string& ledger_path = "");
 
 }  // namespace carbonscope

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "accounting/plausibility.h"
+#include "carbonscope/limits.h"
 #include "carbonscope/parse.h"
 
 namespace carbonscope {
@@ -45,6 +46,11 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
     }
   }
   rep.footprint = compute_footprint(std::move(components), r.location.pue, r.location.intensity);
+  // The one guard for every input at once: no inf, NaN, negative or wrapped figure.
+  CS_RETURN_IF_ERROR(
+      check_computed(rep.footprint.facility_energy, rep.footprint.emissions,
+                     rep.run.duration.count() > 0 ? std::optional(rep.run.duration) : std::nullopt,
+                     given_quantities(request)));
   rep.notes = r.location.notes;
   if (!r.spec.devices.empty()) {
     rep.notes.push_back(r.utilisation_given

@@ -46,6 +46,8 @@ struct EstimateResult {
 inline constexpr std::string_view kEverydayEquivalents[] = {"car_km_eu", "flight_ny_sf", "smartphone_charge",
                                                             "tree_month"};
 
+// "--power 1e12W, --hours 1e9": the quantities given, for a message about what they gave.
+std::string given_quantities(const EstimateRequest& request);
 Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequest& request);
 Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& request);
 // A car trip, a flight, phone charges and tree-months with the same emissions.

@@ -4,6 +4,7 @@
 
 #include "accounting/estimate_request.h"
 #include "carbonscope/compute.h"
+#include "carbonscope/limits.h"
 #include "carbonscope/parse.h"
 
 namespace carbonscope {
@@ -64,6 +65,31 @@ Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest&
 }
 
 }  // namespace
+
+std::string given_quantities(const EstimateRequest& o) {
+  std::vector<std::string> names;
+  for (auto [value, name] : {std::pair{&o.count, "count"},
+                             {&o.power, "power"},
+                             {&o.cpus, "cpus"},
+                             {&o.memory, "memory"},
+                             {&o.energy, "energy"},
+                             {&o.hours, "hours"},
+                             {&o.duration, "duration"},
+                             {&o.device_hours, "device-hours"},
+                             {&o.utilisation, "utilisation"},
+                             {&o.params, "params"},
+                             {&o.tokens, "tokens"},
+                             {&o.inference_tokens, "inference-tokens"},
+                             {&o.mfu, "mfu"},
+                             {&o.location.intensity, "intensity"},
+                             {&o.location.pue, "pue"}}) {
+    if (!value->empty())
+      names.push_back(arg_name(o.style, name) + (o.style == ArgStyle::kFlag ? " " : "=") + *value);
+  }
+  if (!o.gpu.empty()) names.push_back(arg_name(o.style, "gpu") + " (its data-table figures)");
+  if (names.empty()) return "the inputs";
+  return fmt::format("{}", fmt::join(names, ", "));
+}
 
 Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequest& o) {
   const auto arg = [&o](std::string_view f) { return arg_name(o.style, f); };
@@ -155,6 +181,10 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
                                                   arg("hours"), o.hours, hint("duration", o.hours)));
     }
     CS_ASSIGN_OR_RETURN(double h, flag(parse_positive(o.hours), arg("hours")));
+    if (h * 3600 > kMaxSeconds) {
+      return Status::invalid_argument(
+          fmt::format("{}: '{}' hours is more than 1,000 years, beyond any real job", arg("hours"), o.hours));
+    }
     spec.wall_time = from_hours(h);
   }
   if (!o.duration.empty()) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
+#include "carbonscope/limits.h"
 
 namespace carbonscope {
 namespace {
@@ -127,6 +128,8 @@ Result<LcaResult> compute_lca(const LcaInputs& in) {
     r.emissions = r.emissions + l.emissions;
     r.facility_energy = r.facility_energy + l.facility_energy;
   }
+  CS_RETURN_IF_ERROR(check_computed(r.facility_energy, r.emissions, std::nullopt,
+                                    "the project file's quantities (energies, hours, shares, counts)"));
   const double total = r.emissions.central.grams();
   for (LcaLine& l : r.lines) l.share = total > 0 ? l.emissions.central.grams() / total : 0;
   for (LcaPart p : kLcaParts) {

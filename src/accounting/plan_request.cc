@@ -11,6 +11,7 @@
 
 #include "accounting/forecast.h"
 #include "carbonscope/format.h"
+#include "carbonscope/limits.h"
 #include "carbonscope/parse.h"
 
 namespace carbonscope {
@@ -163,6 +164,9 @@ Saving saving_against(const PlanOption& option, const PlanOption& from) {
 Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const PlanRequest& r,
                             double now_unix) {
   if (r.top < 1) return Status::invalid_argument(fmt::format("--top must be at least 1, got {}", r.top));
+  if (r.year != 0 && (r.year < 1990 || r.year > 2100)) {
+    return Status::invalid_argument(fmt::format("--year: {} is not a year such as 2023", r.year));
+  }
   PlanResult out;
   CS_ASSIGN_OR_RETURN(TimeFlags t, split_within(r.within));
   const std::vector<std::string> gpus =
@@ -175,6 +179,7 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
     CS_ASSIGN_OR_RETURN(std::vector<ComponentEnergy> components, estimate_energy(h.spec));
     h.job.it_energy = total_energy(components);
     const std::optional<Duration> wall = implied_wall_time(h.spec);
+    CS_RETURN_IF_ERROR(check_computed(h.job.it_energy, {}, wall, given_quantities(job)));
     if (wall) h.job.duration = *wall;
     auto window = window_of(r, t, wall, now_unix);
     if (!window.ok()) return gpus.size() > 1 ? window.status().with_context("--gpu " + gpu) : window.status();

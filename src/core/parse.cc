@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/limits.h"
 #include "core/unit_match.h"
 
 namespace carbonscope {
@@ -107,6 +108,14 @@ Result<double> parse_with_units(std::string_view text, const std::vector<UnitSpe
   return value * factor;
 }
 
+// `v` (in the parser's base unit) at most `max`; else refused, naming the limit.
+Status require_at_most(double v, double max, std::string_view text, std::string_view what,
+                       std::string_view limit) {
+  if (v <= max) return {};
+  return Status::invalid_argument(fmt::format(
+      "{} '{}' is more than {}, beyond any real job: check its unit and exponent", what, text, limit));
+}
+
 Status require_positive(double v, std::string_view text, std::string_view what) {
   if (v > 0 && std::isfinite(v)) return {};
   return Status::invalid_argument(fmt::format("{} must be greater than zero, got '{}'", what, text));
@@ -127,6 +136,7 @@ Result<double> parse_number(std::string_view text) {
 Result<double> parse_positive(std::string_view text) {
   CS_ASSIGN_OR_RETURN(double v, parse_number(text));
   CS_RETURN_IF_ERROR(require_positive(v, text, "the value"));
+  CS_RETURN_IF_ERROR(require_at_most(v, kMaxCount, text, "the value", "1e18"));
   return v;
 }
 
@@ -138,6 +148,7 @@ Result<std::int64_t> parse_count(std::string_view text) {
     return Status::invalid_argument(fmt::format("'{}' is not a whole number", text));
   }
   if (v < 1) return Status::invalid_argument(fmt::format("count must be at least 1, got '{}'", text));
+  CS_RETURN_IF_ERROR(require_at_most(static_cast<double>(v), 1e15, text, "the count", "1e15"));
   return v;
 }
 
@@ -145,6 +156,7 @@ Result<Power> parse_power(std::string_view text) {
   CS_ASSIGN_OR_RETURN(double w, parse_with_units(text, power_units(), 1.0, "power",
                                                  "watts such as 400W, 1.5kW, 700mW or 400"));
   CS_RETURN_IF_ERROR(require_positive(w, text, "power"));
+  CS_RETURN_IF_ERROR(require_at_most(w, kMaxWatts, text, "power", "1 TW"));
   return Power::watts(w);
 }
 
@@ -152,6 +164,7 @@ Result<Energy> parse_energy(std::string_view text) {
   CS_ASSIGN_OR_RETURN(double j, parse_with_units(text, energy_units(), 0, "energy",
                                                  "an energy such as 433MWh, 3kWh, 250Wh or 0.3mWh"));
   CS_RETURN_IF_ERROR(require_positive(j, text, "energy"));
+  CS_RETURN_IF_ERROR(require_at_most(j, kMaxKwh * kJoulesPerKwh, text, "energy", "1 PWh"));
   return Energy::joules(j);
 }
 
@@ -160,6 +173,7 @@ Result<CarbonIntensity> parse_intensity(std::string_view text) {
                                                  "grams per kWh such as 57g, 57g/kWh, 0.057kg/kWh, 0.954lb/kWh "
                                                  "or 386kg/MWh"));
   if (g < 0) return Status::invalid_argument(fmt::format("carbon intensity cannot be negative, got '{}'", text));
+  CS_RETURN_IF_ERROR(require_at_most(g, kMaxGramsPerKwh, text, "carbon intensity", "100 t/kWh"));
   return CarbonIntensity::g_per_kwh(g);
 }
 
@@ -167,6 +181,7 @@ Result<Emissions> parse_emissions(std::string_view text) {
   CS_ASSIGN_OR_RETURN(double g, parse_with_units(text, mass_units(), 0, "mass of CO2e",
                                                  "a mass such as 2500kg, 11.2t, 150kgCO2e or 500mg"));
   if (g < 0) return Status::invalid_argument(fmt::format("emissions cannot be negative, got '{}'", text));
+  CS_RETURN_IF_ERROR(require_at_most(g, kMaxKg * 1e3, text, "mass", "1 Gt"));
   return Emissions::grams(g);
 }
 
@@ -181,6 +196,10 @@ Result<double> parse_fraction(std::string_view text) {
     }
     return Status::invalid_argument(msg);
   }
+  if (f < kMinShare) {
+    return Status::invalid_argument(
+        fmt::format("'{}' is below 0.0000001% (1e-9), too small a share to compute with", text));
+  }
   return f;
 }
 
@@ -191,6 +210,7 @@ Result<double> parse_scaled_count(std::string_view text) {
                                                    u("T", 1e12)};
   CS_ASSIGN_OR_RETURN(double v, parse_with_units(text, kUnits, 1.0, "count", "a number such as 70B, 2T, 350M or 175e9"));
   CS_RETURN_IF_ERROR(require_positive(v, text, "count"));
+  CS_RETURN_IF_ERROR(require_at_most(v, kMaxCount, text, "count", "1e18"));
   return v;
 }
 
@@ -205,6 +225,7 @@ Result<double> parse_memory_gb(std::string_view text) {
     return Status::invalid_argument(fmt::format("'{}' is not a memory size such as 64GB, 1TB or 512MB", text));
   }
   CS_RETURN_IF_ERROR(require_positive(*v, text, "memory size"));
+  CS_RETURN_IF_ERROR(require_at_most(*v, 1e9, text, "memory size", "1 EB"));
   return *v;
 }
 

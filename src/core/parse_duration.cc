@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/limits.h"
 #include "carbonscope/parse.h"
 #include "core/unit_match.h"
 
@@ -120,6 +121,10 @@ Result<Duration> parse_duration(std::string_view text) {
   }
   if (!(seconds > 0 && std::isfinite(seconds))) {
     return Status::invalid_argument(fmt::format("duration must be greater than zero, got '{}'", text));
+  }
+  if (seconds > kMaxSeconds) {
+    return Status::invalid_argument(
+        fmt::format("duration '{}' is more than 1,000 years, beyond any real job: check its unit", text));
   }
   return Duration(seconds);
 }

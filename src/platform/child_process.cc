@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -17,11 +18,35 @@ namespace carbonscope {
 namespace {
 
 volatile sig_atomic_t g_forward_pid = 0;
+volatile sig_atomic_t g_own_group = 0;  // the child leads a process group of its own
+volatile sig_atomic_t g_self_pid = 0;
+
+// Every catchable signal whose default action ends a process (SIGKILL and SIGSTOP
+// cannot be caught; job-control and ignored-by-default signals keep their default).
+constexpr int kForwarded[] = {SIGINT,  SIGTERM, SIGHUP,    SIGQUIT, SIGUSR1, SIGUSR2,
+                              SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ};
 
 void forward_handler(int sig, siginfo_t* info, void*) {
+  if (g_forward_pid <= 0 || info == nullptr) return;
+  // A signal this process raised itself (SIGPIPE from a write to a closed pipe) is
+  // not the child's business.
+  if (info->si_pid == g_self_pid && info->si_code <= 0) return;
   // si_code > 0 (SI_KERNEL) marks a signal the terminal sent to the whole foreground
-  // process group; kill(2), sigqueue(3) and tkill(2) give SI_USER, SI_QUEUE, SI_TKILL <= 0.
-  if (g_forward_pid > 0 && info != nullptr && info->si_code <= 0) ::kill(g_forward_pid, sig);
+  // process group: a child sharing our group received it already. kill(2), sigqueue(3)
+  // and tkill(2) give SI_USER, SI_QUEUE, SI_TKILL <= 0.
+  if (!g_own_group && info->si_code > 0) return;
+  ::kill(g_forward_pid, sig);
+}
+
+// True when this process is in the foreground process group of its controlling
+// terminal (an interactive shell's job): the terminal's Ctrl-C then reaches the child
+// only if it shares our group.
+bool terminal_foreground() {
+  for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+    const pid_t fg = ::tcgetpgrp(fd);
+    if (fg > 0) return fg == ::getpgrp();
+  }
+  return false;
 }
 
 }  // namespace
@@ -129,28 +154,49 @@ int ChildProcess::reap() {
   return 1;
 }
 
-void forward_signals_to(int pid) {
+bool give_own_process_group(int pid) {
+  // Only a job that no terminal drives: an interactive job keeps the terminal's group,
+  // so reading the terminal and Ctrl-Z keep working for the command.
+  if (terminal_foreground()) return false;
+  // The child is held until release(), so it cannot have exec'd yet: the parent may
+  // still move it (setpgid(2) refuses only after exec).
+  return ::setpgid(pid, pid) == 0;
+}
+
+void forward_signals_to(int pid, bool own_group) {
+  g_self_pid = ::getpid();
+  g_own_group = own_group ? 1 : 0;
   g_forward_pid = pid;
   struct sigaction sa {};
   sa.sa_sigaction = forward_handler;
   sa.sa_flags = SA_SIGINFO | SA_RESTART;
   sigemptyset(&sa.sa_mask);
-  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) ::sigaction(sig, &sa, nullptr);
+  for (int sig : kForwarded) ::sigaction(sig, &sa, nullptr);
 }
 
-void block_stop_signals() {
+namespace {
+
+// The signals that stop `monitor` (it records the run first); the others of
+// kForwarded are ignored, so no catchable signal ends it without its record.
+sigset_t stop_signals() {
   sigset_t set;
   sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&set, sig);
+  return set;
+}
+
+}  // namespace
+
+void block_stop_signals() {
+  const sigset_t set = stop_signals();
   ::pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  for (int sig : kForwarded) {
+    if (sigismember(&set, sig) == 0) ::signal(sig, SIG_IGN);
+  }
 }
 
 int wait_for_stop_signal(double timeout_s) {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
+  const sigset_t set = stop_signals();
   for (;;) {
     int sig;
     if (timeout_s < 0) {

@@ -44,13 +44,23 @@ class ChildProcess {
   bool reaped_ = false;
 };
 
-// Forwards SIGINT, SIGTERM, SIGHUP and SIGQUIT sent to this process (kill, systemd,
-// Slurm) to `pid`. Signals from the terminal are not forwarded: the child, in the same
-// process group, already received them. This process survives them.
-void forward_signals_to(int pid);
+// The process-group policy. A job no terminal drives (a batch system, systemd, a
+// script) gets its child moved into a process group of its own, so a signal sent to
+// carbonscope's group (kill -INT -PGID) reaches carbonscope only, which forwards it
+// once. An interactive job (carbonscope in its terminal's foreground group) keeps the
+// child in its group, so the terminal's Ctrl-C reaches both and is not forwarded.
+// Call between spawn() and release(); true when the child has its own group.
+bool give_own_process_group(int pid);
 
-// Blocks SIGINT and SIGTERM in this thread (call before starting other threads) and
-// waits for one, at most `timeout_s` seconds (< 0: forever). Returns the signal or 0.
+// Forwards every catchable signal that would end this process (INT, TERM, HUP, QUIT,
+// USR1, USR2, ALRM, PIPE, VTALRM, PROF, XCPU, XFSZ) to `pid`, so this process survives
+// them and never orphans the child. Not forwarded: signals this process raised itself,
+// and, when the child shares our group (own_group false), the terminal's.
+void forward_signals_to(int pid, bool own_group = false);
+
+// Blocks SIGINT, SIGTERM, SIGHUP and SIGQUIT in this thread (call before starting other
+// threads) and ignores the other signals forward_signals_to forwards; then waits for a
+// stop signal, at most `timeout_s` seconds (< 0: forever). Returns the signal or 0.
 void block_stop_signals();
 int wait_for_stop_signal(double timeout_s);
 

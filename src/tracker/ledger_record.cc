@@ -2,6 +2,7 @@
 // total) -> Ledger.
 #include "tracker/ledger_record.h"
 
+#include <cmath>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -69,6 +70,33 @@ Status write_record_file(const LedgerTarget& target, const Report& report, std::
   return write_file_atomic(path, runs_export_json({record}).dump());
 }
 
+// The same run (recorded before, by its tracker or another recoverer): same start and host.
+bool same_run(const Report& a, const Report& b) {
+  return std::fabs(a.run.start_unix - b.run.start_unix) < 1e-3 && a.run.host == b.run.host &&
+         a.run.kind == b.run.kind;
+}
+
+Status record_once(Report& report, const std::vector<PowerSample>& samples, const std::string& ledger_path,
+                   ArgStyle style) {
+  Ledger::Options options;
+  options.style = style;
+  CS_ASSIGN_OR_RETURN(Ledger ledger, Ledger::open(ledger_path, options));
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    auto existing = ledger.get(report.run.id);
+    if (!existing.ok() || existing->run.id != report.run.id) break;  // the id is free
+    if (same_run(*existing, report)) return Status::ok_status();     // recorded already: nothing to do
+    // Another run holds this id (an id from an older carbonscope, or an import): the
+    // ledger's uniqueness must never be what loses a run, so this one gets a fresh id.
+    const std::string old = report.run.id;
+    report.run.id = new_run_id(report.run.start_unix);
+    report.notes.push_back(
+        fmt::format("recorded as {}: the id {} (its directory's name) was already taken in the "
+                    "ledger by another run",
+                    report.run.id, old));
+  }
+  return ledger.append_runs({RunRecord{report, samples}});
+}
+
 }  // namespace
 
 std::string ledger_records_dir(const std::string& ledger_path) { return ledger_path + ".records"; }
@@ -86,7 +114,7 @@ LedgerTarget ledger_target(const std::string& ledger_path, const char* fs_overri
   return t;
 }
 
-Status record_run_in_ledger(const Report& report, const std::string& run_dir, const std::string& ledger_path,
+Status record_run_in_ledger(Report& report, const std::string& run_dir, const std::string& ledger_path,
                             ArgStyle style) {
   std::vector<PowerSample> samples;
   if (!run_dir.empty()) {
@@ -101,7 +129,7 @@ Status record_run_in_ledger(const Report& report, const std::string& run_dir, co
                         "unsafe)",
                         report.run.id, target.records_dir, ledger_path, target.filesystem));
   }
-  const Status s = record_report(report, ledger_path, samples, style);
+  const Status s = record_once(report, samples, ledger_path, style);
   return s.with_context(fmt::format("recording run {} in the ledger {}", report.run.id, ledger_path));
 }
 

@@ -29,8 +29,10 @@ LedgerTarget ledger_target(const std::string& ledger_path, const char* fs_overri
 std::string ledger_records_dir(const std::string& ledger_path);
 
 // `run_dir` may be "" (no series). A failure is returned, never thrown: the run's own
-// files are already written. `style` says how remedies name the ledger option.
-Status record_run_in_ledger(const Report& report, const std::string& run_dir, const std::string& ledger_path,
+// files are already written. `style` says how remedies name the ledger option. A run
+// already in the ledger (same id, start and host) is not added again (OK); when another
+// run holds its id, `report` gets a fresh id (and a note saying so) and is recorded.
+Status record_run_in_ledger(Report& report, const std::string& run_dir, const std::string& ledger_path,
                             ArgStyle style = ArgStyle::kFlag);
 
 }  // namespace carbonscope

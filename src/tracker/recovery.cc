@@ -1,4 +1,11 @@
-// Finishing the records of runs whose tracker died: run.json without report.json.
+// Finishing the records of runs whose tracker stopped before the end of their record.
+// Recovery keys on "is this run's record finished" (the `recorded` marker), not on
+// "has report.json": a run killed between report.json and the ledger commit, or whose
+// ledger was locked, full or damaged, is queued and recorded here. Each run directory
+// is claimed with its lock (tracker/run_claim.cc), so one process recovers it, and only
+// once its tracker is gone, in whatever PID namespace it ran.
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -8,20 +15,30 @@
 
 #include "carbonscope/tracker.h"
 #include "platform/system_info.h"
-#include "sinks/codecarbon_csv.h"
 #include "sinks/report_json.h"
-#include "tracker/ledger_record.h"
 #include "sinks/samples_csv.h"
 #include "tracker/run_files.h"
+#include "tracker/run_finish.h"
 
 namespace carbonscope {
 namespace {
 
-Status recover_one(const std::string& output_dir, const std::string& dir, const nlohmann::json& run,
-                   const std::string& ledger_path) {
+namespace fs = std::filesystem;
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The report of a run whose tracker died: the skeleton of run.json with the energy up to
+// the last complete line of samples.csv, marked incomplete.
+Result<Report> rebuild_from_samples(const std::string& dir, const nlohmann::json& run) {
   CS_ASSIGN_OR_RETURN(Report report, report_from_json(run.at("report")));
   auto table = read_samples_csv(fmt::format("{}/{}", dir, kSamplesCsv));
-  const std::vector<double> last = table.ok() && !table->rows.empty() ? table->rows.back() : std::vector<double>{};
+  const std::vector<double> last =
+      table.ok() && !table->rows.empty() ? table->rows.back() : std::vector<double>{};
   const auto cell = [&](const std::string& name) {
     const int c = table.ok() ? table->column(name) : -1;
     return c >= 0 && !last.empty() ? last[static_cast<std::size_t>(c)] : 0.0;
@@ -34,7 +51,8 @@ Status recover_one(const std::string& output_dir, const std::string& dir, const 
     const Energy e = Energy::joules(cell(key + "_j"));
     if (cols[k].value("standby", false) && e.joules() <= 0) continue;
     ComponentEnergy c = skeleton[k];
-    c.energy = Range<Energy>::of(e, e * cols[k].value("range_low", 1.0), e * cols[k].value("range_high", 1.0));
+    c.energy =
+        Range<Energy>::of(e, e * cols[k].value("range_low", 1.0), e * cols[k].value("range_high", 1.0));
     comps.push_back(std::move(c));
     double peak = 0;
     if (table.ok()) {
@@ -51,48 +69,126 @@ Status recover_one(const std::string& output_dir, const std::string& dir, const 
   report.run.duration = Duration(cell("elapsed_s"));
   report.run.end_unix = last.empty() ? report.run.start_unix : cell("unix_time");
   report.run.complete = false;
-  report.notes.push_back(fmt::format(
-      "incomplete: the tracker (pid {}) stopped without finishing this run; energy is counted up to its last flushed "
-      "sample (t={:.2f} s) and was finished later by carbonscope (pid {})",
-      run.value("tracker_pid", 0), cell("elapsed_s"), current_pid()));
-  CS_RETURN_IF_ERROR(write_json_atomic(fmt::format("{}/{}", dir, kReportJson), to_json(report)));
-  CS_RETURN_IF_ERROR(append_codecarbon_csv(fmt::format("{}/{}", output_dir, kEmissionsCsv), report));
-  if (ledger_path.empty()) return {};
-  return record_run_in_ledger(report, dir, ledger_path);
+  report.notes.push_back(
+      fmt::format("incomplete: the tracker (pid {}) stopped without finishing this run; energy is counted up "
+                  "to its last flushed "
+                  "sample (t={:.2f} s) and was finished later by carbonscope (pid {})",
+                  run.value("tracker_pid", 0), cell("elapsed_s"), current_pid()));
+  return report;
+}
+
+// A report.json that went to a fallback directory because the run's disk was full:
+// moved back into the run's directory. True when the run directory has one now.
+bool restore_fallback(const std::string& dir, const std::string& ledger, const std::string& id) {
+  for (const std::string& f : fallback_dirs(ledger, id)) {
+    const std::string saved = fmt::format("{}/{}", f, kReportJson);
+    std::error_code ec;
+    if (!fs::exists(saved, ec)) continue;
+    if (!write_file_atomic(fmt::format("{}/{}", dir, kReportJson), slurp(saved)).ok()) return false;
+    fs::remove_all(f, ec);
+    return true;
+  }
+  return false;
+}
+
+enum class Outcome { kSkipped, kFinished, kRecorded, kFailed };
+
+// One run directory, claimed: finish what its tracker left undone.
+Outcome recover_dir(const std::string& output_dir, const std::string& dir, const std::string& caller_ledger,
+                    std::string& problem) {
+  std::error_code ec;
+  const std::string marker = fmt::format("{}/{}", dir, kRecordedMarker);
+  const std::string report_path = fmt::format("{}/{}", dir, kReportJson);
+  if (fs::exists(marker, ec)) return Outcome::kSkipped;
+  const std::string run_path = fmt::format("{}/{}", dir, kRunJson);
+  if (!fs::exists(run_path, ec)) return Outcome::kSkipped;  // not a run directory
+  const nlohmann::json run = nlohmann::json::parse(slurp(run_path), nullptr, false);
+  if (run.is_discarded() || !run.is_object() || !run.contains("report") || !run.contains("columns")) {
+    return Outcome::kSkipped;
+  }
+  // Run directories of older carbonscopes have no "ledger" field: their report.json
+  // means done (they may have been removed from the ledger on purpose since).
+  const bool tracked_here = run.contains("ledger") && run["ledger"].is_string();
+  if (!tracked_here && fs::exists(report_path, ec)) return Outcome::kSkipped;
+  const int fd = try_lock_run(dir);
+  if (fd < 0) return Outcome::kSkipped;  // its tracker is alive, or another process recovers it
+  struct Release {
+    int fd;
+    ~Release() { ::close(fd); }
+  } release{fd};
+  if (!tracked_here) {  // an older tracker held no lock: its pid says whether it lives
+    const int pid = run.value("tracker_pid", 0);
+    if (pid != current_pid() && process_alive(pid)) return Outcome::kSkipped;
+  }
+  if (fs::exists(marker, ec)) return Outcome::kSkipped;  // finished while we waited for the claim
+  const std::string ledger = tracked_here ? run["ledger"].get<std::string>() : caller_ledger;
+  const std::string name = fs::path(dir).filename().string();
+  try {
+    bool finished = false;
+    if (!fs::exists(report_path, ec)) restore_fallback(dir, ledger, name);
+    Result<Report> report = Status::internal("unset");
+    if (fs::exists(report_path, ec)) {
+      const nlohmann::json j = nlohmann::json::parse(slurp(report_path), nullptr, false);
+      report = j.is_discarded() ? Result<Report>(Status::data_error(report_path + ": not JSON"))
+                                : report_from_json(j);
+    }
+    if (!report.ok()) {  // no report (or a torn one): rebuilt from the samples
+      report = rebuild_from_samples(dir, run);
+      finished = true;
+    }
+    if (!report.ok()) {
+      problem = fmt::format("recovering run {}: {}", name, report.status().message());
+      return Outcome::kFailed;
+    }
+    const FinishOutcome o = finish_run(*report, {output_dir, dir, ledger, ArgStyle::kFlag, ""});
+    const Status& st = !o.ledger.ok() ? o.ledger : o.files;
+    if (!st.ok()) {
+      problem = fmt::format("recovering run {}: {}", name, st.message());
+      return Outcome::kFailed;
+    }
+    return finished ? Outcome::kFinished : Outcome::kRecorded;
+  } catch (const std::exception& e) {
+    problem = fmt::format("recovering run {}: {}", name, e.what());
+    return Outcome::kFailed;
+  }
 }
 
 }  // namespace
 
-Result<std::vector<std::string>> recover_incomplete_runs(const std::string& output_dir, const std::string& ledger_path) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> done;
+RecoveryResult recover_runs(const std::string& output_dir, const std::string& ledger_path) {
+  RecoveryResult out;
   std::error_code ec;
-  if (!fs::is_directory(output_dir, ec)) return done;  // nothing recorded yet
+  if (!fs::is_directory(output_dir, ec)) return out;  // nothing recorded yet
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(output_dir, ec)) {
     if (entry.is_directory(ec)) names.push_back(entry.path().filename().string());
   }
   std::sort(names.begin(), names.end());
   for (const std::string& name : names) {
-    const std::string dir = fmt::format("{}/{}", output_dir, name);
-    if (!fs::exists(fmt::format("{}/{}", dir, kRunJson), ec) || fs::exists(fmt::format("{}/{}", dir, kReportJson), ec)) {
-      continue;
+    std::string problem;
+    switch (recover_dir(output_dir, fmt::format("{}/{}", output_dir, name), ledger_path, problem)) {
+      case Outcome::kFinished:
+        out.finished.push_back(name);
+        break;
+      case Outcome::kRecorded:
+        out.recorded.push_back(name);
+        break;
+      case Outcome::kFailed:
+        out.problems.push_back(problem);
+        break;
+      case Outcome::kSkipped:
+        break;
     }
-    std::ifstream in(fmt::format("{}/{}", dir, kRunJson));
-    std::stringstream text;
-    text << in.rdbuf();
-    nlohmann::json run = nlohmann::json::parse(text.str(), nullptr, false);
-    if (run.is_discarded() || !run.contains("report") || !run.contains("columns")) continue;
-    const int pid = run.value("tracker_pid", 0);
-    if (pid != current_pid() && process_alive(pid)) continue;  // still running
-    try {
-      Status st = recover_one(output_dir, dir, run, ledger_path);
-      if (!st.ok()) return st.with_context(fmt::format("recovering run {}", name));
-    } catch (const std::exception& e) {
-      return Status::data_error(fmt::format("recovering run {}: {}", name, e.what()));
-    }
-    done.push_back(name);
   }
+  return out;
+}
+
+Result<std::vector<std::string>> recover_incomplete_runs(const std::string& output_dir,
+                                                         const std::string& ledger_path) {
+  RecoveryResult r = recover_runs(output_dir, ledger_path);
+  if (!r.problems.empty()) return Status::io_error(r.problems.front());
+  std::vector<std::string> done = std::move(r.finished);
+  done.insert(done.end(), r.recorded.begin(), r.recorded.end());
   return done;
 }
 

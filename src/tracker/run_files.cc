@@ -1,4 +1,4 @@
-// Run ids, directories and atomic writes.
+// Directories and atomic writes (run ids: run_id.cc).
 #include "tracker/run_files.h"
 
 #include <sys/stat.h>
@@ -8,22 +8,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
-#include <random>
 
 #include <fmt/format.h>
 
 namespace carbonscope {
-
-std::string new_run_id(double unix_seconds) {
-  const auto t = static_cast<std::time_t>(std::floor(unix_seconds));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  std::random_device rd;
-  return fmt::format("{}-{:04x}", buf, (rd() ^ static_cast<unsigned>(::getpid())) & 0xFFFFu);
-}
 
 Status make_dirs(const std::string& path) {
   std::string partial;
@@ -43,8 +31,14 @@ Status write_file_atomic(const std::string& path, const std::string& text) {
   const std::string tmp = path + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "w");
   if (f == nullptr) return Status::io_error(fmt::format("cannot create {}: {}", tmp, std::strerror(errno)));
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  if (std::fclose(f) != 0 || !ok) return Status::io_error(fmt::format("cannot write {}", tmp));
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+  const int write_errno = errno;
+  if (std::fclose(f) != 0 || !ok) {
+    const int e = ok ? errno : write_errno;
+    std::remove(tmp.c_str());  // no torn .tmp left behind on a full disk
+    return Status::io_error(
+        fmt::format("cannot write {}: {}", tmp, e == ENOSPC ? "disk full" : std::strerror(e)));
+  }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     return Status::io_error(fmt::format("cannot rename {} to {}: {}", tmp, path, std::strerror(errno)));
   }

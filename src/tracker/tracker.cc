@@ -11,13 +11,14 @@
 #include "sampler/accumulator.h"
 #include "sampler/sampler.h"
 #include "sinks/codecarbon_csv.h"
-#include "tracker/ledger_record.h"
-#include "tracker/power_series.h"
 #include "tracker/request_log.h"
 #include "sinks/report_json.h"
 #include "sinks/samples_csv.h"
+#include "tracker/ledger_record.h"
+#include "tracker/power_series.h"
 #include "tracker/report_builder.h"
 #include "tracker/run_files.h"
+#include "tracker/run_finish.h"
 #include "tracker/sensor_setup.h"
 
 namespace carbonscope {
@@ -60,6 +61,8 @@ class Tracker::Impl {
   bool stopped = false;
   Status write_error;
   Status ledger_error;
+  bool ledger_queued = false;
+  int lock_fd = -1;  // the run directory's lock (tracker/run_finish.h), held until stop()
 };
 
 namespace {
@@ -160,8 +163,8 @@ RunInfo Tracker::Impl::run_info() const {
 
 Status Tracker::Impl::write_start_record() {
   if (config.output_dir.empty()) return {};
-  dir = fmt::format("{}/{}", config.output_dir, id);
-  CS_RETURN_IF_ERROR(make_dirs(dir));
+  CS_ASSIGN_OR_RETURN(dir, claim_run_dir(config.output_dir, id));
+  lock_fd = lock_run(dir);  // held while the run lives: recovery leaves it alone until then
   CS_ASSIGN_OR_RETURN(SamplesCsv csv, SamplesCsv::create(fmt::format("{}/{}", dir, kSamplesCsv), keys));
   samples.emplace(std::move(csv));
   // The skeleton report: what recovery needs to finish this run if the tracker dies.
@@ -178,6 +181,7 @@ Status Tracker::Impl::write_start_record() {
   skeleton.footprint = compute_footprint(std::move(comps), config.pue, config.intensity);
   skeleton.notes = config.notes;
   const nlohmann::json j = {{"tracker_pid", current_pid()},
+                            {"ledger", absolute_path(config.ledger_path)},
                             {"tracking_mode", config.pid ? "process" : "machine"},
                             {"columns", cols},
                             {"report", to_json(skeleton)}};
@@ -188,6 +192,7 @@ Tracker::Tracker(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Tracker::~Tracker() {
   if (impl_ && impl_->sampler) impl_->sampler->stop();
+  if (impl_) release_run_lock(impl_->lock_fd);
 }
 
 Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
@@ -289,21 +294,30 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   Report report = build_report(*m.acc, std::move(in));
   m.samples.reset();
   if (m.config.count_requests || m.requests.used()) report.inference = m.requests.summary();
-  if (!m.dir.empty()) {
-    if (report.inference) CS_RETURN_IF_ERROR(m.requests.write_csv(fmt::format("{}/requests.csv", m.dir)));
-    CS_RETURN_IF_ERROR(write_json_atomic(fmt::format("{}/{}", m.dir, kReportJson), to_json(report)));
-    const std::string csv = m.config.emissions_csv.empty() ? fmt::format("{}/{}", m.config.output_dir, kEmissionsCsv)
-                                                           : m.config.emissions_csv;
-    CS_RETURN_IF_ERROR(append_codecarbon_csv(csv, report));
+  if (!m.write_error.ok()) {  // the totals are from memory; the series on disk stops early
+    report.notes.push_back(
+        fmt::format("samples.csv is incomplete ({}); the totals are from memory", m.write_error.message()));
   }
-  if (!m.config.ledger_path.empty()) {
-    m.ledger_error = record_run_in_ledger(report, m.dir, m.config.ledger_path, m.config.arg_style);
+  if (!m.dir.empty() && report.inference) {
+    const Status st = m.requests.write_csv(fmt::format("{}/requests.csv", m.dir));
+    if (!st.ok()) {
+      report.notes.push_back(fmt::format("requests.csv was not written ({})", st.message()));
+      if (m.write_error.ok()) m.write_error = st;
+    }
   }
-  if (!m.write_error.ok()) return m.write_error;
+  const FinishOutcome o =
+      finish_run(report, {m.config.output_dir, m.dir, m.config.ledger_path, m.config.arg_style,
+                             m.config.emissions_csv});
+  m.ledger_error = o.ledger;
+  m.ledger_queued = o.queued;
+  m.write_error = !o.files.ok() ? o.files : m.write_error;
+  release_run_lock(m.lock_fd);
   return report;
 }
 
 const Status& Tracker::ledger_status() const { return impl_->ledger_error; }
+bool Tracker::ledger_queued() const { return impl_->ledger_queued; }
+const Status& Tracker::files_status() const { return impl_->write_error; }
 
 Status Tracker::begin_phase(std::string name) {
   if (!impl_->started || impl_->stopped) return Status::failed_precondition("begin_phase outside start/stop");

@@ -7,10 +7,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -28,6 +30,18 @@ using Clock = std::chrono::steady_clock;
 
 constexpr auto kLoopBound = std::chrono::seconds(20);
 const std::string kSource = CARBONSCOPE_SOURCE_DIR;
+
+// The checked-in seed corpus of a target (tests/faults/corpus/<target>/): name -> bytes,
+// in name order, so a fixed seed gives the same inputs everywhere.
+std::vector<std::pair<std::string, std::string>> corpus(const std::string& target) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& e : std::filesystem::directory_iterator(kSource + "/tests/faults/corpus/" + target)) {
+    if (e.is_regular_file()) out.emplace_back(e.path().filename().string(), read_file(e.path().string()));
+  }
+  std::sort(out.begin(), out.end());
+  EXPECT_FALSE(out.empty()) << "no corpus for " << target;
+  return out;
+}
 
 // A byte-level mutation: flip, insert, delete, duplicate a span, or splice in a token
 // that parsers find hard (huge/tiny/negative numbers, NaN, quotes, bad UTF-8).
@@ -135,12 +149,11 @@ TEST(Campaign, FullDiskSaysDiskFullAndKeepsTheLedgerIntact) {
 
 TEST(Campaign, MutatedDataTables) {
   std::mt19937 rng(1701);
-  const std::vector<std::string> tables = {"constants.csv", "accelerators.csv", "equivalents.csv", "pue.csv",
-                                           "grid_intensity.csv"};
+  const auto seeds = corpus("data_tables");  // file name = the table it replaces
   const LoopFigures f = loop("data tables", 400, [&](int) {
-    const std::string name = tables[rng() % tables.size()];
+    const auto& [name, text] = seeds[rng() % seeds.size()];
     const std::string dir = temp_dir();
-    write_file(dir + "/" + name, mutate(read_file(kSource + "/data/" + name), rng));
+    write_file(dir + "/" + name, mutate(text, rng));
     const CliResult r = run_cli({"--data-dir", dir, "estimate", "--gpu", "A100 SXM4 80GB", "--params", "70B",
                                  "--tokens", "2T", "--memory", "100GB", "--json"});
     std::filesystem::remove_all(dir);
@@ -151,11 +164,10 @@ TEST(Campaign, MutatedDataTables) {
 
 TEST(Campaign, MutatedProjectFiles) {
   std::mt19937 rng(1702);
-  const std::string bloom = read_file(kSource + "/examples/bloom.toml") +
-                            "\n[[inference]]\nname = \"api\"\nrequests = 1000000\nenergy_per_request = \"2Wh\"\n";
+  const auto seeds = corpus("project_files");
   const std::string path = temp_dir() + "/p.toml";
   const LoopFigures f = loop("project files", 400, [&](int) {
-    write_file(path, mutate(bloom, rng));
+    write_file(path, mutate(seeds[rng() % seeds.size()].second, rng));
     return acceptable(run_cli({"lca", path}), "lca");
   });
   EXPECT_EQ(f.failures, 0);
@@ -163,11 +175,11 @@ TEST(Campaign, MutatedProjectFiles) {
 
 TEST(Campaign, MutatedReportImports) {
   std::mt19937 rng(1703);
-  const std::string base = read_file(kSource + "/tests/fixtures/reports/runs/20261121T090000Z-a1b2c3.json");
+  const auto seeds = corpus("report_imports");
   const std::string dir = temp_dir();
   const LoopFigures f = loop("report imports", 400, [&](int i) {
     const std::string file = dir + "/r.json";
-    write_file(file, mutate(base, rng));
+    write_file(file, mutate(seeds[rng() % seeds.size()].second, rng));
     const std::string ledger = dir + "/l" + std::to_string(i % 4) + ".db";
     CliResult r = run_cli({"runs", "import", "--ledger", ledger, file});
     bool ok = acceptable(r, "import");
@@ -195,8 +207,8 @@ TEST(Campaign, MutatedSysfsValues) {
   std::mt19937 rng(1704);
   const std::string fixture = kSource + "/tests/fixtures/powercap/one_socket";
   if (!std::filesystem::exists(fixture)) GTEST_SKIP() << "no powercap fixture";
-  const std::vector<std::string> values = {"0", "1", "-1", "18446744073709551615", "262143328851", "abc", "",
-                                           "1e9", "99999999999999999999", "\xFF", "2000000\n2"};
+  std::vector<std::string> values;
+  for (const auto& [name, text] : corpus("sysfs_values")) values.push_back(text);
   const LoopFigures f = loop("sysfs values", 200, [&](int) {
     const std::string root = temp_dir() + "/root";
     std::filesystem::copy(fixture, root, std::filesystem::copy_options::recursive);
@@ -213,7 +225,8 @@ TEST(Campaign, MutatedSysfsValues) {
       std::filesystem::remove(target);
       std::filesystem::create_symlink("/dev/zero", target);  // never read to the end
     } else {
-      write_file(target, values[rng() % values.size()]);
+      const std::string& v = values[rng() % values.size()];
+      write_file(target, kind == 2 ? mutate(v, rng) : v);
     }
     const std::vector<std::string> env = {"CARBONSCOPE_SYSFS_ROOT=" + root, "CARBONSCOPE_PROC_ROOT=" + root};
     const CliResult r = run_cli({"monitor", "--no-ledger", "--duration", "300ms", "--interval", "100ms",
@@ -222,6 +235,46 @@ TEST(Campaign, MutatedSysfsValues) {
     const bool ok = acceptable(r, target);
     std::filesystem::remove_all(root);
     return ok;
+  });
+  EXPECT_EQ(f.failures, 0);
+}
+
+TEST(Campaign, MutatedArguments) {
+  // Command lines (one argument per line in the corpus), one to three words replaced by
+  // a hard token, mutated bytes, dropped or doubled.
+  std::mt19937 rng(1706);
+  const auto seeds = corpus("argv");
+  const std::string ledger = temp_dir() + "/argv.db";
+  const std::vector<std::string> env = {"CARBONSCOPE_LEDGER=" + ledger};
+  ASSERT_EQ(run_cli({"estimate", "--save", "--power", "100W", "--hours", "1"}, env).exit_code, 0);
+  static const std::vector<std::string> tokens = {
+      "-1",       "0",      "1e308",       "1e-300",  "nan", "inf", "-inf", "1e400", "99999999999999999999",
+      "4.9e-324", "1e300h", "1e306kg/kWh", "1e-300%", "",    "--",  "-",    "=",     "\xE9",
+      "1e300W",   "0x10"};
+  const LoopFigures f = loop("arguments", 600, [&](int) {
+    std::vector<std::string> args;
+    std::stringstream in(seeds[rng() % seeds.size()].second);
+    for (std::string w; std::getline(in, w);) args.push_back(w);
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int k = 0; k < edits && args.size() > 1; ++k) {
+      const std::size_t at = 1 + rng() % (args.size() - 1);  // the command word stays
+      switch (rng() % 4) {
+        case 0:
+          args[at] = tokens[rng() % tokens.size()];
+          break;
+        case 1:
+          args[at] = mutate(args[at], rng);
+          break;
+        case 2:
+          args.erase(args.begin() + static_cast<std::ptrdiff_t>(at));
+          break;
+        default:
+          args.insert(args.begin() + static_cast<std::ptrdiff_t>(at), args[at]);
+      }
+    }
+    std::string line;
+    for (const std::string& a : args) line += a + " ";
+    return acceptable(run_cli(args, env, 30), line);
   });
   EXPECT_EQ(f.failures, 0);
 }

@@ -14,3 +14,4 @@ target_compile_definitions(faults_tests PRIVATE
   CARBONSCOPE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 add_dependencies(faults_tests carbonscope)
 gtest_discover_tests(faults_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS faults)
+include(${CMAKE_CURRENT_LIST_DIR}/fuzz.cmake)

@@ -20,6 +20,7 @@ enum ExitCode : int {
   kExitFailure = 1,      // a runtime failure (I/O, a sensor, the ledger)
   kExitUsage = 2,        // bad usage: unknown flag, bad value, unknown name, conflict
   kExitDataError = 3,    // a data table or file failed validation
+  kExitQueued = 75,        // run/monitor: the run is not in the ledger yet: queued in its directory
   kExitNotRunnable = 126,  // run: the command exists but cannot be executed
   kExitNotFound = 127,     // run: the command was not found
 };

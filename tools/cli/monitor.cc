@@ -52,10 +52,11 @@ int monitor_command(const Context& ctx, const TrackingOptions& o, const std::str
   auto report = (*tracker)->stop();
   status.end();
   if (!report.ok()) return report_error(report.status());
-  if (const Status& ledger = (*tracker)->ledger_status(); !ledger.ok()) return report_error(ledger);
-  if (!o.quiet) std::cerr << summary_line(*report, (*tracker)->run_dir() + "/report.json") << "\n";
+  if ((*tracker)->ledger_status().ok() && (*tracker)->files_status().ok() && !o.quiet) {
+    std::cerr << summary_line(*report, (*tracker)->run_dir() + "/report.json") << "\n";
+  }
   print_inference(*report, poller.get(), o.quiet);
-  return kExitOk;
+  return report_run_end(**tracker, kExitOk);
 }
 
 }  // namespace

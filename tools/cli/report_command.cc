@@ -2,9 +2,11 @@
 // (ids, 'last', or a filter) as text, Markdown, LaTeX, a model card, an SCI score,
 // a self-contained HTML page or JSON.
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
+#include "carbonscope/limits.h"
 #include "carbonscope/parse.h"
 #include "command.h"
 #include "ledger_options.h"
@@ -25,7 +27,7 @@ struct ReportFlags {
   std::string output;
   double functional_units = 1;
   std::string functional_unit = "run";
-  double embodied_kg = -1;
+  std::optional<double> embodied_kg;
   std::string training_type;
   std::vector<std::string> compare;
   bool notes = false;
@@ -37,8 +39,9 @@ Result<RegionIntensity> parse_compare(const std::string& pair) {
     return Status::invalid_argument(fmt::format(
         "--compare-intensity '{}': write REGION=INTENSITY, e.g. FR=55 or PL=0.65kg/kWh", pair));
   }
-  CS_ASSIGN_OR_RETURN(CarbonIntensity ci, parse_intensity(pair.substr(eq + 1)));
-  return RegionIntensity{pair.substr(0, eq), ci, "given (--compare-intensity)", ""};
+  auto ci = parse_intensity(pair.substr(eq + 1));
+  if (!ci.ok()) return ci.status().with_context("--compare-intensity");
+  return RegionIntensity{pair.substr(0, eq), *ci, "given (--compare-intensity)", ""};
 }
 
 Result<ReportBundle> gather(const DataSet& data, const ReportFlags& f) {
@@ -74,11 +77,17 @@ Result<ReportBundle> gather(const DataSet& data, const ReportFlags& f) {
     }
   }
   b.equivalents = default_equivalents(data);
-  if (!(f.functional_units > 0)) return Status::invalid_argument("--functional-unit must be a number > 0");
+  if (!(f.functional_units >= 1e-6 && f.functional_units <= kMaxCount)) {
+    return Status::invalid_argument(
+        fmt::format("--functional-unit must be a number from 1e-6 to 1e18, got {:g}", f.functional_units));
+  }
+  if (f.embodied_kg) {
+    CS_RETURN_IF_ERROR(check_limit("the value", *f.embodied_kg, kMaxKg, "kg").with_context("--embodied-kg"));
+  }
   b.sci.functional_units = f.functional_units;
   b.sci.functional_unit = f.functional_unit;
-  if (f.embodied_kg >= 0) {
-    b.sci.embodied = Emissions::kg(f.embodied_kg);
+  if (f.embodied_kg) {
+    b.sci.embodied = Emissions::kg(*f.embodied_kg);
     b.sci.embodied_given = true;
   }
   if (!f.training_type.empty() && f.training_type != "pre-training" && f.training_type != "fine-tuning") {

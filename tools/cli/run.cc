@@ -58,7 +58,7 @@ int run_command(const Context& ctx, const TrackingOptions& o, const StartWhenCle
     return report_error(st);
   }
   auto poller = start_request_poller(std::move(*requests), **tracker, interval);
-  forward_signals_to(child->pid());
+  forward_signals_to(child->pid(), give_own_process_group(child->pid()));
   int exit_code;
   if (Status st = child->release(); !st.ok()) {
     const bool not_found = st.code() == StatusCode::kNotFound;
@@ -74,14 +74,15 @@ int run_command(const Context& ctx, const TrackingOptions& o, const StartWhenCle
   status.end();
   if (!report.ok()) {
     report_error(report.status());
-  } else if (const Status& ledger = (*tracker)->ledger_status(); !ledger.ok()) {
-    report_error(ledger);  // a warning: the run's files are written and its exit code passes through
-  } else if (!o.quiet) {
+    return exit_code;
+  }
+  if ((*tracker)->ledger_status().ok() && (*tracker)->files_status().ok() && !o.quiet) {
     const std::string dir = (*tracker)->run_dir();
     std::cerr << summary_line(*report, dir.empty() ? "" : dir + "/report.json") << "\n";
   }
   if (report.ok()) print_inference(*report, poller.get(), o.quiet);
-  return exit_code;
+  // The child's exit code passes through; 75 instead of 0 when the run waits for the ledger.
+  return report_run_end(**tracker, exit_code);
 }
 
 }  // namespace

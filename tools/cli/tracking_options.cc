@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "accounting/plausibility.h"
+#include "command.h"
 #include "ledger_options.h"
 
 namespace carbonscope::cli {
@@ -43,16 +44,27 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOpt
 }
 
 void recover_and_report(const TrackingOptions& o) {
-  auto done = recover_incomplete_runs(o.output_dir, o.no_ledger ? "" : resolve_ledger_path(o.ledger));
-  if (!done.ok()) {
-    std::cerr << "carbonscope: " << done.status().message() << "\n";
-    return;
+  const RecoveryResult r = recover_runs(o.output_dir, o.no_ledger ? "" : resolve_ledger_path(o.ledger));
+  for (const std::string& p : r.problems) std::cerr << "carbonscope: " << p << "\n";
+  if (o.quiet) return;
+  for (const std::string& id : r.finished) {
+    std::cerr << fmt::format(
+        "carbonscope: finished the record of run {} (its tracker had stopped; marked incomplete)\n", id);
   }
-  if (!o.quiet) {
-    for (const std::string& id : *done) {
-      std::cerr << fmt::format("carbonscope: finished the record of run {} (its tracker had stopped; marked incomplete)\n", id);
-    }
+  for (const std::string& id : r.recorded) {
+    std::cerr << fmt::format("carbonscope: recorded queued run {} in its ledger\n", id);
   }
+}
+
+int report_run_end(const Tracker& tracker, int exit_code) {
+  if (const Status& files = tracker.files_status(); !files.ok()) {
+    std::cerr << "carbonscope: warning: " << files.message() << "\n";
+  }
+  const Status& ledger = tracker.ledger_status();
+  if (ledger.ok()) return exit_code;
+  std::cerr << "carbonscope: " << ledger.message() << "\n";
+  if (tracker.ledger_queued()) return exit_code == kExitOk ? kExitQueued : exit_code;
+  return exit_code == kExitOk ? kExitFailure : exit_code;
 }
 
 }  // namespace carbonscope::cli

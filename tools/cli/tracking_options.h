@@ -31,5 +31,8 @@ void add_tracking_options(CLI::App* app, TrackingOptions& options, const std::st
 Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOptions& options, RunKind kind);
 // Finishes runs left incomplete in the output dir and says so on stderr.
 void recover_and_report(const TrackingOptions& options);
+// Says on stderr why the run's files or ledger record are incomplete; the exit code:
+// `exit_code`, or 75 (queued for the ledger) / 1 where it was 0 and the ledger failed.
+int report_run_end(const Tracker& tracker, int exit_code);
 
 }  // namespace carbonscope::cli

@@ -1,0 +1,63 @@
+// The end of a run's record, shared by Tracker::stop and recovery: report.json (or, when
+// the run's directory cannot take it, a fallback directory, said in the outcome), the
+// emissions.csv row (once), the ledger (once, a colliding id replaced by a fresh one),
+// then the "recorded" marker. A run whose ledger write failed (locked, disk full,
+// damaged ledger) keeps its record in the run directory without the marker: it is
+// queued, and the next recovery records it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "carbonscope/parse.h"
+#include "carbonscope/report.h"
+#include "carbonscope/status.h"
+
+namespace carbonscope {
+
+// In a run directory: present once the run needs nothing more (recorded in its ledger,
+// or it has none). Its absence next to report.json means "queued for the ledger".
+inline constexpr const char* kRecordedMarker = "recorded";
+// In a run directory: held (flock) by the tracker while it runs and by the one process
+// that recovers it, so a run is recovered once, and only after its tracker is gone,
+// whatever PID namespace either lives in.
+inline constexpr const char* kRunLock = "run.lock";
+
+struct RunPaths {
+  std::string output_dir;  // "" = no files
+  std::string dir;         // the run's directory
+  std::string ledger;      // "" = no ledger
+  ArgStyle style = ArgStyle::kFlag;
+  std::string emissions_csv;  // "" = OUTPUT_DIR/emissions.csv (CodeCarbon's output_file)
+};
+
+struct FinishOutcome {
+  Status files;             // why report.json or the emissions.csv row is not where it belongs
+  Status ledger;            // why the run is not in the ledger (it is then queued)
+  std::string report_path;  // where report.json was written ("" = nowhere)
+  bool queued = false;      // the ledger write failed and the run waits in its directory
+};
+
+// `report.run.id` changes when the ledger already holds another run with its id.
+FinishOutcome finish_run(Report& report, const RunPaths& paths);
+
+// Where a report that could not be written in `run_dir` goes: the first writable of
+// $CARBONSCOPE_FALLBACK_DIR, the ledger's directory, $TMPDIR, /tmp, each with
+// carbonscope-unsaved/<run id>/. Recovery moves it back when the run's disk has room.
+std::vector<std::string> fallback_dirs(const std::string& ledger_path, const std::string& run_id);
+
+// Takes the run directory's lock without waiting: its fd (close it to release), or -1
+// when another process (the tracker, or another recoverer) holds it.
+int try_lock_run(const std::string& dir);
+// Waits for it (the tracker itself, at start).
+int lock_run(const std::string& dir);
+void release_run_lock(int& fd);
+// Creates OUTPUT_DIR/<id> for a new run; should it exist already (an id collision, which
+// run ids make all but impossible), `id` is replaced by a fresh one. Never shares a
+// directory with another run.
+Result<std::string> claim_run_dir(const std::string& output_dir, std::string& id);
+// `path` made absolute ("" stays ""): run.json names the ledger for a recovery that may
+// start in another directory.
+std::string absolute_path(const std::string& path);
+
+}  // namespace carbonscope

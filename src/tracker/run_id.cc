@@ -1,0 +1,58 @@
+// Run ids that cannot collide: the UTC second, then 48 bits that are a random base drawn
+// once per process (getrandom; drawn again after a fork, as the pid changes) plus a
+// per-process counter. Two ids of one process always differ (the counter); ids of two
+// processes differ unless their random bases fall within as many ids of each other
+// (about 2^-47 for a pair of processes that start in the same second).
+#include <sys/random.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cmath>
+#include <ctime>
+#include <mutex>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "tracker/run_files.h"
+
+namespace carbonscope {
+namespace {
+
+std::uint64_t random_bits() {
+  std::uint64_t v = 0;
+  if (::getrandom(&v, sizeof v, 0) == static_cast<ssize_t>(sizeof v)) return v;
+  std::random_device rd;  // getrandom is missing (very old kernels): the C++ source
+  return (static_cast<std::uint64_t>(rd()) << 32) ^ rd() ^ static_cast<std::uint64_t>(::getpid());
+}
+
+struct IdState {
+  std::mutex mu;
+  pid_t pid = 0;
+  std::uint64_t base = 0;
+  std::uint64_t next = 0;
+};
+
+std::uint64_t next_suffix() {
+  static IdState s;
+  std::lock_guard<std::mutex> lock(s.mu);
+  if (s.pid != ::getpid()) {  // first use, or a forked child: a base of its own
+    s.pid = ::getpid();
+    s.base = random_bits();
+    s.next = 0;
+  }
+  return (s.base + s.next++) & 0xFFFFFFFFFFFFull;
+}
+
+}  // namespace
+
+std::string new_run_id(double unix_seconds) {
+  const auto t = static_cast<std::time_t>(std::floor(unix_seconds));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return fmt::format("{}-{:012x}", buf, next_suffix());
+}
+
+}  // namespace carbonscope

@@ -1,0 +1,208 @@
+// Runs are never lost (F3, F4, F17): ids that cannot collide, in one process or across
+// forks; a run whose id is taken in the ledger still recorded; a run whose ledger write
+// failed queued and recorded by the next recovery; concurrent recoverers recording each
+// dead run exactly once.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "carbonscope/tracker.h"
+#include "platform/clock.h"
+#include "sensors/fake.h"
+#include "sinks/ledger.h"
+#include "support/scratch_dir.h"
+#include "tracker/run_files.h"
+#include "tracker/run_finish.h"
+
+namespace carbonscope {
+namespace {
+
+namespace fs = std::filesystem;
+
+TrackerConfig config_for(FakeClock& clock, const std::string& out, const std::string& ledger) {
+  TrackerConfig c;
+  c.clock = &clock;
+  c.output_dir = out;
+  c.ledger_path = ledger;
+  c.proc_root = std::string(CARBONSCOPE_FIXTURES) + "/vm";
+  c.intensity.value = Range<CarbonIntensity>::exact(CarbonIntensity::g_per_kwh(500));
+  c.pue.value = Range<double>::exact(1.0);
+  FakeDomain gpu;
+  gpu.domain.name = "gpu-0";
+  gpu.domain.component = "gpu";
+  gpu.domain.label = "GPU 0 fake";
+  gpu.domain.kind = ReadingKind::kPower;
+  gpu.domain.provenance.method = Method::kMeasured;
+  gpu.values = {100};
+  c.sensors.push_back(make_fake_sensor({gpu}));
+  return c;
+}
+
+std::int64_t ledger_count(const std::string& path) {
+  auto l = Ledger::open(path, {Ledger::Mode::kReadOnly, 15000});
+  if (!l.ok()) return -1;
+  return l->count().value_or(-1);
+}
+
+int csv_rows(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  int n = -1;  // the header
+  while (std::getline(in, line)) n += !line.empty();
+  return n;
+}
+
+// A tracker that started, sampled and then "died": destroyed without stop().
+std::string dead_run(const std::string& out, const std::string& ledger) {
+  FakeClock clock;
+  auto t = Tracker::create(config_for(clock, out, ledger));
+  EXPECT_TRUE(t.ok());
+  EXPECT_TRUE((*t)->start().ok());
+  clock.advance(Duration(10));
+  (*t)->sample_now();
+  return (*t)->run_id();
+}
+
+TEST(RunIds, ManyIdsInOneSecondNeverCollide) {
+  std::set<std::string> ids;
+  for (int i = 0; i < 200000; ++i) ids.insert(new_run_id(1764633600.0));
+  EXPECT_EQ(ids.size(), 200000u);
+}
+
+TEST(RunIds, ForkedProcessesDrawTheirOwnIds) {
+  test::ScratchDir dir("cs_run_ids");
+  (void)new_run_id(0);  // the parent's state exists before the forks: children must not reuse it
+  constexpr int kChildren = 16, kEach = 2000;
+  for (int c = 0; c < kChildren; ++c) {
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      std::FILE* f = std::fopen((dir.path / std::to_string(c)).c_str(), "w");
+      for (int i = 0; i < kEach; ++i) std::fprintf(f, "%s\n", new_run_id(1764633600.0).c_str());
+      std::fclose(f);
+      ::_exit(0);
+    }
+  }
+  for (int c = 0; c < kChildren; ++c) ::wait(nullptr);
+  std::set<std::string> ids;
+  for (int i = 0; i < 1000; ++i) ids.insert(new_run_id(1764633600.0));
+  for (int c = 0; c < kChildren; ++c) {
+    std::ifstream in(dir.path / std::to_string(c));
+    for (std::string line; std::getline(in, line);) ids.insert(line);
+  }
+  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kChildren * kEach + 1000));
+}
+
+TEST(RunRecords, ARunWhoseIdIsTakenInTheLedgerIsStillRecorded) {  // F4
+  test::ScratchDir dir("cs_collision");
+  const std::string ledger = (dir.path / "l.db").string();
+  FakeClock clock;
+  auto first = Tracker::create(config_for(clock, (dir.path / "runs").string(), ledger));
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE((*first)->start().ok());
+  clock.advance(Duration(5));
+  auto r1 = (*first)->stop();
+  ASSERT_TRUE(r1.ok());
+  auto second = Tracker::create(config_for(clock, (dir.path / "runs").string(), ledger));
+  ASSERT_TRUE(second.ok());
+  // Inject the collision: another run (an earlier start) already holds the new run's id.
+  Report other = *r1;
+  other.run.id = (*second)->run_id();
+  other.run.start_unix -= 1000;
+  {
+    auto l = Ledger::open(ledger);
+    ASSERT_TRUE(l.ok());
+    ASSERT_TRUE(l->append(other).ok());
+  }
+  ASSERT_TRUE((*second)->start().ok());
+  clock.advance(Duration(5));
+  auto r2 = (*second)->stop();
+  ASSERT_TRUE(r2.ok()) << r2.status().to_string();
+  EXPECT_TRUE((*second)->ledger_status().ok()) << (*second)->ledger_status().to_string();
+  EXPECT_NE(r2->run.id, other.run.id);
+  EXPECT_EQ(ledger_count(ledger), 3);
+}
+
+TEST(RunRecords, AFailedLedgerWriteIsQueuedAndRecordedByTheNextRecovery) {  // F3
+  test::ScratchDir dir("cs_queue");
+  const std::string out = (dir.path / "runs").string();
+  const std::string ledger = (dir.path / "l.db").string();
+  std::ofstream(ledger) << std::string(300, 'x');  // damaged: nothing can be recorded
+  FakeClock clock;
+  auto t = Tracker::create(config_for(clock, out, ledger));
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->start().ok());
+  clock.advance(Duration(5));
+  ASSERT_TRUE((*t)->stop().ok());
+  EXPECT_FALSE((*t)->ledger_status().ok());
+  EXPECT_TRUE((*t)->ledger_queued());
+  EXPECT_NE((*t)->ledger_status().message().find("queued"), std::string::npos);
+  const std::string id = (*t)->run_id();
+  EXPECT_FALSE(recover_runs(out).problems.empty());  // still damaged: still queued, and said
+  fs::remove(ledger);                                // repaired
+  const RecoveryResult r = recover_runs(out);
+  ASSERT_EQ(r.recorded.size(), 1u);
+  EXPECT_EQ(r.recorded[0], id);
+  EXPECT_EQ(ledger_count(ledger), 1);
+  EXPECT_EQ(csv_rows(out + "/emissions.csv"), 1);  // the row is not written twice
+  const RecoveryResult again = recover_runs(out);
+  EXPECT_TRUE(again.recorded.empty() && again.finished.empty() && again.problems.empty());
+}
+
+TEST(RunRecords, ConcurrentRecoverersRecordEachDeadRunOnce) {  // F17
+  test::ScratchDir dir("cs_recoverers");
+  const std::string out = (dir.path / "runs").string();
+  const std::string ledger = (dir.path / "l.db").string();
+  constexpr int kRuns = 6, kRecoverers = 8;
+  for (int i = 0; i < kRuns; ++i) dead_run(out, ledger);
+  std::vector<pid_t> pids;
+  for (int p = 0; p < kRecoverers; ++p) {
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      const RecoveryResult r = recover_runs(out);
+      ::_exit(r.problems.empty() ? static_cast<int>(r.finished.size()) : 100);
+    }
+    pids.push_back(pid);
+  }
+  int finished = 0;
+  for (pid_t pid : pids) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    ASSERT_NE(WEXITSTATUS(status), 100);
+    finished += WEXITSTATUS(status);
+  }
+  EXPECT_EQ(finished, kRuns);  // each run finished by exactly one process
+  EXPECT_EQ(ledger_count(ledger), kRuns);
+  EXPECT_EQ(csv_rows(out + "/emissions.csv"), kRuns);
+}
+
+TEST(RunRecords, ALiveTrackersRunIsLeftAlone) {
+  test::ScratchDir dir("cs_alive");
+  const std::string out = (dir.path / "runs").string();
+  FakeClock clock;
+  auto t = Tracker::create(config_for(clock, out, ""));
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->start().ok());
+  const pid_t pid = ::fork();  // another process: the tracker's lock says it is alive
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const RecoveryResult r = recover_runs(out);
+    ::_exit(r.finished.empty() && r.recorded.empty() ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  ASSERT_TRUE((*t)->stop().ok());
+}
+
+}  // namespace
+}  // namespace carbonscope
