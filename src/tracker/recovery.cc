@@ -20,6 +20,7 @@ namespace {
 Status recover_one(const std::string& output_dir, const std::string& dir, const nlohmann::json& run,
                    const std::string& ledger_path) {
   CS_ASSIGN_OR_RETURN(Report report, report_from_json(run.at("report")));
+  trim_samples_csv(fmt::format("{}/{}", dir, kSamplesCsv));  // the space a killed tracker reserved
   auto table = read_samples_csv(fmt::format("{}/{}", dir, kSamplesCsv));
   const std::vector<double> last = table.ok() && !table->rows.empty() ? table->rows.back() : std::vector<double>{};
   const auto cell = [&](const std::string& name) {

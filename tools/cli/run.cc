@@ -3,7 +3,9 @@
 // it; 127 not found; 126 not executable). The footprint is written in every case.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <memory>
 
 #include <fmt/format.h>
@@ -12,6 +14,7 @@
 #include "command.h"
 #include "live_status.h"
 #include "platform/child_process.h"
+#include "platform/job_cgroup.h"
 #include "tracking_options.h"
 
 namespace carbonscope::cli {
@@ -30,6 +33,16 @@ int run_command(const Context& ctx, const TrackingOptions& o, const std::vector<
   auto child = ChildProcess::spawn(argv);
   if (!child.ok()) return report_error(child.status());
   config->pid = child->pid();
+  // The whole tree's CPU time in one read, when the child can have a cgroup of its own
+  // (moved there before it execs); else the tracker walks its /proc tree. Removed after
+  // the tracker, once the child is reaped. CARBONSCOPE_JOB_CGROUP=0 turns it off.
+  std::optional<JobCgroup> cgroup;
+  if (const char* env = std::getenv("CARBONSCOPE_JOB_CGROUP"); env == nullptr || std::string_view(env) != "0") {
+    if (auto g = JobCgroup::place(FileReader(config->proc_root), child->pid()); g.ok()) {
+      cgroup.emplace(std::move(g).value());
+      config->job_cgroup = cgroup->path();
+    }
+  }
   config->command = argv;
   // CMD inherits stdout and stderr: no status line on a terminal it writes to.
   const LiveStatus status(o.quiet, {STDOUT_FILENO, STDERR_FILENO});
