@@ -27,6 +27,17 @@ TEST(Procfs, ProcStat) {
   EXPECT_EQ(t->cpus, 2);
   EXPECT_FALSE(parse_proc_stat("intr 1 2 3\n").ok());
   EXPECT_FALSE(parse_proc_stat("cpu  x y z w v\n").ok());
+  EXPECT_FALSE(t->has_forks);
+}
+
+TEST(Procfs, ProcStatForkCounterAfterTheInterruptLines) {
+  auto t = parse_proc_stat("cpu  10 2 3 80 5 1 1 1 0 0\ncpu0 1 1 1 1 1 1 1 1\nintr 99 1 2 3\nctxt 5\n"
+                           "btime 1\nprocesses 123456\nprocs_running 2\nsoftirq 1 2 3\n");
+  ASSERT_TRUE(t.ok());
+  EXPECT_TRUE(t->has_forks);
+  EXPECT_EQ(t->forks, 123456u);
+  EXPECT_EQ(t->busy, 18u);
+  EXPECT_EQ(t->cpus, 1);
 }
 
 TEST(Procfs, PidStatWithSpacesAndParensInComm) {
@@ -36,6 +47,7 @@ TEST(Procfs, PidStatWithSpacesAndParensInComm) {
   EXPECT_EQ(s->ppid, 7);
   EXPECT_EQ(s->cpu_ticks, 155u);
   EXPECT_EQ(s->rss_pages, 25u);
+  EXPECT_EQ(s->num_threads, 1);
   EXPECT_FALSE(parse_pid_stat("garbage").ok());
 }
 
