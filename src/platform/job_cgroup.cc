@@ -65,6 +65,14 @@ Result<JobCgroup> JobCgroup::place(const FileReader& reader, int pid) {
   // A path with " (deleted)" or one outside our namespace cannot be used.
   if (own.find(' ') != std::string::npos)
     return Status::unavailable(fmt::format("cgroup path '{}' is not usable", own));
+  // Cgroups left by trackers that were killed: an empty one is removed, one that still
+  // holds processes refuses the rmdir and stays.
+  if (auto names = reader.list(mount + own); names.ok()) {
+    for (const std::string& n : *names) {
+      if (n.starts_with("carbonscope-"))
+        ::rmdir(reader.resolve(fmt::format("{}{}/{}", mount, own, n)).c_str());
+    }
+  }
   const std::string path = fmt::format("{}{}/carbonscope-{}", mount, own, pid);
   const std::string real = reader.resolve(path);
   if (::mkdir(real.c_str(), 0755) != 0) {

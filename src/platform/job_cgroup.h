@@ -3,7 +3,7 @@
 // process's own cgroup (the delegation rule: only there may an unprivileged tracker
 // create one), the held-back child is moved into it before it execs, and the
 // directory is removed when the run is over (left in place if something still runs
-// in it). Every step can fail (no cgroup2 mount, a v1-only machine, no write
+// in it; the next run removes it once it is empty, as it does for a killed tracker's). Every step can fail (no cgroup2 mount, a v1-only machine, no write
 // permission): the tracker then reads the job's /proc tree instead, and says so.
 #pragma once
 

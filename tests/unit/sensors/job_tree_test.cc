@@ -144,12 +144,18 @@ TEST(JobCgroup, ParsesMountinfoAndSelfCgroup) {
 TEST(JobCgroup, PlacesTheChildInACgroupOfItsOwnUnderOurs) {
   const Tree t;
   const FileReader r = t.reader();
+  // A killed tracker's empty cgroup is removed; one still holding something stays.
+  fs::create_directories(t.dir.path / "sys/fs/cgroup/job/carbonscope-1");
+  fs::create_directories(t.dir.path / "sys/fs/cgroup/job/carbonscope-2");
+  t.put("sys/fs/cgroup/job/carbonscope-2/cgroup.procs", "77\n");
   {
     auto g = JobCgroup::place(r, 4242);
     ASSERT_TRUE(g.ok()) << g.status().message();
     EXPECT_EQ(g->path(), "/sys/fs/cgroup/job/carbonscope-4242");
     EXPECT_EQ(test::slurp(t.dir.path / "sys/fs/cgroup/job/carbonscope-4242/cgroup.procs"), "4242\n");
   }
+  EXPECT_FALSE(fs::exists(t.dir.path / "sys/fs/cgroup/job/carbonscope-1"));
+  EXPECT_TRUE(fs::exists(t.dir.path / "sys/fs/cgroup/job/carbonscope-2"));
   t.put("proc/self/mountinfo", "24 1 0:21 / /proc rw - proc proc rw\n");
   auto none = JobCgroup::place(r, 4243);
   ASSERT_FALSE(none.ok());

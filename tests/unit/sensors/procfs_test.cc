@@ -31,8 +31,9 @@ TEST(Procfs, ProcStat) {
 }
 
 TEST(Procfs, ProcStatForkCounterAfterTheInterruptLines) {
-  auto t = parse_proc_stat("cpu  10 2 3 80 5 1 1 1 0 0\ncpu0 1 1 1 1 1 1 1 1\nintr 99 1 2 3\nctxt 5\n"
-                           "btime 1\nprocesses 123456\nprocs_running 2\nsoftirq 1 2 3\n");
+  auto t = parse_proc_stat(
+      "cpu  10 2 3 80 5 1 1 1 0 0\ncpu0 1 1 1 1 1 1 1 1\nintr 99 1 2 3\nctxt 5\n"
+      "btime 1\nprocesses 123456\nprocs_running 2\nsoftirq 1 2 3\n");
   ASSERT_TRUE(t.ok());
   EXPECT_TRUE(t->has_forks);
   EXPECT_EQ(t->forks, 123456u);
@@ -41,7 +42,8 @@ TEST(Procfs, ProcStatForkCounterAfterTheInterruptLines) {
 }
 
 TEST(Procfs, PidStatWithSpacesAndParensInComm) {
-  auto s = parse_pid_stat("42 (my (weird) prog) S 7 42 42 0 -1 0 0 0 0 0 100 50 3 2 20 0 1 0 100 1000 25 rest");
+  auto s =
+      parse_pid_stat("42 (my (weird) prog) S 7 42 42 0 -1 0 0 0 0 0 100 50 3 2 20 0 1 0 100 1000 25 rest");
   ASSERT_TRUE(s.ok()) << s.status().to_string();
   EXPECT_EQ(s->pid, 42);
   EXPECT_EQ(s->ppid, 7);
