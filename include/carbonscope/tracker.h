@@ -57,6 +57,8 @@ struct TrackerConfig {
   std::vector<std::string> command;
   Duration interval{1.0};          // 10 ms at least
   std::optional<int> pid;          // charge this process tree; nullopt: the whole machine
+  std::string job_cgroup;          // the job's own cgroup v2 directory (under proc_root): read
+                                   // its cpu.stat instead of walking the tree; "" walks /proc
   std::string output_dir;          // "" writes no files
   std::string emissions_csv;       // the CodeCarbon-style CSV; "" = output_dir/emissions.csv
   std::string ledger_path;         // "" records nothing in the SQLite ledger

@@ -2,7 +2,9 @@
 #include "platform/open_file.h"
 
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -30,10 +32,14 @@ Result<OpenFile> OpenFile::open(const FileReader& reader, std::string_view path)
     ::close(fd);
     return Status::io_error(fmt::format("cannot read {}: not a regular file", real));
   }
-  return OpenFile(fd, std::move(real));
+  struct statfs fs {};
+  const bool kernel_fs = ::fstatfs(fd, &fs) == 0 && (fs.f_type == PROC_SUPER_MAGIC || fs.f_type == SYSFS_MAGIC ||
+                                                      fs.f_type == CGROUP2_SUPER_MAGIC || fs.f_type == CGROUP_SUPER_MAGIC);
+  return OpenFile(fd, std::move(real), !kernel_fs);
 }
 
-OpenFile::OpenFile(OpenFile&& o) noexcept : fd_(o.fd_), path_(std::move(o.path_)), buf_(std::move(o.buf_)) {
+OpenFile::OpenFile(OpenFile&& o) noexcept
+    : fd_(o.fd_), path_(std::move(o.path_)), check_unlinked_(o.check_unlinked_), buf_(std::move(o.buf_)) {
   o.fd_ = -1;
 }
 
@@ -42,6 +48,7 @@ OpenFile& OpenFile::operator=(OpenFile&& o) noexcept {
     if (fd_ >= 0) ::close(fd_);
     fd_ = o.fd_;
     path_ = std::move(o.path_);
+    check_unlinked_ = o.check_unlinked_;
     buf_ = std::move(o.buf_);
     o.fd_ = -1;
   }
@@ -55,7 +62,7 @@ OpenFile::~OpenFile() {
 Result<std::string_view> OpenFile::read() {
   // A removed regular file (a fixture) keeps its old bytes: report it as gone.
   struct stat st {};
-  if (::fstat(fd_, &st) == 0 && st.st_nlink == 0) return Status::not_found(fmt::format("{} has gone", path_));
+  if (check_unlinked_ && ::fstat(fd_, &st) == 0 && st.st_nlink == 0) return Status::not_found(fmt::format("{} has gone", path_));
   if (buf_.size() < 4096) buf_.resize(4096);
   std::size_t used = 0;
   for (;;) {
@@ -63,7 +70,7 @@ Result<std::string_view> OpenFile::read() {
     if (n < 0) {
       if (errno == EINTR) continue;
       const int e = errno;
-      if (e == ENODEV || e == ENOENT) return Status::not_found(fmt::format("{} has gone: {}", path_, std::strerror(e)));
+      if (e == ENODEV || e == ENOENT || e == ESRCH) return Status::not_found(fmt::format("{} has gone: {}", path_, std::strerror(e)));
       return Status::io_error(fmt::format("cannot read {}: {}", path_, std::strerror(e)));
     }
     used += static_cast<std::size_t>(n);

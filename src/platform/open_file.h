@@ -25,9 +25,14 @@ class OpenFile {
   const std::string& path() const { return path_; }
 
  private:
-  OpenFile(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  OpenFile(int fd, std::string path, bool check_unlinked)
+      : fd_(fd), path_(std::move(path)), check_unlinked_(check_unlinked) {}
   int fd_ = -1;
   std::string path_;
+  // Only a file on a disk filesystem (a fixture) can be unlinked while open and keep
+  // reading its old bytes; procfs, sysfs and cgroupfs files fail the read instead, so
+  // they skip the fstat before each pread.
+  bool check_unlinked_ = true;
   std::string buf_;
 };
 

@@ -48,7 +48,8 @@ void Accumulator::add(const Sample& s) {
   util_time_ += s.ctx.node_utilisation * dt.count();
 
   // 1. Integrate each domain over the interval.
-  std::vector<std::optional<Energy>> e(domains_.size());
+  std::vector<std::optional<Energy>>& e = energy_;
+  e.assign(domains_.size(), std::nullopt);
   bool host_failed = false;
   for (std::size_t i = 0; i < domains_.size(); ++i) {
     DomainTotals& t = domains_[i];

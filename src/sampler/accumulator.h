@@ -54,6 +54,7 @@ class Accumulator {
   std::vector<DomainTotals> domains_;
   std::vector<DomainReading> prev_;
   std::vector<bool> prev_ok_;
+  std::vector<std::optional<Energy>> energy_;  // scratch: this interval's, per domain
   int host_;
   std::int64_t samples_ = 0;
   Duration start_t_{}, last_t_{};

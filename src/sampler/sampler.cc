@@ -21,7 +21,12 @@ Sampler::Sampler(SamplerConfig config, std::vector<Sensor*> sensors, Consumer co
   failures_.assign(sensors_.size(), 0);
   auto meminfo = proc_.read("/proc/meminfo");
   if (meminfo.ok()) mem_total_ = static_cast<double>(parse_mem_total(*meminfo).value_or(0));
+  if (config_.pid && *config_.pid > 0) {
+    job_tree_.emplace(proc_, *config_.pid, page_size_bytes(), clock_ticks_per_second(), config_.job_cgroup);
+  }
 }
+
+std::string Sampler::job_method() const { return job_tree_ ? job_tree_->description() : ""; }
 
 Sampler::~Sampler() { stop(); }
 
@@ -63,22 +68,21 @@ void Sampler::read_context(Sample& s) {
     s.job_busy_share = s.job_capacity_share = s.job_memory_share = 1;
     return;
   }
-  job_pids_.clear();
-  if (!job_detached_ && *config_.pid > 0) {
-    auto tree = read_process_tree(proc_, *config_.pid, page_size_bytes());
+  if (!job_detached_ && job_tree_) {
+    auto tree = job_tree_->read(now && now->has_forks ? std::optional<std::uint64_t>(now->forks) : std::nullopt);
     if (tree.ok()) {
-      job_pids_ = std::move(tree->pids);
+      c.job_pids = job_tree_->pids();
       c.job_rss_bytes = static_cast<double>(tree->rss_bytes);
       if (no_tick && job_seen_) {
         s.job_busy_share = last_busy_share_;
         s.job_capacity_share = last_capacity_share_;
       } else {
         // A process starts from zero CPU time, so the first reading is all the job's.
-        const std::uint64_t d_job = tree->cpu_ticks >= prev_job_ticks_ ? tree->cpu_ticks - prev_job_ticks_ : 0;
+        const double d_job = tree->cpu_ticks >= prev_job_ticks_ ? tree->cpu_ticks - prev_job_ticks_ : 0;
         prev_job_ticks_ = tree->cpu_ticks;
         if (job_seen_ && d_total > 0) {
-          s.job_busy_share = d_busy > 0 ? static_cast<double>(d_job) / static_cast<double>(d_busy) : 0;
-          s.job_capacity_share = static_cast<double>(d_job) / static_cast<double>(d_total);
+          s.job_busy_share = d_busy > 0 ? d_job / static_cast<double>(d_busy) : 0;
+          s.job_capacity_share = d_job / static_cast<double>(d_total);
         }
         last_busy_share_ = s.job_busy_share;
         last_capacity_share_ = s.job_capacity_share;
@@ -88,7 +92,6 @@ void Sampler::read_context(Sample& s) {
   }
   if (mem_total_ > 0) s.job_memory_share = c.job_rss_bytes / mem_total_;
   c.job_cpu_share = s.job_capacity_share;
-  c.job_pids = job_pids_;
 }
 
 void Sampler::sample_now() {

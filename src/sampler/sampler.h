@@ -18,6 +18,7 @@
 #include "platform/file_reader.h"
 #include "platform/open_file.h"
 #include "sampler/sample.h"
+#include "sensors/job_tree.h"
 #include "sensors/procfs.h"
 
 namespace carbonscope {
@@ -31,6 +32,7 @@ struct SamplerConfig {
   Clock* clock = nullptr;        // nullptr: the system clock
   std::string proc_root = "/";
   std::optional<int> pid;        // the job's root process; nullopt: the whole machine
+  std::string job_cgroup;        // the job's cgroup v2 directory under proc_root ("" : its /proc tree)
 };
 
 class Sampler {
@@ -48,6 +50,8 @@ class Sampler {
   // Stop charging the job (its root process is gone): job shares read 0 from now on.
   void detach_job();
   Clock& clock() { return *clock_; }
+  // How the job's CPU time is read ("" in machine mode).
+  std::string job_method() const;
 
  private:
   void loop();
@@ -63,13 +67,13 @@ class Sampler {
   std::vector<int> failures_;  // consecutive all-domain failures per sensor
   std::optional<OpenFile> proc_stat_;
   std::optional<CpuTimes> prev_cpu_;
-  std::uint64_t prev_job_ticks_ = 0;
+  double prev_job_ticks_ = 0;
   double last_utilisation_ = 0;  // of the last interval that saw a clock tick
   double last_busy_share_ = 0, last_capacity_share_ = 0;
   bool job_seen_ = false;
   std::atomic<bool> job_detached_{false};
   double mem_total_ = 0;
-  std::vector<int> job_pids_;
+  std::optional<JobTree> job_tree_;
 
   std::mutex wake_mu_;
   std::condition_variable wake_;

@@ -10,19 +10,24 @@
 namespace carbonscope {
 namespace {
 
-// Splits on spaces and tabs.
-std::vector<std::string_view> fields(std::string_view line) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    const std::size_t start = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\n') ++i;
-    if (i > start) out.push_back(line.substr(start, i - start));
-    if (i < line.size() && line[i] == '\n') break;
+// Walks the space- or tab-separated fields of one line without allocating.
+class FieldCursor {
+ public:
+  explicit FieldCursor(std::string_view line) : line_(line) {}
+  // The next field, or false at the end of the line.
+  bool next(std::string_view& out) {
+    while (i_ < line_.size() && (line_[i_] == ' ' || line_[i_] == '\t')) ++i_;
+    const std::size_t start = i_;
+    while (i_ < line_.size() && line_[i_] != ' ' && line_[i_] != '\t' && line_[i_] != '\n') ++i_;
+    if (i_ == start) return false;
+    out = line_.substr(start, i_ - start);
+    return true;
   }
-  return out;
-}
+
+ private:
+  std::string_view line_;
+  std::size_t i_ = 0;
+};
 
 bool to_u64(std::string_view s, std::uint64_t& v) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -40,6 +45,13 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// The "intr" and "softirq" lines list every interrupt (kilobytes on a big machine):
+// jump over them to the "processes" line without splitting them into lines.
+std::size_t skip_to_processes(std::string_view text, std::size_t pos) {
+  const std::size_t at = text.find("\nprocesses ", pos > 0 ? pos - 1 : 0);
+  return at == std::string_view::npos ? pos : at + 1;
+}
+
 }  // namespace
 
 Result<CpuTimes> parse_proc_stat(std::string_view text) {
@@ -51,17 +63,28 @@ Result<CpuTimes> parse_proc_stat(std::string_view text) {
     if (nl == std::string_view::npos) nl = text.size();
     const std::string_view line = text.substr(pos, nl - pos);
     pos = nl + 1;
-    if (line.rfind("cpu", 0) != 0) continue;
+    if (line.starts_with("processes ")) {
+      t.has_forks = to_u64(trim(line.substr(10)), t.forks);
+      continue;
+    }
+    if (!line.starts_with("cpu")) {
+      if (found && line.starts_with("intr")) pos = skip_to_processes(text, pos);
+      continue;
+    }
     if (line.size() > 3 && line[3] != ' ') {
       ++t.cpus;
       continue;
     }
-    const auto f = fields(line);
-    if (f.size() < 5) return Status::data_error("/proc/stat: short cpu line");
+    FieldCursor f(line);
+    std::string_view cell;
+    f.next(cell);  // "cpu"
     std::uint64_t v[8] = {};
-    for (std::size_t i = 1; i < f.size() && i <= 8; ++i) {
-      if (!to_u64(f[i], v[i - 1])) return Status::data_error(fmt::format("/proc/stat: bad value '{}'", f[i]));
+    int n = 0;
+    while (n < 8 && f.next(cell)) {
+      if (!to_u64(cell, v[n])) return Status::data_error(fmt::format("/proc/stat: bad value '{}'", cell));
+      ++n;
     }
+    if (n < 4) return Status::data_error("/proc/stat: short cpu line");
     // user nice system idle iowait irq softirq steal (guest is already in user).
     t.busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
     t.total = t.busy + v[3] + v[4];
@@ -81,9 +104,13 @@ Result<ProcStat> parse_pid_stat(std::string_view text) {
   }
   ProcStat s;
   if (!to_int(trim(text.substr(0, open)), s.pid)) return Status::data_error("/proc/PID/stat: bad pid");
-  const auto f = fields(text.substr(close + 1));
-  // After comm: [0]=state [1]=ppid ... [11]=utime [12]=stime [13]=cutime [14]=cstime ... [21]=rss
-  if (f.size() < 22) return Status::data_error("/proc/PID/stat: too few fields");
+  // After comm: [0]=state [1]=ppid ... [11]=utime [12]=stime [13]=cutime [14]=cstime ...
+  // [17]=num_threads ... [21]=rss
+  std::string_view f[22];
+  FieldCursor cursor(text.substr(close + 1));
+  int n = 0;
+  while (n < 22 && cursor.next(f[n])) ++n;
+  if (n < 22) return Status::data_error("/proc/PID/stat: too few fields");
   s.state = f[0].empty() ? '?' : f[0][0];
   if (!to_int(f[1], s.ppid)) return Status::data_error("/proc/PID/stat: bad ppid");
   std::uint64_t t[4];
@@ -91,6 +118,7 @@ Result<ProcStat> parse_pid_stat(std::string_view text) {
     if (!to_u64(f[11 + i], t[i])) return Status::data_error("/proc/PID/stat: bad cpu time");
   }
   s.cpu_ticks = t[0] + t[1] + t[2] + t[3];
+  if (!to_int(f[17], s.num_threads)) s.num_threads = 0;
   std::int64_t rss = 0;
   auto [p, ec] = std::from_chars(f[21].data(), f[21].data() + f[21].size(), rss);
   if (ec != std::errc()) return Status::data_error("/proc/PID/stat: bad rss");
@@ -101,9 +129,10 @@ Result<ProcStat> parse_pid_stat(std::string_view text) {
 Result<std::uint64_t> parse_mem_total(std::string_view text) {
   const std::size_t at = text.find("MemTotal:");
   if (at == std::string_view::npos) return Status::data_error("/proc/meminfo has no MemTotal");
-  const auto f = fields(text.substr(at + 9));
+  FieldCursor f(text.substr(at + 9));
+  std::string_view first;
   std::uint64_t kb = 0;
-  if (f.empty() || !to_u64(f[0], kb)) return Status::data_error("/proc/meminfo: bad MemTotal");
+  if (!f.next(first) || !to_u64(first, kb)) return Status::data_error("/proc/meminfo: bad MemTotal");
   return kb * 1024;
 }
 
@@ -124,27 +153,32 @@ std::string parse_cpu_brand(std::string_view text) {
   return "";
 }
 
-namespace {
-
-void add_children(const FileReader& reader, int pid, std::vector<int>& out) {
-  auto tasks = reader.list(fmt::format("/proc/{}/task", pid));
-  if (!tasks.ok()) return;
-  for (const std::string& tid : *tasks) {
-    auto text = reader.read(fmt::format("/proc/{}/task/{}/children", pid, tid));
-    if (!text.ok()) continue;
-    for (std::string_view c : fields(*text)) {
-      int child = 0;
-      if (to_int(c, child)) out.push_back(child);
-    }
+void parse_pid_list(std::string_view text, std::vector<int>& out) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
+    int pid = 0;
+    if (i > start && to_int(text.substr(start, i - start), pid)) out.push_back(pid);
   }
+}
+
+Result<std::uint64_t> parse_statm_resident(std::string_view text) {
+  FieldCursor f(text);
+  std::string_view size, resident;
+  std::uint64_t pages = 0;
+  if (!f.next(size) || !f.next(resident) || !to_u64(resident, pages)) {
+    return Status::data_error("/proc/PID/statm: no resident field");
+  }
+  return pages;
 }
 
 bool has_children_files(const FileReader& reader, int pid) {
   return reader.exists(fmt::format("/proc/{}/task/{}/children", pid, pid));
 }
 
-// Every pid whose ancestry reaches root_pid, from a full scan of /proc.
-std::vector<int> scan_tree(const FileReader& reader, int root_pid) {
+std::vector<int> scan_process_tree(const FileReader& reader, int root_pid) {
   std::map<int, int> parent;
   auto names = reader.list("/proc");
   if (names.ok()) {
@@ -173,13 +207,24 @@ std::vector<int> scan_tree(const FileReader& reader, int root_pid) {
   return out;
 }
 
+namespace {
+
+void add_children(const FileReader& reader, int pid, std::vector<int>& out) {
+  auto tasks = reader.list(fmt::format("/proc/{}/task", pid));
+  if (!tasks.ok()) return;
+  for (const std::string& tid : *tasks) {
+    auto text = reader.read(fmt::format("/proc/{}/task/{}/children", pid, tid));
+    if (text.ok()) parse_pid_list(*text, out);
+  }
+}
+
 }  // namespace
 
 Result<TreeUsage> read_process_tree(const FileReader& reader, int root_pid, long page_size) {
   TreeUsage u;
   std::vector<int> pending = {root_pid};
   if (!has_children_files(reader, root_pid)) {
-    const std::vector<int> rest = scan_tree(reader, root_pid);
+    const std::vector<int> rest = scan_process_tree(reader, root_pid);
     pending.insert(pending.end(), rest.begin(), rest.end());
   }
   const bool walk = pending.size() == 1;

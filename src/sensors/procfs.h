@@ -18,6 +18,8 @@ struct CpuTimes {
   std::uint64_t busy = 0;   // user+nice+system+irq+softirq+steal
   std::uint64_t total = 0;  // busy + idle + iowait
   int cpus = 0;             // number of "cpuN" lines
+  std::uint64_t forks = 0;  // the "processes" line: processes and threads created since boot
+  bool has_forks = false;   // the line was there
 };
 Result<CpuTimes> parse_proc_stat(std::string_view text);
 
@@ -28,6 +30,7 @@ struct ProcStat {
   char state = '?';
   std::uint64_t cpu_ticks = 0;  // utime+stime+cutime+cstime (reaped children included)
   std::uint64_t rss_pages = 0;
+  int num_threads = 0;
 };
 Result<ProcStat> parse_pid_stat(std::string_view text);
 
@@ -35,6 +38,16 @@ Result<ProcStat> parse_pid_stat(std::string_view text);
 Result<std::uint64_t> parse_mem_total(std::string_view text);
 // "model name" (x86) or "Model"/"Hardware" (ARM) of /proc/cpuinfo; "" when absent.
 std::string parse_cpu_brand(std::string_view text);
+
+// Pids separated by spaces or newlines (a task's children file, cgroup.procs),
+// appended to `out`.
+void parse_pid_list(std::string_view text, std::vector<int>& out);
+// The resident-set field of /proc/PID/statm, in pages.
+Result<std::uint64_t> parse_statm_resident(std::string_view text);
+// Whether the kernel has /proc/PID/task/TID/children (CONFIG_PROC_CHILDREN).
+bool has_children_files(const FileReader& reader, int pid);
+// Every descendant of root_pid, from a full scan of /proc (kernels without children files).
+std::vector<int> scan_process_tree(const FileReader& reader, int root_pid);
 
 // A process tree's usage: the root and every live descendant.
 struct TreeUsage {

@@ -35,6 +35,10 @@ class PowerSeries {
   // the series). Returns the point to record, or nullopt when this sample is merged.
   std::optional<PowerPoint> add(Duration t, const std::vector<Energy>& job, const std::vector<Energy>& machine,
                                 bool last = false);
+  // The same into `out` (its vectors reused: no allocation after the first call);
+  // false when the sample is merged.
+  bool add(Duration t, const std::vector<Energy>& job, const std::vector<Energy>& machine, bool last,
+           PowerPoint& out);
 
   // Over the points recorded so far (the baseline excluded).
   Power job_peak(std::size_t column) const { return job_peak_[column]; }
@@ -48,8 +52,9 @@ class PowerSeries {
     std::vector<Energy> job, machine;
   };
   Duration half_interval_;
-  std::optional<Mark> last_;    // the latest point
-  std::optional<Mark> before_;  // the point before it
+  Mark last_;    // the latest point (when has_last_)
+  Mark before_;  // the point before it (when has_before_)
+  bool has_last_ = false, has_before_ = false;
   std::vector<Power> job_peak_, machine_peak_;
   Power last_total_;
 };

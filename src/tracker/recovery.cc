@@ -36,6 +36,7 @@ std::string slurp(const std::string& path) {
 // the last complete line of samples.csv, marked incomplete.
 Result<Report> rebuild_from_samples(const std::string& dir, const nlohmann::json& run) {
   CS_ASSIGN_OR_RETURN(Report report, report_from_json(run.at("report")));
+  trim_samples_csv(fmt::format("{}/{}", dir, kSamplesCsv));  // the space a killed tracker reserved
   auto table = read_samples_csv(fmt::format("{}/{}", dir, kSamplesCsv));
   const std::vector<double> last =
       table.ok() && !table->rows.empty() ? table->rows.back() : std::vector<double>{};

@@ -42,6 +42,7 @@ class Tracker::Impl {
   std::vector<std::string> keys;
   std::unique_ptr<PowerSeries> series;
   RequestLog requests;
+  PowerPoint point;  // the latest, reused every sample
   std::vector<Energy> job_e, machine_e;  // per column, cumulative (scratch)
   std::vector<double> watts, joules;
   std::vector<Power> last_power;  // per column, the job's, at the latest point
@@ -87,16 +88,16 @@ void Tracker::Impl::on_sample(const Sample& s) {
     }
     // One row per point of the series: every power column is the job's, over the same
     // window; samples closer than half an interval are merged into the next row.
-    const std::optional<PowerPoint> point = series->add(acc->elapsed(), job_e, machine_e, final_sample);
-    if (point) last_power = point->job;
-    if (samples && point) {
+    const bool is_point = series->add(acc->elapsed(), job_e, machine_e, final_sample, point);
+    if (is_point) last_power = point.job;
+    if (samples && is_point) {
       for (std::size_t k = 0; k < columns.size(); ++k) {
-        watts[k] = point->job[k].watts();
+        watts[k] = point.job[k].watts();
         joules[k] = job_e[k].joules();
       }
       const Energy e = acc->total();
-      Status st = samples->append(acc->elapsed().count(), s.unix_time, point->job_total.watts(), e.joules(),
-                                  emissions_g(config, e), s.ctx.node_utilisation, point->machine_total.watts(),
+      Status st = samples->append(acc->elapsed().count(), s.unix_time, point.job_total.watts(), e.joules(),
+                                  emissions_g(config, e), s.ctx.node_utilisation, point.machine_total.watts(),
                                   watts, joules);
       if (!st.ok() && write_error.ok()) write_error = st;
     }
@@ -183,6 +184,7 @@ Status Tracker::Impl::write_start_record() {
   const nlohmann::json j = {{"tracker_pid", current_pid()},
                             {"ledger", absolute_path(config.ledger_path)},
                             {"tracking_mode", config.pid ? "process" : "machine"},
+                            {"job_accounting", sampler->job_method()},
                             {"columns", cols},
                             {"report", to_json(skeleton)}};
   return write_json_atomic(fmt::format("{}/{}", dir, kRunJson), j);
@@ -228,6 +230,7 @@ Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
   sc.clock = c.clock;
   sc.proc_root = c.proc_root;
   sc.pid = c.pid;
+  sc.job_cgroup = c.job_cgroup;
   std::vector<Sensor*> mutable_sensors;
   for (const Sensor* s : impl->sensors) mutable_sensors.push_back(const_cast<Sensor*>(s));
   Impl* raw = impl.get();
@@ -281,6 +284,7 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   in.pue = m.config.pue;
   in.intensity = m.config.intensity;
   in.notes = m.config.notes;
+  if (const std::string how = m.sampler->job_method(); !how.empty()) in.notes.push_back(how);
   for (const PhaseResult& p : m.done) {
     in.notes.push_back(fmt::format("phase '{}': {:.3f} s, {:.6f} kWh, {:.4f} g CO2e", p.name, p.duration.count(),
                                    p.energy.kwh(), p.emissions.grams()));

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <memory>
 
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 #include "start_when_clean.h"
 #include "platform/child_process.h"
 #include "rank_run.h"
+#include "platform/job_cgroup.h"
 #include "tracking_options.h"
 
 namespace carbonscope::cli {
@@ -42,6 +44,18 @@ int run_command(const Context& ctx, const TrackingOptions& o, const StartWhenCle
   auto child = ChildProcess::spawn(argv);
   if (!child.ok()) return report_error(child.status());
   config->pid = rank.shares_node() ? ::getppid() : child->pid();
+  // The whole tree's CPU time in one read, when the child can have a cgroup of its own
+  // (moved there before it execs); else the tracker walks its /proc tree. Removed after
+  // the tracker, once the child is reaped. CARBONSCOPE_JOB_CGROUP=0 turns it off. Not
+  // for a rank that charges its launcher's tree (the node's other ranks are there).
+  std::optional<JobCgroup> cgroup;
+  const char* cgroup_env = std::getenv("CARBONSCOPE_JOB_CGROUP");
+  if (!rank.shares_node() && (cgroup_env == nullptr || std::string_view(cgroup_env) != "0")) {
+    if (auto g = JobCgroup::place(FileReader(config->proc_root), child->pid()); g.ok()) {
+      cgroup.emplace(std::move(g).value());
+      config->job_cgroup = cgroup->path();
+    }
+  }
   config->command = argv;
   // CMD inherits stdout and stderr: no status line on a terminal it writes to.
   const LiveStatus status(o.quiet, {STDOUT_FILENO, STDERR_FILENO});

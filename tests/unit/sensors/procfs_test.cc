@@ -27,15 +27,29 @@ TEST(Procfs, ProcStat) {
   EXPECT_EQ(t->cpus, 2);
   EXPECT_FALSE(parse_proc_stat("intr 1 2 3\n").ok());
   EXPECT_FALSE(parse_proc_stat("cpu  x y z w v\n").ok());
+  EXPECT_FALSE(t->has_forks);
+}
+
+TEST(Procfs, ProcStatForkCounterAfterTheInterruptLines) {
+  auto t = parse_proc_stat(
+      "cpu  10 2 3 80 5 1 1 1 0 0\ncpu0 1 1 1 1 1 1 1 1\nintr 99 1 2 3\nctxt 5\n"
+      "btime 1\nprocesses 123456\nprocs_running 2\nsoftirq 1 2 3\n");
+  ASSERT_TRUE(t.ok());
+  EXPECT_TRUE(t->has_forks);
+  EXPECT_EQ(t->forks, 123456u);
+  EXPECT_EQ(t->busy, 18u);
+  EXPECT_EQ(t->cpus, 1);
 }
 
 TEST(Procfs, PidStatWithSpacesAndParensInComm) {
-  auto s = parse_pid_stat("42 (my (weird) prog) S 7 42 42 0 -1 0 0 0 0 0 100 50 3 2 20 0 1 0 100 1000 25 rest");
+  auto s =
+      parse_pid_stat("42 (my (weird) prog) S 7 42 42 0 -1 0 0 0 0 0 100 50 3 2 20 0 1 0 100 1000 25 rest");
   ASSERT_TRUE(s.ok()) << s.status().to_string();
   EXPECT_EQ(s->pid, 42);
   EXPECT_EQ(s->ppid, 7);
   EXPECT_EQ(s->cpu_ticks, 155u);
   EXPECT_EQ(s->rss_pages, 25u);
+  EXPECT_EQ(s->num_threads, 1);
   EXPECT_FALSE(parse_pid_stat("garbage").ok());
 }
 
