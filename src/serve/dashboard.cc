@@ -2,6 +2,8 @@
 // request, so pages are always current and a broken request cannot affect another.
 #include "serve/dashboard.h"
 
+#include <atomic>
+
 #include <httplib.h>
 
 #include <fmt/format.h>
@@ -19,6 +21,10 @@ struct Dashboard::Impl {
   DashboardOptions options;
   httplib::Server server;
   std::string host;  // the bound address, for the Host header check
+  int port = 0;
+  // listen() on its thread and stop() from another: a stop before the accept loop has
+  // started must still end it (listen() sees `stopping`, or stop() knocks until `done`).
+  std::atomic<bool> started{false}, stopping{false}, done{false};
 };
 
 namespace {
@@ -219,16 +225,24 @@ Dashboard::~Dashboard() { stop(); }
 Result<int> Dashboard::bind(const std::string& host, int port) {
   CS_ASSIGN_OR_RETURN(int bound, bind_server(impl_->server, host, port, "--port"));
   impl_->host = host;
+  impl_->port = bound;
   return bound;
 }
 
 Status Dashboard::listen() {
-  if (!impl_->server.listen_after_bind()) return Status::io_error("the dashboard server stopped with an error");
+  impl_->started = true;
+  if (impl_->stopping) return Status::ok_status();
+  const bool ok = impl_->server.listen_after_bind();
+  impl_->done = true;
+  if (!ok && !impl_->stopping) return Status::io_error("the dashboard server stopped with an error");
   return Status::ok_status();
 }
 
 void Dashboard::stop() {
-  if (impl_ && impl_->server.is_running()) impl_->server.stop();
+  if (!impl_) return;
+  impl_->stopping = true;
+  if (!impl_->started || impl_->done) return;
+  stop_listening(impl_->server, impl_->host, impl_->port, impl_->done);
 }
 
 bool is_loopback_host(const std::string& host) {

@@ -1,9 +1,15 @@
 // Host header check and connection limits shared by the HTTP servers.
 #include "serve/http_guard.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <cctype>
+#include <chrono>
+#include <cstdint>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -65,6 +71,50 @@ Result<int> bind_server(httplib::Server& server, const std::string& host, int po
                     host, port, port_option));
   }
   return port;
+}
+
+namespace {
+
+// Connects to the listening socket (the bound address; loopback for a wildcard or a
+// name) and hangs up, so that an accept() that missed the
+// stop returns and sees it.
+void knock(const std::string& host, int port) {
+  const bool v6 = host.find(':') != std::string::npos;
+  const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return;
+  sockaddr_storage addr{};
+  socklen_t len = 0;
+  if (v6) {
+    auto* a = reinterpret_cast<sockaddr_in6*>(&addr);
+    a->sin6_family = AF_INET6;
+    a->sin6_port = htons(static_cast<std::uint16_t>(port));
+    if (::inet_pton(AF_INET6, host.c_str(), &a->sin6_addr) != 1 || IN6_IS_ADDR_UNSPECIFIED(&a->sin6_addr)) {
+      a->sin6_addr = in6addr_loopback;  // a wildcard or a name: loopback reaches it
+    }
+    len = sizeof *a;
+  } else {
+    auto* a = reinterpret_cast<sockaddr_in*>(&addr);
+    a->sin_family = AF_INET;
+    a->sin_port = htons(static_cast<std::uint16_t>(port));
+    if (::inet_pton(AF_INET, host.c_str(), &a->sin_addr) != 1 || a->sin_addr.s_addr == htonl(INADDR_ANY)) {
+      a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    }
+    len = sizeof *a;
+  }
+  ::connect(fd, reinterpret_cast<sockaddr*>(&addr), len);
+  ::close(fd);
+}
+
+}  // namespace
+
+void stop_listening(httplib::Server& server, const std::string& host, int port,
+                    const std::atomic<bool>& done) {
+  for (int i = 0; i < 2000 && !done; ++i) {
+    server.stop();
+    if (done) break;
+    knock(host, port);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 }  // namespace carbonscope

@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <cstddef>
 #include <string>
 
@@ -26,5 +27,12 @@ void harden_server(httplib::Server& server, std::size_t workers);
 // `port_option`, the option that chose the port.
 Result<int> bind_server(httplib::Server& server, const std::string& host, int port,
                         const std::string& port_option);
+
+// Ends a listen loop running on another thread: httplib's stop() does nothing before
+// its accept loop has started, and an accept() already entered can miss it, so this
+// stops and knocks (connects to host:port and hangs up) until `done` (set when the
+// loop has returned), for at most 10 s.
+void stop_listening(httplib::Server& server, const std::string& host, int port,
+                    const std::atomic<bool>& done);
 
 }  // namespace carbonscope

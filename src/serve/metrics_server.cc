@@ -34,35 +34,6 @@ struct MetricsServer::Impl {
 
 namespace {
 
-// Connects to the listening socket (the bound address; loopback for a wildcard or a
-// name) and hangs up, so that an accept() that missed the
-// stop returns and sees it.
-void knock(const std::string& host, int port) {
-  const bool v6 = host.find(':') != std::string::npos;
-  const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return;
-  sockaddr_storage addr{};
-  socklen_t len = 0;
-  if (v6) {
-    auto* a = reinterpret_cast<sockaddr_in6*>(&addr);
-    a->sin6_family = AF_INET6;
-    a->sin6_port = htons(static_cast<std::uint16_t>(port));
-    if (::inet_pton(AF_INET6, host.c_str(), &a->sin6_addr) != 1 || IN6_IS_ADDR_UNSPECIFIED(&a->sin6_addr)) {
-      a->sin6_addr = in6addr_loopback;  // a wildcard or a name: loopback reaches it
-    }
-    len = sizeof *a;
-  } else {
-    auto* a = reinterpret_cast<sockaddr_in*>(&addr);
-    a->sin_family = AF_INET;
-    a->sin_port = htons(static_cast<std::uint16_t>(port));
-    if (::inet_pton(AF_INET, host.c_str(), &a->sin_addr) != 1 || a->sin_addr.s_addr == htonl(INADDR_ANY)) {
-      a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    }
-    len = sizeof *a;
-  }
-  ::connect(fd, reinterpret_cast<sockaddr*>(&addr), len);
-  ::close(fd);
-}
 
 }  // namespace
 
@@ -109,12 +80,7 @@ void MetricsServer::stop() {
   // httplib's stop() does nothing before its accept loop has started, and an accept()
   // already entered can miss it: stop and knock until the loop has ended (a stop in
   // the first instant, e.g. a signal, must not leave the thread listening).
-  for (int i = 0; i < 2000 && !impl_->done; ++i) {
-    impl_->server.stop();
-    if (impl_->done) break;
-    knock(impl_->host, impl_->port);
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  stop_listening(impl_->server, impl_->host, impl_->port, impl_->done);
   impl_->thread.join();
 }
 

@@ -1,6 +1,7 @@
 // RequestLog: the work an inference service did per sampling interval. Requests and
 // tokens arrive from any thread (add); the sampler closes one interval per sample with
-// the energy charged so far; the run's InferenceSummary fits them (inference.h).
+// the energy charged so far; the run's InferenceSummary fits them (inference.h). Memory
+// is bounded: a long run keeps at most kMaxIntervals, merging neighbours.
 #pragma once
 
 #include <mutex>
@@ -17,13 +18,18 @@ class RequestLog {
   void add(const RequestCounts& work);  // any thread
   // On each sample: cumulative seconds and job energy (J) at this sample.
   void on_sample(double elapsed_s, double energy_j);
-  void begin_fit();  // intervals closed so far are start-up: left out of the fit
+  void begin_fit();                  // intervals closed so far are start-up: left out of the fit
   bool used() const;                 // add() was called at least once
   InferenceSummary summary() const;  // totals and the fit over the closed intervals
   // requests.csv: one row per interval (t_s, dt_s, energy_j, requests, input_tokens, output_tokens).
   Status write_csv(const std::string& path) const;
 
  private:
+  // At most this many intervals are kept: beyond it, neighbours are merged in pairs
+  // (requests.csv's rows then cover longer intervals; the fit stays unbiased).
+  static constexpr std::size_t kMaxIntervals = 4096;
+  void halve();  // with mu_ held
+
   mutable std::mutex mu_;
   bool used_ = false;
   bool started_ = false;

@@ -102,6 +102,31 @@ TEST(RequestLog, OneIntervalPerSampleAndStartUpLeftOut) {
   EXPECT_DOUBLE_EQ(s.duration_s, 30);
 }
 
+// A day of 1 s samples: the log stays bounded (neighbours merged in pairs), the totals
+// stay exact and the fit still recovers the model (it is linear, so merged intervals
+// obey it too).
+TEST(RequestLog, ADayOfSamplesIsBoundedAndStillFits) {
+  RequestLog log;
+  log.on_sample(0, 0);
+  double e = 0, requests = 0;
+  for (int i = 1; i <= 86400; ++i) {
+    const double r = (i * 7) % 5;  // 0..4 requests a second, varying
+    log.add({r, 0, 0});
+    requests += r;
+    e += 12.0 + 3.0 * r;  // 12 W idle + 3 J per request
+    log.on_sample(i, e);
+  }
+  const InferenceSummary s = log.summary();
+  ASSERT_TRUE(s.fit.ok) << s.fit.problem;
+  EXPECT_LE(s.fit.intervals, 4096);
+  EXPECT_GE(s.fit.intervals, 2048);
+  EXPECT_DOUBLE_EQ(s.totals.requests, requests);
+  EXPECT_DOUBLE_EQ(s.energy_j, e);
+  EXPECT_DOUBLE_EQ(s.duration_s, 86400);
+  EXPECT_NEAR(s.fit.idle_w.value, 12.0, 1e-6);
+  EXPECT_NEAR(s.fit.j_per_request.value, 3.0, 1e-6);
+}
+
 SettingsInputs inputs(std::map<std::string, std::string> env, std::string cwd) {
   return {[env](const char* name) {
             auto it = env.find(name);
