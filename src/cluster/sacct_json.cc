@@ -93,7 +93,7 @@ std::string job_id_of(const json& j) {
   return id ? std::to_string(static_cast<std::int64_t>(*id)) : std::string();
 }
 
-Status read_job(const json& j, const std::string& cluster, const std::string& source, SlurmJob& out) {
+Status read_job(const json& j, const std::string& cluster, SlurmJob& out) {
   out.job = job_id_of(j);
   CS_RETURN_IF_ERROR(split_job_id(out.job).status());
   out.cluster = text(j, "cluster").empty() ? cluster : text(j, "cluster");
@@ -126,7 +126,6 @@ Status read_job(const json& j, const std::string& cluster, const std::string& so
   out.gpu_type = alloc.gpu_type;
   out.mem_mb = alloc.mem_mb.value_or(0);
   out.energy_j = alloc.energy_j;
-  out.source = source;
   double total_cpu = 0;
   bool any_cpu = false;
   if (const json* steps = at(j, "steps"); steps != nullptr && steps->is_array()) {
@@ -190,8 +189,9 @@ Result<ReadStats> read_sacct_json(std::istream& in, const std::string& name, con
   for (const json& j : *jobs) {
     ++stats.rows;
     SlurmJob job;
+    job.line = i;
     const std::string source = fmt::format("{}: jobs[{}]", name, i++);
-    Status s = j.is_object() ? read_job(j, cluster, source, job) : Status::invalid_argument("not an object");
+    Status s = j.is_object() ? read_job(j, cluster, job) : Status::invalid_argument("not an object");
     if (!s.ok()) {
       problems.add(fmt::format("{} ({}): {}: job skipped", source, job.job, s.message()));
       continue;

@@ -113,6 +113,7 @@ class RowReader {
                                                                   : cells[static_cast<std::size_t>(c)];
     };
     Status s = add_row(get, number);
+    if (!sink_error_.ok()) return sink_error_;  // the ledger failed: stop, never skip
     if (!s.ok()) problems_.add(fmt::format("{}:{}: {}: row skipped", name_, number, s.message()));
     return Status::ok_status();
   }
@@ -188,7 +189,7 @@ class RowReader {
     j.mem_mb = tres.mem_mb ? *tres.mem_mb : req_mem.value_or(0);
     j.total_cpu_s = total_cpu;
     j.energy_j = energy ? energy : tres.energy_j;
-    j.source = fmt::format("{}:{}", name_, number);
+    j.line = number;
     have_job_ = true;
     skipping_.clear();
     return Status::ok_status();
@@ -198,7 +199,8 @@ class RowReader {
     if (!have_job_) return Status::ok_status();
     have_job_ = false;
     ++stats_.jobs;
-    return sink_(std::move(current_));
+    sink_error_ = sink_(std::move(current_));
+    return sink_error_;
   }
 
   const std::string& name_;
@@ -215,6 +217,7 @@ class RowReader {
   bool have_job_ = false;
   std::string skipping_;
   ReadStats stats_;
+  Status sink_error_;
 };
 
 }  // namespace

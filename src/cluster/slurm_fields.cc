@@ -73,7 +73,8 @@ Result<std::optional<double>> parse_duration_field(std::string_view t) {
     std::int64_t ms = 0;
     const std::string_view frac = rest.substr(dot + 1);
     if (!read_uint(frac, ms) || frac.size() > 9) return bad("duration", t, "[D-]HH:MM:SS[.mmm]");
-    fraction = static_cast<double>(ms) / std::pow(10.0, static_cast<double>(frac.size()));
+    static constexpr double kPow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    fraction = static_cast<double>(ms) / kPow10[frac.size()];
     rest = rest.substr(0, dot);
   }
   std::array<std::int64_t, 3> parts{};

@@ -36,7 +36,7 @@ struct SlurmJob {
   std::optional<double> total_cpu_s;  // TotalCPU of the job row (the sum of its steps)
   std::optional<double> energy_j;     // ConsumedEnergy of the job row
   std::vector<SlurmStep> steps;
-  std::string source;  // "file:line" of the job row, for messages
+  std::size_t line = 0;  // of the job row (parsable2) or its index in "jobs" (JSON)
 };
 
 }  // namespace carbonscope::cluster

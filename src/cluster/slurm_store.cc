@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "sinks/ledger.h"
@@ -19,13 +21,8 @@ CREATE TABLE IF NOT EXISTS slurm_jobs (
   measured INTEGER NOT NULL, cpu_j REAL NOT NULL, gpu_j REAL NOT NULL, ram_j REAL NOT NULL,
   energy_j REAL NOT NULL, energy_low_j REAL NOT NULL, energy_high_j REAL NOT NULL,
   emissions_kg REAL NOT NULL, emissions_low_kg REAL NOT NULL, emissions_high_kg REAL NOT NULL,
+  steps TEXT NOT NULL,
   PRIMARY KEY (cluster, job)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS slurm_steps (
-  cluster TEXT NOT NULL, job TEXT NOT NULL, step TEXT NOT NULL, state TEXT NOT NULL, elapsed_s REAL NOT NULL,
-  total_cpu_s REAL NOT NULL, ncpus INTEGER NOT NULL, nnodes INTEGER NOT NULL, nodes TEXT NOT NULL,
-  energy_j REAL, max_rss_mb REAL,
-  PRIMARY KEY (cluster, job, step)
 ) WITHOUT ROWID;
 )sql";
 
@@ -33,7 +30,7 @@ constexpr const char* kJobColumns =
     "cluster, job, name, user, account, partition, state, state_class, nodes, submit_unix, start_unix, "
     "end_unix, "
     "elapsed_s, ncpus, nnodes, gpus, gpu_type, mem_mb, total_cpu_s, measured, cpu_j, gpu_j, ram_j, energy_j, "
-    "energy_low_j, energy_high_j, emissions_kg, emissions_low_kg, emissions_high_kg";
+    "energy_low_j, energy_high_j, emissions_kg, emissions_low_kg, emissions_high_kg, steps";
 
 // INSERT ... ON CONFLICT DO UPDATE ... WHERE something differs: an unchanged row is
 // not written at all (sqlite3_changes() == 0).
@@ -85,6 +82,40 @@ struct Binder {
 };
 
 }  // namespace
+
+void encode_steps(const std::vector<SlurmStep>& steps, std::string& out) {
+  out += '[';
+  auto it = std::back_inserter(out);
+  const auto text = [&out](const std::string& t) {
+    out += '"';
+    for (char c : t) {
+      if (c == '"' || c == '\\') out += '\\';
+      if (static_cast<unsigned char>(c) >= 0x20) out += c;
+    }
+    out += '"';
+  };
+  const auto opt = [&it](const std::optional<double>& v) {
+    if (v) {
+      fmt::format_to(it, ",{}", *v);
+    } else {
+      fmt::format_to(it, ",null");
+    }
+  };
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const SlurmStep& p = steps[i];
+    if (i) out += ',';
+    out += '[';
+    text(p.step);
+    out += ',';
+    text(p.state);
+    fmt::format_to(it, ",{},{},{},{},", p.elapsed_s, p.total_cpu_s, p.ncpus, p.nnodes);
+    text(p.nodes);
+    opt(p.energy_j);
+    opt(p.max_rss_mb);
+    out += ']';
+  }
+  out += ']';
+}
 
 Result<GroupBy> parse_group_by(std::string_view t) {
   if (t == "user") return GroupBy::kUser;
@@ -143,18 +174,9 @@ Status SlurmStore::begin() {
     CS_ASSIGN_OR_RETURN(SqliteStmt j,
                         db_.prepare(upsert("slurm_jobs", kJobColumns, "cluster, job",
                                            {"state", "end_unix", "elapsed_s", "total_cpu_s", "energy_j",
-                                            "emissions_kg", "energy_high_j", "nodes", "gpus"}),
+                                            "emissions_kg", "energy_high_j", "nodes", "gpus", "steps"}),
                                     "recording Slurm jobs"));
     job_stmt_.emplace(std::move(j));
-    CS_ASSIGN_OR_RETURN(
-        SqliteStmt s,
-        db_.prepare(
-            upsert("slurm_steps",
-                   "cluster, job, step, state, elapsed_s, total_cpu_s, ncpus, nnodes, nodes, "
-                   "energy_j, max_rss_mb",
-                   "cluster, job, step", {"state", "elapsed_s", "total_cpu_s", "energy_j", "max_rss_mb"}),
-            "recording Slurm job steps"));
-    step_stmt_.emplace(std::move(s));
   }
   CS_RETURN_IF_ERROR(db_.exec("BEGIN IMMEDIATE", "recording Slurm jobs"));
   in_tx_ = true;
@@ -169,6 +191,9 @@ Status SlurmStore::add(const SlurmJob& j, const JobFigures& f) {
   b(static_cast<std::int64_t>(j.nnodes))(j.gpus)(j.gpu_type)(j.mem_mb)(j.total_cpu_s);
   b(static_cast<std::int64_t>(f.measured ? 1 : 0))(f.cpu_j)(f.gpu_j)(f.ram_j);
   b(f.it_j.central)(f.it_j.low)(f.it_j.high)(f.kg.central)(f.kg.low)(f.kg.high);
+  steps_text_.clear();
+  encode_steps(j.steps, steps_text_);
+  b(steps_text_);
   CS_RETURN_IF_ERROR(job_stmt_->run());
   CS_RETURN_IF_ERROR(job_stmt_->reset());
   if (sqlite3_changes(db_.handle()) == 0) {
@@ -176,13 +201,6 @@ Status SlurmStore::add(const SlurmJob& j, const JobFigures& f) {
     return Status::ok_status();
   }
   ++counts_.updated;  // split into added / updated by the import from the row counts
-  for (const SlurmStep& p : j.steps) {
-    Binder st{*step_stmt_};
-    st(j.cluster)(j.job)(p.step)(p.state)(p.elapsed_s)(p.total_cpu_s)(static_cast<std::int64_t>(p.ncpus));
-    st(static_cast<std::int64_t>(p.nnodes))(p.nodes)(p.energy_j)(p.max_rss_mb);
-    CS_RETURN_IF_ERROR(step_stmt_->run());
-    CS_RETURN_IF_ERROR(step_stmt_->reset());
-  }
   return Status::ok_status();
 }
 

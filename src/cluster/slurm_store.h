@@ -1,8 +1,9 @@
-// The ledger's Slurm tables: one row per job (with its figures) and one per step, keyed
-// by (cluster, job) and (cluster, job, step) so that importing the same jobs again
-// changes nothing, and a job imported while running is updated once it has ended.
-// They live in the ledger file beside the runs (created on first import), written in
-// batches of one transaction each through prepared statements.
+// The ledger's Slurm table: one row per job with its figures and its steps (a compact
+// JSON array, each step keyed by its id within the job), keyed by (cluster, job) so
+// that importing the same jobs again changes nothing, and a job imported while running
+// is updated once it has ended. One row per job, not per step, keeps a million-job
+// import within seconds (docs/performance.md). The table lives in the ledger file
+// beside the runs (created on first import), written in batches of one transaction.
 #pragma once
 
 #include <cstdint>
@@ -49,6 +50,10 @@ struct StoredJob {
   JobFigures figures;
 };
 
+// Steps as stored:
+// [["batch","COMPLETED",elapsed_s,total_cpu_s,ncpus,nnodes,"nodes",energy_j|null,max_rss_mb|null],...]
+void encode_steps(const std::vector<SlurmStep>& steps, std::string& out);
+
 class SlurmStore {
  public:
   // Opens the tables in the ledger at `path` (creating them when writing).
@@ -69,7 +74,8 @@ class SlurmStore {
  private:
   explicit SlurmStore(SqliteDb db) : db_(std::move(db)) {}
   SqliteDb db_;
-  std::optional<SqliteStmt> job_stmt_, step_stmt_;
+  std::optional<SqliteStmt> job_stmt_;
+  std::string steps_text_;
   ImportCounts counts_;
   bool in_tx_ = false;
 };
