@@ -17,6 +17,7 @@ packages=(
   python3 python3-dev python3-pybind11 pybind11-dev python3-pytest
   python3-numpy python3-torch   # the bundled examples; the real PyTorch training test (CPU)
   chromium texlive-latex-base poppler-utils  # dashboard browser test; LaTeX compile test (pdftotext)
+  slurmctld slurmd slurm-client slurmdbd munge mariadb-server libslurm-dev  # the real two-node Slurm cluster test (tests/cluster)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -146,11 +146,10 @@ std::string render_merged_job(const MergedJob& m) {
   std::string out = fmt::format("Slurm job {}\n", m.job);
   if (m.merged) {
     const Report& r = *m.merged;
-    out +=
-        fmt::format("tracked: {} runs on {}: {:.6f} kWh ({:.6f}-{:.6f}), {:.6f} kg CO2e{}\n", m.nodes.size(),
-                    r.run.host, r.footprint.it_energy.central.kwh(), r.footprint.it_energy.low.kwh(),
-                    r.footprint.it_energy.high.kwh(), r.footprint.emissions.central.kg(),
-                    m.recorded ? fmt::format(" (recorded as {})", r.run.id) : "");
+    out += fmt::format("tracked: {} runs on {}: {:.4g} Wh ({:.4g}-{:.4g}), {:.4g} g CO2e{}\n", m.nodes.size(),
+                       r.run.host, r.footprint.it_energy.central.kwh(), r.footprint.it_energy.low.kwh(),
+                       r.footprint.it_energy.high.kwh(), r.footprint.emissions.central.kg(),
+                       m.recorded ? fmt::format(" (recorded as {})", r.run.id) : "");
     const double total = r.footprint.it_energy.central.joules();
     out += fmt::format("  {:<12} {:<8} {:>14} {:>7}  {}\n", "node", "step", "kWh", "share", "run");
     for (const NodeShare& s : m.nodes) {
