@@ -147,13 +147,15 @@ std::string render_merged_job(const MergedJob& m) {
   if (m.merged) {
     const Report& r = *m.merged;
     out += fmt::format("tracked: {} runs on {}: {:.4g} Wh ({:.4g}-{:.4g}), {:.4g} g CO2e{}\n", m.nodes.size(),
-                       r.run.host, r.footprint.it_energy.central.kwh(), r.footprint.it_energy.low.kwh(),
-                       r.footprint.it_energy.high.kwh(), r.footprint.emissions.central.kg(),
+                       r.run.host, 1e3 * r.footprint.it_energy.central.kwh(),
+                       1e3 * r.footprint.it_energy.low.kwh(), 1e3 * r.footprint.it_energy.high.kwh(),
+                       r.footprint.emissions.central.grams(),
                        m.recorded ? fmt::format(" (recorded as {})", r.run.id) : "");
     const double total = r.footprint.it_energy.central.joules();
-    out += fmt::format("  {:<12} {:<8} {:>14} {:>7}  {}\n", "node", "step", "kWh", "share", "run");
+    out += fmt::format("  {:<12} {:<8} {:>14} {:>7}  {}\n", "node", "step", "Wh", "share", "run");
     for (const NodeShare& s : m.nodes) {
-      out += fmt::format("  {:<12} {:<8} {:>14.6f} {:>6.1f}%  {}\n", s.node, s.step, s.energy.central.kwh(),
+      out += fmt::format("  {:<12} {:<8} {:>14.4g} {:>6.1f}%  {}\n", s.node, s.step,
+                         1e3 * s.energy.central.kwh(),
                          total > 0 ? 100 * s.energy.central.joules() / total : 0, s.run_id);
     }
   } else {
@@ -162,11 +164,11 @@ std::string render_merged_job(const MergedJob& m) {
   if (m.accounting) {
     const auto& a = *m.accounting;
     out += fmt::format(
-        "accounting ({}): {} {} on {}, {} CPUs, {} GPUs, {:.0f} s: {:.6f} kWh ({}), {:.6f} kg CO2e\n",
+        "accounting ({}): {} {} on {}, {} CPUs, {} GPUs, {:.0f} s: {:.4g} Wh ({}), {:.4g} g CO2e\n",
         a.job.cluster, a.job.state, a.job.user, a.job.nodes, a.job.ncpus, a.job.gpus, a.job.elapsed_s,
-        a.figures.it_j.central / 3.6e6,
+        a.figures.it_j.central / 3.6e3,
         a.figures.measured ? "measured by Slurm's acct_gather_energy" : "estimated from allocated TRES",
-        a.figures.kg.central);
+        1e3 * a.figures.kg.central);
   }
   return out;
 }

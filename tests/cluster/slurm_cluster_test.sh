@@ -9,6 +9,7 @@
 # Exit 77 (skipped, with the reason) when not root or a package is missing.
 set -u
 BIN=$(realpath "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
 SPANK=${2:-}
 skip() { echo "SKIPPED: $*"; exit 77; }
 [ "$(id -u)" = 0 ] || skip "needs root (slurmd runs jobs as their users)"
@@ -21,6 +22,7 @@ D=$(mktemp -d /tmp/carbonscope-slurm.XXXXXX)
 chmod 755 "$D"
 mkdir -p "$D"/{etc,spool/ctld,run,log,munge,db,runs}
 export SLURM_CONF=$D/etc/slurm.conf
+cd "$D"  # job output files (slurm-N.out) land in the state directory
 BASE=$((20000 + RANDOM % 20000))
 HOST=$(hostname -s)
 PIDS=()
@@ -150,11 +152,18 @@ spank_job=""
 wait_for 30 "sacct to see every job end" bash -c "[ \"\$(sacct -n -X -P -o State -j $ok_job,$failed_job,$multi_job,$cancel_job | grep -cv -e RUNNING -e PENDING)\" = 4 ]"
 
 check() { "$@" || fail "check failed: $*"; }
-"$BIN" slurm import --ledger "$D/ledger.db" --cluster-file "$(dirname "$0")/cluster.toml" --all-users -S now-1hour 2>"$D/import1.txt" || { cat "$D/import1.txt"; fail "slurm import"; }
+"$BIN" slurm import --ledger "$D/ledger.db" --cluster-file "$HERE/cluster.toml" --all-users -S now-1hour 2>"$D/import1.txt" || { cat "$D/import1.txt"; fail "slurm import"; }
 cat "$D/import1.txt"
 check grep -q " 0 updated" "$D/import1.txt"
-"$BIN" slurm import --ledger "$D/ledger.db" --cluster-file "$(dirname "$0")/cluster.toml" --all-users -S now-1hour 2>"$D/import2.txt" || fail "second import"
+"$BIN" slurm import --ledger "$D/ledger.db" --cluster-file "$HERE/cluster.toml" --all-users -S now-1hour 2>"$D/import2.txt" || fail "second import"
 check grep -q ": 0 added, 0 updated" "$D/import2.txt"
+# The same jobs through sacct --json, into a second ledger: the same states and job count.
+sacct --json -a -S now-1hour | "$BIN" slurm import - --ledger "$D/json.db" --cluster-file "$HERE/cluster.toml" 2>"$D/import-json.txt" || { cat "$D/import-json.txt"; fail "slurm import of sacct --json"; }
+cat "$D/import-json.txt"
+! grep -q "rows skipped" "$D/import-json.txt" || fail "rows skipped reading sacct --json"
+psv_states=$("$BIN" slurm report --ledger "$D/ledger.db" --by state -f csv | cut -d, -f1,2 | sort)
+json_states=$("$BIN" slurm report --ledger "$D/json.db" --by state -f csv | cut -d, -f1,2 | sort)
+[ "$psv_states" = "$json_states" ] || fail "parsable2 and JSON imports differ: $psv_states vs $json_states"
 "$BIN" slurm report --ledger "$D/ledger.db" --by state -f json >"$D/report.json" || fail "slurm report"
 "$BIN" slurm report --ledger "$D/ledger.db" --by user
 /usr/bin/python3 - "$D/report.json" <<'PY' || fail "report contents"
