@@ -19,6 +19,7 @@ packages=(
   chromium texlive-latex-base poppler-utils  # dashboard browser test; LaTeX compile test (pdftotext)
   prometheus  # the exporter test scrapes with the real Prometheus server and promtool
   jupyter-core python3-ipykernel python3-nbconvert jupyter-client python3-nbformat  # the %carbonscope notebook test
+  slurmctld slurmd slurm-client slurmdbd munge mariadb-server libslurm-dev  # the real two-node Slurm cluster test (tests/cluster)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
       add_plan_command,
       add_exporter_command,
       add_config_command,
+      add_slurm_command,
   };
 #endif
   for (AddFn add : kCommands) add(app, ctx);

@@ -7,6 +7,7 @@
 
 #include "accounting/plausibility.h"
 #include "command.h"
+#include "cluster/slurm_env.h"
 #include "ledger_options.h"
 
 namespace carbonscope::cli {
@@ -35,6 +36,7 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOpt
   s.interval = o.interval;
   s.project = o.project;
   s.tags = o.tags;
+  for (std::string& t : cluster::slurm_tags_from_environment()) s.tags.push_back(std::move(t));  // inside a Slurm job
   s.output_dir = o.output_dir;
   s.location = o.location;
   if (!o.no_ledger) s.ledger_path = resolve_ledger_path(o.ledger);

@@ -1,0 +1,325 @@
+// The slurm_jobs / slurm_steps tables: schema, batched upserts, grouped totals.
+#include "cluster/slurm_store.h"
+
+#include <sqlite3.h>
+
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "sinks/ledger.h"
+
+namespace carbonscope::cluster {
+namespace {
+
+constexpr std::string_view kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS slurm_jobs (
+  cluster TEXT NOT NULL, job TEXT NOT NULL, name TEXT NOT NULL, user TEXT NOT NULL, account TEXT NOT NULL,
+  partition TEXT NOT NULL, state TEXT NOT NULL, state_class INTEGER NOT NULL, nodes TEXT NOT NULL,
+  submit_unix REAL, start_unix REAL, end_unix REAL, elapsed_s REAL NOT NULL, ncpus INTEGER NOT NULL,
+  nnodes INTEGER NOT NULL, gpus INTEGER NOT NULL, gpu_type TEXT NOT NULL, mem_mb REAL NOT NULL, total_cpu_s REAL,
+  measured INTEGER NOT NULL, cpu_j REAL NOT NULL, gpu_j REAL NOT NULL, ram_j REAL NOT NULL,
+  energy_j REAL NOT NULL, energy_low_j REAL NOT NULL, energy_high_j REAL NOT NULL,
+  emissions_kg REAL NOT NULL, emissions_low_kg REAL NOT NULL, emissions_high_kg REAL NOT NULL,
+  steps TEXT NOT NULL,
+  PRIMARY KEY (cluster, job)
+) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kJobColumns =
+    "cluster, job, name, user, account, partition, state, state_class, nodes, submit_unix, start_unix, "
+    "end_unix, "
+    "elapsed_s, ncpus, nnodes, gpus, gpu_type, mem_mb, total_cpu_s, measured, cpu_j, gpu_j, ram_j, energy_j, "
+    "energy_low_j, energy_high_j, emissions_kg, emissions_low_kg, emissions_high_kg, steps";
+
+// INSERT ... ON CONFLICT DO UPDATE ... WHERE something differs: an unchanged row is
+// not written at all (sqlite3_changes() == 0).
+std::string upsert(std::string_view table, std::string_view columns, std::string_view key,
+                   std::initializer_list<std::string_view> compared) {
+  std::vector<std::string> cols;
+  for (std::string_view rest = columns;;) {
+    const auto comma = rest.find(',');
+    std::string_view c = rest.substr(0, comma);
+    while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+    cols.emplace_back(c);
+    if (comma == std::string_view::npos) break;
+    rest = rest.substr(comma + 1);
+  }
+  std::string values, sets, differs;
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    values += fmt::format("{}?{}", i ? "," : "", i + 1);
+    sets += fmt::format("{}{} = excluded.{}", i ? ", " : "", cols[i], cols[i]);
+  }
+  for (std::string_view c : compared) {
+    differs += fmt::format("{}{}.{} IS NOT excluded.{}", differs.empty() ? "" : " OR ", table, c, c);
+  }
+  return fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {} WHERE {}", table,
+                     columns, values, key, sets, differs);
+}
+
+// Binds the next parameter at each call: b(x)(y)(z).
+struct Binder {
+  SqliteStmt& s;
+  int i = 0;
+  Binder& operator()(std::string_view v) {
+    s.bind(++i, v);
+    return *this;
+  }
+  Binder& operator()(const std::string& v) { return (*this)(std::string_view(v)); }
+  Binder& operator()(double v) {
+    s.bind(++i, v);
+    return *this;
+  }
+  Binder& operator()(std::int64_t v) {
+    s.bind(++i, v);
+    return *this;
+  }
+  Binder& operator()(const std::optional<double>& v) {
+    if (v) return (*this)(*v);
+    s.bind_null(++i);
+    return *this;
+  }
+};
+
+}  // namespace
+
+void encode_steps(const std::vector<SlurmStep>& steps, std::string& out) {
+  out += '[';
+  auto it = std::back_inserter(out);
+  const auto text = [&out](const std::string& t) {
+    out += '"';
+    for (char c : t) {
+      if (c == '"' || c == '\\') out += '\\';
+      if (static_cast<unsigned char>(c) >= 0x20) out += c;
+    }
+    out += '"';
+  };
+  const auto opt = [&it](const std::optional<double>& v) {
+    if (v) {
+      fmt::format_to(it, ",{}", *v);
+    } else {
+      fmt::format_to(it, ",null");
+    }
+  };
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const SlurmStep& p = steps[i];
+    if (i) out += ',';
+    out += '[';
+    text(p.step);
+    out += ',';
+    text(p.state);
+    fmt::format_to(it, ",{},{},{},{},", p.elapsed_s, p.total_cpu_s, p.ncpus, p.nnodes);
+    text(p.nodes);
+    opt(p.energy_j);
+    opt(p.max_rss_mb);
+    out += ']';
+  }
+  out += ']';
+}
+
+Result<GroupBy> parse_group_by(std::string_view t) {
+  if (t == "user") return GroupBy::kUser;
+  if (t == "account") return GroupBy::kAccount;
+  if (t == "partition") return GroupBy::kPartition;
+  if (t == "state") return GroupBy::kState;
+  if (t == "cluster") return GroupBy::kCluster;
+  return Status::invalid_argument(
+      fmt::format("--by '{}': use user, account, partition, state or cluster", t));
+}
+
+std::string_view group_by_name(GroupBy g) {
+  switch (g) {
+    case GroupBy::kUser:
+      return "user";
+    case GroupBy::kAccount:
+      return "account";
+    case GroupBy::kPartition:
+      return "partition";
+    case GroupBy::kState:
+      return "state";
+    case GroupBy::kCluster:
+      return "cluster";
+  }
+  return "user";
+}
+
+Result<SlurmStore> SlurmStore::open(const std::string& path, bool write) {
+  if (write) {
+    // The ledger itself first: created and migrated as every writer does.
+    CS_ASSIGN_OR_RETURN(Ledger ledger, Ledger::open(path));
+  }
+  CS_ASSIGN_OR_RETURN(SqliteDb db, SqliteDb::open(path, !write, 15000));
+  if (write) {
+    CS_RETURN_IF_ERROR(db.exec("PRAGMA journal_mode=WAL", "configuring the ledger"));
+    // A crash mid-import loses at most the open batch; the ledger itself stays sound.
+    CS_RETURN_IF_ERROR(db.exec("PRAGMA synchronous=NORMAL", "configuring the ledger"));
+    CS_RETURN_IF_ERROR(db.exec("PRAGMA cache_size=-32768", "configuring the ledger"));
+    CS_RETURN_IF_ERROR(db.exec(kSchema, "creating the ledger's Slurm tables"));
+  } else {
+    CS_ASSIGN_OR_RETURN(std::int64_t n,
+                        db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'slurm_jobs'",
+                                     "reading the ledger's Slurm tables"));
+    if (n == 0) {
+      return Status::not_found(
+          fmt::format("the ledger {} has no Slurm jobs: import them first with 'carbonscope "
+                      "slurm import' (see docs/clusters.md)",
+                      path));
+    }
+  }
+  return SlurmStore(std::move(db));
+}
+
+Status SlurmStore::begin() {
+  if (!job_stmt_) {
+    CS_ASSIGN_OR_RETURN(SqliteStmt j,
+                        db_.prepare(upsert("slurm_jobs", kJobColumns, "cluster, job",
+                                           {"state", "end_unix", "elapsed_s", "total_cpu_s", "energy_j",
+                                            "emissions_kg", "energy_high_j", "nodes", "gpus", "steps"}),
+                                    "recording Slurm jobs"));
+    job_stmt_.emplace(std::move(j));
+  }
+  CS_RETURN_IF_ERROR(db_.exec("BEGIN IMMEDIATE", "recording Slurm jobs"));
+  in_tx_ = true;
+  return Status::ok_status();
+}
+
+Status SlurmStore::add(const SlurmJob& j, const JobFigures& f) {
+  Binder b{*job_stmt_};
+  b(j.cluster)(j.job)(j.name)(j.user)(j.account)(j.partition)(j.state)(
+      static_cast<std::int64_t>(f.state_class));
+  b(j.nodes)(j.submit_unix)(j.start_unix)(j.end_unix)(j.elapsed_s)(static_cast<std::int64_t>(j.ncpus));
+  b(static_cast<std::int64_t>(j.nnodes))(j.gpus)(j.gpu_type)(j.mem_mb)(j.total_cpu_s);
+  b(static_cast<std::int64_t>(f.measured ? 1 : 0))(f.cpu_j)(f.gpu_j)(f.ram_j);
+  b(f.it_j.central)(f.it_j.low)(f.it_j.high)(f.kg.central)(f.kg.low)(f.kg.high);
+  steps_text_.clear();
+  encode_steps(j.steps, steps_text_);
+  b(steps_text_);
+  CS_RETURN_IF_ERROR(job_stmt_->run());
+  CS_RETURN_IF_ERROR(job_stmt_->reset());
+  if (sqlite3_changes(db_.handle()) == 0) {
+    ++counts_.unchanged;  // nothing about the job moved: its steps did not either
+    return Status::ok_status();
+  }
+  ++counts_.updated;  // split into added / updated by the import from the row counts
+  return Status::ok_status();
+}
+
+Status SlurmStore::commit() {
+  if (!in_tx_) return Status::ok_status();
+  in_tx_ = false;
+  return db_.exec("COMMIT", "recording Slurm jobs");
+}
+
+Result<std::int64_t> SlurmStore::job_count() const {
+  return db_.query_int("SELECT count(*) FROM slurm_jobs", "counting Slurm jobs");
+}
+
+Result<std::vector<GroupTotal>> SlurmStore::totals(const JobQuery& q, GroupBy by) const {
+  const std::string key = by == GroupBy::kUser        ? "user"
+                          : by == GroupBy::kAccount   ? "account"
+                          : by == GroupBy::kPartition ? "partition"
+                          : by == GroupBy::kState     ? "state"
+                                                      : "cluster";
+  const std::string when = "COALESCE(end_unix, start_unix, submit_unix)";
+  std::string where = "1";
+  if (q.since_unix) where += fmt::format(" AND {} >= ?1", when);
+  if (q.until_unix) where += fmt::format(" AND {} < ?2", when);
+  if (!q.cluster.empty()) where += " AND cluster = ?3";
+  if (!q.user.empty()) where += " AND user = ?4";
+  if (!q.account.empty()) where += " AND account = ?5";
+  if (!q.partition.empty()) where += " AND partition = ?6";
+  const std::string sql = fmt::format(
+      "SELECT {0}, count(*), sum(measured), sum(state_class = 1), sum(state_class = 2), sum(cpu_j), "
+      "sum(gpu_j), "
+      "sum(ram_j), sum(CASE WHEN measured THEN energy_j ELSE 0 END), sum(energy_j), sum(energy_low_j), "
+      "sum(energy_high_j), sum(emissions_kg), sum(emissions_low_kg), sum(emissions_high_kg), "
+      "sum(CASE WHEN state_class = 1 THEN energy_j ELSE 0 END), sum(CASE WHEN state_class = 1 THEN "
+      "emissions_kg ELSE 0 END), "
+      "sum(elapsed_s * ncpus) / 3600.0, sum(elapsed_s * gpus) / 3600.0, min({1}), max({1}) "
+      "FROM slurm_jobs WHERE {2} GROUP BY {0} ORDER BY sum(emissions_kg) DESC, {0}",
+      key, when, where);
+  CS_ASSIGN_OR_RETURN(SqliteStmt s, db_.prepare(sql, "totalling Slurm jobs"));
+  if (q.since_unix) s.bind(1, *q.since_unix);
+  if (q.until_unix) s.bind(2, *q.until_unix);
+  if (!q.cluster.empty()) s.bind(3, q.cluster);
+  if (!q.user.empty()) s.bind(4, q.user);
+  if (!q.account.empty()) s.bind(5, q.account);
+  if (!q.partition.empty()) s.bind(6, q.partition);
+  std::vector<GroupTotal> out;
+  for (;;) {
+    CS_ASSIGN_OR_RETURN(bool row, s.step());
+    if (!row) break;
+    GroupTotal g;
+    int c = 0;
+    g.key = s.text(c++);
+    g.jobs = s.integer(c++);
+    g.measured_jobs = s.integer(c++);
+    g.wasted_jobs = s.integer(c++);
+    g.unfinished_jobs = s.integer(c++);
+    g.cpu_j = s.real(c++);
+    g.gpu_j = s.real(c++);
+    g.ram_j = s.real(c++);
+    g.measured_j = s.real(c++);
+    g.energy_j.central = s.real(c++);
+    g.energy_j.low = s.real(c++);
+    g.energy_j.high = s.real(c++);
+    g.kg.central = s.real(c++);
+    g.kg.low = s.real(c++);
+    g.kg.high = s.real(c++);
+    g.wasted_j = s.real(c++);
+    g.wasted_kg = s.real(c++);
+    g.core_hours = s.real(c++);
+    g.gpu_hours = s.real(c++);
+    g.first_unix = s.real(c++);
+    g.last_unix = s.real(c++);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+Result<std::optional<StoredJob>> SlurmStore::find(const std::string& cluster, const std::string& job) const {
+  CS_ASSIGN_OR_RETURN(SqliteStmt s,
+                      db_.prepare(fmt::format("SELECT {} FROM slurm_jobs WHERE job = ?1 AND (?2 = '' OR "
+                                              "cluster = ?2) ORDER BY cluster LIMIT 1",
+                                              kJobColumns),
+                                  "reading a Slurm job"));
+  s.bind(1, job).bind(2, cluster);
+  CS_ASSIGN_OR_RETURN(bool row, s.step());
+  if (!row) return std::optional<StoredJob>();
+  StoredJob r;
+  SlurmJob& j = r.job;
+  JobFigures& f = r.figures;
+  int c = 0;
+  j.cluster = s.text(c++);
+  j.job = s.text(c++);
+  j.name = s.text(c++);
+  j.user = s.text(c++);
+  j.account = s.text(c++);
+  j.partition = s.text(c++);
+  j.state = s.text(c++);
+  f.state_class = static_cast<StateClass>(s.integer(c++));
+  j.nodes = s.text(c++);
+  const auto opt = [&s](int col) {
+    return s.is_null(col) ? std::optional<double>() : std::optional<double>(s.real(col));
+  };
+  j.submit_unix = opt(c++);
+  j.start_unix = opt(c++);
+  j.end_unix = opt(c++);
+  j.elapsed_s = s.real(c++);
+  j.ncpus = static_cast<int>(s.integer(c++));
+  j.nnodes = static_cast<int>(s.integer(c++));
+  j.gpus = s.integer(c++);
+  j.gpu_type = s.text(c++);
+  j.mem_mb = s.real(c++);
+  j.total_cpu_s = opt(c++);
+  f.measured = s.integer(c++) != 0;
+  f.cpu_j = s.real(c++);
+  f.gpu_j = s.real(c++);
+  f.ram_j = s.real(c++);
+  f.it_j = {s.real(c), s.real(c + 1), s.real(c + 2)};
+  c += 3;
+  f.kg = {s.real(c), s.real(c + 1), s.real(c + 2)};
+  return std::optional<StoredJob>(std::move(r));
+}
+
+}  // namespace carbonscope::cluster

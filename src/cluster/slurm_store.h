@@ -1,0 +1,83 @@
+// The ledger's Slurm table: one row per job with its figures and its steps (a compact
+// JSON array, each step keyed by its id within the job), keyed by (cluster, job) so
+// that importing the same jobs again changes nothing, and a job imported while running
+// is updated once it has ended. One row per job, not per step, keeps a million-job
+// import within seconds (docs/performance.md). The table lives in the ledger file
+// beside the runs (created on first import), written in batches of one transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "carbonscope/status.h"
+#include "cluster/job_model.h"
+#include "cluster/slurm_job.h"
+#include "sinks/sqlite_db.h"
+
+namespace carbonscope::cluster {
+
+struct ImportCounts {
+  std::int64_t added = 0;
+  std::int64_t updated = 0;
+  std::int64_t unchanged = 0;
+};
+
+// What `slurm report` groups and filters by.
+enum class GroupBy { kUser, kAccount, kPartition, kState, kCluster };
+Result<GroupBy> parse_group_by(std::string_view text);
+std::string_view group_by_name(GroupBy g);
+
+struct JobQuery {
+  std::optional<double> since_unix, until_unix;  // on the job's end (start, submit if unfinished)
+  std::string cluster, user, account, partition;
+};
+
+struct GroupTotal {
+  std::string key;
+  std::int64_t jobs = 0, measured_jobs = 0, wasted_jobs = 0, unfinished_jobs = 0;
+  double cpu_j = 0, gpu_j = 0, ram_j = 0, measured_j = 0;
+  Range<double> energy_j, kg;
+  double wasted_j = 0, wasted_kg = 0;
+  double core_hours = 0, gpu_hours = 0;
+  double first_unix = 0, last_unix = 0;
+};
+
+// A job as stored, for `slurm job`.
+struct StoredJob {
+  SlurmJob job;
+  JobFigures figures;
+};
+
+// Steps as stored:
+// [["batch","COMPLETED",elapsed_s,total_cpu_s,ncpus,nnodes,"nodes",energy_j|null,max_rss_mb|null],...]
+void encode_steps(const std::vector<SlurmStep>& steps, std::string& out);
+
+class SlurmStore {
+ public:
+  // Opens the tables in the ledger at `path` (creating them when writing).
+  static Result<SlurmStore> open(const std::string& path, bool write);
+
+  // Writing: add() jobs between begin() and commit(); each add is one upsert per row.
+  Status begin();
+  Status add(const SlurmJob& job, const JobFigures& f);
+  Status commit();
+  const ImportCounts& counts() const { return counts_; }
+  Result<std::int64_t> job_count() const;
+
+  // Reading.
+  Result<std::vector<GroupTotal>> totals(const JobQuery& q, GroupBy by) const;
+  // The stored job of `cluster` (any cluster when empty) with id `job`.
+  Result<std::optional<StoredJob>> find(const std::string& cluster, const std::string& job) const;
+
+ private:
+  explicit SlurmStore(SqliteDb db) : db_(std::move(db)) {}
+  SqliteDb db_;
+  std::optional<SqliteStmt> job_stmt_;
+  std::string steps_text_;
+  ImportCounts counts_;
+  bool in_tx_ = false;
+};
+
+}  // namespace carbonscope::cluster
