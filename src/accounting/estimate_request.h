@@ -22,6 +22,12 @@ struct EstimateRequest {
   std::string hours, duration, device_hours, utilisation;
   std::string params, tokens, inference_tokens, precision, mfu;  // prediction from compute
   std::string requests;                                          // per-request figures
+  // What the devices do: "training" (default), "fine-tuning" or "inference"; picks the
+  // measured average draw as a share of TDP (data/constants.csv gpu_power_fraction_*).
+  std::string workload;
+  bool whole_node = false;  // add the host (CPUs, memory, fans) of each accelerator
+  std::string date;         // "2019-06": the grid figures of that year
+  std::string pue_source;   // "", "industry", "provider" or "none"
   LocationText location;
   ArgStyle style = ArgStyle::kFlag;
 };
@@ -39,6 +45,7 @@ struct EstimateResult {
   std::vector<Alternative> alternatives;
   bool utilisation_given = false;
   std::optional<double> requests;
+  std::string workload = "training";
   std::vector<std::string> warnings;  // likely unit slips (accounting/plausibility.h): to show, not to stop on
 };
 
@@ -47,6 +54,11 @@ inline constexpr std::string_view kEverydayEquivalents[] = {"car_km_eu", "flight
                                                             "tree_month"};
 
 Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequest& request);
+// "training", "fine-tuning" or "inference": given, else inference when tokens served or
+// requests are given, else training.
+Result<std::string> estimate_workload(const EstimateRequest& request);
+// The host share of `count` accelerators (data/constants.csv host_power_fraction).
+Result<DeviceLoad> host_load(const DataSet& data, const Accelerator& a, double count);
 Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& request);
 // A car trip, a flight, phone charges and tree-months with the same emissions.
 std::vector<EquivalentValue> everyday_equivalents(const DataSet& data, Emissions m);

@@ -1,5 +1,7 @@
 // From an estimate request's texts to an EstimateSpec: hardware names through the data
 // tables, every value parsed with a message naming its argument.
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "accounting/estimate_request.h"
@@ -63,7 +65,44 @@ Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest&
   return c;
 }
 
+Result<const Constant*> constant(const DataSet& data, const std::string& key) {
+  const Constant* k = data.constant(key);
+  if (k == nullptr) return Status::data_error(fmt::format("the data tables have no {} constant", key));
+  return k;
+}
+
+// The measured average draw during `workload` as a share of TDP: per TPU chip with its
+// host for TPU training (Patterson et al.), else per GPU.
+Result<const Constant*> power_fraction(const DataSet& data, const Accelerator& a, const std::string& workload) {
+  if (a.kind == "tpu" && workload == "training") return constant(data, "tpu_power_fraction_training");
+  return constant(data, "gpu_power_fraction_" + std::string(workload == "fine-tuning" ? "finetuning" : workload));
+}
+
 }  // namespace
+
+Result<std::string> estimate_workload(const EstimateRequest& o) {
+  std::string w;
+  for (char c : o.workload) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (w.empty()) return std::string(!o.inference_tokens.empty() || !o.requests.empty() ? "inference" : "training");
+  if (w == "training" || w == "train" || w == "pretraining" || w == "pre-training") return std::string("training");
+  if (w == "fine-tuning" || w == "finetuning" || w == "fine-tune" || w == "finetune") return std::string("fine-tuning");
+  if (w == "inference" || w == "serving") return std::string("inference");
+  return Status::invalid_argument(fmt::format("{}: '{}' is not a workload; use training, fine-tuning or inference",
+                                              arg_name(o.style, "workload"), o.workload));
+}
+
+Result<DeviceLoad> host_load(const DataSet& data, const Accelerator& a, double count) {
+  CS_ASSIGN_OR_RETURN(const Constant* k, constant(data, "host_power_fraction"));
+  DeviceLoad host{"host", "host share of each accelerator (CPUs, memory, NICs, fans)",
+                  Range<Power>::of(Power::watts(a.tdp_w * k->value), Power::watts(a.tdp_w * k->low),
+                                   Power::watts(a.tdp_w * k->high)),
+                  count, false, {}};
+  host.provenance = {Method::kEstimated, k->source_id,
+                     fmt::format("{:.0f}% ({:.0f}% to {:.0f}%) of the accelerator's {} W TDP per accelerator x time",
+                                 k->value * 100, k->low * 100, k->high * 100, a.tdp_w),
+                     "", 0};
+  return host;
+}
 
 Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequest& o) {
   const auto arg = [&o](std::string_view f) { return arg_name(o.style, f); };
@@ -107,14 +146,38 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
     if (given_power) {
       d.power = Range<Power>::exact(*given_power);
       d.provenance = {Method::kGiven, "", arg("power") + " per device", "", 0};
-    } else if (a->tdp_w > 0) {
+    } else if (a->tdp_w > 0 && !o.utilisation.empty()) {
       d.power = Range<Power>::exact(Power::watts(a->tdp_w));
       d.provenance = {Method::kEstimated, a->source_id, fmt::format("TDP {} W x utilisation x time", a->tdp_w), "", 0};
+    } else if (a->tdp_w > 0) {
+      CS_ASSIGN_OR_RETURN(const std::string workload, estimate_workload(o));
+      CS_ASSIGN_OR_RETURN(const Constant* k, power_fraction(data, *a, workload));
+      d.power = Range<Power>::of(Power::watts(a->tdp_w * k->value), Power::watts(a->tdp_w * k->low),
+                                 Power::watts(a->tdp_w * k->high));
+      d.provenance = {Method::kEstimated, a->source_id + "|" + k->source_id,
+                      fmt::format("TDP {} W x {:.0f}% ({:.0f}% to {:.0f}%), the measured average draw {} x time",
+                                  a->tdp_w, k->value * 100, k->low * 100, k->high * 100,
+                                  a->kind == "tpu" && workload == "training" ? "per TPU chip incl. its host, training"
+                                                                             : "while " + workload),
+                      "", 0};
     } else {
       return Status::invalid_argument(fmt::format("{}: no source gives a TDP for {}; give its power with {}",
                                                   arg("gpu"), a->name, hint("power", "500W")));
     }
+    const bool host_in_power = a->kind == "tpu" && !given_power && o.utilisation.empty();
     spec.devices.push_back(std::move(d));
+    if (o.whole_node && !host_in_power) {
+      if (!o.cpu.empty() || !o.memory.empty()) {
+        return Status::invalid_argument(fmt::format("{} adds a modelled host to each accelerator; give {}/{} for the "
+                                                    "host or {}, not both", arg("whole-node"), arg("cpu"), arg("memory"),
+                                                    arg("whole-node")));
+      }
+      CS_ASSIGN_OR_RETURN(DeviceLoad host, host_load(data, *a, count));
+      spec.devices.push_back(std::move(host));
+    }
+  } else if (o.whole_node) {
+    return Status::invalid_argument(fmt::format("{} needs {}: the host is modelled per accelerator", arg("whole-node"),
+                                                arg("gpu")));
   } else if (given_power) {
     spec.devices.push_back({"system", "device at the given power", Range<Power>::exact(*given_power), count, true,
                             {Method::kGiven, "", arg("power"), "", 0}});

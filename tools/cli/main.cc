@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
       add_serve_command,
       add_lca_command,
       add_plan_command,
+      add_calibrate_command,
   };
 #endif
   for (AddFn add : kCommands) add(app, ctx);
