@@ -22,6 +22,21 @@ bool clearly_in_data_centre(const EstimateSpec& spec) {
   return device_hours > 8760;
 }
 
+namespace {
+
+// A cloud region's single published PUE (a trailing-12-month figure that moves from
+// quarter to quarter) widened to its provider's fleet range.
+PueFigure with_fleet_spread(const DataSet& data, const Location& location) {
+  PueFigure p = location.pue;
+  const PueRow* fleet = location.provider.empty() ? nullptr : data.provider_pue(location.provider);
+  if (fleet == nullptr || !p.value.is_exact() || fleet->low <= 0) return p;
+  p.value.low = std::min(p.value.low, fleet->low);
+  p.value.high = std::max(p.value.high, fleet->high);
+  return p;
+}
+
+}  // namespace
+
 Result<PueFigure> choose_pue(const DataSet& data, const EstimateRequest& request, const EstimateSpec& spec,
                              const Location& location, std::vector<std::string>& notes) {
   const std::string& source = request.pue_source;
@@ -42,14 +57,14 @@ Result<PueFigure> choose_pue(const DataSet& data, const EstimateRequest& request
       return Status::invalid_argument(fmt::format("{} provider needs a cloud region ({} gcp:us-central1)",
                                                   flag, arg_name(request.style, "cloud")));
     }
-    return location.pue;
+    return with_fleet_spread(data, location);
   }
   if (!source.empty() && source != "industry") {
     return Status::invalid_argument(
         fmt::format("{}: '{}' is not a PUE source; use industry, provider or none", flag, source));
   }
   const bool industry = source == "industry" || (location.provider.empty() && clearly_in_data_centre(spec));
-  if (!industry) return location.pue;
+  if (!industry) return with_fleet_spread(data, location);
   const PueRow* row = data.provider_pue("industry");
   const Constant* low = data.constant("pue_large_facility_low");
   if (row == nullptr || low == nullptr) return Status::data_error("the data tables have no industry PUE");

@@ -64,6 +64,15 @@ std::string ranged(const Range<Q>& r, F format) {
 std::string energy_ranged(const Range<Energy>& r) { return ranged(r, format_energy_range); }
 std::string emissions_ranged(const Range<Emissions>& r) { return ranged(r, format_emissions_range); }
 
+// A PUE's range, or why it has none: given, no facility (a private machine), or none
+// published.
+std::string pue_text(const PueFigure& p) {
+  if (!p.value.is_exact()) return format_number_range(p.value);
+  if (p.provenance.method == Method::kGiven) return format_number(p.value.central) + " (exact: given)";
+  if (p.value.central == 1.0) return "1 (exact: no facility)";
+  return format_number(p.value.central) + " (no range published)";
+}
+
 const Assumption* find_assumption(const Report& rep, std::string_view name) {
   for (const Assumption& a : rep.assumptions) {
     if (a.name == name) return &a;
@@ -108,21 +117,22 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
   out << "  Energy\n";
   std::vector<Line> energy;
   for (const ComponentEnergy& c : f.components) {
-    energy.push_back({fmt::format("{:<4}{}", c.component, c.label),
-                      energy_ranged(c.energy),
+    energy.push_back({fmt::format("{:<4}{}", c.component, c.label), energy_ranged(c.energy),
                       describe_provenance(c.provenance)});
   }
   out << block(energy, 4, width);
   out << block({{"IT equipment", energy_ranged(f.it_energy), ""},
-                {"x PUE", ranged(f.pue.value, format_number_range), describe_provenance(f.pue.provenance)},
+                {"x PUE", pue_text(f.pue), describe_provenance(f.pue.provenance)},
                 {"Facility", energy_ranged(f.facility_energy), ""}},
                4, width)
       << "\n";
-  out << block(
-      {{"Intensity", ranged(f.intensity.value, intensity_range), describe_provenance(f.intensity.provenance)},
-       {"Emissions", emissions_ranged(f.emissions),
-        fmt::format("{} lb", format_number(f.emissions.central.lb()))}},
-      2, width);
+  out << block({{"Intensity",
+                 f.intensity.provenance.method == Method::kGiven ? ranged(f.intensity.value, intensity_range)
+                                                                 : intensity_range(f.intensity.value),
+                 describe_provenance(f.intensity.provenance)},
+                {"Emissions", emissions_ranged(f.emissions),
+                 fmt::format("{} lb", format_number(f.emissions.central.lb()))}},
+               2, width);
 
   if (r.requests) {
     const double k = 1.0 / *r.requests;
