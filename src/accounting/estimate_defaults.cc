@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
+#include "carbonscope/parse.h"
 
 namespace carbonscope {
 
@@ -123,6 +124,29 @@ Result<int> year_of_date(const std::string& date, ArgStyle style) {
         fmt::format("{}: year {} is outside 2000 to 2100", arg_name(style, "date"), y));
   }
   return y;
+}
+
+Result<double> parse_price(const std::string& text, ArgStyle style) {
+  std::string t;
+  for (char c : text) {
+    if (c != ' ' && c != '$') t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  double per = 1;
+  for (const auto& [suffix, k] :
+       {std::pair{"/kwh", 1.0}, {"perkwh", 1.0}, {"/mwh", 1e-3}, {"permwh", 1e-3}}) {
+    const std::string s(suffix);
+    if (t.size() > s.size() && t.compare(t.size() - s.size(), s.size(), s) == 0) {
+      t.resize(t.size() - s.size());
+      per = k;
+      break;
+    }
+  }
+  auto v = parse_number(t);
+  if (!v.ok() || *v < 0) {
+    return Status::invalid_argument(fmt::format("{}: '{}' is not a price; write 0.12/kWh, 120/MWh or 0.12",
+                                                arg_name(style, "price"), text));
+  }
+  return *v * per;
 }
 
 std::string host_note(const DataSet& data, const EstimateRequest& request, const EstimateSpec& spec) {

@@ -29,6 +29,10 @@ IntensityFigure with_vintage_spread(const DataSet& data, const Location& locatio
 // The year of "2019", "2019-06" or "2019-06-15"; kInvalidArgument otherwise.
 Result<int> year_of_date(const std::string& date, ArgStyle style);
 
+// An electricity price per kWh: "0.12/kWh", "0.12 per kWh", "120/MWh" or "0.12"; the
+// currency is whatever the person uses (no conversion).
+Result<double> parse_price(const std::string& text, ArgStyle style);
+
 // "host not counted" note for a bare accelerator estimate, with the energy --whole-node
 // would add; empty when the host is counted or does not apply.
 std::string host_note(const DataSet& data, const EstimateRequest& request, const EstimateSpec& spec);

@@ -28,6 +28,8 @@ struct EstimateRequest {
   bool whole_node = false;  // add the host (CPUs, memory, fans) of each accelerator
   std::string date;         // "2019-06": the grid figures of that year
   std::string pue_source;   // "", "industry", "provider" or "none"
+  std::string facility_energy;  // energy that already includes the facility overhead (PUE)
+  std::string price;            // electricity price per kWh: "0.12/kWh", "0.12"
   LocationText location;
   ArgStyle style = ArgStyle::kFlag;
 };
@@ -46,6 +48,7 @@ struct EstimateResult {
   bool utilisation_given = false;
   std::optional<double> requests;
   std::string workload = "training";
+  std::optional<double> price_per_kwh;  // --price: cost = facility energy x price
   std::vector<std::string> warnings;  // likely unit slips (accounting/plausibility.h): to show, not to stop on
 };
 

@@ -109,8 +109,13 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
   const auto hint = [&o](std::string_view f, std::string_view v) { return example(o.style, f, v); };
   EstimateSpec spec;
   const bool hardware = !o.gpu.empty() || !o.power.empty() || !o.cpu.empty() || !o.memory.empty();
-  if (!o.energy.empty()) {
-    CS_ASSIGN_OR_RETURN(spec.energy, flag(parse_energy(o.energy), arg("energy")));
+  if (!o.energy.empty() && !o.facility_energy.empty()) {
+    return Status::invalid_argument(fmt::format("{} and {} conflict: give the IT energy or the facility's, not both",
+                                                arg("energy"), arg("facility-energy")));
+  }
+  if (!o.energy.empty() || !o.facility_energy.empty()) {
+    const std::string which = o.energy.empty() ? "facility-energy" : "energy";
+    CS_ASSIGN_OR_RETURN(spec.energy, flag(parse_energy(o.energy.empty() ? o.facility_energy : o.energy), arg(which)));
     std::vector<std::string> conflicts;
     for (auto [set, name] : {std::pair{!o.gpu.empty(), "gpu"}, {!o.power.empty(), "power"},
                              {!o.cpu.empty(), "cpu"}, {!o.memory.empty(), "memory"}, {!o.hours.empty(), "hours"},
@@ -121,7 +126,7 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
     }
     if (!conflicts.empty()) {
       return Status::invalid_argument(fmt::format("{} conflicts with {}: give the energy, or what it is made "
-                                                  "of, not both", arg("energy"), fmt::join(conflicts, ", ")));
+                                                  "of, not both", arg(which), fmt::join(conflicts, ", ")));
     }
     return spec;
   }

@@ -93,6 +93,20 @@ TEST(EstimateEvidence, ImplausibleInputsWarnWithTheReason) {
   EXPECT_NE(i.err.find("implausibly high"), std::string::npos) << i.err;
 }
 
+TEST(EstimateEvidence, FacilityEnergyTakesNoPueAndPriceGivesTheCost) {
+  const auto f = estimate_json({"--facility-energy", "100kWh", "--intensity", "100g", "--price", "0.12/kWh"});
+  EXPECT_DOUBLE_EQ(f["pue"]["central"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(f["emissions_kg"]["central"].get<double>(), 10.0);
+  EXPECT_DOUBLE_EQ(f["estimate"]["electricity_cost"]["central"].get<double>(), 12.0);
+  EXPECT_EQ(run_cli({"estimate", "--facility-energy", "100kWh", "--pue", "1.2"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"estimate", "--facility-energy", "1kWh", "--energy", "1kWh"}).exit_code, 2);
+  const auto g = estimate_json({"--gpu", "H100 SXM", "--hours", "10", "--price", "120/MWh"});
+  const auto& c = g["estimate"]["electricity_cost"];
+  EXPECT_NEAR(c["central"].get<double>(), g["facility_energy_kwh"]["central"].get<double>() * 0.12, 1e-9);
+  EXPECT_LT(c["low"].get<double>(), c["high"].get<double>());
+  EXPECT_EQ(run_cli({"estimate", "--power", "1W", "--hours", "1", "--price", "cheap"}).exit_code, 2);
+}
+
 TEST(EstimateEvidence, TextSaysWhichFiguresAreExact) {
   const CliResult r = run_cli({"estimate", "--power", "100W", "--hours", "1", "--intensity", "100g"});
   ASSERT_EQ(r.exit_code, 0);

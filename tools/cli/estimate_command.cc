@@ -40,6 +40,10 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
   cmd->add_flag("--whole-node", opts->whole_node,
                 "Add the host of each accelerator (CPUs, memory, NICs, fans); default: accelerators only, with the "
                 "host's energy in a note");
+  cmd->add_option("--facility-energy", opts->facility_energy,
+                  "Energy that already includes the facility overhead (PUE), e.g. a data centre's meter: no PUE is "
+                  "applied");
+  cmd->add_option("--price", opts->price, "Electricity price per kWh (0.12/kWh, 120/MWh): adds the energy cost");
   cmd->add_option("--date", opts->date, "When the job ran (2019-06): that year's grid figures");
   cmd->add_option("--pue-source", opts->pue_source,
                   "Where the PUE comes from without --pue: industry (survey average), provider (cloud region or "

@@ -134,6 +134,16 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
                  fmt::format("{} lb", format_number(f.emissions.central.lb()))}},
                2, width);
 
+  if (r.price_per_kwh) {
+    const auto cost = [&](Energy e) { return format_number(e.kwh() * *r.price_per_kwh); };
+    const Range<Energy>& e = f.facility_energy;
+    out << block({{"Electricity",
+                   e.is_exact() ? cost(e.central) + " (exact: given)"
+                                : fmt::format("{} ({} to {})", cost(e.central), cost(e.low), cost(e.high)),
+                   fmt::format("facility energy x {} per kWh (given); cloud cost needs your hourly rate",
+                               format_number(*r.price_per_kwh))}},
+                 2, width);
+  }
   if (r.requests) {
     const double k = 1.0 / *r.requests;
     out << block({{"Per request",
