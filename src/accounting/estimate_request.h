@@ -21,6 +21,7 @@ struct EstimateRequest {
   std::string gpu, count, power, cpu, cpus, memory, energy;
   std::string hours, duration, device_hours, utilisation;
   std::string params, tokens, inference_tokens, precision, mfu;  // prediction from compute
+  std::string flops;  // total FLOPs given directly ("3.14e23"), instead of params x tokens
   std::string requests;                                          // per-request figures
   // What the devices do: "training" (default), "fine-tuning" or "inference"; picks the
   // measured average draw as a share of TDP (data/constants.csv gpu_power_fraction_*).

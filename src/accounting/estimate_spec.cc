@@ -26,7 +26,12 @@ std::string example(ArgStyle style, std::string_view flag, std::string_view valu
 // dense peak for the precision x MFU.
 Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest& o) {
   const auto arg = [&o](std::string_view f) { return arg_name(o.style, f); };
-  if (o.params.empty()) {
+  if (!o.flops.empty() && (!o.params.empty() || !o.tokens.empty() || !o.inference_tokens.empty())) {
+    return Status::invalid_argument(fmt::format("{} conflicts with {}, {} and {}: give the FLOPs or what they are "
+                                                "made of", arg("flops"), arg("params"), arg("tokens"),
+                                                arg("inference-tokens")));
+  }
+  if (o.params.empty() && o.flops.empty()) {
     return Status::invalid_argument(fmt::format("{}, {}, {} and {} need {} (70B)", arg("tokens"), arg("inference-tokens"),
                                                 arg("precision"), arg("mfu"), arg("params")));
   }
@@ -41,21 +46,35 @@ Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest&
                                                   "or the other", arg("params"), arg(name)));
     }
   }
-  if (o.tokens.empty() == o.inference_tokens.empty()) {
+  if (o.flops.empty() && o.tokens.empty() == o.inference_tokens.empty()) {
     return Status::invalid_argument(fmt::format("{} needs one of {} (training tokens, 6ND FLOPs) or {} (tokens "
                                                 "served, 2N FLOPs per token)", arg("params"), arg("tokens"),
                                                 arg("inference-tokens")));
   }
   ComputeDemand c;
-  CS_ASSIGN_OR_RETURN(const double n, flag(parse_scaled_count(o.params), arg("params")));
-  const bool training = !o.tokens.empty();
-  CS_ASSIGN_OR_RETURN(const double d, flag(parse_scaled_count(training ? o.tokens : o.inference_tokens),
-                                           arg(training ? "tokens" : "inference-tokens")));
-  c.flops = training ? training_flops(n, d) : inference_flops(n, d);
-  c.formula = fmt::format("{} x {} parameters x {} tokens", training ? 6 : 2, o.params,
-                          training ? o.tokens : o.inference_tokens);
-  c.precision = o.precision.empty() ? kDefaultPrecision : o.precision;
+  if (!o.flops.empty()) {
+    CS_ASSIGN_OR_RETURN(const double f, flag(parse_scaled_count(o.flops), arg("flops")));
+    c.flops = Flops::count(f);
+    c.formula = fmt::format("{} FLOPs (given)", o.flops);
+  } else {
+    CS_ASSIGN_OR_RETURN(const double n, flag(parse_scaled_count(o.params), arg("params")));
+    const bool training = !o.tokens.empty();
+    CS_ASSIGN_OR_RETURN(const double d, flag(parse_scaled_count(training ? o.tokens : o.inference_tokens),
+                                             arg(training ? "tokens" : "inference-tokens")));
+    c.flops = training ? training_flops(n, d) : inference_flops(n, d);
+    c.formula = fmt::format("{} x {} parameters x {} tokens", training ? 6 : 2, o.params,
+                            training ? o.tokens : o.inference_tokens);
+  }
   CS_ASSIGN_OR_RETURN(const Accelerator* a, flag(data.find_accelerator(o.gpu), arg("gpu")));
+  c.precision = o.precision.empty() ? kDefaultPrecision : o.precision;
+  if (o.precision.empty()) {  // the first dense rate the device has: bf16, else fp16, else fp32
+    for (const char* p : {"bf16", "fp16", "fp32"}) {
+      if (peak_flop_rate(*a, p).ok()) {
+        c.precision = p;
+        break;
+      }
+    }
+  }
   CS_ASSIGN_OR_RETURN(c.peak, flag(peak_flop_rate(*a, c.precision), arg("precision")));
   if (!o.mfu.empty()) {
     CS_ASSIGN_OR_RETURN(const double m, flag(parse_fraction(o.mfu), arg("mfu")));
@@ -242,7 +261,7 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
     CS_ASSIGN_OR_RETURN(spec.device_hours, flag(parse_positive(o.device_hours), arg("device-hours")));
   }
   if (!o.params.empty() || !o.tokens.empty() || !o.inference_tokens.empty() || !o.precision.empty() ||
-      !o.mfu.empty()) {
+      !o.mfu.empty() || !o.flops.empty()) {
     CS_ASSIGN_OR_RETURN(spec.compute, compute_demand(data, o));
   }
   if (!spec.wall_time && !spec.device_hours && !spec.compute) {

@@ -32,6 +32,7 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--params", opts->params, "Model parameters (70B): predict the time from compute instead");
   cmd->add_option("--tokens", opts->tokens, "Training tokens (2T): 6 x params x tokens FLOPs");
   cmd->add_option("--inference-tokens", opts->inference_tokens, "Tokens served (1B): 2 x params FLOPs per token");
+  cmd->add_option("--flops", opts->flops, "Total FLOPs of the job (3.14e23): the time follows at MFU x peak");
   cmd->add_option("--precision", opts->precision, "Peak FLOP/s column: bf16 (default), fp16, tf32, fp32, fp8, int8");
   cmd->add_option("--mfu", opts->mfu, "Model-FLOPs utilisation (45%); default 40%, range 30% to 50%");
   cmd->add_option("--requests", opts->requests, "Requests served by this energy: adds per-request figures");
