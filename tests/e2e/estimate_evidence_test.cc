@@ -109,12 +109,14 @@ TEST(EstimateEvidence, FacilityEnergyTakesNoPueAndPriceGivesTheCost) {
 
 TEST(EstimateEvidence, FlopsGivenDirectlyAndPrecisionFallsBack) {
   // GPT-3's 3.14e23 FLOPs on V100 (no bf16 rate: fp16 125 TFLOP/s) at MFU 40%: 1.744e6 device-hours.
-  const auto j = estimate_json({"--gpu", "V100 SXM2 32GB", "--count", "10000", "--flops", "3.14e23", "--mfu", "40%"});
+  const auto j =
+      estimate_json({"--gpu", "V100 SXM2 32GB", "--count", "10000", "--flops", "3.14e23", "--mfu", "40%"});
   const auto& c = j["estimate"]["assumptions"]["compute"];
   EXPECT_DOUBLE_EQ(c["flops"].get<double>(), 3.14e23);
   EXPECT_EQ(c["precision"], "fp16");
   EXPECT_NEAR(c["device_hours"]["central"].get<double>(), 3.14e23 / (125e12 * 0.4) / 3600, 1);
-  EXPECT_EQ(run_cli({"estimate", "--gpu", "H100 SXM", "--flops", "1e20", "--params", "7B", "--tokens", "1T"}).exit_code,
+  EXPECT_EQ(run_cli({"estimate", "--gpu", "H100 SXM", "--flops", "1e20", "--params", "7B", "--tokens", "1T"})
+                .exit_code,
             2);
 }
 
