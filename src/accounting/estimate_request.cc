@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "accounting/estimate_defaults.h"
 #include "accounting/plausibility.h"
 #include "carbonscope/limits.h"
 #include "carbonscope/parse.h"
@@ -28,9 +29,43 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
     if (!n.ok()) return n.status().with_context(arg_name(request.style, "requests"));
     r.requests = static_cast<double>(*n);
   }
-  CS_ASSIGN_OR_RETURN(r.location, resolve_location_text(data, request.location, request.style));
+  LocationText where = request.location;
+  if (!request.date.empty()) {
+    CS_ASSIGN_OR_RETURN(const int year, year_of_date(request.date, request.style));
+    if (where.year != 0 && where.year != year) {
+      return Status::invalid_argument(fmt::format("{} and {} name different years ({} and {}): give one",
+                                                  arg_name(request.style, "date"),
+                                                  arg_name(request.style, "year"), request.date, where.year));
+    }
+    where.year = year;
+  }
+  CS_ASSIGN_OR_RETURN(r.location, resolve_location_text(data, where, request.style));
+  if (!request.facility_energy.empty()) {
+    if (!request.location.pue.empty() || !request.pue_source.empty()) {
+      return Status::invalid_argument(fmt::format(
+          "{} already includes the facility overhead: drop {}", arg_name(request.style, "facility-energy"),
+          arg_name(request.style, request.location.pue.empty() ? "pue-source" : "pue")));
+    }
+    r.location.pue = PueFigure{};
+    r.location.pue.provenance = {Method::kGiven, "", "included in the given facility energy", "", 0};
+  } else {
+    CS_ASSIGN_OR_RETURN(r.location.pue, choose_pue(data, request, r.spec, r.location, r.location.notes));
+  }
+  if (!request.price.empty()) {
+    CS_ASSIGN_OR_RETURN(r.price_per_kwh, parse_price(request.price, request.style));
+  }
+  r.location.intensity = with_vintage_spread(data, r.location, r.location.intensity);
+  CS_ASSIGN_OR_RETURN(r.workload, estimate_workload(request));
   r.warnings = estimate_warnings(request);
+  for (std::string& w : location_figure_warnings(r.location, !request.location.pue.empty())) {
+    r.warnings.push_back(std::move(w));
+  }
+  for (std::string& w : device_power_warnings(data, request)) r.warnings.push_back(std::move(w));
   CS_ASSIGN_OR_RETURN(std::vector<ComponentEnergy> components, estimate_energy(r.spec));
+  if (!request.facility_energy.empty() && !components.empty()) {
+    components.front().label = "facility energy given (PUE included)";
+    components.front().provenance.detail = arg_name(request.style, "facility-energy");
+  }
   Report& rep = r.report;
   rep.run.kind = RunKind::kEstimate;
   rep.run.region = r.location.label;
@@ -52,28 +87,51 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
                      rep.run.duration.count() > 0 ? std::optional(rep.run.duration) : std::nullopt,
                      given_quantities(request)));
   rep.notes = r.location.notes;
-  if (!r.spec.devices.empty()) {
+  const bool evidence_power = !r.spec.devices.empty() && r.spec.devices.front().component == "gpu" &&
+                              !r.utilisation_given && request.power.empty();
+  if (evidence_power) {
+    const DeviceLoad& g = r.spec.devices.front();
+    CS_ASSIGN_OR_RETURN(const Accelerator* a, data.find_accelerator(request.gpu));
+    const Range<double> share{g.power.central.watts() / a->tdp_w, g.power.low.watts() / a->tdp_w,
+                              g.power.high.watts() / a->tdp_w};
+    rep.notes.push_back(
+        fmt::format("{} drawn at {:.0f}% of TDP ({:.0f}% to {:.0f}%), the measured average while {} "
+                    "(data/constants.csv); {} or {} narrows it",
+                    a->name, share.central * 100, share.low * 100, share.high * 100, r.workload,
+                    "--utilisation", "--power"));
+    rep.assumptions.push_back(
+        {"power_share_of_tdp",
+         share,
+         {Method::kEstimated, g.provenance.source_id, "measured average draw while " + r.workload, "", 0}});
+  } else if (!r.spec.devices.empty()) {
     rep.notes.push_back(r.utilisation_given
                             ? fmt::format("utilisation {:.0f}% applied to device power (memory excluded)",
                                           r.spec.utilisation * 100)
-                            : "utilisation 100% (default): devices drawn at their full rated power");
+                            : "devices drawn at the given power");
   }
   if (!r.spec.devices.empty()) {
-    rep.assumptions.push_back({"utilisation", Range<double>::exact(r.spec.utilisation),
-                               {r.utilisation_given ? Method::kGiven : Method::kDefault, "",
-                                r.utilisation_given ? "" : "devices at their full rated power", "", 0}});
+    rep.assumptions.push_back(
+        {"utilisation",
+         Range<double>::exact(r.spec.utilisation),
+         {r.utilisation_given ? Method::kGiven : Method::kDefault, "",
+          r.utilisation_given ? "" : "power from evidence or given, not scaled", "", 0}});
   }
+  if (std::string n = host_note(data, request, r.spec); !n.empty()) rep.notes.push_back(std::move(n));
   if (r.spec.compute) {
     rep.assumptions.push_back({"mfu", r.spec.compute->mfu.value, r.spec.compute->mfu.provenance});
   }
   if (r.spec.compute) {
     const ComputeDemand& c = *r.spec.compute;
-    rep.notes.push_back(fmt::format("prediction from compute: {} FLOPs at {} x MFU; devices drawn at their rated "
-                                    "power for the time the compute takes", c.formula, c.precision));
+    rep.notes.push_back(
+        fmt::format("prediction from compute: {} FLOPs at {} x MFU; devices drawn at the power above "
+                    "for the time the compute takes",
+                    c.formula, c.precision));
     if (c.formula.front() == '2' && c.mfu.provenance.method == Method::kDefault) {
-      rep.notes.push_back(fmt::format("the default MFU (30% to 50%) is a training figure: serving at small batch sizes "
-                                      "often runs far below it, so this energy is likely an underestimate; give {} if "
-                                      "you know it", arg_name(request.style, "mfu")));
+      rep.notes.push_back(
+          fmt::format("the default MFU (30% to 50%) is a training figure: serving at small batch sizes "
+                      "often runs far below it, so this energy is likely an underestimate; give {} if "
+                      "you know it",
+                      arg_name(request.style, "mfu")));
     }
   }
   r.equivalents = everyday_equivalents(data, rep.footprint.emissions.central);

@@ -1,5 +1,7 @@
 // From an estimate request's texts to an EstimateSpec: hardware names through the data
 // tables, every value parsed with a message naming its argument.
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "accounting/estimate_request.h"
@@ -25,7 +27,12 @@ std::string example(ArgStyle style, std::string_view flag, std::string_view valu
 // dense peak for the precision x MFU.
 Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest& o) {
   const auto arg = [&o](std::string_view f) { return arg_name(o.style, f); };
-  if (o.params.empty()) {
+  if (!o.flops.empty() && (!o.params.empty() || !o.tokens.empty() || !o.inference_tokens.empty())) {
+    return Status::invalid_argument(fmt::format("{} conflicts with {}, {} and {}: give the FLOPs or what they are "
+                                                "made of", arg("flops"), arg("params"), arg("tokens"),
+                                                arg("inference-tokens")));
+  }
+  if (o.params.empty() && o.flops.empty()) {
     return Status::invalid_argument(fmt::format("{}, {}, {} and {} need {} (70B)", arg("tokens"), arg("inference-tokens"),
                                                 arg("precision"), arg("mfu"), arg("params")));
   }
@@ -40,21 +47,35 @@ Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest&
                                                   "or the other", arg("params"), arg(name)));
     }
   }
-  if (o.tokens.empty() == o.inference_tokens.empty()) {
+  if (o.flops.empty() && o.tokens.empty() == o.inference_tokens.empty()) {
     return Status::invalid_argument(fmt::format("{} needs one of {} (training tokens, 6ND FLOPs) or {} (tokens "
                                                 "served, 2N FLOPs per token)", arg("params"), arg("tokens"),
                                                 arg("inference-tokens")));
   }
   ComputeDemand c;
-  CS_ASSIGN_OR_RETURN(const double n, flag(parse_scaled_count(o.params), arg("params")));
-  const bool training = !o.tokens.empty();
-  CS_ASSIGN_OR_RETURN(const double d, flag(parse_scaled_count(training ? o.tokens : o.inference_tokens),
-                                           arg(training ? "tokens" : "inference-tokens")));
-  c.flops = training ? training_flops(n, d) : inference_flops(n, d);
-  c.formula = fmt::format("{} x {} parameters x {} tokens", training ? 6 : 2, o.params,
-                          training ? o.tokens : o.inference_tokens);
-  c.precision = o.precision.empty() ? kDefaultPrecision : o.precision;
+  if (!o.flops.empty()) {
+    CS_ASSIGN_OR_RETURN(const double f, flag(parse_scaled_count(o.flops), arg("flops")));
+    c.flops = Flops::count(f);
+    c.formula = fmt::format("{} FLOPs (given)", o.flops);
+  } else {
+    CS_ASSIGN_OR_RETURN(const double n, flag(parse_scaled_count(o.params), arg("params")));
+    const bool training = !o.tokens.empty();
+    CS_ASSIGN_OR_RETURN(const double d, flag(parse_scaled_count(training ? o.tokens : o.inference_tokens),
+                                             arg(training ? "tokens" : "inference-tokens")));
+    c.flops = training ? training_flops(n, d) : inference_flops(n, d);
+    c.formula = fmt::format("{} x {} parameters x {} tokens", training ? 6 : 2, o.params,
+                            training ? o.tokens : o.inference_tokens);
+  }
   CS_ASSIGN_OR_RETURN(const Accelerator* a, flag(data.find_accelerator(o.gpu), arg("gpu")));
+  c.precision = o.precision.empty() ? kDefaultPrecision : o.precision;
+  if (o.precision.empty()) {  // the first dense rate the device has: bf16, else fp16, else fp32
+    for (const char* p : {"bf16", "fp16", "fp32"}) {
+      if (peak_flop_rate(*a, p).ok()) {
+        c.precision = p;
+        break;
+      }
+    }
+  }
   CS_ASSIGN_OR_RETURN(c.peak, flag(peak_flop_rate(*a, c.precision), arg("precision")));
   if (!o.mfu.empty()) {
     CS_ASSIGN_OR_RETURN(const double m, flag(parse_fraction(o.mfu), arg("mfu")));
@@ -62,6 +83,19 @@ Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest&
     c.mfu.provenance = {Method::kGiven, "", arg("mfu"), "", 0};
   }
   return c;
+}
+
+Result<const Constant*> constant(const DataSet& data, const std::string& key) {
+  const Constant* k = data.constant(key);
+  if (k == nullptr) return Status::data_error(fmt::format("the data tables have no {} constant", key));
+  return k;
+}
+
+// The measured average draw during `workload` as a share of TDP: per TPU chip with its
+// host for TPU training (Patterson et al.), else per GPU.
+Result<const Constant*> power_fraction(const DataSet& data, const Accelerator& a, const std::string& workload) {
+  if (a.kind == "tpu" && workload == "training") return constant(data, "tpu_power_fraction_training");
+  return constant(data, "gpu_power_fraction_" + std::string(workload == "fine-tuning" ? "finetuning" : workload));
 }
 
 }  // namespace
@@ -91,13 +125,42 @@ std::string given_quantities(const EstimateRequest& o) {
   return fmt::format("{}", fmt::join(names, ", "));
 }
 
+Result<std::string> estimate_workload(const EstimateRequest& o) {
+  std::string w;
+  for (char c : o.workload) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (w.empty()) return std::string(!o.inference_tokens.empty() || !o.requests.empty() ? "inference" : "training");
+  if (w == "training" || w == "train" || w == "pretraining" || w == "pre-training") return std::string("training");
+  if (w == "fine-tuning" || w == "finetuning" || w == "fine-tune" || w == "finetune") return std::string("fine-tuning");
+  if (w == "inference" || w == "serving") return std::string("inference");
+  return Status::invalid_argument(fmt::format("{}: '{}' is not a workload; use training, fine-tuning or inference",
+                                              arg_name(o.style, "workload"), o.workload));
+}
+
+Result<DeviceLoad> host_load(const DataSet& data, const Accelerator& a, double count) {
+  CS_ASSIGN_OR_RETURN(const Constant* k, constant(data, "host_power_fraction"));
+  DeviceLoad host{"host", "host share of each accelerator (CPUs, memory, NICs, fans)",
+                  Range<Power>::of(Power::watts(a.tdp_w * k->value), Power::watts(a.tdp_w * k->low),
+                                   Power::watts(a.tdp_w * k->high)),
+                  count, false, {}};
+  host.provenance = {Method::kEstimated, k->source_id,
+                     fmt::format("{:.0f}% ({:.0f}% to {:.0f}%) of the accelerator's {} W TDP per accelerator x time",
+                                 k->value * 100, k->low * 100, k->high * 100, a.tdp_w),
+                     "", 0};
+  return host;
+}
+
 Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequest& o) {
   const auto arg = [&o](std::string_view f) { return arg_name(o.style, f); };
   const auto hint = [&o](std::string_view f, std::string_view v) { return example(o.style, f, v); };
   EstimateSpec spec;
   const bool hardware = !o.gpu.empty() || !o.power.empty() || !o.cpu.empty() || !o.memory.empty();
-  if (!o.energy.empty()) {
-    CS_ASSIGN_OR_RETURN(spec.energy, flag(parse_energy(o.energy), arg("energy")));
+  if (!o.energy.empty() && !o.facility_energy.empty()) {
+    return Status::invalid_argument(fmt::format("{} and {} conflict: give the IT energy or the facility's, not both",
+                                                arg("energy"), arg("facility-energy")));
+  }
+  if (!o.energy.empty() || !o.facility_energy.empty()) {
+    const std::string which = o.energy.empty() ? "facility-energy" : "energy";
+    CS_ASSIGN_OR_RETURN(spec.energy, flag(parse_energy(o.energy.empty() ? o.facility_energy : o.energy), arg(which)));
     std::vector<std::string> conflicts;
     for (auto [set, name] : {std::pair{!o.gpu.empty(), "gpu"}, {!o.power.empty(), "power"},
                              {!o.cpu.empty(), "cpu"}, {!o.memory.empty(), "memory"}, {!o.hours.empty(), "hours"},
@@ -108,7 +171,7 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
     }
     if (!conflicts.empty()) {
       return Status::invalid_argument(fmt::format("{} conflicts with {}: give the energy, or what it is made "
-                                                  "of, not both", arg("energy"), fmt::join(conflicts, ", ")));
+                                                  "of, not both", arg(which), fmt::join(conflicts, ", ")));
     }
     return spec;
   }
@@ -133,14 +196,38 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
     if (given_power) {
       d.power = Range<Power>::exact(*given_power);
       d.provenance = {Method::kGiven, "", arg("power") + " per device", "", 0};
-    } else if (a->tdp_w > 0) {
+    } else if (a->tdp_w > 0 && !o.utilisation.empty()) {
       d.power = Range<Power>::exact(Power::watts(a->tdp_w));
       d.provenance = {Method::kEstimated, a->source_id, fmt::format("TDP {} W x utilisation x time", a->tdp_w), "", 0};
+    } else if (a->tdp_w > 0) {
+      CS_ASSIGN_OR_RETURN(const std::string workload, estimate_workload(o));
+      CS_ASSIGN_OR_RETURN(const Constant* k, power_fraction(data, *a, workload));
+      d.power = Range<Power>::of(Power::watts(a->tdp_w * k->value), Power::watts(a->tdp_w * k->low),
+                                 Power::watts(a->tdp_w * k->high));
+      d.provenance = {Method::kEstimated, a->source_id + "|" + k->source_id,
+                      fmt::format("TDP {} W x {:.0f}% ({:.0f}% to {:.0f}%), the measured average draw {} x time",
+                                  a->tdp_w, k->value * 100, k->low * 100, k->high * 100,
+                                  a->kind == "tpu" && workload == "training" ? "per TPU chip incl. its host, training"
+                                                                             : "while " + workload),
+                      "", 0};
     } else {
       return Status::invalid_argument(fmt::format("{}: no source gives a TDP for {}; give its power with {}",
                                                   arg("gpu"), a->name, hint("power", "500W")));
     }
+    const bool host_in_power = a->kind == "tpu" && !given_power && o.utilisation.empty();
     spec.devices.push_back(std::move(d));
+    if (o.whole_node && !host_in_power) {
+      if (!o.cpu.empty() || !o.memory.empty()) {
+        return Status::invalid_argument(fmt::format("{} adds a modelled host to each accelerator; give {}/{} for the "
+                                                    "host or {}, not both", arg("whole-node"), arg("cpu"), arg("memory"),
+                                                    arg("whole-node")));
+      }
+      CS_ASSIGN_OR_RETURN(DeviceLoad host, host_load(data, *a, count));
+      spec.devices.push_back(std::move(host));
+    }
+  } else if (o.whole_node) {
+    return Status::invalid_argument(fmt::format("{} needs {}: the host is modelled per accelerator", arg("whole-node"),
+                                                arg("gpu")));
   } else if (given_power) {
     spec.devices.push_back({"system", "device at the given power", Range<Power>::exact(*given_power), count, true,
                             {Method::kGiven, "", arg("power"), "", 0}});
@@ -204,7 +291,7 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
     CS_ASSIGN_OR_RETURN(spec.device_hours, flag(parse_positive(o.device_hours), arg("device-hours")));
   }
   if (!o.params.empty() || !o.tokens.empty() || !o.inference_tokens.empty() || !o.precision.empty() ||
-      !o.mfu.empty()) {
+      !o.mfu.empty() || !o.flops.empty()) {
     CS_ASSIGN_OR_RETURN(spec.compute, compute_demand(data, o));
   }
   if (!spec.wall_time && !spec.device_hours && !spec.compute) {

@@ -78,4 +78,31 @@ std::vector<std::string> estimate_warnings(const EstimateRequest& r) {
   return out;
 }
 
+std::vector<std::string> location_figure_warnings(const Location& location, bool pue_given) {
+  std::vector<std::string> out;
+  const double pue = location.pue.value.central;
+  if (!location.provider.empty() && pue > 2.0) {
+    out.push_back(fmt::format("PUE {:g} is implausible for a {} region: cloud providers publish 1.1 to 1.3{}", pue,
+                              location.provider, pue_given ? "; check --pue" : ""));
+  } else if (pue > 2.5) {
+    out.push_back(fmt::format("PUE {:g} is implausibly high: even old enterprise rooms average about 2", pue));
+  }
+  return out;
+}
+
+std::vector<std::string> device_power_warnings(const DataSet& data, const EstimateRequest& r) {
+  std::vector<std::string> out;
+  if (r.gpu.empty() || r.power.empty()) return out;
+  auto a = data.find_accelerator(r.gpu);
+  auto p = parse_power(r.power);
+  if (!a.ok() || !p.ok() || (*a)->tdp_w <= 0) return out;
+  const double w = p->watts();
+  if (w > 1.5 * (*a)->tdp_w && w <= kPlausibleDeviceHighW) {
+    out.push_back(fmt::format("{}: {:g} W per accelerator is implausible for an {} (TDP {:g} W): is it a whole node's "
+                              "power? {} is per device",
+                              arg_name(r.style, "power"), w, (*a)->name, (*a)->tdp_w, arg_name(r.style, "power")));
+  }
+  return out;
+}
+
 }  // namespace carbonscope

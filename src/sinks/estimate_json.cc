@@ -49,6 +49,12 @@ nlohmann::json estimate_to_json(const EstimateResult& r) {
         {"facility_energy_kwh", range_json(f.facility_energy.scaled(k * 1000), kwh)},
         {"emissions_kg", range_json(f.emissions.scaled(k * 1000), kg)}};
   }
+  if (r.price_per_kwh) {
+    const double price = *r.price_per_kwh;
+    j["estimate"]["electricity_cost"] = range_json(f.facility_energy, [price](Energy e) { return e.kwh() * price; });
+    j["estimate"]["electricity_cost"]["price_per_kwh"] = price;
+  }
+  assumptions["workload"] = r.workload;
   j["estimate"]["assumptions"] = assumptions;
   j["estimate"]["equivalents"] = eq;
   j["estimate"]["alternatives"] = alt;

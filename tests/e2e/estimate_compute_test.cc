@@ -19,8 +19,9 @@ nlohmann::json estimate(std::vector<std::string> args) {
 TEST(EstimateCompute, SeventyBillionOnTwoTrillionTokens) {
   // 6 x 70e9 x 2e12 = 8.4e23 FLOPs; H100 SXM bf16 989.4 TFLOP/s x MFU 0.4 -> 589,582.9 device-hours
   // (MFU 0.5: 471,666.3; 0.3: 786,110.5); x 700 W = 412,708.0 kWh; x 400 g = 165.08 t.
+  // At TDP (--utilisation 100%) and PUE 1, to check the arithmetic exactly.
   const auto j = estimate({"--gpu", "H100 SXM", "--count", "1024", "--params", "70B", "--tokens", "2T",
-                           "--intensity", "400g"});
+                           "--intensity", "400g", "--utilisation", "100%", "--pue", "1"});
   const auto& c = j["estimate"]["assumptions"]["compute"];
   EXPECT_DOUBLE_EQ(c["flops"].get<double>(), 8.4e23);
   EXPECT_EQ(c["precision"], "bf16");
@@ -47,7 +48,7 @@ TEST(EstimateCompute, InferenceTokensAndRequests) {
   // 2 x 7e9 x 1e9 tokens = 1.4e19 FLOPs at 312 TFLOP/s x 0.25 = 179,487 s = 49.858 h x 400 W = 19.94 kWh;
   // over 1e6 requests: 19.94 Wh per 1,000 requests.
   const auto j = estimate({"--gpu", "A100 SXM4 80GB", "--params", "7B", "--inference-tokens", "1B", "--mfu", "25%",
-                           "--requests", "1000000", "--intensity", "100g"});
+                           "--requests", "1000000", "--intensity", "100g", "--utilisation", "100%"});
   EXPECT_EQ(j["estimate"]["assumptions"]["compute"]["mfu"]["method"], "given");
   EXPECT_NEAR(j["energy_kwh"]["central"].get<double>(), 19.9430, 1e-3);
   EXPECT_TRUE(j["energy_kwh"]["central"] == j["energy_kwh"]["low"]);  // a given MFU is exact

@@ -53,16 +53,17 @@ TEST(EstimateReference, StrubellTable3) {
 }
 
 TEST(EstimateReference, BloomTrainingDynamic) {
-  // 1,082,990 GPU-hours x 400 W (A100 SXM4 80GB TDP) = 433,196 kWh; x 57 g = 24.69 t.
+  // 1,082,990 GPU-hours x 400 W (A100 SXM4 80GB TDP, the paper's ~100% utilisation) =
+  // 433,196 kWh; x 57 g = 24.69 t, no PUE: the paper's own inputs.
   const auto j = estimate({"--gpu", "A100 SXM4 80GB", "--count", "384", "--device-hours", "1082990",
-                           "--intensity", "57g"});
+                           "--intensity", "57g", "--utilisation", "100%", "--pue", "1"});
   EXPECT_NEAR(j["energy_kwh"]["central"].get<double>(), 433196, 1e-6);
   EXPECT_EQ(std::round(j["emissions_kg"]["central"].get<double>() / 10) / 100, 24.69);
   EXPECT_EQ(j["components"][0]["method"], "estimated");
-  EXPECT_EQ(j["pue"]["method"], "default");
+  EXPECT_EQ(j["pue"]["method"], "given");
   EXPECT_DOUBLE_EQ(j["pue"]["central"].get<double>(), 1.0);
   EXPECT_DOUBLE_EQ(j["estimate"]["assumptions"]["utilisation"].get<double>(), 1.0);
-  EXPECT_FALSE(j["estimate"]["assumptions"]["utilisation_given"].get<bool>());
+  EXPECT_TRUE(j["estimate"]["assumptions"]["utilisation_given"].get<bool>());
 
   // With PUE 1.2: 29.63 t (printed 30 t).
   const auto p = estimate({"--energy", "433196kWh", "--pue", "1.2", "--intensity", "57g"});
@@ -71,7 +72,7 @@ TEST(EstimateReference, BloomTrainingDynamic) {
 
 TEST(EstimateReference, ExperimentImpactTrackerRoughEstimate) {
   // GTX 1080 Ti (250 W), 12 h, Oregon at EIA 2018's 127.006 g/kWh -> 3 kWh, 0.381018 kg.
-  const auto j = estimate({"--gpu", "GTX 1080 Ti", "--hours", "12", "--intensity", "127.006g"});
+  const auto j = estimate({"--gpu", "GTX 1080 Ti", "--hours", "12", "--intensity", "127.006g", "--utilisation", "1"});
   EXPECT_NEAR(j["energy_kwh"]["central"].get<double>(), 3.0, 1e-12);
   EXPECT_NEAR(j["emissions_kg"]["central"].get<double>(), 0.381018, 1e-9);
 }
@@ -122,7 +123,8 @@ namespace {
 TEST(EstimateSave, RecordsTheEstimateInTheLedger) {
   const std::string ledger = "/tmp/cs_estimate_save_" + std::to_string(getpid()) + ".db";
   std::remove(ledger.c_str());
-  const CliResult r = run_cli({"estimate", "--gpu", "GTX 1080 Ti", "--hours", "12", "--intensity", "127.006g", "--save",
+  const CliResult r = run_cli({"estimate", "--gpu", "GTX 1080 Ti", "--hours", "12", "--intensity", "127.006g",
+                               "--utilisation", "100%", "--save",
                                "--project", "plans", "--ledger", ledger, "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("saved as"), std::string::npos);

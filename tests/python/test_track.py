@@ -212,7 +212,7 @@ def test_results_print_quantities_with_the_core_formatters(tmp_path, fake_sensor
     phase = repr(r.phases[0])
     assert phase.startswith("PhaseResult('work', ") and carbonscope.format_energy(r.phases[0].energy_kwh) in phase
     assert "e-0" not in repr(t.snapshot())
-    est = carbonscope.estimate(power=400, hours=2, region="FR")
+    est = carbonscope.estimate(power=400, hours=2, region="FR", intensity="50g")  # exact figures: no range
     assert repr(est) == ("EstimateResult(" + carbonscope.format_energy(est.energy_kwh) + ", "
                          + carbonscope.format_emissions(est.emissions_kg) + " CO2e, " + repr(est.region) + ")")
 

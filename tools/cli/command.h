@@ -53,5 +53,6 @@ void add_plan_command(CLI::App& app, Context& ctx);
 void add_exporter_command(CLI::App& app, Context& ctx);
 void add_config_command(CLI::App& app, Context& ctx);
 void add_slurm_command(CLI::App& app, Context& ctx);
+void add_calibrate_command(CLI::App& app, Context& ctx);
 
 }  // namespace carbonscope::cli

@@ -28,13 +28,28 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--hours", opts->hours, "Wall-clock hours (12, 1.5)");
   cmd->add_option("--duration", opts->duration, "Wall-clock duration (90min, 118d5h41m)");
   cmd->add_option("--device-hours", opts->device_hours, "Device-hours of the accelerators (GPU-hours)");
-  cmd->add_option("--utilisation,--utilization", opts->utilisation, "Average load of the devices (80%, 0.8); default 100%");
+  cmd->add_option("--utilisation,--utilization", opts->utilisation, "Average load of the devices as a share of TDP (80%, 0.8); default: measured average draw for the workload");
   cmd->add_option("--params", opts->params, "Model parameters (70B): predict the time from compute instead");
   cmd->add_option("--tokens", opts->tokens, "Training tokens (2T): 6 x params x tokens FLOPs");
   cmd->add_option("--inference-tokens", opts->inference_tokens, "Tokens served (1B): 2 x params FLOPs per token");
+  cmd->add_option("--flops", opts->flops, "Total FLOPs of the job (3.14e23): the time follows at MFU x peak");
   cmd->add_option("--precision", opts->precision, "Peak FLOP/s column: bf16 (default), fp16, tf32, fp32, fp8, int8");
   cmd->add_option("--mfu", opts->mfu, "Model-FLOPs utilisation (45%); default 40%, range 30% to 50%");
   cmd->add_option("--requests", opts->requests, "Requests served by this energy: adds per-request figures");
+  cmd->add_option("--workload", opts->workload,
+                  "training (default), fine-tuning or inference: the measured average draw as a share of TDP");
+  cmd->add_flag("--whole-node", opts->whole_node,
+                "Add the host of each accelerator (CPUs, memory, NICs, fans); default: accelerators only, with the "
+                "host's energy in a note");
+  cmd->add_option("--facility-energy", opts->facility_energy,
+                  "Energy that already includes the facility overhead (PUE), e.g. a data centre's meter: no PUE is "
+                  "applied");
+  cmd->add_option("--price", opts->price, "Electricity price per kWh (0.12/kWh, 120/MWh): adds the energy cost");
+  cmd->add_option("--date", opts->date, "When the job ran (2019-06): that year's grid figures");
+  cmd->add_option("--pue-source", opts->pue_source,
+                  "Where the PUE comes from without --pue: industry (survey average), provider (cloud region or "
+                  "fleet), none (IT energy only); default: provider for a cloud region, industry for a job of more "
+                  "than 8 accelerators or a device-year, else 1.0");
   add_location_options(cmd, opts->location);
   cmd->add_flag("--json", all->json, "Print JSON (schema carbonscope.report/1 plus estimate fields)");
   cmd->add_flag("--save", all->save, "Record the estimate in the ledger (see 'carbonscope runs list --kind estimate')");

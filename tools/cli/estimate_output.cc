@@ -55,6 +55,31 @@ std::string intensity_range(const Range<CarbonIntensity>& r) {
                      format_number(r.high.g_per_kwh()));
 }
 
+// A figure without a range says so: it is exact because it was given.
+template <typename Q, typename F>
+std::string ranged(const Range<Q>& r, F format) {
+  return r.is_exact() ? format(r) + " (exact: given)" : format(r);
+}
+
+std::string energy_ranged(const Range<Energy>& r) { return ranged(r, format_energy_range); }
+std::string emissions_ranged(const Range<Emissions>& r) { return ranged(r, format_emissions_range); }
+
+// A PUE's range, or why it has none: given, no facility (a private machine), or none
+// published.
+std::string pue_text(const PueFigure& p) {
+  if (!p.value.is_exact()) return format_number_range(p.value);
+  if (p.provenance.method == Method::kGiven) return format_number(p.value.central) + " (exact: given)";
+  if (p.value.central == 1.0) return "1 (exact: no facility)";
+  return format_number(p.value.central) + " (no range published)";
+}
+
+const Assumption* find_assumption(const Report& rep, std::string_view name) {
+  for (const Assumption& a : rep.assumptions) {
+    if (a.name == name) return &a;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
@@ -80,9 +105,11 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
                      c.mfu.provenance.method == Method::kGiven ? "given" : "default")});
     head.push_back({"Device-hours", range_of_counts({hours(t.central), hours(t.low), hours(t.high)}), ""});
   }
-  if (!r.spec.devices.empty()) {
-    head.push_back({"Utilisation", format_percent(r.spec.utilisation),
-                    r.utilisation_given ? "given" : "default: full rated power"});
+  if (const Assumption* share = find_assumption(r.report, "power_share_of_tdp")) {
+    head.push_back({"Power", fmt::format("{} of TDP", percent_range(share->value)),
+                    fmt::format("measured average while {} [{}]", r.workload, share->provenance.source_id)});
+  } else if (r.utilisation_given) {
+    head.push_back({"Utilisation", format_percent(r.spec.utilisation), "given"});
   }
   head.push_back({"Location", r.location.label, ""});
   out << block(head, 2, width) << "\n";
@@ -90,31 +117,42 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
   out << "  Energy\n";
   std::vector<Line> energy;
   for (const ComponentEnergy& c : f.components) {
-    energy.push_back({fmt::format("{:<4}{}", c.component, c.label),
-                      format_energy_like(c.energy.central, f.it_energy.central),
+    energy.push_back({fmt::format("{:<4}{}", c.component, c.label), energy_ranged(c.energy),
                       describe_provenance(c.provenance)});
   }
   out << block(energy, 4, width);
-  out << block({{"IT equipment", format_energy_range(f.it_energy), ""},
-                {"x PUE", format_number_range(f.pue.value), describe_provenance(f.pue.provenance)},
-                {"Facility", format_energy_range(f.facility_energy), ""}},
+  out << block({{"IT equipment", energy_ranged(f.it_energy), ""},
+                {"x PUE", pue_text(f.pue), describe_provenance(f.pue.provenance)},
+                {"Facility", energy_ranged(f.facility_energy), ""}},
                4, width)
       << "\n";
-  out << block(
-      {{"Intensity", intensity_range(f.intensity.value), describe_provenance(f.intensity.provenance)},
-       {"Emissions", format_emissions_range(f.emissions),
-        fmt::format("{} lb", format_number(f.emissions.central.lb()))}},
-      2, width);
+  out << block({{"Intensity",
+                 f.intensity.provenance.method == Method::kGiven ? ranged(f.intensity.value, intensity_range)
+                                                                 : intensity_range(f.intensity.value),
+                 describe_provenance(f.intensity.provenance)},
+                {"Emissions", emissions_ranged(f.emissions),
+                 fmt::format("{} lb", format_number(f.emissions.central.lb()))}},
+               2, width);
 
+  if (r.price_per_kwh) {
+    const auto cost = [&](Energy e) { return format_number(e.kwh() * *r.price_per_kwh); };
+    const Range<Energy>& e = f.facility_energy;
+    out << block({{"Electricity",
+                   e.is_exact() ? cost(e.central) + " (exact: given)"
+                                : fmt::format("{} ({} to {})", cost(e.central), cost(e.low), cost(e.high)),
+                   fmt::format("facility energy x {} per kWh (given); cloud cost needs your hourly rate",
+                               format_number(*r.price_per_kwh))}},
+                 2, width);
+  }
   if (r.requests) {
     const double k = 1.0 / *r.requests;
     out << block({{"Per request",
-                   fmt::format("{}, {}", format_energy_range(f.facility_energy.scaled(k)),
-                               format_emissions_range(f.emissions.scaled(k))),
+                   fmt::format("{}, {}", energy_ranged(f.facility_energy.scaled(k)),
+                               emissions_ranged(f.emissions.scaled(k))),
                    ""},
                   {"Per 1,000",
-                   fmt::format("{}, {}", format_energy_range(f.facility_energy.scaled(k * 1000)),
-                               format_emissions_range(f.emissions.scaled(k * 1000))),
+                   fmt::format("{}, {}", energy_ranged(f.facility_energy.scaled(k * 1000)),
+                               emissions_ranged(f.emissions.scaled(k * 1000))),
                    ""},
                   {"Requests", format_count(*r.requests), ""}},
                  2, width);

@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
       add_exporter_command,
       add_config_command,
       add_slurm_command,
+      add_calibrate_command,
   };
 #endif
   for (AddFn add : kCommands) add(app, ctx);

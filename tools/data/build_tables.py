@@ -226,7 +226,7 @@ def build_pue():
         ["alibaba", 1.3, 1.2, 1.3, 2023, "ccf"],
         ["ovh", 1.09, "", "", 2023, "ga-data"],
         ["oracle", 1.2, "", "", 2023, "ga-data"],
-        ["industry", 1.56, 1.55, 1.59, 2024, "ga-data|carbontracker"],
+        ["industry", 1.56, 1.55, 1.59, 2024, "ga-data|carbontracker|uptime-2024"],
         ["private", 1.0, 1.0, 1.0, "", "codecarbon"],
     ]
     return [[p, fmt(v), fmt(lo), fmt(hi), y, s] for p, v, lo, hi, y, s in sorted(rows)]
@@ -342,6 +342,24 @@ def build_constants(raw):
          "BLOOM amortisation period; low = CCF 4-year life"),
         ("server_use_share", 0.85, "ratio", "", "", "bloom-paper",
          "BLOOM: average share of the lifetime a server is in use (amortisation over 6 x 8760 x 0.85 h)"),
+        ("gpu_power_fraction_training", 0.75, "ratio", 0.55, 1.0, "starcoder-2023|strubell-2019|patterson-2021",
+         "average GPU draw / TDP while training: StarCoder 280 of 400 W (0.70); Strubell 2019 measured whole-system "
+         "power per GPU 0.63 to 0.71 of TDP (an upper bound of the GPU share); high = TDP, the power cap"),
+        ("gpu_power_fraction_finetuning", 0.6, "ratio", 0.35, 0.9, "starcoder-2023|ml-energy-leaderboard",
+         "fine-tuning: between training and serving (shorter sequences, smaller batches, more data loading); "
+         "no direct measurement found, so the range spans both neighbours"),
+        ("gpu_power_fraction_inference", 0.5, "ratio", 0.25, 0.85, "ml-energy-leaderboard",
+         "serving: average power rises with batch size from near idle to close to TDP; a wide range"),
+        ("tpu_power_fraction_training", 0.64, "ratio", 0.54, 0.69, "patterson-2021",
+         "measured system power per TPU v3 chip (host share included) / 450 W TDP: T5 310 W (0.69), "
+         "GShard 288 W (0.64), Switch 245 W (0.54)"),
+        ("host_power_fraction", 0.35, "ratio", 0.15, 0.8, "nvidia-dgx-datasheets|patterson-2021",
+         "host (CPUs, memory, NICs, fans) per accelerator while working, as a share of the accelerator's TDP: DGX "
+         "maximum system power less the GPUs' TDP gives 0.46 to 1.03 at full load; Patterson's GPT-3 system power "
+         "(330 W per 300 W V100) implies about 0.35 above a GPU at 0.75"),
+        ("pue_large_facility_low", 1.1, "ratio", "", "", "ccf",
+         "lowest fleet PUE a large unknown facility plausibly has (hyperscale fleets 1.1 to 1.2): the low end of "
+         "the industry-average range applied to clearly data-centre jobs"),
         ("dram_embodied_kg_per_gb", 0.4, "kgCO2e/GB", "", "", "llmcarbon", "Micron 18 nm DRAM"),
         ("ssd_embodied_kg_per_gb", 0.018, "kgCO2e/GB", "", "", "llmcarbon", "Samsung 20 nm NAND"),
         ("die_embodied_kg_per_cm2_16nm", 1.0, "kgCO2e/cm2", "", "", "llmcarbon", "TSMC 16 nm logic die"),

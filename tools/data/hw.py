@@ -123,7 +123,8 @@ ACCELERATORS = [
     ("AMD Instinct MI325X", "AMD", "gpu", "oam", "AMD Instinct MI325X", ["MI325X"], True, {}),
     # ---- Google TPU (per chip) ---------------------------------------------------------
     ("Google TPU v2", "Google", "tpu", "chip", "Google TPU v2", ["TPU v2", "TPUv2", "tpu-v2"], True, {}),
-    ("Google TPU v3", "Google", "tpu", "chip", "Google TPU v3", ["TPU v3", "TPUv3", "tpu-v3"], True, {}),
+    ("Google TPU v3", "Google", "tpu", "chip", "Google TPU v3", ["TPU v3", "TPUv3", "tpu-v3"], True,
+     {"tdp_w": (450, "patterson-2021")}),
     ("Google TPU v4", "Google", "tpu", "chip", "Google TPU v4", ["TPU v4", "TPUv4", "tpu-v4"], True, {}),
     ("Google TPU v5e", "Google", "tpu", "chip", "Google TPU v5e",
      ["TPU v5e", "TPUv5e", "tpu-v5-lite", "TPU v5 lite"], True, {}),

@@ -109,6 +109,43 @@ SOURCES = {
         "Apache-2.0", "",
         "Carbon per area of logic dies (kgCO2e/cm2: 16 nm 1.0, 12 nm 1.2, 7 nm 1.6, 4 nm 1.8), DRAM 0.4 kg/GB, "
         "SSD 0.018 kg/GB, die areas for V100, H100, TPUv3, TPUv4. Die only: excludes HBM, board and packaging."),
+    "patterson-2021": (
+        "Carbon Emissions and Large Neural Network Training",
+        "Patterson, Gonzalez, Le, Liang, Munguia, Rothchild, So, Texier, Dean; arXiv:2104.10350", 2021,
+        "https://arxiv.org/abs/2104.10350",
+        "facts", "",
+        "Table 4, as tabulated in LLMCarbon's database.csv (SotaroKaneda/MLCarbon, Apache-2.0): measured average "
+        "system power per processor (host share included) T5 310 W, GShard 288 W, Switch 245 W on TPU v3 (TDP 450 W); "
+        "GPT-3 330 W and XLM 342 W on V100 (TDP 300 W); PUE 1.09-1.12."),
+    "starcoder-2023": (
+        "StarCoder: may the source be with you!",
+        "Li et al. (BigCode); TMLR 2023; arXiv:2305.06161", 2023,
+        "https://arxiv.org/abs/2305.06161",
+        "facts", "",
+        "Training emissions: 320,256 GPU-hours on A100 80GB (512 GPUs, AWS us-west-2) at an average of "
+        "280 W per GPU (0.70 of its 400 W TDP), PUE 1.2, 0.15495 kgCO2e/kWh -> 16.68 tCO2e."),
+    "nvidia-dgx-datasheets": (
+        "NVIDIA DGX-1 (V100), DGX A100 and DGX H100 datasheets: maximum system power",
+        "NVIDIA", 2023,
+        "https://www.nvidia.com/en-us/data-center/dgx-platform/",
+        "facts", "",
+        "Maximum system power 3.5 kW (DGX-1, 8 x V100 300 W), 6.5 kW (DGX A100, 8 x A100 400 W), "
+        "10.2 kW (DGX H100, 8 x H100 700 W): the host (CPUs, memory, NICs, switches, fans) adds 0.46, 1.03 "
+        "and 0.82 x the GPUs' TDP at its maximum."),
+    "uptime-2024": (
+        "Uptime Institute Global Data Center Survey (annual average PUE)",
+        "Uptime Institute", 2024,
+        "https://uptimeinstitute.com/resources/research-and-reports",
+        "facts", "",
+        "Industry-average annual PUE of surveyed data centres 1.55-1.59 in 2020-2024 (1.56 in 2024), as carried "
+        "by Green Algorithms defaults_PUE.csv and carbontracker."),
+    "ml-energy-leaderboard": (
+        "The ML.ENERGY Leaderboard (GPU energy and average power of LLM serving configurations)",
+        "Chung et al., ML.ENERGY initiative (ml-energy/leaderboard)", 2026,
+        "https://ml.energy/leaderboard",
+        "facts", "",
+        "Per configuration avg_power_watts and energy per request measured with Zeus on H100/B200; no licence "
+        "file, so no value is copied: cited only for the wide spread of serving power with batch size."),
     "bloom-paper": (
         "Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model",
         "Luccioni, Viguier, Ligozat; JMLR 24(253):1-15", 2023,

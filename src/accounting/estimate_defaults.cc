@@ -1,0 +1,171 @@
+// Evidence-based defaults of an estimate: PUE by kind of facility, grid vintage spread,
+// --date, and the host left out of a bare accelerator estimate.
+#include "accounting/estimate_defaults.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "carbonscope/format.h"
+#include "carbonscope/parse.h"
+
+namespace carbonscope {
+
+bool clearly_in_data_centre(const EstimateSpec& spec) {
+  if (spec.devices.empty() || spec.devices.front().component != "gpu") return false;
+  const double count = spec.devices.front().count;
+  if (count > 8) return true;
+  double device_hours = 0;
+  if (spec.device_hours) device_hours = *spec.device_hours;
+  if (spec.wall_time) device_hours = hours(*spec.wall_time) * count;
+  if (spec.compute) device_hours = hours(spec.compute->device_time().central);
+  return device_hours > 8760;
+}
+
+namespace {
+
+// A cloud region's single published PUE (a trailing-12-month figure that moves from
+// quarter to quarter) widened to its provider's fleet range.
+PueFigure with_fleet_spread(const DataSet& data, const Location& location) {
+  PueFigure p = location.pue;
+  const PueRow* fleet = location.provider.empty() ? nullptr : data.provider_pue(location.provider);
+  if (fleet == nullptr || !p.value.is_exact() || fleet->low <= 0) return p;
+  p.value.low = std::min(p.value.low, fleet->low);
+  p.value.high = std::max(p.value.high, fleet->high);
+  return p;
+}
+
+}  // namespace
+
+Result<PueFigure> choose_pue(const DataSet& data, const EstimateRequest& request, const EstimateSpec& spec,
+                             const Location& location, std::vector<std::string>& notes) {
+  const std::string& source = request.pue_source;
+  const std::string flag = arg_name(request.style, "pue-source");
+  if (!source.empty() && !request.location.pue.empty()) {
+    return Status::invalid_argument(fmt::format("{} conflicts with {}: a given PUE needs no source", flag,
+                                                arg_name(request.style, "pue")));
+  }
+  if (!request.location.pue.empty()) return location.pue;
+  if (source == "none") {
+    PueFigure p;
+    p.provenance = {Method::kGiven, "", fmt::format("{} none: IT energy only, no facility overhead", flag),
+                    "", 0};
+    return p;
+  }
+  if (source == "provider") {
+    if (location.provider.empty()) {
+      return Status::invalid_argument(fmt::format("{} provider needs a cloud region ({} gcp:us-central1)",
+                                                  flag, arg_name(request.style, "cloud")));
+    }
+    return with_fleet_spread(data, location);
+  }
+  if (!source.empty() && source != "industry") {
+    return Status::invalid_argument(
+        fmt::format("{}: '{}' is not a PUE source; use industry, provider or none", flag, source));
+  }
+  const bool industry = source == "industry" || (location.provider.empty() && clearly_in_data_centre(spec));
+  if (!industry) return with_fleet_spread(data, location);
+  const PueRow* row = data.provider_pue("industry");
+  const Constant* low = data.constant("pue_large_facility_low");
+  if (row == nullptr || low == nullptr) return Status::data_error("the data tables have no industry PUE");
+  PueFigure p;
+  p.value = Range<double>::of(row->pue, std::min(low->value, row->low), row->high);
+  p.provenance = {source.empty() ? Method::kDefault : Method::kGiven, row->source_id + "|" + low->source_id,
+                  source.empty()
+                      ? "industry-average data-centre PUE (the job is too large for a desktop); low end = "
+                        "hyperscale fleets; give --pue or --cloud if you know the facility"
+                      : "industry-average data-centre PUE (--pue-source industry)",
+                  "", row->year};
+  if (source.empty()) {
+    notes.push_back(fmt::format(
+        "PUE {} ({} to {}) assumed: more than 8 accelerators or a device-year of work runs "
+        "in a data centre; give {} for the facility's own figure",
+        format_number(p.value.central), format_number(p.value.low), format_number(p.value.high), "--pue"));
+  }
+  return p;
+}
+
+IntensityFigure with_vintage_spread(const DataSet& data, const Location& location, IntensityFigure f) {
+  const Provenance& pv = f.provenance;
+  if (pv.method == Method::kGiven || pv.year == 0 || pv.region.empty()) return f;
+  double lo = f.value.low.g_per_kwh(), hi = f.value.high.g_per_kwh();
+  for (int y : {pv.year - 1, pv.year + 1}) {
+    std::optional<double> g;
+    if (pv.region.find(':') != std::string::npos) {
+      if (auto c = data.find_cloud_region(pv.region, y); c.ok() && (*c)->g_per_kwh && (*c)->year == y)
+        g = *(*c)->g_per_kwh;
+    } else if (auto l = data.intensity(pv.region, y); l.ok() && l->row->year == y) {
+      g = l->row->g_per_kwh;
+    }
+    if (g) {
+      lo = std::min(lo, *g);
+      hi = std::max(hi, *g);
+    }
+  }
+  (void)location;
+  f.value.low = CarbonIntensity::g_per_kwh(lo);
+  f.value.high = CarbonIntensity::g_per_kwh(hi);
+  return f;
+}
+
+Result<int> year_of_date(const std::string& date, ArgStyle style) {
+  const bool digits = date.size() >= 4 && std::all_of(date.begin(), date.begin() + 4, [](char c) {
+                        return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                      });
+  const bool rest_ok = date.size() == 4 || (date.size() >= 7 && date[4] == '-');
+  if (!digits || !rest_ok) {
+    return Status::invalid_argument(fmt::format("{}: '{}' is not a date; write 2019, 2019-06 or 2019-06-15",
+                                                arg_name(style, "date"), date));
+  }
+  const int y = std::stoi(date.substr(0, 4));
+  if (y < 2000 || y > 2100) {
+    return Status::invalid_argument(
+        fmt::format("{}: year {} is outside 2000 to 2100", arg_name(style, "date"), y));
+  }
+  return y;
+}
+
+Result<double> parse_price(const std::string& text, ArgStyle style) {
+  std::string t;
+  for (char c : text) {
+    if (c != ' ' && c != '$') t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  double per = 1;
+  for (const auto& [suffix, k] :
+       {std::pair{"/kwh", 1.0}, {"perkwh", 1.0}, {"/mwh", 1e-3}, {"permwh", 1e-3}}) {
+    const std::string s(suffix);
+    if (t.size() > s.size() && t.compare(t.size() - s.size(), s.size(), s) == 0) {
+      t.resize(t.size() - s.size());
+      per = k;
+      break;
+    }
+  }
+  auto v = parse_number(t);
+  if (!v.ok() || *v < 0) {
+    return Status::invalid_argument(fmt::format("{}: '{}' is not a price; write 0.12/kWh, 120/MWh or 0.12",
+                                                arg_name(style, "price"), text));
+  }
+  return *v * per;
+}
+
+std::string host_note(const DataSet& data, const EstimateRequest& request, const EstimateSpec& spec) {
+  if (request.whole_node || request.gpu.empty() || !request.cpu.empty() || !request.memory.empty()) return "";
+  auto a = data.find_accelerator(request.gpu);
+  if (!a.ok() || (*a)->tdp_w <= 0) return "";
+  if ((*a)->kind == "tpu" && request.power.empty() && request.utilisation.empty()) {
+    return "TPU power per chip includes its host (Patterson et al. measured system power per chip)";
+  }
+  EstimateSpec with_host = spec;
+  auto host = host_load(data, **a, spec.devices.front().count);
+  if (!host.ok()) return "";
+  with_host.devices.push_back(*host);
+  auto e = estimate_energy(with_host);
+  if (!e.ok()) return "";
+  return fmt::format(
+      "host not counted: CPUs, memory, NICs and fans of the accelerators' servers would add about {} "
+      "of IT energy; {} adds them",
+      format_energy_range(e->back().energy), "--whole-node");
+}
+
+}  // namespace carbonscope
