@@ -20,6 +20,7 @@ inline constexpr double kMaxKwh = 1e12;         // 1 PWh: ~30x the world's yearl
 inline constexpr double kMaxKg = 1e12;          // 1 Gt CO2e
 inline constexpr double kMaxGramsPerKwh = 1e8;  // 100 t/kWh: 100,000x coal; above 2 kg/kWh is a warning
 inline constexpr double kMaxCount = 1e18;       // parameters, tokens, requests, devices
+inline constexpr double kMaxFlops = 1e32;       // ~1e6x the largest training runs (~5e25 FLOPs)
 inline constexpr double kMinShare = 1e-9;       // utilisation, MFU, use share: 0.0000001%
 
 // OK when `value` is finite and in [0, max]; else why not, naming `what`

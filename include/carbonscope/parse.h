@@ -35,6 +35,8 @@ Result<double> parse_fraction(std::string_view text);
 // "70B", "2T", "175e9", "350M", "1.2k"; > 0. Case is free (350m is millions too): a
 // count has no fractional prefix.
 Result<double> parse_scaled_count(std::string_view text);
+// A training compute budget in FLOPs: "3.14e23", "5e24"; > 0 and at most 1e32.
+Result<double> parse_flop_count(std::string_view text);
 // Gigabytes: "64GB", "64G", "64", "1TB", "512MB" (GiB/TiB/MiB count as GB/TB/MB); > 0.
 Result<double> parse_memory_gb(std::string_view text);
 

@@ -84,7 +84,11 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
   // The one guard for every input at once: no inf, NaN, negative or wrapped figure.
   CS_RETURN_IF_ERROR(
       check_computed(rep.footprint.facility_energy, rep.footprint.emissions,
-                     rep.run.duration.count() > 0 ? std::optional(rep.run.duration) : std::nullopt,
+                     // Device-hours without a count ("39.3M GPU-hours") name device time,
+                     // not a wall time: its duration is not checked against 1,000 years.
+                     rep.run.duration.count() > 0 && !(!request.device_hours.empty() && request.count.empty())
+                         ? std::optional(rep.run.duration)
+                         : std::nullopt,
                      given_quantities(request)));
   rep.notes = r.location.notes;
   const bool evidence_power = !r.spec.devices.empty() && r.spec.devices.front().component == "gpu" &&

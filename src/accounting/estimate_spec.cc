@@ -54,9 +54,9 @@ Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest&
   }
   ComputeDemand c;
   if (!o.flops.empty()) {
-    CS_ASSIGN_OR_RETURN(const double f, flag(parse_scaled_count(o.flops), arg("flops")));
+    CS_ASSIGN_OR_RETURN(const double f, flag(parse_flop_count(o.flops), arg("flops")));
     c.flops = Flops::count(f);
-    c.formula = fmt::format("{} FLOPs (given)", o.flops);
+    c.formula = fmt::format("{} (given)", o.flops);
   } else {
     CS_ASSIGN_OR_RETURN(const double n, flag(parse_scaled_count(o.params), arg("params")));
     const bool training = !o.tokens.empty();

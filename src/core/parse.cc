@@ -214,6 +214,15 @@ Result<double> parse_scaled_count(std::string_view text) {
   return v;
 }
 
+Result<double> parse_flop_count(std::string_view text) {
+  static const std::vector<UnitSpelling> kUnits = {u("k", 1e3), u("M", 1e6), u("B", 1e9), u("G", 1e9),
+                                                   u("T", 1e12)};
+  CS_ASSIGN_OR_RETURN(double v, parse_with_units(text, kUnits, 1.0, "FLOP count", "a number such as 3.14e23"));
+  CS_RETURN_IF_ERROR(require_positive(v, text, "FLOP count"));
+  CS_RETURN_IF_ERROR(require_at_most(v, kMaxFlops, text, "FLOP count", "1e32"));
+  return v;
+}
+
 Result<double> parse_memory_gb(std::string_view text) {
   // Memory is always bytes and no unit of it has a milli prefix, so case is free; binary
   // and decimal units count alike (the W/GB constant is far coarser than 7%).
