@@ -203,24 +203,29 @@ Result<double> parse_fraction(std::string_view text) {
   return f;
 }
 
-Result<double> parse_scaled_count(std::string_view text) {
+namespace {
+
+// A count with k/M/B/G/T multipliers, > 0 and at most `max` (`limit` spells it).
+Result<double> parse_multiplied(std::string_view text, std::string_view what, std::string_view form, double max,
+                                std::string_view limit) {
   // No fractional prefix exists for a count, so the case of m/M cannot matter here:
   // 350m and 350M are both millions.
   static const std::vector<UnitSpelling> kUnits = {u("k", 1e3), u("M", 1e6), u("B", 1e9), u("G", 1e9),
                                                    u("T", 1e12)};
-  CS_ASSIGN_OR_RETURN(double v, parse_with_units(text, kUnits, 1.0, "count", "a number such as 70B, 2T, 350M or 175e9"));
-  CS_RETURN_IF_ERROR(require_positive(v, text, "count"));
-  CS_RETURN_IF_ERROR(require_at_most(v, kMaxCount, text, "count", "1e18"));
+  CS_ASSIGN_OR_RETURN(double v, parse_with_units(text, kUnits, 1.0, what, form));
+  CS_RETURN_IF_ERROR(require_positive(v, text, what));
+  CS_RETURN_IF_ERROR(require_at_most(v, max, text, what, limit));
   return v;
 }
 
+}  // namespace
+
+Result<double> parse_scaled_count(std::string_view text) {
+  return parse_multiplied(text, "count", "a number such as 70B, 2T, 350M or 175e9", kMaxCount, "1e18");
+}
+
 Result<double> parse_flop_count(std::string_view text) {
-  static const std::vector<UnitSpelling> kUnits = {u("k", 1e3), u("M", 1e6), u("B", 1e9), u("G", 1e9),
-                                                   u("T", 1e12)};
-  CS_ASSIGN_OR_RETURN(double v, parse_with_units(text, kUnits, 1.0, "FLOP count", "a number such as 3.14e23"));
-  CS_RETURN_IF_ERROR(require_positive(v, text, "FLOP count"));
-  CS_RETURN_IF_ERROR(require_at_most(v, kMaxFlops, text, "FLOP count", "1e32"));
-  return v;
+  return parse_multiplied(text, "FLOP count", "a number such as 3.14e23", kMaxFlops, "1e32");
 }
 
 Result<double> parse_memory_gb(std::string_view text) {
