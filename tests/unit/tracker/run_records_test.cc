@@ -17,6 +17,7 @@
 #include "platform/clock.h"
 #include "sensors/fake.h"
 #include "sinks/ledger.h"
+#include "support/fake_tracker.h"
 #include "support/scratch_dir.h"
 #include "tracker/run_files.h"
 #include "tracker/run_finish.h"
@@ -27,21 +28,8 @@ namespace {
 namespace fs = std::filesystem;
 
 TrackerConfig config_for(FakeClock& clock, const std::string& out, const std::string& ledger) {
-  TrackerConfig c;
-  c.clock = &clock;
-  c.output_dir = out;
+  TrackerConfig c = test::fake_gpu_config(clock, out, 100, 1.0);
   c.ledger_path = ledger;
-  c.proc_root = std::string(CARBONSCOPE_FIXTURES) + "/vm";
-  c.intensity.value = Range<CarbonIntensity>::exact(CarbonIntensity::g_per_kwh(500));
-  c.pue.value = Range<double>::exact(1.0);
-  FakeDomain gpu;
-  gpu.domain.name = "gpu-0";
-  gpu.domain.component = "gpu";
-  gpu.domain.label = "GPU 0 fake";
-  gpu.domain.kind = ReadingKind::kPower;
-  gpu.domain.provenance.method = Method::kMeasured;
-  gpu.values = {100};
-  c.sensors.push_back(make_fake_sensor({gpu}));
   return c;
 }
 

@@ -12,6 +12,7 @@
 
 #include "platform/clock.h"
 #include "sensors/fake.h"
+#include "support/fake_tracker.h"
 #include "support/scratch_dir.h"
 
 namespace carbonscope {
@@ -25,21 +26,7 @@ struct TempDir : test::ScratchDir {
 using test::slurp;
 
 TrackerConfig fake_config(FakeClock& clock, const std::string& out) {
-  TrackerConfig c;
-  c.clock = &clock;
-  c.output_dir = out;
-  c.proc_root = std::string(CARBONSCOPE_FIXTURES) + "/vm";
-  c.intensity.value = Range<CarbonIntensity>::exact(CarbonIntensity::g_per_kwh(500));
-  c.pue.value = Range<double>::exact(1.5);
-  FakeDomain gpu;
-  gpu.domain.name = "gpu-0";
-  gpu.domain.component = "gpu";
-  gpu.domain.label = "GPU 0 fake";
-  gpu.domain.kind = ReadingKind::kPower;
-  gpu.domain.provenance.method = Method::kMeasured;
-  gpu.values = {360};
-  c.sensors.push_back(make_fake_sensor({gpu}));
-  return c;
+  return test::fake_gpu_config(clock, out, 360, 1.5);
 }
 
 TEST(Tracker, IntegratesPhasesAndWritesEveryFile) {
