@@ -10,6 +10,7 @@
 
 #include "carbonscope/footprint.h"
 #include "carbonscope/hourly.h"
+#include "data/geo.h"
 
 namespace carbonscope {
 
@@ -24,6 +25,10 @@ struct PlanPlace {
   const HourlySeries* hourly = nullptr;  // the grid series that applies, if any
   std::string hourly_note;               // how the series was matched ("PJM: Northern Virginia ...")
   std::vector<std::string> notes;        // fallbacks taken while resolving the place
+  // Where it is, for --near: a cloud region's city (data/region_locations.csv); none
+  // for a private zone (a whole country or grid).
+  std::optional<GeoPoint> point;
+  std::string city;  // "Ashburn, US"
 };
 
 // The job: IT energy (before PUE), spread evenly over its duration.
@@ -50,6 +55,8 @@ struct PlanOption {
   Range<Emissions> emissions;                   // it_energy x PUE x intensity
   std::optional<Range<Emissions>> at_earliest;  // the same place, started at the window's start
   std::string note;                             // e.g. "no hourly data for 2022-07-01..: annual figure"
+  std::optional<double> distance_km;            // great-circle distance from --near
+  std::optional<double> score;                  // --weigh: 0..1, higher is better
 };
 
 // Whole hours the job touches (a 10.5 h job touches 11).

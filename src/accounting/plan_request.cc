@@ -149,6 +149,20 @@ void attach_forecast(PlanPlace& p, const PlanWindow& w, std::int64_t need, std::
       format_utc_hour(s->end()));
 }
 
+// Each place's coordinates (cloud regions only: a private zone is a whole country or grid).
+void locate(PlanPlace& p, const GeoTables& geo) {
+  const auto colon = p.key.find(':');
+  if (colon == std::string::npos) return;
+  if (const RegionLocation* l = geo.region(p.provider, std::string_view(p.key).substr(colon + 1))) {
+    p.point = l->point;
+    p.city = fmt::format("{}, {}", l->city, l->country);
+  }
+}
+
+void add_distance(PlanOption& o, const std::optional<NearPoint>& near) {
+  if (near && o.place->point) o.distance_km = great_circle_km(near->point, *o.place->point);
+}
+
 int year_of(UnixHour hour) { return std::stoi(format_utc_date(hour).substr(0, 4)); }
 
 }  // namespace
@@ -169,6 +183,19 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
   }
   PlanResult out;
   CS_ASSIGN_OR_RETURN(TimeFlags t, split_within(r.within));
+  if (!r.weigh.empty()) {
+    CS_ASSIGN_OR_RETURN(out.weights, parse_weights(r.weigh));
+    if (out.weights->distance > 0 && r.near.empty()) {
+      return Status::invalid_argument(fmt::format(
+          "--weigh {}: distance needs the place to measure from: add --near CITY (London,GB) or --near LAT,LON",
+          r.weigh));
+    }
+  }
+  std::shared_ptr<const GeoTables> geo;
+  if (!r.near.empty()) {
+    CS_ASSIGN_OR_RETURN(geo, GeoTables::builtin());
+    CS_ASSIGN_OR_RETURN(out.near, geo->resolve(r.near));
+  }
   const std::vector<std::string> gpus =
       r.gpus.size() > 1 ? r.gpus : std::vector<std::string>{r.gpus.size() == 1 ? r.gpus.front() : r.job.gpu};
   for (const std::string& gpu : gpus) {
@@ -206,6 +233,9 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
     if (f.year == 0) f.year = year_of(out.window->earliest);
   }
   CS_ASSIGN_OR_RETURN(out.places, plan_places(data, hourly, f));
+  if (geo) {
+    for (PlanPlace& p : out.places) locate(p, *geo);
+  }
   if (out.window) {
     for (PlanPlace& p : out.places) attach_forecast(p, *out.window, f.window_hours, out.forecasts);
   }
@@ -223,9 +253,24 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
     ranked.insert(ranked.end(), one.begin(), one.end());
   }
   out.considered = out.places.size();
+  for (PlanOption& o : ranked) add_distance(o, out.near);
   std::stable_sort(ranked.begin(), ranked.end(), [](const PlanOption& a, const PlanOption& b) {
     return a.emissions.central < b.emissions.central;
   });
+  std::size_t unlocated = 0;
+  for (const PlanPlace& p : out.places) unlocated += p.point ? 0 : 1;
+  if (out.weights) {
+    if (out.weights->distance > 0) {
+      std::erase_if(ranked, [](const PlanOption& o) { return !o.distance_km; });
+      if (ranked.empty()) {
+        return Status::not_found(
+            "--weigh distance: none of the places has coordinates (private zones are whole countries or "
+            "grids); allow cloud regions (--providers aws,gcp,...) or drop distance from --weigh");
+      }
+    }
+    out.weighed = ranked.size();
+    weigh_options(ranked, *out.weights);
+  }
   if (ranked.size() > static_cast<std::size_t>(r.top)) ranked.resize(static_cast<std::size_t>(r.top));
   out.options = std::move(ranked);
 
@@ -236,9 +281,12 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
     if (out.window) attach_forecast(*out.from, *out.window, f.window_hours, out.forecasts);
     const std::optional<UnixHour> start =
         out.window ? std::optional<UnixHour>(out.window->earliest) : std::nullopt;
+    if (geo) locate(*out.from, *geo);
     out.from_at_start = evaluate_place(*out.from, out.job, start);
     if (out.window) out.from_best = rank_places({*out.from}, out.job, out.window).front();
     if (out.from_best) out.from_best->place = out.from.get();
+    add_distance(*out.from_at_start, out.near);
+    if (out.from_best) add_distance(*out.from_best, out.near);
   }
 
   if (out.window) {
@@ -259,6 +307,24 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
           "hourly figures: mean over the job's hours at the best whole-hour start; the range "
           "spans starting one hour earlier or later (the series' hour alignment is +-1 h)");
     }
+  }
+  if (out.near) {
+    out.notes.push_back(fmt::format(
+        "distance: great-circle km from {} to the region's city (data/region_locations.csv, GeoNames CC BY 4.0), "
+        "a proxy for network latency, not a measurement; a data centre can lie tens of km from its city",
+        out.near->label));
+    if (unlocated > 0) {
+      out.notes.push_back(fmt::format(
+          "{} private zones (a whole country or grid) have no single location: no distance{}", unlocated,
+          out.weights && out.weights->distance > 0 ? ", so they are left out of the weighted ranking" : ""));
+    }
+  }
+  if (out.weights) {
+    out.notes.push_back(fmt::format(
+        "sorted by score (weights carbon={:g}, distance={:g}): each criterion scaled to 0..1 over the {} "
+        "candidates (1 = the lowest emissions or the nearest), then their weighted mean; 1 is best on both. "
+        "Price is not a criterion: there is no open price data",
+        out.weights->carbon, out.weights->distance, out.weighed));
   }
   out.notes.push_back(
       "intensity bases differ: US hourly series are life-cycle (IPCC AR5, production-based), the GB "

@@ -13,6 +13,7 @@
 #include "accounting/estimate_request.h"
 #include "accounting/plan.h"
 #include "accounting/plan_places.h"
+#include "accounting/plan_weigh.h"
 
 namespace carbonscope {
 
@@ -27,7 +28,9 @@ struct PlanRequest {
   std::vector<std::string> exclude;
   std::string start_after, deadline;  // ISO 8601 with a zone
   int top = 10;
-  int year = 0;  // annual data year when there is no window
+  int year = 0;       // annual data year when there is no window
+  std::string near;   // --near: "London,GB" or "51.5,-0.12": adds each place's distance
+  std::string weigh;  // --weigh: "carbon=1,distance=0.3": rank by the weighted score
 };
 
 // One of the compared jobs: the same job on other hardware.
@@ -52,6 +55,9 @@ struct PlanResult {
   std::unique_ptr<PlanPlace> from;
   std::optional<PlanOption> from_at_start;  // the job where it is, started at the window's start
   std::optional<PlanOption> from_best;      // the job where it is, at its best start
+  std::optional<NearPoint> near;       // --near, resolved
+  std::optional<PlanWeights> weights;  // --weigh, parsed
+  std::size_t weighed = 0;             // options scored (places x hardware with the criteria's data)
   std::vector<std::string> notes;
 };
 

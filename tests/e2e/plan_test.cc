@@ -199,6 +199,65 @@ TEST(PlanCommand, BadInputSaysWhatToDo) {
   }
 }
 
+TEST(PlanCommand, NearAddsADistanceColumnAndWeighRanksByScore) {
+  const CliResult plain = run_cli(with(kDoneWhen, {"--near", "New York City"}));
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  for (const char* s : {"Near      New York City, US-NY (40.7143, -74.0060)", " km ", "great-circle km from",
+                        "km away", "Best "}) {
+    EXPECT_NE(plain.out.find(s), std::string::npos) << s << "\n" << plain.out;
+  }
+  EXPECT_EQ(plain.out.find("Score"), std::string::npos);
+
+  const CliResult weighed =
+      run_cli(with(kDoneWhen, {"--near", "40.71,-74.01", "--weigh", "carbon=1,distance=0.3", "--json"}));
+  ASSERT_EQ(weighed.exit_code, 0) << weighed.err;
+  const auto j = nlohmann::json::parse(weighed.out);
+  EXPECT_DOUBLE_EQ(j["near"]["lat"].get<double>(), 40.71);
+  EXPECT_DOUBLE_EQ(j["weights"]["distance"].get<double>(), 0.3);
+  double last = 2;
+  for (const auto& o : j["options"]) {
+    ASSERT_TRUE(o.contains("distance_km")) << o.dump();
+    ASSERT_TRUE(o.contains("score")) << o.dump();
+    EXPECT_LE(o["score"].get<double>(), last);
+    last = o["score"].get<double>();
+    EXPECT_NE(o["provider"], "private");
+    EXPECT_FALSE(o["city"].get<std::string>().empty());
+  }
+  EXPECT_GT(j["from"]["distance_km"].get<double>(), 300);  // Ashburn, VA from New York
+  EXPECT_LT(j["from"]["distance_km"].get<double>(), 400);
+
+  const CliResult none = run_cli(with(kDoneWhen, {"--json"}));
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  const auto n = nlohmann::json::parse(none.out);
+  EXPECT_TRUE(n["near"].is_null());
+  EXPECT_TRUE(n["weights"].is_null());
+  EXPECT_FALSE(n["options"][0].contains("distance_km"));
+}
+
+TEST(PlanCommand, BadNearAndWeighSayWhatToDo) {
+  struct Case {
+    std::vector<std::string> args;
+    const char* must_mention;
+  };
+  const Case cases[] = {
+      {{"--near", "London"}, "London, GB-ENG (pop. 7.6M); London, CA-08 (pop. 347k)"},
+      {{"--near", "Atlantis"}, "no city of 100,000 people or more"},
+      {{"--near", "91,0"}, "latitude 91 is outside -90..90"},
+      {{"--near", "45,-200"}, "longitude -200 is outside -180..180"},
+      {{"--weigh", "carbon=1,distance=0.3"}, "add --near"},
+      {{"--near", "Paris,FR", "--weigh", "price=1"}, "no price criterion"},
+      {{"--near", "Paris,FR", "--weigh", "latency=1"}, "unknown criterion 'latency'"},
+      {{"--near", "Paris,FR", "--weigh", "carbon=-1"}, "is negative"},
+      {{"--near", "Paris,FR", "--weigh", "carbon=0,distance=0"}, "every weight is 0"},
+  };
+  for (const Case& c : cases) {
+    const CliResult r = run_cli(with({"plan", "--gpu", "H100 SXM", "--hours", "10"}, c.args));
+    EXPECT_EQ(r.exit_code, 2) << c.must_mention << ": " << r.err;
+    EXPECT_NE(r.err.find(c.must_mention), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+  }
+}
+
 }  // namespace
 }  // namespace carbonscope::test
 

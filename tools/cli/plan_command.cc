@@ -60,6 +60,12 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--start-after", r.start_after, "Earliest start, ISO 8601 with a zone (2022-07-01T00:00Z)");
   cmd->add_option("--deadline", r.deadline, "Time by which the job must be finished (2022-07-03T00:00Z)");
   cmd->add_option("--year", r.year, "Year of the annual grid data without a window (default: the latest)");
+  cmd->add_option("--near", r.near,
+                  "Where the users are, for a great-circle distance column: a city (London, \"Paris,FR\", "
+                  "\"Kansas City,US-MO\") or \"lat,lon\" in decimal degrees");
+  cmd->add_option("--weigh", r.weigh,
+                  "Rank by a weighted score instead of emissions: carbon=1,distance=0.3 (each criterion scaled "
+                  "to 0..1 over the candidates; no price data)");
   cmd->add_flag("--json", opts->json, "Print JSON (schema carbonscope.plan/1)");
   cmd->callback([opts, &ctx] {
     auto data = load_data(ctx);

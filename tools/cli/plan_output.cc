@@ -64,6 +64,10 @@ std::string saving_text(const PlanOption& o, const std::optional<PlanOption>& fr
   return fmt::format("{} more ({:.0f}%)", format_emissions(Emissions::kg(-s.kg)), s.percent);
 }
 
+std::string distance_text(const PlanOption& o) {
+  return o.distance_km ? fmt::format("{:.0f}", *o.distance_km) : "-";
+}
+
 std::string truncate(const std::string& s, std::size_t n) {
   return s.size() <= n ? s : s.substr(0, n - 1) + "~";
 }
@@ -102,6 +106,9 @@ nlohmann::json option_json(const PlanResult& r, const PlanOption& o, const std::
     const Saving s = saving_against(o, *from);
     j["saving"] = {{"kg", s.kg}, {"percent", s.percent}, {"against", from->place->key}};
   }
+  if (o.distance_km) j["distance_km"] = *o.distance_km;
+  if (!p.city.empty()) j["city"] = p.city;
+  if (o.score) j["score"] = *o.score;
   if (!o.note.empty()) j["note"] = o.note;
   return j;
 }
@@ -128,12 +135,21 @@ std::string render_plan_text(const PlanResult& r) {
   }
   out << fmt::format("  {:<10}{} ranked", "Places", r.considered);
   if (r.window) out << fmt::format(", {} with hourly data for the window", r.with_hourly);
-  out << fmt::format("; the best {} shown\n\n", r.options.size());
+  out << fmt::format("; the best {} shown", r.options.size());
+  if (r.weights) {
+    out << fmt::format(" by weighted score (carbon={:g}, distance={:g})", r.weights->carbon, r.weights->distance);
+  }
+  out << "\n";
+  if (r.near) out << fmt::format("  {:<10}{} ({:.4f}, {:.4f}): km = great-circle distance\n", "Near",
+                                 r.near->label, r.near->point.lat, r.near->point.lon);
+  out << "\n";
 
   const std::string saving_head = r.from ? "Saving vs " + r.from->key : "";
   out << fmt::format("  {:>3}  {:<40} {:<9} {:<34} {:<10}", "#", "Place", "Provider", "Grid g/kWh", "PUE");
   if (compare) out << fmt::format(" {:<26}", "Hardware");
   if (r.window) out << fmt::format(" {:<18}", "Start (UTC)");
+  if (r.near) out << fmt::format(" {:>8}", "km");
+  if (r.weights) out << fmt::format(" {:>5}", "Score");
   out << fmt::format(" {:<28} {}\n", "Emissions CO2e", saving_head);
   int rank = 0;
   for (const PlanOption& o : r.options) {
@@ -142,12 +158,16 @@ std::string render_plan_text(const PlanResult& r) {
     if (compare) out << fmt::format(" {:<26}", truncate(hardware_label(r, o), 26));
     if (r.window)
       out << fmt::format(" {:<18}", o.hourly && o.start ? format_utc_hour(*o.start) : "any (annual)");
+    if (r.near) out << fmt::format(" {:>8}", distance_text(o));
+    if (r.weights) out << fmt::format(" {:>5.2f}", o.score.value_or(0));
     out << fmt::format(" {:<28} {}\n", emissions_text(o.emissions), saving_text(o, r.from_at_start));
   }
   if (r.from && r.from_at_start) {
     out << fmt::format("\n  Now       {}: {}", r.from->label, emissions_text(r.from_at_start->emissions));
     if (r.window) out << fmt::format(" starting {}", format_utc_hour(r.window->earliest));
-    out << fmt::format(" at {}\n", grid_text(*r.from_at_start));
+    out << fmt::format(" at {}", grid_text(*r.from_at_start));
+    if (r.from_at_start->distance_km) out << fmt::format(", {:.0f} km away", *r.from_at_start->distance_km);
+    out << "\n";
     if (r.from_best && r.from_best->start && r.from_best->hourly && r.window &&
         *r.from_best->start != r.window->earliest) {
       out << fmt::format("  Later     the same place starting {}: {}, saving {}\n",
@@ -157,11 +177,12 @@ std::string render_plan_text(const PlanResult& r) {
   }
   if (!r.options.empty()) {
     const PlanOption& best = r.options.front();
-    out << fmt::format("  Best      {}", best.place->label);
+    out << fmt::format("  {:<10}{}", r.weights ? "Top" : "Best", best.place->label);
     if (compare) out << " on " << hardware_label(r, best);
     if (best.start && best.hourly) out << fmt::format(" starting {}", format_utc_hour(*best.start));
     out << fmt::format(": {}", emissions_text(best.emissions));
     if (r.from_at_start) out << fmt::format(", saving {}", saving_text(best, r.from_at_start));
+    if (best.distance_km) out << fmt::format(", {:.0f} km away", *best.distance_km);
     out << "\n";
   }
   std::vector<std::string> notes = r.notes;
@@ -198,6 +219,16 @@ std::string render_plan_json(const PlanResult& r) {
                   {"duration_h", hours(h.job.duration)}});
   }
   j["hardware"] = std::move(hw);
+  if (r.near) {
+    j["near"] = {{"label", r.near->label}, {"lat", r.near->point.lat}, {"lon", r.near->point.lon}};
+  } else {
+    j["near"] = nullptr;
+  }
+  if (r.weights) {
+    j["weights"] = {{"carbon", r.weights->carbon}, {"distance", r.weights->distance}, {"scored", r.weighed}};
+  } else {
+    j["weights"] = nullptr;
+  }
   j["considered"] = r.considered;
   j["with_hourly"] = r.with_hourly;
   nlohmann::json options = nlohmann::json::array();

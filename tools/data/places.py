@@ -34,8 +34,9 @@ PBF_SHA256 = "24284582eb1844c783b5065b380e97ecf803dab19f9efdbc3d1a7a9d286a97ab" 
 MIN_POP = 100000
 
 # (provider, region) -> (GeoNames id, reason). The reason says what the provider publishes
-# and why this city stands for it; `mlco2` marks a city taken from mlco2/impact's
-# data/impact.csv (facts, cited as source `mlco2-impact-cities`).
+# and why this city stands for it; "mlco2 gives" marks a city taken from mlco2/impact's
+# data/impact.csv (facts, cited as source `mlco2-impact-cities`), "region_grid_zones" a
+# site named there (source `eia-balancing-authorities`).
 HAND = {
     ("alibaba", "cn-wulanchabu"): (2036458, "Ulanqab's seat is Jining District (Inner Mongolia); GeoNames names it Jining"),
     ("aws", "cn-northwest-1"): (1784285, "AWS names the province (Ningxia); mlco2 gives Zhongwei"),
@@ -45,10 +46,12 @@ HAND = {
     ("aws", "us-east-1"): (4744870, "AWS names the area (Northern Virginia); mlco2 gives Ashburn, VA"),
     ("aws", "us-east-2"): (4509177, "AWS names the state (Ohio); mlco2 gives Columbus, OH"),
     ("aws", "us-gov-east-1"): (5152333, "AWS names the state (Ohio); mlco2 gives Dublin (Ohio, by the zone US-OH)"),
-    ("aws", "us-gov-west-1"): (5746545, "AWS names the state (Oregon, zone US-OR); mlco2 gives Seattle, "
-                                        "which is not in Oregon, so Portland, OR as for us-west-2"),
+    ("aws", "us-gov-west-1"): (5714964, "AWS names the state (Oregon, zone US-OR); mlco2's Seattle is not in "
+                                        "Oregon, so Boardman, OR as for us-west-2"),
     ("aws", "us-west-1"): (5391959, "AWS names the area (Northern California); mlco2 gives San Francisco"),
-    ("aws", "us-west-2"): (5746545, "AWS names the state (Oregon); mlco2 gives Portland, OR"),
+    ("aws", "us-west-2"): (5714964, "AWS names the state (Oregon); its sites are in Umatilla and Morrow "
+                                    "counties (as region_grid_zones.csv has it), where Boardman, OR lies; "
+                                    "mlco2's Portland is 250 km west"),
     ("azure", "australiaeast"): (2147714, "Microsoft names the state (New South Wales); mlco2 gives Sydney"),
     ("azure", "australiasoutheast"): (2158177, "Microsoft names the state (Victoria); mlco2 gives Melbourne"),
     ("azure", "centralus"): (4853828, "Microsoft names the state (Iowa); mlco2 gives Des Moines"),
@@ -190,7 +193,8 @@ def build_regions(cloud_rows, cities, codecarbon):
             if ("-" in zone and country == "US" and c["admin1"] != zone[3:]) or \
                     (zone in ADMIN1 and c["admin1"] != ADMIN1[zone]):
                 fail("region_locations: %s:%s in zone %s mapped to %s, %s" % (key + (zone, c["name"], c["admin1"])))
-            src = [region_src] + (["mlco2-impact-cities"] if "mlco2" in reason else []) + ["geonames"]
+            src = [region_src] + (["mlco2-impact-cities"] if "mlco2 gives" in reason else []) + \
+                (["eia-balancing-authorities"] if "region_grid_zones" in reason else []) + ["geonames"]
             out.append((key, c, "hand", src, reason))
             continue
         city = r["location"].split(",")[0].strip()

@@ -250,3 +250,98 @@ TEST(RunPlan, GridZonesArePrivatePlacesToo) {
 
 }  // namespace
 }  // namespace carbonscope
+
+namespace carbonscope {
+namespace {
+
+TEST(RunPlanNear, DistanceColumnKeepsTheEmissionsOrder) {
+  PlanRequest r = h100_job();
+  r.within = {"US"};
+  r.near = "Washington, D.C.";
+  auto p = run_plan(data(), hourly(), r, 0);
+  ASSERT_TRUE(p.ok()) << p.status().to_string();
+  ASSERT_TRUE(p->near);
+  EXPECT_FALSE(p->weights);
+  double last = 0;
+  for (const PlanOption& o : p->options) {
+    EXPECT_GE(o.emissions.central.kg(), last);  // still sorted by emissions
+    last = o.emissions.central.kg();
+    EXPECT_FALSE(o.score);
+    EXPECT_EQ(o.distance_km.has_value(), o.place->provider != "private") << o.place->key;
+  }
+  // aws:us-east-1 (Ashburn, VA) is about 45 km from Washington.
+  ASSERT_TRUE(p->from_at_start && p->from_at_start->distance_km);
+  EXPECT_NEAR(*p->from_at_start->distance_km, 45, 5);
+}
+
+TEST(RunPlanNear, WeighedRankingPrefersNearbyCleanRegions) {
+  PlanRequest r = h100_job();
+  r.providers = {"aws", "gcp", "azure"};
+  r.near = "51.5,-0.13";  // London
+  r.weigh = "carbon=1,distance=1";
+  r.top = 500;
+  auto p = run_plan(data(), hourly(), r, 0);
+  ASSERT_TRUE(p.ok()) << p.status().to_string();
+  ASSERT_TRUE(p->weights);
+  ASSERT_FALSE(p->options.empty());
+  EXPECT_EQ(p->weighed, p->options.size());
+  double last = 2;
+  double nearest = 1e9, cleanest = 1e12;
+  for (const PlanOption& o : p->options) {
+    ASSERT_TRUE(o.score && o.distance_km);
+    EXPECT_LE(*o.score, last);
+    last = *o.score;
+    nearest = std::min(nearest, *o.distance_km);
+    cleanest = std::min(cleanest, o.emissions.central.kg());
+  }
+  // The top is in Europe (within 2,000 km of London), not the cleanest overall.
+  EXPECT_LT(*p->options.front().distance_km, 2000) << p->options.front().place->key;
+  EXPECT_LT(nearest, 50);  // the London regions
+  // Distance alone puts a London region first.
+  r.weigh = "distance=1";
+  p = run_plan(data(), hourly(), r, 0);
+  ASSERT_TRUE(p.ok());
+  EXPECT_LT(*p->options.front().distance_km, 50) << p->options.front().place->key;
+  EXPECT_DOUBLE_EQ(*p->options.front().score, 1);
+}
+
+TEST(RunPlanNear, PrivateZonesAreLeftOutWhenDistanceWeighs) {
+  PlanRequest r = h100_job();
+  r.within = {"EU"};
+  r.near = "Paris,FR";
+  r.weigh = "carbon=1,distance=0.3";
+  auto p = run_plan(data(), hourly(), r, 0);
+  ASSERT_TRUE(p.ok()) << p.status().to_string();
+  for (const PlanOption& o : p->options) EXPECT_NE(o.place->provider, "private");
+  bool said = false;
+  for (const std::string& n : p->notes) said = said || n.find("left out of the weighted ranking") != n.npos;
+  EXPECT_TRUE(said);
+  r.providers = {"private"};
+  auto none = run_plan(data(), hourly(), r, 0);
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.status().message().find("none of the places has coordinates"), std::string::npos);
+}
+
+TEST(RunPlanNear, BadNearAndWeigh) {
+  PlanRequest r = h100_job();
+  r.weigh = "carbon=1,distance=0.3";
+  auto p = run_plan(data(), hourly(), r, 0);
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.status().message().find("distance needs the place to measure from: add --near"), std::string::npos);
+  r.weigh = "carbon=1";  // carbon alone needs no --near: the emissions order
+  p = run_plan(data(), hourly(), r, 0);
+  ASSERT_TRUE(p.ok()) << p.status().to_string();
+  EXPECT_DOUBLE_EQ(*p->options.front().score, 1);
+  r.weigh = "";
+  r.near = "London";
+  p = run_plan(data(), hourly(), r, 0);
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().code(), StatusCode::kAmbiguous);
+  r.near = "95,0";
+  p = run_plan(data(), hourly(), r, 0);
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.status().message().find("outside -90..90"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace carbonscope
