@@ -3,6 +3,7 @@
 // Compiled into the binary from data/*.csv; a directory of newer files can override.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <mutex>
 #include <memory>
@@ -108,17 +109,18 @@ class DataSet {
   // Tables from (file name -> CSV text); files absent from the map are empty tables.
   static Result<std::shared_ptr<const DataSet>> from_texts(const std::map<std::string, std::string>& files);
 
-  const std::vector<Source>& sources() const { return sources_; }
-  const std::vector<Zone>& zones() const { return zones_; }
-  const std::vector<IntensityRow>& intensities() const { return intensities_; }
-  const std::vector<CloudRegion>& cloud_regions() const { return cloud_regions_; }
-  const std::vector<PueRow>& pues() const { return pues_; }
-  const std::vector<Accelerator>& accelerators() const { return accelerators_; }
-  // The CPU table is the largest and only some commands need it: the built-in one is
-  // parsed on first use.
-  const std::vector<Cpu>& cpus() const;
-  const std::vector<Constant>& constants() const { return constants_; }
-  const std::vector<Equivalent>& equivalents() const { return equivalents_; }
+  // The built-in tables are each parsed on first use (a command pays only for the
+  // tables it reads: `run` never parses the sources or the accelerators); tables from
+  // user files are parsed and validated when loaded. Thread-safe.
+  const std::vector<Source>& sources() const { return (ensure(kSources), sources_); }
+  const std::vector<Zone>& zones() const { return (ensure(kZones), zones_); }
+  const std::vector<IntensityRow>& intensities() const { return (ensure(kIntensities), intensities_); }
+  const std::vector<CloudRegion>& cloud_regions() const { return (ensure(kCloudRegions), cloud_regions_); }
+  const std::vector<PueRow>& pues() const { return (ensure(kPues), pues_); }
+  const std::vector<Accelerator>& accelerators() const { return (ensure(kAccelerators), accelerators_); }
+  const std::vector<Cpu>& cpus() const { return (ensure(kCpus), cpus_); }
+  const std::vector<Constant>& constants() const { return (ensure(kConstants), constants_); }
+  const std::vector<Equivalent>& equivalents() const { return (ensure(kEquivalents), equivalents_); }
 
   const Source* source(std::string_view id) const;
   const Constant* constant(std::string_view key) const;
@@ -144,18 +146,34 @@ class DataSet {
 
  private:
   friend class DataLoader;
-  std::vector<Source> sources_;
-  std::vector<Zone> zones_;
-  std::vector<IntensityRow> intensities_;
-  std::vector<CloudRegion> cloud_regions_;
-  std::vector<PueRow> pues_;
-  std::vector<Accelerator> accelerators_;
+  enum Table { kSources, kZones, kIntensities, kCloudRegions, kPues, kAccelerators, kCpus, kConstants, kEquivalents,
+               kTableCount };
+  // A built-in table parsed on first use: its CSV text, set by the loader and never
+  // changed after (empty for a table loaded eagerly), and the flag of its one parse.
+  struct Deferred {
+    std::string_view text;
+    std::once_flag once;
+  };
+  void ensure(Table t) const {
+    if (!deferred_[t].text.empty()) parse_deferred(t);  // never written after the load
+  }
+  void parse_deferred(Table t) const;
+  // One line of the deferred built-in cpus.csv, parsed on its own (match_cpu_brand
+  // scans the text instead of building the 6,000-row table); nullptr if it does not parse.
+  const Cpu* deferred_cpu_row(std::string_view line) const;
+  mutable std::mutex cpu_rows_mu_;
+  mutable std::deque<Cpu> cpu_rows_;  // stable addresses
+  mutable Deferred deferred_[kTableCount];
+  mutable std::vector<Source> sources_;
+  mutable std::vector<Zone> zones_;
+  mutable std::vector<IntensityRow> intensities_;
+  mutable std::vector<CloudRegion> cloud_regions_;
+  mutable std::vector<PueRow> pues_;
+  mutable std::vector<Accelerator> accelerators_;
   mutable std::vector<Cpu> cpus_;
-  mutable std::once_flag cpus_once_;
-  std::string_view deferred_cpus_;  // built-in cpus.csv text, parsed by cpus()
-  std::vector<Constant> constants_;
-  std::vector<Equivalent> equivalents_;
-  std::map<std::string, std::vector<std::size_t>, std::less<>> intensity_index_;  // zone -> rows by year
+  mutable std::vector<Constant> constants_;
+  mutable std::vector<Equivalent> equivalents_;
+  mutable std::map<std::string, std::vector<std::size_t>, std::less<>> intensity_index_;  // zone -> rows by year
 };
 
 // Normalises a CPU brand string: drops (R), (TM), "CPU", "Processor", "@ 2.50GHz",

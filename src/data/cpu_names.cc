@@ -41,24 +41,54 @@ CpuMatch DataSet::match_cpu_brand(std::string_view brand) const {
   const auto in_brand = [&](std::string_view t) {
     return std::find(brand_tokens.begin(), brand_tokens.end(), t) != brand_tokens.end();
   };
-  std::size_t best_tokens = 0;
-  for (const Cpu& c : cpus()) {
-    // Walk the precomputed key's words without allocating: all must be in the brand,
-    // and one must carry a digit (a bare family such as "Intel Xeon", which GCP VMs
-    // report, says nothing about the TDP of the chip underneath).
-    std::string_view key = c.key;
+  // How many words a table key has when all are in the brand and one carries a digit
+  // (a bare family such as "Intel Xeon", which GCP VMs report, says nothing about the
+  // TDP of the chip underneath); 0 otherwise. Walks the key without allocating.
+  const auto matched_words = [&](std::string_view key) -> std::size_t {
     std::size_t count = 0;
-    bool all = true;
     bool has_model = false;
-    while (!key.empty() && all) {
+    while (!key.empty()) {
       const std::size_t sp = key.find(' ');
       const std::string_view t = key.substr(0, sp);
       key = sp == std::string_view::npos ? std::string_view() : key.substr(sp + 1);
       ++count;
-      all = in_brand(t);
+      if (!in_brand(t)) return 0;
       has_model = has_model || std::any_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     }
-    if (!all || !has_model || count == 0) continue;
+    return has_model ? count : 0;
+  };
+  std::size_t best_tokens = 0;
+  const std::string_view text = deferred_[kCpus].text;
+  if (!text.empty()) {
+    // The built-in table, unparsed: its precomputed key is each line's last field
+    // (keys hold only letters, digits and spaces), and only the matched line is parsed.
+    std::string_view best;
+    std::size_t from = text.find('\n');
+    while (from != std::string_view::npos && from + 1 < text.size()) {
+      const std::size_t end = text.find('\n', from + 1);
+      std::string_view line = text.substr(from + 1, end == std::string_view::npos ? end : end - from - 1);
+      from = end;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      const std::size_t comma = line.rfind(',');
+      if (comma == std::string_view::npos) continue;
+      const std::string_view key = line.substr(comma + 1);
+      const std::size_t count = matched_words(key);
+      if (count == 0) continue;
+      if (key == m.normalised) {
+        best = line;
+        break;
+      }
+      if (count > best_tokens) {
+        best_tokens = count;
+        best = line;
+      }
+    }
+    if (!best.empty()) m.cpu = deferred_cpu_row(best);
+    return m;
+  }
+  for (const Cpu& c : cpus()) {
+    const std::size_t count = matched_words(c.key);
+    if (count == 0) continue;
     if (c.key == m.normalised) {
       m.cpu = &c;
       return m;

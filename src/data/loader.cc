@@ -20,29 +20,24 @@ class DataLoader {
  public:
   using Files = std::map<std::string, std::string_view>;
 
-  // kFull validates every row (user files); kTrusted skips the reference and
-  // duplicate checks for the built-in tables, which the test suite validates in full,
-  // and defers cpus.csv to its first use.
+  // kFull validates every row (user files); kTrusted, for the built-in tables, which
+  // the test suite validates in full, skips the reference and duplicate checks and
+  // defers each table to its first use (DataSet::ensure).
   enum class Mode { kFull, kTrusted };
 
   static Result<std::shared_ptr<const DataSet>> load(const Files& files, Mode mode) {
     auto ds = std::make_shared<DataSet>();
-    DataLoader l(*ds, mode);
-    CS_RETURN_IF_ERROR(l.each(files, "SOURCES.csv", {"source_id", "title", "licence"}, &DataLoader::source));
-    CS_RETURN_IF_ERROR(l.each(files, "zones.csv", {"zone", "name", "kind"}, &DataLoader::zone));
-    CS_RETURN_IF_ERROR(l.check_zone_parents());
-    CS_RETURN_IF_ERROR(l.each(files, "grid_intensity.csv", {"zone", "year", "g_per_kwh", "source_id"},
-                              &DataLoader::intensity));
-    CS_RETURN_IF_ERROR(l.each(files, "cloud_regions.csv", {"provider", "region", "zone", "source_id"},
-                              &DataLoader::cloud_region));
-    CS_RETURN_IF_ERROR(l.each(files, "pue.csv", {"provider", "pue", "source_id"}, &DataLoader::pue));
-    CS_RETURN_IF_ERROR(l.each(files, "accelerators.csv", {"name", "tdp_w", "source_id"}, &DataLoader::accelerator));
     if (mode == Mode::kTrusted) {
-      if (const auto it = files.find("cpus.csv"); it != files.end()) ds->deferred_cpus_ = it->second;
-    } else {
-      CS_RETURN_IF_ERROR(l.load_cpus(files));
+      for (const Spec& spec : kSpecs) {
+        if (const auto it = files.find(spec.file); it != files.end()) ds->deferred_[spec.table].text = it->second;
+      }
+      return std::shared_ptr<const DataSet>(std::move(ds));
     }
-    CS_RETURN_IF_ERROR(l.each(files, "constants.csv", {"key", "value", "unit", "source_id"}, &DataLoader::constant));
+    DataLoader l(*ds, mode);
+    for (const Spec& spec : kSpecs) {
+      CS_RETURN_IF_ERROR(l.each(files, spec));
+      if (spec.table == DataSet::kZones) CS_RETURN_IF_ERROR(l.check_zone_parents());
+    }
     if (files.contains("constants.csv")) {
       for (const char* key : {"memory_w_per_gb", "hours_per_year"}) {
         if (ds->constant(key) == nullptr) {
@@ -52,26 +47,49 @@ class DataLoader {
         }
       }
     }
-    CS_RETURN_IF_ERROR(l.each(files, "equivalents.csv", {"key", "name", "kg_co2e_per_unit", "unit", "source_id"},
-                              &DataLoader::equivalent));
-    l.build_index();
     return std::shared_ptr<const DataSet>(std::move(ds));
   }
 
-  // Parses the deferred built-in CPU table (called once, from DataSet::cpus()).
-  static Status load_deferred_cpus(DataSet& ds) {
+  // One row of the deferred built-in CPU table, parsed with the table's header.
+  static Result<Cpu> deferred_cpu_row(const DataSet& ds, std::string_view line) {
+    const std::string_view text = ds.deferred_[DataSet::kCpus].text;
+    const std::string one = fmt::format("{}\n{}\n", text.substr(0, text.find('\n')), line);
+    DataSet scratch;
+    DataLoader l(scratch, Mode::kTrusted);
+    CS_RETURN_IF_ERROR(l.each({{"cpus.csv", one}}, kSpecs[DataSet::kCpus]));
+    if (scratch.cpus_.size() != 1) return Status::data_error("cpus.csv: no row");
+    return std::move(scratch.cpus_.front());
+  }
+
+  // Parses one deferred built-in table (called once per table, from DataSet::ensure).
+  static Status load_deferred(DataSet& ds, DataSet::Table table) {
     DataLoader l(ds, Mode::kTrusted);
-    return l.load_cpus({{"cpus.csv", ds.deferred_cpus_}});
+    for (const Spec& spec : kSpecs) {
+      if (spec.table == table) return l.each({{spec.file, ds.deferred_[table].text}}, spec);
+    }
+    return {};
   }
 
  private:
   DataLoader(DataSet& ds, Mode mode) : ds_(ds), mode_(mode) {}
 
-  Status load_cpus(const Files& files) {
-    return each(files, "cpus.csv", {"name", "tdp_w", "source_id"}, &DataLoader::cpu);
-  }
-
   using RowFn = Status (DataLoader::*)(const RowReader&);
+
+  // One table: its file, the columns it must have and the row parser. In this order
+  // (a table's references point to earlier ones: sources, then zones).
+  struct Spec {
+    DataSet::Table table;
+    const char* file;
+    std::initializer_list<std::string_view> columns;
+    RowFn row;
+  };
+  static const Spec kSpecs[DataSet::kTableCount];
+
+  Status each(const Files& files, const Spec& spec) {
+    CS_RETURN_IF_ERROR(each(files, spec.file, spec.columns, spec.row));
+    if (spec.table == DataSet::kIntensities) build_index();
+    return {};
+  }
 
   Status each(const Files& files, const std::string& name, std::initializer_list<std::string_view> columns,
               RowFn fn) {
@@ -303,6 +321,20 @@ class DataLoader {
   std::vector<std::string> zone_lines_;
 };
 
+const DataLoader::Spec DataLoader::kSpecs[DataSet::kTableCount] = {
+    {DataSet::kSources, "SOURCES.csv", {"source_id", "title", "licence"}, &DataLoader::source},
+    {DataSet::kZones, "zones.csv", {"zone", "name", "kind"}, &DataLoader::zone},
+    {DataSet::kIntensities, "grid_intensity.csv", {"zone", "year", "g_per_kwh", "source_id"}, &DataLoader::intensity},
+    {DataSet::kCloudRegions, "cloud_regions.csv", {"provider", "region", "zone", "source_id"},
+     &DataLoader::cloud_region},
+    {DataSet::kPues, "pue.csv", {"provider", "pue", "source_id"}, &DataLoader::pue},
+    {DataSet::kAccelerators, "accelerators.csv", {"name", "tdp_w", "source_id"}, &DataLoader::accelerator},
+    {DataSet::kCpus, "cpus.csv", {"name", "tdp_w", "source_id"}, &DataLoader::cpu},
+    {DataSet::kConstants, "constants.csv", {"key", "value", "unit", "source_id"}, &DataLoader::constant},
+    {DataSet::kEquivalents, "equivalents.csv", {"key", "name", "kg_co2e_per_unit", "unit", "source_id"},
+     &DataLoader::equivalent},
+};
+
 namespace {
 
 DataLoader::Files builtin_files() {
@@ -313,13 +345,22 @@ DataLoader::Files builtin_files() {
 
 }  // namespace
 
-const std::vector<Cpu>& DataSet::cpus() const {
-  std::call_once(cpus_once_, [this] {
-    if (deferred_cpus_.empty()) return;
-    const Status s = DataLoader::load_deferred_cpus(const_cast<DataSet&>(*this));
-    if (!s.ok()) std::fprintf(stderr, "carbonscope: internal error in the built-in CPU table: %s\n", s.message().c_str());
+void DataSet::parse_deferred(Table t) const {
+  std::call_once(deferred_[t].once, [this, t] {
+    const Status s = DataLoader::load_deferred(const_cast<DataSet&>(*this), t);
+    if (!s.ok()) std::fprintf(stderr, "carbonscope: internal error in a built-in table: %s\n", s.message().c_str());
   });
-  return cpus_;
+}
+
+const Cpu* DataSet::deferred_cpu_row(std::string_view line) const {
+  auto row = DataLoader::deferred_cpu_row(*this, line);
+  if (!row.ok()) {
+    std::fprintf(stderr, "carbonscope: internal error in the built-in CPU table: %s\n", row.status().message().c_str());
+    return nullptr;
+  }
+  std::lock_guard<std::mutex> lock(cpu_rows_mu_);
+  cpu_rows_.push_back(std::move(row).value());
+  return &cpu_rows_.back();
 }
 
 Result<std::shared_ptr<const DataSet>> embedded::load_tables(bool validate) {

@@ -27,40 +27,40 @@ std::string lower(std::string_view s) {
 }  // namespace
 
 const Source* DataSet::source(std::string_view id) const {
-  return find_by(sources_, id, [](const Source& s) -> const std::string& { return s.id; });
+  return find_by(sources(), id, [](const Source& s) -> const std::string& { return s.id; });
 }
 
 const Constant* DataSet::constant(std::string_view key) const {
-  return find_by(constants_, key, [](const Constant& c) -> const std::string& { return c.key; });
+  return find_by(constants(), key, [](const Constant& c) -> const std::string& { return c.key; });
 }
 
 const PueRow* DataSet::provider_pue(std::string_view provider) const {
-  return find_by(pues_, lower(provider), [](const PueRow& p) { return lower(p.provider); });
+  return find_by(pues(), lower(provider), [](const PueRow& p) { return lower(p.provider); });
 }
 
 Result<const Accelerator*> DataSet::find_accelerator(std::string_view query) const {
   std::vector<MatchEntry> entries;
-  entries.reserve(accelerators_.size());
-  for (const Accelerator& a : accelerators_) {
+  entries.reserve(accelerators().size());
+  for (const Accelerator& a : accelerators()) {
     MatchEntry e{a.name, {a.name}};
     e.names.insert(e.names.end(), a.aliases.begin(), a.aliases.end());
     entries.push_back(std::move(e));
   }
   CS_ASSIGN_OR_RETURN(std::size_t i, match_name(query, entries, "hardware", "carbonscope data hardware"));
-  return &accelerators_[i];
+  return &accelerators()[i];
 }
 
 Result<const Zone*> DataSet::find_zone(std::string_view query) const {
   std::vector<MatchEntry> entries;
-  entries.reserve(zones_.size());
-  for (const Zone& z : zones_) {
+  entries.reserve(zones().size());
+  for (const Zone& z : zones()) {
     MatchEntry e{fmt::format("{} ({})", z.code, z.name), {z.code, z.name}, z.kind == "country" ? 0 : 1};
     if (!z.iso3.empty()) e.names.push_back(z.iso3);
     e.names.insert(e.names.end(), z.aliases.begin(), z.aliases.end());
     entries.push_back(std::move(e));
   }
   CS_ASSIGN_OR_RETURN(std::size_t i, match_name(query, entries, "region", "carbonscope data regions"));
-  return &zones_[i];
+  return &zones()[i];
 }
 
 Result<const CloudRegion*> DataSet::find_cloud_region(std::string_view query, int year) const {
@@ -73,7 +73,7 @@ Result<const CloudRegion*> DataSet::find_cloud_region(std::string_view query, in
   // Distinct provider:region keys, each with its rows (several years for some).
   std::vector<std::string> keys;
   std::vector<MatchEntry> entries;
-  for (const CloudRegion& c : cloud_regions_) {
+  for (const CloudRegion& c : cloud_regions()) {
     if (!provider.empty() && lower(c.provider) != provider) continue;
     if (std::find(keys.begin(), keys.end(), c.key()) != keys.end()) continue;
     keys.push_back(c.key());
@@ -98,7 +98,7 @@ Result<const CloudRegion*> DataSet::find_cloud_region(std::string_view query, in
   }
   const std::string& key = keys[index];
   const CloudRegion* best = nullptr;
-  for (const CloudRegion& c : cloud_regions_) {
+  for (const CloudRegion& c : cloud_regions()) {
     if (c.key() != key) continue;
     if (year != 0 && c.year == year) return &c;
     if (best == nullptr || c.year > best->year) best = &c;
@@ -118,6 +118,7 @@ Result<const Cpu*> DataSet::find_cpu(std::string_view query) const {
 
 std::vector<const IntensityRow*> DataSet::intensity_series(std::string_view zone) const {
   std::vector<const IntensityRow*> out;
+  ensure(kIntensities);  // builds the index too
   const auto it = intensity_index_.find(zone);
   if (it == intensity_index_.end()) return out;
   for (std::size_t i : it->second) out.push_back(&intensities_[i]);
@@ -147,7 +148,7 @@ Result<IntensityLookup> DataSet::intensity(std::string_view zone, int year) cons
       if (!out.note.empty()) out.note.pop_back();
       return out;
     }
-    const Zone* zr = find_by(zones_, z, [](const Zone& x) -> const std::string& { return x.code; });
+    const Zone* zr = find_by(zones(), z, [](const Zone& x) -> const std::string& { return x.code; });
     if (zr == nullptr || zr->parent.empty()) break;
     z = zr->parent;
   }

@@ -1,8 +1,10 @@
-// fork/exec with a release pipe and an exec-error pipe; signal forwarding.
+// clone(CLONE_VM)/exec with a release pipe and an exec-error pipe; signal forwarding.
 #include "platform/child_process.h"
 
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -51,6 +53,70 @@ bool terminal_foreground() {
 
 }  // namespace
 
+namespace {
+
+// What the held child needs, on the parent's memory: the child shares the parent's
+// address space until it execs (clone(CLONE_VM), as posix_spawn does), so it touches
+// nothing but this block, its own stack and the pipes; it calls only system-call
+// wrappers that neither allocate nor lock (execvp searches PATH in a stack buffer),
+// and none that can fail before the release (errno is the parent thread's).
+struct HeldChild {
+  char** args;
+  int go_read, go_write, err_read, err_write;
+};
+
+}  // namespace
+
+// Owned by the ChildProcess until the child can no longer use it (it exec'd or was reaped).
+struct ChildProcess::Held {
+  std::vector<std::string> argv;
+  std::vector<char*> args;
+  HeldChild child{};
+  void* stack = nullptr;
+  std::size_t stack_size = 0;
+  ~Held() {
+    if (stack != nullptr) ::munmap(stack, stack_size);
+  }
+};
+
+namespace {
+
+int held_child_main(void* arg) {
+  const HeldChild& h = *static_cast<const HeldChild*>(arg);
+  // Only the parent may hold the write end of the release pipe: if it exits without
+  // releasing us (an error, a crash, SIGKILL), the read below sees EOF and we leave.
+  ::close(h.go_write);
+  ::close(h.err_read);
+  // The parent's handlers would run on the parent's memory: every caught signal goes
+  // back to its default action (ignored ones stay ignored, as across fork and exec).
+  // All signals stay blocked (the parent blocked them around clone) until exec.
+  struct sigaction dfl {};
+  dfl.sa_handler = SIG_DFL;
+  for (int sig = 1; sig < NSIG; ++sig) {
+    // glibc's own signals (32, 33): its sigaction would fail and set errno, which is
+    // the parent's here.
+    if (sig >= __SIGRTMIN && sig < SIGRTMIN) continue;
+    struct sigaction old {};
+    if (::sigaction(sig, nullptr, &old) != 0) continue;
+    if (old.sa_handler != SIG_DFL && old.sa_handler != SIG_IGN) ::sigaction(sig, &dfl, nullptr);
+  }
+  char c = 0;
+  ssize_t n;
+  do {
+    n = ::read(h.go_read, &c, 1);
+  } while (n < 0 && errno == EINTR);
+  if (n != 1) ::_exit(127);  // the tracker went away before releasing us
+  sigset_t none;
+  sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);
+  ::execvp(h.args[0], h.args);
+  const int e = errno;
+  (void)!::write(h.err_write, &e, sizeof e);
+  ::_exit(e == ENOENT || e == ENOTDIR ? 127 : 126);
+}
+
+}  // namespace
+
 Result<ChildProcess> ChildProcess::spawn(const std::vector<std::string>& argv) {
   if (argv.empty()) return Status::invalid_argument("no command to run");
   int go[2], err[2];
@@ -60,41 +126,49 @@ Result<ChildProcess> ChildProcess::spawn(const std::vector<std::string>& argv) {
     ::close(go[1]);
     return Status::io_error(fmt::format("pipe: {}", std::strerror(errno)));
   }
-  std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  const pid_t pid = ::fork();
-  if (pid < 0) {
+  auto held = std::make_unique<Held>();
+  held->argv = argv;
+  for (const std::string& a : held->argv) held->args.push_back(const_cast<char*>(a.c_str()));
+  held->args.push_back(nullptr);
+  // A stack of its own for the held child (execvp's PATH buffer and a script's argv
+  // live there), reserved, not committed: untouched pages cost nothing.
+  held->stack_size = (std::size_t{256} << 10) + 16 * held->args.size();
+  void* stack = ::mmap(nullptr, held->stack_size, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+  if (stack == MAP_FAILED) {
     const int e = errno;
     for (int fd : {go[0], go[1], err[0], err[1]}) ::close(fd);
-    return Status::io_error(fmt::format("fork: {}", std::strerror(e)));
+    return Status::io_error(fmt::format("cannot map the child's stack: {}", std::strerror(e)));
   }
-  if (pid == 0) {
-    // Only the parent may hold the write end of the release pipe: if it exits without
-    // releasing us (an error, a crash, SIGKILL), the read below sees EOF and we leave.
-    ::close(go[1]);
-    ::close(err[0]);
-    char c = 0;
-    ssize_t n;
-    do {
-      n = ::read(go[0], &c, 1);
-    } while (n < 0 && errno == EINTR);
-    if (n != 1) ::_exit(127);  // the tracker went away before releasing us
-    sigset_t none;
-    sigemptyset(&none);
-    ::sigprocmask(SIG_SETMASK, &none, nullptr);
-    ::execvp(args[0], args.data());
-    const int e = errno;
-    (void)!::write(err[1], &e, sizeof e);
-    ::_exit(e == ENOENT || e == ENOTDIR ? 127 : 126);
-  }
+  held->stack = stack;
+  HeldChild& h = held->child;
+  h.args = held->args.data();
+  h.go_read = go[0];
+  h.go_write = go[1];
+  h.err_read = err[0];
+  h.err_write = err[1];
+  // No signal may run a handler in the child while it shares our memory.
+  sigset_t all, mask;
+  sigfillset(&all);
+  ::pthread_sigmask(SIG_SETMASK, &all, &mask);
+  const pid_t pid = ::clone(held_child_main, static_cast<char*>(stack) + held->stack_size, CLONE_VM | SIGCHLD, &h);
+  const int clone_errno = errno;
+  ::pthread_sigmask(SIG_SETMASK, &mask, nullptr);
   ::close(go[0]);
   ::close(err[1]);
-  return ChildProcess(pid, go[1], err[0]);
+  if (pid < 0) {
+    ::close(go[1]);
+    ::close(err[0]);
+    return Status::io_error(fmt::format("cannot start the command (clone): {}", std::strerror(clone_errno)));
+  }
+  return ChildProcess(pid, go[1], err[0], std::move(held));
 }
 
+ChildProcess::ChildProcess(int pid, int go_fd, int err_fd, std::unique_ptr<Held> held)
+    : pid_(pid), go_fd_(go_fd), err_fd_(err_fd), held_(std::move(held)) {}
+
 ChildProcess::ChildProcess(ChildProcess&& o) noexcept
-    : pid_(o.pid_), go_fd_(o.go_fd_), err_fd_(o.err_fd_), reaped_(o.reaped_) {
+    : pid_(o.pid_), go_fd_(o.go_fd_), err_fd_(o.err_fd_), reaped_(o.reaped_), held_(std::move(o.held_)) {
   o.pid_ = -1;
   o.go_fd_ = o.err_fd_ = -1;
 }
@@ -130,7 +204,10 @@ Status ChildProcess::release() {
   } while (n < 0 && errno == EINTR);
   ::close(err_fd_);
   err_fd_ = -1;
-  if (n != static_cast<ssize_t>(sizeof e)) return {};  // closed by a successful exec
+  if (n != static_cast<ssize_t>(sizeof e)) {  // closed by a successful exec: the child has its own memory now
+    held_.reset();
+    return {};
+  }
   if (e == ENOENT || e == ENOTDIR) return Status::not_found(std::strerror(e));
   return Status::permission_denied(std::strerror(e));
 }
@@ -149,6 +226,7 @@ int ChildProcess::reap() {
   while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
   }
   reaped_ = true;
+  held_.reset();
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
   return 1;

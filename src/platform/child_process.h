@@ -1,11 +1,15 @@
-// ChildProcess: the command `run` tracks. It is forked held back, so the tracker can
-// take its baseline first, then released to exec; exec failures come back through a
+// ChildProcess: the command `run` tracks. It is started held back, so the tracker can
+// take its baseline first, then released to exec. It is a clone sharing this process's
+// memory until exec (no page tables copied, no copy-on-write faults on the tracker's
+// pages while it sets up, whatever its size), with its own stack and signal
+// handlers at their defaults; exec failures come back through a
 // close-on-exec pipe (127: not found, 126: not executable). Waiting leaves the child
 // unreaped, so its /proc entry stays readable for the last sample. A child whose
 // parent goes away before releasing it exits (it never holds the release pipe's
 // write end itself).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,7 +19,7 @@ namespace carbonscope {
 
 class ChildProcess {
  public:
-  // Forks a child that waits for release() before exec'ing argv (PATH is searched).
+  // Starts a child that waits for release() before exec'ing argv (PATH is searched).
   static Result<ChildProcess> spawn(const std::vector<std::string>& argv);
   ChildProcess(ChildProcess&& other) noexcept;
   ChildProcess& operator=(ChildProcess&&) = delete;
@@ -37,11 +41,13 @@ class ChildProcess {
   int reap();
 
  private:
-  ChildProcess(int pid, int go_fd, int err_fd) : pid_(pid), go_fd_(go_fd), err_fd_(err_fd) {}
+  struct Held;  // the argv and stack the held child uses until it execs
+  ChildProcess(int pid, int go_fd, int err_fd, std::unique_ptr<Held> held);
   int pid_ = -1;
   int go_fd_ = -1;
   int err_fd_ = -1;
   bool reaped_ = false;
+  std::unique_ptr<Held> held_;
 };
 
 // The process-group policy. A job no terminal drives (a batch system, systemd, a

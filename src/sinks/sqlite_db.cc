@@ -1,9 +1,13 @@
 // SQLite connection and statement helpers; error messages with remedies.
 #include "sinks/sqlite_db.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <sqlite3.h>
 
 #include <cerrno>
+#include <cstring>
 #include <utility>
 
 #include <fmt/format.h>
@@ -166,7 +170,11 @@ Result<SqliteDb> SqliteDb::open_empty(const std::string& path) {
 }
 
 SqliteDb::SqliteDb(SqliteDb&& other) noexcept
-    : db_(other.db_), path_(std::move(other.path_)), busy_timeout_ms_(other.busy_timeout_ms_), style_(other.style_) {
+    : db_(other.db_),
+      path_(std::move(other.path_)),
+      busy_timeout_ms_(other.busy_timeout_ms_),
+      style_(other.style_),
+      durable_commits_(other.durable_commits_) {
   other.db_ = nullptr;
 }
 
@@ -177,6 +185,7 @@ SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
     path_ = std::move(other.path_);
     busy_timeout_ms_ = other.busy_timeout_ms_;
     style_ = other.style_;
+    durable_commits_ = other.durable_commits_;
   }
   return *this;
 }
@@ -291,8 +300,29 @@ SqliteTransaction::~SqliteTransaction() {
 
 Status SqliteTransaction::commit(std::string_view what) {
   Status s = db_->exec("COMMIT", what);
-  if (s.ok()) db_ = nullptr;
-  return s;
+  if (!s.ok()) return s;
+  const SqliteDb* db = db_;
+  db_ = nullptr;
+  return db->durable_commits() ? db->make_durable(what) : s;
+}
+
+Status SqliteDb::make_durable(std::string_view what) const {
+  int frames = -1, copied = -1;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_PASSIVE, &frames, &copied);
+  // Every frame is in the database file and that file is synced (or it is not a WAL
+  // database: a rollback journal syncs its commits at NORMAL).
+  if (rc == SQLITE_OK && copied == frames) return Status::ok_status();
+  const std::string wal = path_ + "-wal";
+  const int fd = ::open(wal.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd >= 0 && ::fdatasync(fd) == 0) {
+    ::close(fd);
+    return Status::ok_status();
+  }
+  const int e = errno;
+  if (fd >= 0) ::close(fd);
+  return Status::io_error(fmt::format("{}: committed, but {} could not be synced to disk ({}): a power loss "
+                                      "could still undo it; check the disk",
+                                      what, wal, std::strerror(e)));
 }
 
 }  // namespace carbonscope

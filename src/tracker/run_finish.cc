@@ -77,7 +77,7 @@ FinishOutcome finish_run(Report& report, const RunPaths& p) {
     o.files = write_report(report, p, o);
     const std::string csv =
         p.emissions_csv.empty() ? fmt::format("{}/{}", p.output_dir, kEmissionsCsv) : p.emissions_csv;
-    if (!has_row_for(csv, report.run.id)) {
+    if (p.own_run || !has_row_for(csv, report.run.id)) {
       const Status st = append_codecarbon_csv(csv, report);
       if (!st.ok() && o.files.ok()) o.files = st;
     }

@@ -29,6 +29,9 @@ struct RunPaths {
   std::string ledger;      // "" = no ledger
   ArgStyle style = ArgStyle::kFlag;
   std::string emissions_csv;  // "" = OUTPUT_DIR/emissions.csv (CodeCarbon's output_file)
+  // The tracker finishing its own run (not a recovery): the emissions.csv row cannot
+  // be there yet, so the file, which grows by a row per run, is not searched for it.
+  bool own_run = false;
 };
 
 struct FinishOutcome {

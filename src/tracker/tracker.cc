@@ -311,7 +311,7 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   }
   const FinishOutcome o =
       finish_run(report, {m.config.output_dir, m.dir, m.config.ledger_path, m.config.arg_style,
-                             m.config.emissions_csv});
+                             m.config.emissions_csv, true});
   m.ledger_error = o.ledger;
   m.ledger_queued = o.queued;
   m.write_error = !o.files.ok() ? o.files : m.write_error;

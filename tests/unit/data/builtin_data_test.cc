@@ -1,6 +1,8 @@
 // The shipped tables: they load, every row is sourced and shippable, and the figures
 // pass cross-source sanity checks.
 #include <set>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -34,6 +36,40 @@ TEST(BuiltinData, FastLoadGivesTheSameTables) {
   EXPECT_EQ((*fast)->intensities().size(), data().intensities().size());
   EXPECT_EQ((*fast)->cpus().size(), data().cpus().size());
   EXPECT_EQ((*fast)->match_cpu_brand("AMD EPYC 7763 64-Core Processor").cpu->tdp_w, 280);
+  // Each table is parsed on its first use: every one, and its lookups, as loaded eagerly.
+  EXPECT_EQ((*fast)->sources().size(), data().sources().size());
+  EXPECT_EQ((*fast)->zones().size(), data().zones().size());
+  EXPECT_EQ((*fast)->cloud_regions().size(), data().cloud_regions().size());
+  EXPECT_EQ((*fast)->pues().size(), data().pues().size());
+  EXPECT_EQ((*fast)->accelerators().size(), data().accelerators().size());
+  EXPECT_EQ((*fast)->constants().size(), data().constants().size());
+  EXPECT_EQ((*fast)->equivalents().size(), data().equivalents().size());
+  ASSERT_TRUE((*fast)->intensity("FR", 2020).ok());
+  EXPECT_EQ((*fast)->intensity("FR", 2020)->row->g_per_kwh, data().intensity("FR", 2020)->row->g_per_kwh);
+  EXPECT_EQ((*fast)->intensity_series("DE").size(), data().intensity_series("DE").size());
+}
+
+TEST(BuiltinData, CpuBrandScanOfTheUnparsedTableMatchesTheParsedTable) {
+  // builtin() matches a brand by scanning cpus.csv's text and parsing the matched line;
+  // builtin_validated() walks the parsed table. Same row, same figures, for table names
+  // (every 7th), brands with extra words, and brands that match nothing.
+  const auto fast = DataSet::builtin();
+  ASSERT_TRUE(fast.ok());
+  std::vector<std::string> brands = {"Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", "AMD EPYC 7763 64-Core Processor",
+                                     "Intel(R) Xeon(R) CPU @ 2.30GHz", "Neoverse-N1", "", "Intel Core i7 8700 12M Cache"};
+  for (std::size_t i = 0; i < data().cpus().size(); i += 7) brands.push_back(data().cpus()[i].name + " Processor");
+  for (const std::string& b : brands) {
+    const CpuMatch scanned = (*fast)->match_cpu_brand(b);
+    const CpuMatch parsed = data().match_cpu_brand(b);
+    EXPECT_EQ(scanned.normalised, parsed.normalised);
+    ASSERT_EQ(scanned.cpu == nullptr, parsed.cpu == nullptr) << b;
+    if (parsed.cpu == nullptr) continue;
+    EXPECT_EQ(scanned.cpu->name, parsed.cpu->name) << b;
+    EXPECT_EQ(scanned.cpu->key, parsed.cpu->key) << b;
+    EXPECT_EQ(scanned.cpu->tdp_w, parsed.cpu->tdp_w) << b;
+    EXPECT_EQ(scanned.cpu->cores, parsed.cpu->cores) << b;
+    EXPECT_EQ(scanned.cpu->source_id, parsed.cpu->source_id) << b;
+  }
 }
 
 TEST(BuiltinData, CpuKeysAreTheMatchersNormalisation) {

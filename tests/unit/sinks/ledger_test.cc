@@ -246,5 +246,53 @@ TEST(LedgerCorruption, LockedLedgerTimesOutWithAClearErrorAndLosesNothing) {
   EXPECT_TRUE(after->append(measured_run("r2", "p", 2)).ok());
 }
 
+// The number of runs a raw connection sees (-1 when the query fails).
+int count_runs(sqlite3* db) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM runs", -1, &st, nullptr) != SQLITE_OK) return -1;
+  const int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  sqlite3_finalize(st);
+  return n;
+}
+
+TEST(LedgerDurability, ACommitIsInTheDatabaseFileBeforeTheWriterCloses) {
+  // Commits are synced at commit time (a checkpoint into the database file), not by the
+  // writer's close: a reader that ignores the WAL (immutable, as for a read-only
+  // directory) sees the run while the writer is still open.
+  const std::string path = temp_path("durable.db");
+  auto ledger = Ledger::open(path);
+  ASSERT_TRUE(ledger.ok()) << ledger.status().to_string();
+  ASSERT_TRUE(ledger->append(measured_run("r1", "p", 1)).ok());
+  ASSERT_TRUE(ledger->append(measured_run("r2", "p", 2)).ok());
+  sqlite3* immutable = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(("file:" + path + "?immutable=1").c_str(), &immutable,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr),
+            SQLITE_OK);
+  EXPECT_EQ(count_runs(immutable), 2);
+  sqlite3_close(immutable);
+}
+
+TEST(LedgerDurability, AReaderHoldingASnapshotDoesNotFailTheCommit) {
+  // A reader's snapshot keeps the checkpoint from copying the new frames: the commit is
+  // then synced in the -wal file instead, and reads the same once the reader is done.
+  const std::string path = temp_path("durable-reader.db");
+  ASSERT_TRUE(record_report(measured_run("r1", "p", 1), path).ok());
+  sqlite3* reader = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &reader), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(reader, "BEGIN", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(count_runs(reader), 1);  // the snapshot is taken
+  {
+    auto ledger = Ledger::open(path);
+    ASSERT_TRUE(ledger.ok()) << ledger.status().to_string();
+    const Status st = ledger->append(measured_run("r2", "p", 2));
+    EXPECT_TRUE(st.ok()) << st.to_string();
+    EXPECT_EQ(*ledger->count(), 2);
+  }
+  EXPECT_EQ(count_runs(reader), 1);  // its snapshot still
+  sqlite3_exec(reader, "COMMIT", nullptr, nullptr, nullptr);
+  EXPECT_EQ(count_runs(reader), 2);
+  sqlite3_close(reader);
+}
+
 }  // namespace
 }  // namespace carbonscope
