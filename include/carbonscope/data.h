@@ -83,6 +83,25 @@ struct Equivalent {
   double kg_per_unit = 0;
 };
 
+// A published model-FLOPs utilisation of a training run (data/mfu.csv).
+struct MfuEvidence {
+  std::string id;
+  std::vector<std::string> hardware;  // name fragments of the accelerators it applies to ("A100")
+  std::string model;
+  double params_b = 0;  // model size, billions of parameters
+  double mfu = 0, low = 0, high = 0;
+  std::string source_id, note;
+};
+
+// A published mixture-of-experts model (data/moe_models.csv): 6 x total parameters x
+// tokens would overstate its compute by total / active.
+struct MoeModel {
+  std::string model;
+  std::vector<std::string> aliases;
+  double total_params_b = 0, active_params_b = 0;
+  std::string source_id, note;
+};
+
 // A resolved intensity: the row used and how it was reached.
 struct IntensityLookup {
   const IntensityRow* row = nullptr;
@@ -119,6 +138,8 @@ class DataSet {
   const std::vector<Cpu>& cpus() const;
   const std::vector<Constant>& constants() const { return constants_; }
   const std::vector<Equivalent>& equivalents() const { return equivalents_; }
+  const std::vector<MfuEvidence>& mfu_evidence() const { return mfu_evidence_; }
+  const std::vector<MoeModel>& moe_models() const { return moe_models_; }
 
   const Source* source(std::string_view id) const;
   const Constant* constant(std::string_view key) const;
@@ -155,6 +176,8 @@ class DataSet {
   std::string_view deferred_cpus_;  // built-in cpus.csv text, parsed by cpus()
   std::vector<Constant> constants_;
   std::vector<Equivalent> equivalents_;
+  std::vector<MfuEvidence> mfu_evidence_;
+  std::vector<MoeModel> moe_models_;
   std::map<std::string, std::vector<std::size_t>, std::less<>> intensity_index_;  // zone -> rows by year
 };
 
