@@ -84,6 +84,25 @@ struct Equivalent {
   double kg_per_unit = 0;
 };
 
+// A published model-FLOPs utilisation of a training run (data/mfu.csv).
+struct MfuEvidence {
+  std::string id;
+  std::vector<std::string> hardware;  // name fragments of the accelerators it applies to ("A100")
+  std::string model;
+  double params_b = 0;  // model size, billions of parameters
+  double mfu = 0, low = 0, high = 0;
+  std::string source_id, note;
+};
+
+// A published mixture-of-experts model (data/moe_models.csv): 6 x total parameters x
+// tokens would overstate its compute by total / active.
+struct MoeModel {
+  std::string model;
+  std::vector<std::string> aliases;
+  double total_params_b = 0, active_params_b = 0;
+  std::string source_id, note;
+};
+
 // A resolved intensity: the row used and how it was reached.
 struct IntensityLookup {
   const IntensityRow* row = nullptr;
@@ -121,6 +140,8 @@ class DataSet {
   const std::vector<Cpu>& cpus() const { return (ensure(kCpus), cpus_); }
   const std::vector<Constant>& constants() const { return (ensure(kConstants), constants_); }
   const std::vector<Equivalent>& equivalents() const { return (ensure(kEquivalents), equivalents_); }
+  const std::vector<MfuEvidence>& mfu_evidence() const { return (ensure(kMfu), mfu_evidence_); }
+  const std::vector<MoeModel>& moe_models() const { return (ensure(kMoe), moe_models_); }
 
   const Source* source(std::string_view id) const;
   const Constant* constant(std::string_view key) const;
@@ -147,7 +168,7 @@ class DataSet {
  private:
   friend class DataLoader;
   enum Table { kSources, kZones, kIntensities, kCloudRegions, kPues, kAccelerators, kCpus, kConstants, kEquivalents,
-               kTableCount };
+               kMfu, kMoe, kTableCount };
   // A built-in table parsed on first use: its CSV text, set by the loader and never
   // changed after (empty for a table loaded eagerly), and the flag of its one parse.
   struct Deferred {
@@ -173,6 +194,8 @@ class DataSet {
   mutable std::vector<Cpu> cpus_;
   mutable std::vector<Constant> constants_;
   mutable std::vector<Equivalent> equivalents_;
+  mutable std::vector<MfuEvidence> mfu_evidence_;
+  mutable std::vector<MoeModel> moe_models_;
   mutable std::map<std::string, std::vector<std::size_t>, std::less<>> intensity_index_;  // zone -> rows by year
 };
 

@@ -130,12 +130,20 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
         fmt::format("prediction from compute: {} FLOPs at {} x MFU; devices drawn at the power above "
                     "for the time the compute takes",
                     c.formula, c.precision));
+    if (c.mfu.provenance.method == Method::kDefault) {
+      rep.notes.push_back(fmt::format("{} [{}]; {} narrows it", c.mfu.provenance.detail, c.mfu.provenance.source_id,
+                                      arg_name(request.style, "mfu")));
+    }
+    if (!request.active_params.empty()) {
+      rep.notes.push_back("mixture of experts: the compute counts the parameters active per token only; the "
+                          "MFU is looked up at that size (MoE training often reaches a lower MFU than dense)");
+    }
     if (c.formula.front() == '2' && c.mfu.provenance.method == Method::kDefault) {
       rep.notes.push_back(
-          fmt::format("the default MFU (30% to 50%) is a training figure: serving at small batch sizes "
-                      "often runs far below it, so this energy is likely an underestimate; give {} if "
+          fmt::format("the default MFU ({:.0f}% to {:.0f}%) comes from training reports: serving at small batch "
+                      "sizes often runs far below it, so this energy is likely an underestimate; give {} if "
                       "you know it",
-                      arg_name(request.style, "mfu")));
+                      c.mfu.value.low * 100, c.mfu.value.high * 100, arg_name(request.style, "mfu")));
     }
   }
   r.equivalents = everyday_equivalents(data, rep.footprint.emissions.central);

@@ -22,6 +22,9 @@ struct EstimateRequest {
   std::string hours, duration, device_hours, utilisation;
   std::string params, tokens, inference_tokens, precision, mfu;  // prediction from compute
   std::string flops;  // total FLOPs given directly ("3.14e23"), instead of params x tokens
+  // Parameters active per token of a mixture-of-experts model ("37B"): the compute is
+  // 6 (or 2) x active x tokens; --params is then the total, for the record.
+  std::string active_params;
   std::string requests;                                          // per-request figures
   // What the devices do: "training" (default), "fine-tuning" or "inference"; picks the
   // measured average draw as a share of TDP (data/constants.csv gpu_power_fraction_*).

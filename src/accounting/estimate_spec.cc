@@ -27,12 +27,13 @@ std::string example(ArgStyle style, std::string_view flag, std::string_view valu
 // dense peak for the precision x MFU.
 Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest& o) {
   const auto arg = [&o](std::string_view f) { return arg_name(o.style, f); };
-  if (!o.flops.empty() && (!o.params.empty() || !o.tokens.empty() || !o.inference_tokens.empty())) {
-    return Status::invalid_argument(fmt::format("{} conflicts with {}, {} and {}: give the FLOPs or what they are "
-                                                "made of", arg("flops"), arg("params"), arg("tokens"),
-                                                arg("inference-tokens")));
+  const bool model = !o.params.empty() || !o.active_params.empty();
+  if (!o.flops.empty() && (model || !o.tokens.empty() || !o.inference_tokens.empty())) {
+    return Status::invalid_argument(fmt::format("{} conflicts with {}, {}, {} and {}: give the FLOPs or what they are "
+                                                "made of", arg("flops"), arg("params"), arg("active-params"),
+                                                arg("tokens"), arg("inference-tokens")));
   }
-  if (o.params.empty() && o.flops.empty()) {
+  if (!model && o.flops.empty()) {
     return Status::invalid_argument(fmt::format("{}, {}, {} and {} need {} (70B)", arg("tokens"), arg("inference-tokens"),
                                                 arg("precision"), arg("mfu"), arg("params")));
   }
@@ -53,18 +54,41 @@ Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest&
                                                 arg("inference-tokens")));
   }
   ComputeDemand c;
+  std::optional<double> size;  // the parameters that compute per token, for the MFU lookup
   if (!o.flops.empty()) {
     CS_ASSIGN_OR_RETURN(const double f, flag(parse_flop_count(o.flops), arg("flops")));
     c.flops = Flops::count(f);
     c.formula = fmt::format("{} (given)", o.flops);
   } else {
-    CS_ASSIGN_OR_RETURN(const double n, flag(parse_scaled_count(o.params), arg("params")));
+    std::optional<double> total, active;
+    if (!o.params.empty()) {
+      CS_ASSIGN_OR_RETURN(total, flag(parse_scaled_count(o.params), arg("params")));
+    }
+    if (!o.active_params.empty()) {
+      CS_ASSIGN_OR_RETURN(active, flag(parse_scaled_count(o.active_params), arg("active-params")));
+      if (total && *active > *total) {
+        return Status::invalid_argument(fmt::format("{} {} is more than {} {}: the active parameters of a "
+                                                    "mixture-of-experts model are a part of its total",
+                                                    arg("active-params"), o.active_params, arg("params"), o.params));
+      }
+    } else if (const MoeModel* moe = moe_with_total(data, *total)) {
+      return Status::invalid_argument(fmt::format(
+          "{} {} is the total of {}, a mixture-of-experts model that computes with {}B of its {}B parameters per "
+          "token [{}]: 6 x the total would overstate its compute {:.0f}-fold; add {}",
+          arg("params"), o.params, moe->model, fmt::format("{:g}", moe->active_params_b),
+          fmt::format("{:g}", moe->total_params_b), moe->source_id, moe->total_params_b / moe->active_params_b,
+          example(o.style, "active-params", fmt::format("{:g}B", moe->active_params_b))));
+    }
+    const double n = active ? *active : *total;
+    size = n;
     const bool training = !o.tokens.empty();
     CS_ASSIGN_OR_RETURN(const double d, flag(parse_scaled_count(training ? o.tokens : o.inference_tokens),
                                              arg(training ? "tokens" : "inference-tokens")));
     c.flops = training ? training_flops(n, d) : inference_flops(n, d);
-    c.formula = fmt::format("{} x {} parameters x {} tokens", training ? 6 : 2, o.params,
-                            training ? o.tokens : o.inference_tokens);
+    const std::string who = !active   ? o.params + " parameters"
+                            : !total ? o.active_params + " active parameters"
+                                     : fmt::format("{} active parameters ({} in all)", o.active_params, o.params);
+    c.formula = fmt::format("{} x {} x {} tokens", training ? 6 : 2, who, training ? o.tokens : o.inference_tokens);
   }
   CS_ASSIGN_OR_RETURN(const Accelerator* a, flag(data.find_accelerator(o.gpu), arg("gpu")));
   c.precision = o.precision.empty() ? kDefaultPrecision : o.precision;
@@ -79,8 +103,9 @@ Result<ComputeDemand> compute_demand(const DataSet& data, const EstimateRequest&
   CS_ASSIGN_OR_RETURN(c.peak, flag(peak_flop_rate(*a, c.precision), arg("precision")));
   if (!o.mfu.empty()) {
     CS_ASSIGN_OR_RETURN(const double m, flag(parse_fraction(o.mfu), arg("mfu")));
-    c.mfu.value = Range<double>::exact(m);
-    c.mfu.provenance = {Method::kGiven, "", arg("mfu"), "", 0};
+    c.mfu = given_mfu(m, arg("mfu"));
+  } else {
+    CS_ASSIGN_OR_RETURN(c.mfu, mfu_from_evidence(data, *a, size));
   }
   return c;
 }
@@ -112,6 +137,7 @@ std::string given_quantities(const EstimateRequest& o) {
                              {&o.device_hours, "device-hours"},
                              {&o.utilisation, "utilisation"},
                              {&o.params, "params"},
+                             {&o.active_params, "active-params"},
                              {&o.tokens, "tokens"},
                              {&o.inference_tokens, "inference-tokens"},
                              {&o.mfu, "mfu"},
@@ -166,7 +192,7 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
                              {!o.cpu.empty(), "cpu"}, {!o.memory.empty(), "memory"}, {!o.hours.empty(), "hours"},
                              {!o.duration.empty(), "duration"}, {!o.device_hours.empty(), "device-hours"},
                              {!o.count.empty(), "count"}, {!o.utilisation.empty(), "utilisation"},
-                             {!o.params.empty(), "params"}}) {
+                             {!o.params.empty(), "params"}, {!o.active_params.empty(), "active-params"}}) {
       if (set) conflicts.push_back(arg(name));
     }
     if (!conflicts.empty()) {
@@ -290,8 +316,8 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
     }
     CS_ASSIGN_OR_RETURN(spec.device_hours, flag(parse_positive(o.device_hours), arg("device-hours")));
   }
-  if (!o.params.empty() || !o.tokens.empty() || !o.inference_tokens.empty() || !o.precision.empty() ||
-      !o.mfu.empty() || !o.flops.empty()) {
+  if (!o.params.empty() || !o.active_params.empty() || !o.tokens.empty() || !o.inference_tokens.empty() ||
+      !o.precision.empty() || !o.mfu.empty() || !o.flops.empty()) {
     CS_ASSIGN_OR_RETURN(spec.compute, compute_demand(data, o));
   }
   if (!spec.wall_time && !spec.device_hours && !spec.compute) {

@@ -304,6 +304,40 @@ class DataLoader {
     return {};
   }
 
+  Status mfu(const RowReader& r) {
+    MfuEvidence m;
+    CS_ASSIGN_OR_RETURN(m.id, r.required("id"));
+    CS_RETURN_IF_ERROR(unique(r, m.id));
+    m.hardware = r.list("hardware");
+    if (m.hardware.empty()) return r.error("column 'hardware' is empty: name the accelerators (A100, H100|H800)");
+    m.model = r.text("model");
+    CS_ASSIGN_OR_RETURN(m.params_b, r.number("params_b", 1e-6, 1e6));
+    CS_ASSIGN_OR_RETURN(m.mfu, r.number("mfu", 1e-4, 1));
+    CS_ASSIGN_OR_RETURN(m.low, r.number("low", 1e-4, 1));
+    CS_ASSIGN_OR_RETURN(m.high, r.number("high", 1e-4, 1));
+    if (m.low > m.mfu || m.mfu > m.high) return r.error("need low <= mfu <= high");
+    CS_RETURN_IF_ERROR(source_ref(r));
+    m.source_id = r.text("source_id");
+    m.note = r.text("note");
+    ds_.mfu_evidence_.push_back(std::move(m));
+    return {};
+  }
+
+  Status moe(const RowReader& r) {
+    MoeModel m;
+    CS_ASSIGN_OR_RETURN(m.model, r.required("model"));
+    CS_RETURN_IF_ERROR(unique(r, m.model));
+    m.aliases = r.list("aliases");
+    CS_ASSIGN_OR_RETURN(m.total_params_b, r.number("total_params_b", 1e-6, 1e6));
+    CS_ASSIGN_OR_RETURN(m.active_params_b, r.number("active_params_b", 1e-6, 1e6));
+    if (m.active_params_b >= m.total_params_b) return r.error("need active_params_b < total_params_b");
+    CS_RETURN_IF_ERROR(source_ref(r));
+    m.source_id = r.text("source_id");
+    m.note = r.text("note");
+    ds_.moe_models_.push_back(std::move(m));
+    return {};
+  }
+
   void build_index() {
     for (std::size_t i = 0; i < ds_.intensities_.size(); ++i) {
       ds_.intensity_index_[ds_.intensities_[i].zone].push_back(i);
@@ -333,6 +367,8 @@ const DataLoader::Spec DataLoader::kSpecs[DataSet::kTableCount] = {
     {DataSet::kConstants, "constants.csv", {"key", "value", "unit", "source_id"}, &DataLoader::constant},
     {DataSet::kEquivalents, "equivalents.csv", {"key", "name", "kg_co2e_per_unit", "unit", "source_id"},
      &DataLoader::equivalent},
+    {DataSet::kMfu, "mfu.csv", {"id", "hardware", "params_b", "mfu", "low", "high", "source_id"}, &DataLoader::mfu},
+    {DataSet::kMoe, "moe_models.csv", {"model", "total_params_b", "active_params_b", "source_id"}, &DataLoader::moe},
 };
 
 namespace {

@@ -47,8 +47,10 @@ std::optional<Device> read_device(const Context& ctx, const TableReader& r, bool
   return d;
 }
 
-// Device time for `flops` at the accelerator's peak x MFU.
-std::optional<Range<Duration>> compute_time(const TableReader& r, const Device& d, Flops flops, std::string& how) {
+// Device time for `flops` at the accelerator's peak x MFU (given, else from the published
+// training reports of data/mfu.csv for a model of `params` parameters).
+std::optional<Range<Duration>> compute_time(const Context& ctx, const TableReader& r, const Device& d, Flops flops,
+                                            std::optional<double> params, std::string& how) {
   if (d.accelerator == nullptr) {
     r.error_here("a FLOPs estimate needs hardware = \"...\" for the peak FLOP/s");
     return std::nullopt;
@@ -60,10 +62,21 @@ std::optional<Range<Duration>> compute_time(const TableReader& r, const Device& 
     return std::nullopt;
   }
   MfuFigure mfu;
-  if (auto m = r.fraction("mfu")) mfu.value = Range<double>::exact(*m);
+  if (auto m = r.fraction("mfu")) {
+    mfu = given_mfu(*m, "mfu");
+  } else {
+    auto evidence = mfu_from_evidence(ctx.data, *d.accelerator, params);
+    if (!evidence.ok()) {
+      r.error_here(evidence.status().message());
+      return std::nullopt;
+    }
+    mfu = *evidence;
+  }
   how = fmt::format("{} FLOPs / ({} TFLOP/s {} x MFU {}{})", format_number(flops.count(), 3),
                     format_number(peak->tflops(), 4), precision, format_number(mfu.value.central * 100, 3),
-                    mfu.value.is_exact() ? "% given" : "%, 30% to 50% default");
+                    mfu.value.is_exact() ? "% given"
+                                         : fmt::format("%, {} to {}% from {}", format_number(mfu.value.low * 100, 3),
+                                                       format_number(mfu.value.high * 100, 3), mfu.evidence));
   return device_time(flops, *peak, mfu.value);
 }
 
@@ -202,8 +215,10 @@ void read_training(const Context& ctx, const TableReader& r, LcaInputs& out) {
   } else if (flops) {
     std::optional<double> total = r.scaled_count("flops");
     if (total && (r.has("params") || r.has("tokens"))) r.error("flops", "conflicts with params and tokens");
+    std::optional<double> size;
     if (!total) {
       const auto params = r.scaled_count("params");
+      size = params;
       const auto tokens = r.scaled_count("tokens");
       if (!params || !tokens) {
         if (!r.has("params") || !r.has("tokens")) r.error_here("a FLOPs estimate needs both params and tokens");
@@ -214,7 +229,7 @@ void read_training(const Context& ctx, const TableReader& r, LcaInputs& out) {
     const auto device = read_device(ctx, r, true);
     if (!device) return;
     std::string how;
-    const auto t = compute_time(r, *device, Flops::count(*total), how);
+    const auto t = compute_time(ctx, r, *device, Flops::count(*total), size, how);
     if (!t) return;
     e.energy = times(device->power, *t, util);
     e.device_hours = {hours(t->central), hours(t->low), hours(t->high)};
@@ -338,7 +353,8 @@ void read_inference(const Context& ctx, const TableReader& r, LcaInputs& out) {
     const auto device = read_device(ctx, r, true);
     if (!need_requests("a compute estimate") || !params || !tokens || !device) return;
     std::string how;
-    const auto t = compute_time(r, *device, inference_flops(*params, *tokens * static_cast<double>(*requests)), how);
+    const auto t =
+        compute_time(ctx, r, *device, inference_flops(*params, *tokens * static_cast<double>(*requests)), params, how);
     if (!t) return;
     e.energy = times(device->power, *t, 1.0);
     e.provenance = {Method::kEstimated, device->provenance.source_id,

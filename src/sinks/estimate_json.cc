@@ -30,6 +30,7 @@ nlohmann::json estimate_to_json(const EstimateResult& r) {
     const ComputeDemand& c = *r.spec.compute;
     nlohmann::json mfu = range_json(c.mfu.value, [](double v) { return v; });
     mfu.update(provenance_json(c.mfu.provenance));
+    if (!c.mfu.evidence_id.empty()) mfu["evidence_id"] = c.mfu.evidence_id;
     assumptions["compute"] = {{"flops", c.flops.count()},       {"formula", c.formula},
                               {"precision", c.precision},       {"peak_tflops_per_device", c.peak.tflops()},
                               {"mfu", std::move(mfu)},          {"device_hours", range_json(c.device_time(), h)}};

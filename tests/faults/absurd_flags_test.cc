@@ -79,7 +79,7 @@ TEST(AbsurdFlags, EveryNumericFlagRefusesAbsurdValues) {
   const std::vector<std::string> est = {
       "--count",        "--power",       "--cpus",      "--memory", "--energy", "--hours",   "--duration",
       "--device-hours", "--utilisation", "--intensity", "--pue",    "--year",   "--requests"};
-  const std::vector<std::string> compute = {"--params", "--tokens", "--mfu"};
+  const std::vector<std::string> compute = {"--params", "--active-params", "--tokens", "--mfu"};
   const std::vector<Command> commands = {
       {"estimate", {"estimate", "--power", "100W", "--hours", "1"}, est, {}},
       {"estimate (cpu, memory)",

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -19,7 +20,7 @@ extern const std::string_view kCalibrationCases;
 namespace {
 
 struct Outcome {
-  std::string id, kind, error;
+  std::string id, kind, quantity, note, error;
   double published = 0, central = 0, low = 0, high = 0;
   // To the published rounding: a figure printed with 3 to 4 significant digits stands for
   // +/-0.5% around it.
@@ -62,6 +63,20 @@ Result<nlohmann::json> run_case(const Context& ctx, const std::vector<std::strin
   } catch (const nlohmann::json::exception& e) {
     return Status::data_error(e.what());
   }
+}
+
+// "emissions_kg" (a top-level figure of estimate --json) or a JSON pointer into it
+// ("/estimate/per_request/facility_energy_wh", "/estimate/assumptions/compute/device_hours").
+const nlohmann::json& figure(const nlohmann::json& j, const std::string& quantity) {
+  return quantity.starts_with('/') ? j.at(nlohmann::json::json_pointer(quantity)) : j.at(quantity);
+}
+
+// "per_request/facility_energy_wh" -> "facility_energy_wh per request": the unit in a table.
+std::string quantity_label(const std::string& q) {
+  const std::size_t slash = q.rfind('/');
+  std::string label = slash == std::string::npos ? q : q.substr(slash + 1);
+  if (q.find("per_request") != std::string::npos) label += " per request";
+  return label;
 }
 
 double median(std::vector<double> v) {
@@ -109,15 +124,21 @@ void add_calibrate_command(CLI::App& app, Context& ctx) {
       Outcome r;
       r.id = c.value("id", "");
       r.kind = c.value("kind", "");
-      const std::string quantity = c["published"].value("quantity", "emissions_kg");
+      r.note = c.value("note", "");
+      r.quantity = c["published"].value("quantity", "emissions_kg");
       r.published = c["published"].value("value", 0.0);
       auto j = run_case(ctx, c.value("args", std::vector<std::string>{}));
       if (!j.ok()) {
         r.error = j.status().message();
       } else {
-        r.central = (*j)[quantity]["central"].get<double>();
-        r.low = (*j)[quantity]["low"].get<double>();
-        r.high = (*j)[quantity]["high"].get<double>();
+        try {
+          const nlohmann::json& f = figure(*j, r.quantity);
+          r.central = f.at("central").get<double>();
+          r.low = f.at("low").get<double>();
+          r.high = f.at("high").get<double>();
+        } catch (const nlohmann::json::exception& e) {
+          r.error = fmt::format("no figure '{}' in the estimate: {}", r.quantity, e.what());
+        }
       }
       outcomes.push_back(std::move(r));
     }
@@ -131,6 +152,19 @@ void add_calibrate_command(CLI::App& app, Context& ctx) {
       contained += r.contained() ? 1 : 0;
       if (worst == nullptr || std::fabs(r.relative_error()) > std::fabs(worst->relative_error())) worst = &r;
     }
+    // Coverage and median error per kind of case (training, fine-tuning, inference).
+    struct KindSummary {
+      std::size_t cases = 0, contained = 0;
+      std::vector<double> errors;
+    };
+    std::map<std::string, KindSummary> kinds;
+    for (const Outcome& r : outcomes) {
+      KindSummary& k = kinds[r.kind.empty() ? "unknown" : r.kind];
+      ++k.cases;
+      if (!r.error.empty()) continue;
+      k.contained += r.contained() ? 1 : 0;
+      k.errors.push_back(std::fabs(r.relative_error()));
+    }
     const double n = static_cast<double>(outcomes.size());
     const double coverage = n > 0 ? static_cast<double>(contained) / n : 0;
     const double med = median(errors);
@@ -139,9 +173,10 @@ void add_calibrate_command(CLI::App& app, Context& ctx) {
     if (o->json) {
       nlohmann::json out = {{"cases", nlohmann::json::array()}};
       for (const Outcome& r : outcomes) {
-        nlohmann::json jc = {
-            {"id", r.id},   {"kind", r.kind}, {"published", r.published},  {"central", r.central},
-            {"low", r.low}, {"high", r.high}, {"contained", r.contained()}};
+        nlohmann::json jc = {{"id", r.id},       {"kind", r.kind}, {"quantity", r.quantity},
+                             {"published", r.published}, {"central", r.central}, {"low", r.low},
+                             {"high", r.high},           {"contained", r.contained()}};
+        if (!r.note.empty()) jc["note"] = r.note;
         if (r.error.empty())
           jc["relative_error"] = r.relative_error();
         else
@@ -155,27 +190,38 @@ void add_calibrate_command(CLI::App& app, Context& ctx) {
                         {"worst_case", worst ? worst->id : ""},
                         {"median_range_width", median(widths)},
                         {"pass", pass}};
+      for (const auto& [kind, k] : kinds) {
+        out["summary"]["by_kind"][kind] = {
+            {"cases", k.cases},
+            {"coverage", k.cases ? static_cast<double>(k.contained) / static_cast<double>(k.cases) : 0.0},
+            {"median_abs_error", median(k.errors)}};
+      }
       std::cout << out.dump(2) << "\n";
     } else {
-      std::cout << "| case | published kg | estimate kg (low to high) | error | in range "
-                   "|\n|---|---:|---:|---:|:-:|\n";
+      std::cout << "| case | kind | published | estimate (low to high) | error | in range | note |\n"
+                   "|---|---|---:|---:|---:|:-:|---|\n";
       for (const Outcome& r : outcomes) {
+        const std::string published = fmt::format("{:.4g} {}", r.published, quantity_label(r.quantity));
         if (!r.error.empty()) {
-          std::cout << fmt::format("| {} | {:.4g} | failed: {} | | no |\n", r.id, r.published, r.error);
+          std::cout << fmt::format("| {} | {} | {} | failed: {} | | no | {} |\n", r.id, r.kind, published, r.error,
+                                   r.note);
           continue;
         }
-        std::cout << fmt::format("| {} | {:.4g} | {:.4g} ({:.4g} to {:.4g}) | {} | {} |\n", r.id, r.published,
-                                 r.central, r.low, r.high, percent(r.relative_error()),
-                                 r.contained() ? "yes" : "**no**");
+        std::cout << fmt::format("| {} | {} | {} | {:.4g} ({:.4g} to {:.4g}) | {} | {} | {} |\n", r.id, r.kind,
+                                 published, r.central, r.low, r.high, percent(r.relative_error()),
+                                 r.contained() ? "yes" : "**no**", r.note);
       }
       std::cout << fmt::format(
-          "\n{} cases: range contains the published figure in {:.0f}% (target >= {:.0f}%); median |error| of "
-          "the "
-          "central value {:.0f}% (target <= {:.0f}%); worst {} ({}); median range width {:.0f}% of the "
-          "central "
+          "\n{} cases: range contains the published figure in {:.0f}% (target >= {:.0f}%); median |error| of the "
+          "central value {:.0f}% (target <= {:.0f}%); worst {} ({}); median range width {:.0f}% of the central "
           "value.\n",
           outcomes.size(), coverage * 100, o->min_coverage * 100, med * 100, o->max_median_error * 100,
           worst ? percent(worst->relative_error()) : "-", worst ? worst->id : "-", median(widths) * 100);
+      for (const auto& [kind, k] : kinds) {
+        std::cout << fmt::format("- {}: {} cases, {} in range ({:.0f}%), median |error| {:.0f}%\n", kind, k.cases,
+                                 k.contained, k.cases ? 100.0 * static_cast<double>(k.contained) / static_cast<double>(k.cases) : 0.0,
+                                 median(k.errors) * 100);
+      }
     }
     if (o->check && !pass) ctx.exit_code = kExitFailure;
   });

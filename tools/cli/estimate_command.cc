@@ -30,11 +30,14 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--device-hours", opts->device_hours, "Device-hours of the accelerators (GPU-hours)");
   cmd->add_option("--utilisation,--utilization", opts->utilisation, "Average load of the devices as a share of TDP (80%, 0.8); default: measured average draw for the workload");
   cmd->add_option("--params", opts->params, "Model parameters (70B): predict the time from compute instead");
+  cmd->add_option("--active-params", opts->active_params,
+                  "Parameters active per token of a mixture-of-experts model (37B): the compute is 6 x active x "
+                  "tokens; --params is then the total");
   cmd->add_option("--tokens", opts->tokens, "Training tokens (2T): 6 x params x tokens FLOPs");
   cmd->add_option("--inference-tokens", opts->inference_tokens, "Tokens served (1B): 2 x params FLOPs per token");
   cmd->add_option("--flops", opts->flops, "Total FLOPs of the job (3.14e23): the time follows at MFU x peak");
   cmd->add_option("--precision", opts->precision, "Peak FLOP/s column: bf16 (default), fp16, tf32, fp32, fp8, int8");
-  cmd->add_option("--mfu", opts->mfu, "Model-FLOPs utilisation (45%); default 40%, range 30% to 50%");
+  cmd->add_option("--mfu", opts->mfu, "Model-FLOPs utilisation (45%); default: the published MFU of the nearest training report on the same hardware (data/mfu.csv), with the reports' spread");
   cmd->add_option("--requests", opts->requests, "Requests served by this energy: adds per-request figures");
   cmd->add_option("--workload", opts->workload,
                   "training (default), fine-tuning or inference: the measured average draw as a share of TDP");

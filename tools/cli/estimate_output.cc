@@ -102,7 +102,7 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
         {"Throughput",
          fmt::format("{} TFLOP/s dense {} per device", format_number(c.peak.tflops()), c.precision),
          fmt::format("x MFU {} ({})", percent_range(c.mfu.value),
-                     c.mfu.provenance.method == Method::kGiven ? "given" : "default")});
+                     c.mfu.provenance.method == Method::kGiven ? "given" : "evidence: " + c.mfu.evidence)});
     head.push_back({"Device-hours", range_of_counts({hours(t.central), hours(t.low), hours(t.high)}), ""});
   }
   if (const Assumption* share = find_assumption(r.report, "power_share_of_tdp")) {

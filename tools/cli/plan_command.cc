@@ -31,11 +31,13 @@ void add_job_options(CLI::App* cmd, EstimateRequest& o, std::vector<std::string>
   cmd->add_option("--utilisation,--utilization", o.utilisation,
                   "Average load of the devices (80%); default 100%");
   cmd->add_option("--params", o.params, "Model parameters (70B): the time follows from the compute");
+  cmd->add_option("--active-params", o.active_params,
+                  "Parameters active per token of a mixture-of-experts model (37B): 6 x active x tokens");
   cmd->add_option("--tokens", o.tokens, "Training tokens (2T)");
   cmd->add_option("--inference-tokens", o.inference_tokens, "Tokens served (1B)");
   cmd->add_option("--precision", o.precision,
                   "Peak FLOP/s column: bf16 (default), fp16, tf32, fp32, fp8, int8");
-  cmd->add_option("--mfu", o.mfu, "Model-FLOPs utilisation (45%); default 40%, range 30% to 50%");
+  cmd->add_option("--mfu", o.mfu, "Model-FLOPs utilisation (45%); default: the published MFU of the nearest training report on the same hardware (data/mfu.csv)");
 }
 
 }  // namespace

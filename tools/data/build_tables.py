@@ -19,6 +19,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import geo  # noqa: E402
+import compute  # noqa: E402
 import hw  # noqa: E402
 from sources import LICENCES, SOURCES  # noqa: E402
 from common import (LB_TO_KG, ROOT, WARNINGS, BuildError, fail, fmt, join_ids, num,  # noqa: E402
@@ -357,6 +358,10 @@ def build_constants(raw):
          "host (CPUs, memory, NICs, fans) per accelerator while working, as a share of the accelerator's TDP: DGX "
          "maximum system power less the GPUs' TDP gives 0.46 to 1.03 at full load; Patterson's GPT-3 system power "
          "(330 W per 300 W V100) implies about 0.35 above a GPU at 0.75"),
+        ("training_goodput", 1.0, "ratio", 0.9, 1.0, "dubey-2024",
+         "share of a training job's device time that does model work: Llama 3 405B pre-training had more than 90% "
+         "effective training time over a 54-day snapshot with 466 job interruptions; published device-hours include "
+         "the rest, so the low end of a compute estimate's MFU range is multiplied by 0.9"),
         ("pue_large_facility_low", 1.1, "ratio", "", "", "ccf",
          "lowest fleet PUE a large unknown facility plausibly has (hyperscale fleets 1.1 to 1.2): the low end of "
          "the industry-average range applied to clearly data-centre jobs"),
@@ -370,6 +375,16 @@ def build_constants(raw):
         ("hours_per_year", 8760, "h", "", "", "bloom-paper", "non-leap year, as used for amortisation"),
     ]
     return [[k, fmt(v, 8), u, fmt(lo, 8), fmt(hi, 8), s, n] for k, v, u, lo, hi, s, n in sorted(c)]
+
+
+# --------------------------------------------------------------------------- compute evidence
+def build_mfu():
+    return sorted([i, h, m, fmt(p, 4), fmt(v, 4), fmt(lo, 4), fmt(hi, 4), sid, n]
+                  for i, h, m, p, v, lo, hi, sid, n in compute.MFU_EVIDENCE)
+
+
+def build_moe():
+    return sorted([m, a, fmt(t, 4), fmt(act, 4), sid, n] for m, a, t, act, sid, n in compute.MOE_MODELS)
 
 
 # --------------------------------------------------------------------------- equivalents
@@ -550,6 +565,15 @@ def validate(t):
         if k not in {r[0] for r in t["constants"]}:
             fail("constants: %s missing" % k)
     check_unique("equivalents", t["equivalents"], [0])
+    check_unique("mfu", t["mfu"], [0])
+    for r in t["mfu"]:
+        lo, v, hi = float(r[5]), float(r[4]), float(r[6])
+        if not (0 < lo <= v <= hi <= 1) or float(r[3]) <= 0:
+            fail("mfu: %s needs 0 < low <= mfu <= high <= 1 and params > 0" % r[0])
+    check_unique("moe_models", t["moe_models"], [0])
+    for r in t["moe_models"]:
+        if not 0 < float(r[3]) < float(r[2]):
+            fail("moe_models: %s needs 0 < active < total parameters" % r[0])
     check_range("equivalents", t["equivalents"], 2, 1e-6, 1e5, False)
 
     # every source_id exists with a permissive licence
@@ -570,7 +594,8 @@ def validate(t):
 
 
 SRC_COL = {"grid_intensity": 3, "cloud_regions": 9, "pue": 5, "accelerators": 17, "cpus": 5,
-           "constants": 5, "equivalents": 4, "hourly_zones": 4, "region_grid_zones": 3, "region_locations": 9}
+           "constants": 5, "equivalents": 4, "hourly_zones": 4, "region_grid_zones": 3, "region_locations": 9,
+           "mfu": 7, "moe_models": 4}
 
 HEADERS = {
     "SOURCES": ["source_id", "title", "publisher", "year", "url", "licence", "basis", "notes"],
@@ -588,6 +613,8 @@ HEADERS = {
     "hourly_zones": ["zone", "name", "parent", "kind", "source_id"],
     "hourly_intensity": ["zone", "date", "g_per_kwh"],
     "region_grid_zones": ["provider", "region", "grid_zone", "source_id", "note"],
+    "mfu": ["id", "hardware", "model", "params_b", "mfu", "low", "high", "source_id", "note"],
+    "moe_models": ["model", "aliases", "total_params_b", "active_params_b", "source_id", "note"],
 }
 
 
@@ -634,6 +661,8 @@ def main():
         "cpus": build_cpus(raw),
         "constants": build_constants(raw),
         "equivalents": build_equivalents(raw),
+        "mfu": build_mfu(),
+        "moe_models": build_moe(),
     }
     t["hourly_zones"], t["hourly_intensity"], t["region_grid_zones"] = build_hourly(raw)
     # Built by tools/data/places.py (needs the npm gazetteer); read back for its source ids.

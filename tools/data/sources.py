@@ -276,4 +276,82 @@ SOURCES = {
         "facts", "",
         "No explicit data licence: only the city each region is said to be in is used, as a cited fact, for "
         "regions whose provider names only a state or a country; each such row says so in its note."),
+    "chowdhery-2022": (
+        "PaLM: Scaling Language Modeling with Pathways",
+        "Chowdhery et al. (Google); JMLR 24(240), 2023; arXiv:2204.02311", 2022,
+        "https://arxiv.org/abs/2204.02311",
+        "facts", "",
+        "Table 3, model FLOPs utilisation: GPT-3 175B on V100 21.3%, Gopher 280B on TPU v3 32.5%, Megatron-Turing "
+        "NLG 530B on A100 30.2%, PaLM 540B on 6,144 TPU v4 46.2% (57.8% hardware FLOPs utilisation)."),
+    "dubey-2024": (
+        "The Llama 3 Herd of Models",
+        "Llama Team, AI @ Meta; arXiv:2407.21783", 2024,
+        "https://arxiv.org/abs/2407.21783",
+        "facts", "",
+        "Table 4: BF16 model FLOPs utilisation of Llama 3 405B pre-training, 38% to 43% on 8,192 to 16,384 H100 "
+        "GPUs (700 W TDP) across the parallelism configurations. Sec. 3.3.4: higher than 90% effective training "
+        "time during a 54-day snapshot of pre-training with 466 job interruptions."),
+    "zhang-2022": (
+        "OPT: Open Pre-trained Transformer Language Models",
+        "Zhang et al. (Meta AI); arXiv:2205.01068", 2022,
+        "https://arxiv.org/abs/2205.01068",
+        "facts", "",
+        "OPT-175B trained on 992 A100 80GB GPUs, reaching up to 147 TFLOP/s per GPU."),
+    "bigscience-2022": (
+        "BLOOM: A 176B-Parameter Open-Access Multilingual Language Model",
+        "BigScience Workshop; arXiv:2211.05100", 2022,
+        "https://arxiv.org/abs/2211.05100",
+        "facts", "",
+        "Training on 384 A100 80GB (Jean Zay) with Megatron-DeepSpeed: 156 TFLOP/s per GPU in the fastest "
+        "configuration, as counted by the framework."),
+    "narayanan-2021": (
+        "Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM",
+        "Narayanan et al. (NVIDIA, Stanford, Microsoft); SC21; arXiv:2104.04473", 2021,
+        "https://arxiv.org/abs/2104.04473",
+        "facts", "",
+        "Table 1: achieved TFLOP/s per A100 from 137 (44% of peak, 1.7B parameters) to 163 (52%, 1T parameters on "
+        "3,072 GPUs); the FLOP count includes the activation-recomputation forward pass."),
+    "shoeybi-2019": (
+        "Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism",
+        "Shoeybi et al. (NVIDIA); arXiv:1909.08053", 2019,
+        "https://arxiv.org/abs/1909.08053",
+        "facts", "",
+        "8.3B-parameter GPT-2 on 512 V100 GPUs: 15.1 PFLOP/s sustained over the application."),
+    "mistral-2023-mixtral": (
+        "Mixtral of experts (announcement) and Mixtral of Experts, arXiv:2401.04088",
+        "Mistral AI", 2023,
+        "https://mistral.ai/news/mixtral-of-experts/",
+        "facts", "",
+        "Mixtral 8x7B: 46.7B total parameters, 12.9B used per token (2 of 8 experts)."),
+    "mistral-2024-8x22b": (
+        "Cheaper, Better, Faster, Stronger (Mixtral 8x22B announcement)",
+        "Mistral AI", 2024,
+        "https://mistral.ai/news/mixtral-8x22b/",
+        "facts", "",
+        "Mixtral 8x22B: sparse mixture of experts using 39B active parameters out of 141B."),
+    "deepseek-2024-v2": (
+        "DeepSeek-V2: A Strong, Economical, and Efficient Mixture-of-Experts Language Model",
+        "DeepSeek-AI; arXiv:2405.04434", 2024,
+        "https://arxiv.org/abs/2405.04434",
+        "facts", "",
+        "236B total parameters, 21B activated for each token."),
+    "deepseek-2024-v3": (
+        "DeepSeek-V3 Technical Report",
+        "DeepSeek-AI; arXiv:2412.19437", 2024,
+        "https://arxiv.org/abs/2412.19437",
+        "facts", "",
+        "671B total parameters, 37B activated for each token; 2.788M H800 GPU-hours of training."),
+    "meta-2025-llama4": (
+        "The Llama 4 herd: the beginning of a new era of natively multimodal AI innovation",
+        "Meta AI", 2025,
+        "https://ai.meta.com/blog/llama-4-multimodal-intelligence/",
+        "facts", "",
+        "Llama 4 Scout: 17B active parameters, 16 experts, 109B total; Llama 4 Maverick: 17B active, 128 experts, "
+        "400B total."),
+    "du-2022-glam": (
+        "GLaM: Efficient Scaling of Language Models with Mixture-of-Experts",
+        "Du et al. (Google); ICML 2022; arXiv:2112.06905", 2022,
+        "https://arxiv.org/abs/2112.06905",
+        "facts", "",
+        "GLaM (64B/64E): 1.2T total parameters, 96.6B activated per token."),
 }

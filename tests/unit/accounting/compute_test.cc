@@ -14,13 +14,12 @@ TEST(Compute, FlopsFormulas) {
 TEST(Compute, DeviceTimeIsAnIntervalOverTheMfu) {
   // 8.4e23 FLOPs at 989.4 TFLOP/s x 0.4 = 2.1224985e9 s = 589,582.9 h; MFU 0.5 -> 471,666.3 h;
   // MFU 0.3 -> 786,110.5 h.
-  const MfuFigure mfu;
-  const Range<Duration> t = device_time(Flops::count(8.4e23), FlopRate::tflops(989.4), mfu.value);
+  const Range<double> mfu = Range<double>::of(0.4, 0.3, 0.5);
+  const Range<Duration> t = device_time(Flops::count(8.4e23), FlopRate::tflops(989.4), mfu);
   EXPECT_NEAR(hours(t.central), 589582.9, 0.05);
   EXPECT_NEAR(hours(t.low), 471666.3, 0.05);
   EXPECT_NEAR(hours(t.high), 786110.5, 0.05);
   EXPECT_TRUE(t.is_valid());
-  EXPECT_EQ(mfu.provenance.method, Method::kDefault);
 }
 
 TEST(Compute, PeakLookupNamesTheKnownPrecisions) {
