@@ -91,14 +91,18 @@ class RowReader {
 
   Status row(std::string_view line, std::size_t number) {
     ++stats_.rows;
-    std::array<std::string_view, 64> cells{};
+    // cells_ is filled up to n (never cleared: only [0, n) with n == ncols_ is read).
+    std::array<std::string_view, kMaxCells>& cells = cells_;
     std::size_t n = 0;
-    for (std::string_view rest = line;;) {
-      const auto bar = rest.find('|');
-      if (n < cells.size()) cells[n] = rest.substr(0, bar);
+    const char* p = line.data();
+    const char* const end = p + line.size();
+    for (;;) {
+      const auto* bar = static_cast<const char*>(std::memchr(p, '|', static_cast<std::size_t>(end - p)));
+      const char* stop = bar != nullptr ? bar : end;
+      if (n < cells.size()) cells[n] = std::string_view(p, static_cast<std::size_t>(stop - p));
       ++n;
-      if (bar == std::string_view::npos) break;
-      rest = rest.substr(bar + 1);
+      if (bar == nullptr) break;
+      p = bar + 1;
     }
     if (n != ncols_) {
       problems_.add(
@@ -147,18 +151,18 @@ class RowReader {
         return Status::invalid_argument(
             fmt::format("step {} without its job's row (job {} must come first)", id.step, id.job));
       }
-      SlurmStep st;
-      st.step = std::string(id.step);
-      st.state = std::string(normalise_state(get(kState)));
+      CS_ASSIGN_OR_RETURN(std::optional<double> max_rss, parse_size_mb(get(kMaxRss), 1.0 / 1024));
+      SlurmStep& st = current_.steps.emplace_back();
+      st.step.assign(id.step);
+      st.state.assign(normalise_state(get(kState)));
       st.elapsed_s = elapsed.value_or(0);
       st.total_cpu_s = total_cpu.value_or(0);
       st.ncpus = static_cast<int>(ncpus.value_or(0));
       st.nnodes = static_cast<int>(nnodes.value_or(0));
-      st.nodes = std::string(get(kNodeList));
+      st.nodes.assign(get(kNodeList));
       st.energy_j = energy;
-      CS_ASSIGN_OR_RETURN(st.max_rss_mb, parse_size_mb(get(kMaxRss), 1.0 / 1024));
+      st.max_rss_mb = max_rss;
       st.line = number;
-      current_.steps.push_back(std::move(st));
       ++stats_.steps;
       return Status::ok_status();
     }
@@ -167,14 +171,18 @@ class RowReader {
     skipping_.assign(id.job);  // until the row parses: its steps are skipped with it
     SlurmJob& j = current_;
     j.steps.clear();
-    j.cluster = get(kCluster).empty() ? cluster_ : std::string(get(kCluster));
-    j.job = std::string(id.job);
-    j.name = std::string(get(kJobName));
-    j.user = std::string(get(kUser));
-    j.account = std::string(get(kAccount));
-    j.partition = std::string(get(kPartition));
-    j.state = std::string(normalise_state(get(kState)));
-    j.nodes = std::string(get(kNodeList));
+    if (get(kCluster).empty()) {
+      j.cluster.assign(cluster_);
+    } else {
+      j.cluster.assign(get(kCluster));
+    }
+    j.job.assign(id.job);
+    j.name.assign(get(kJobName));
+    j.user.assign(get(kUser));
+    j.account.assign(get(kAccount));
+    j.partition.assign(get(kPartition));
+    j.state.assign(normalise_state(get(kState)));
+    j.nodes.assign(get(kNodeList));
     if (j.nodes == "None assigned") j.nodes.clear();
     CS_ASSIGN_OR_RETURN(j.submit_unix, parse_timestamp(get(kSubmit)));
     CS_ASSIGN_OR_RETURN(j.start_unix, parse_timestamp(get(kStart)));
@@ -213,6 +221,8 @@ class RowReader {
     return a;
   }();
   std::size_t ncols_ = 0;
+  static constexpr std::size_t kMaxCells = 64;
+  std::array<std::string_view, kMaxCells> cells_;
   SlurmJob current_;
   bool have_job_ = false;
   std::string skipping_;

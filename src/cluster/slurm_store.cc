@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <cmath>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -57,59 +58,81 @@ std::string upsert(std::string_view table, std::string_view columns, std::string
                      columns, values, key, sets, differs);
 }
 
-// Binds the next parameter at each call: b(x)(y)(z).
+// Binds the next parameter at each call: b(x)(y)(z). Text is bound without a copy
+// (SQLITE_STATIC): the job outlives the statement's run, which copies it into the row.
 struct Binder {
-  SqliteStmt& s;
+  sqlite3_stmt* s;
   int i = 0;
   Binder& operator()(std::string_view v) {
-    s.bind(++i, v);
+    sqlite3_bind_text(s, ++i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
     return *this;
   }
   Binder& operator()(const std::string& v) { return (*this)(std::string_view(v)); }
   Binder& operator()(double v) {
-    s.bind(++i, v);
+    sqlite3_bind_double(s, ++i, v);
     return *this;
   }
   Binder& operator()(std::int64_t v) {
-    s.bind(++i, v);
+    sqlite3_bind_int64(s, ++i, v);
     return *this;
   }
   Binder& operator()(const std::optional<double>& v) {
     if (v) return (*this)(*v);
-    s.bind_null(++i);
+    sqlite3_bind_null(s, ++i);
     return *this;
   }
 };
 
 }  // namespace
 
+namespace {
+
+// A number as fmt's "{}" writes it, without parsing a format string per value: whole
+// numbers below 1e15 (elapsed seconds, counts: nearly all of them) as integers, which
+// is what "{}" prints for them too, so stored steps compare equal across versions.
+void append_number(std::string& out, double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15 && !std::signbit(v)) {
+    const fmt::format_int digits(static_cast<std::int64_t>(v));
+    out.append(digits.data(), digits.size());
+    return;
+  }
+  fmt::format_to(std::back_inserter(out), "{}", v);
+}
+
+void append_text(std::string& out, const std::string& t) {
+  out += '"';
+  for (char c : t) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) >= 0x20) out += c;
+  }
+  out += '"';
+}
+
+}  // namespace
+
 void encode_steps(const std::vector<SlurmStep>& steps, std::string& out) {
   out += '[';
-  auto it = std::back_inserter(out);
-  const auto text = [&out](const std::string& t) {
-    out += '"';
-    for (char c : t) {
-      if (c == '"' || c == '\\') out += '\\';
-      if (static_cast<unsigned char>(c) >= 0x20) out += c;
-    }
-    out += '"';
-  };
-  const auto opt = [&it](const std::optional<double>& v) {
+  const auto opt = [&out](const std::optional<double>& v) {
     if (v) {
-      fmt::format_to(it, ",{}", *v);
+      out += ',';
+      append_number(out, *v);
     } else {
-      fmt::format_to(it, ",null");
+      out += ",null";
     }
   };
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const SlurmStep& p = steps[i];
     if (i) out += ',';
     out += '[';
-    text(p.step);
+    append_text(out, p.step);
     out += ',';
-    text(p.state);
-    fmt::format_to(it, ",{},{},{},{},", p.elapsed_s, p.total_cpu_s, p.ncpus, p.nnodes);
-    text(p.nodes);
+    append_text(out, p.state);
+    for (const double v : {p.elapsed_s, p.total_cpu_s, static_cast<double>(p.ncpus), static_cast<double>(p.nnodes)}) {
+      out += ',';
+      append_number(out, v);
+    }
+    out += ',';
+    append_text(out, p.nodes);
     opt(p.energy_j);
     opt(p.max_rss_mb);
     out += ']';
@@ -169,14 +192,16 @@ Result<SlurmStore> SlurmStore::open(const std::string& path, bool write) {
   return SlurmStore(std::move(db));
 }
 
+SlurmStore::UpsertStmt::~UpsertStmt() { sqlite3_finalize(stmt); }
+
 Status SlurmStore::begin() {
-  if (!job_stmt_) {
-    CS_ASSIGN_OR_RETURN(SqliteStmt j,
-                        db_.prepare(upsert("slurm_jobs", kJobColumns, "cluster, job",
-                                           {"state", "end_unix", "elapsed_s", "total_cpu_s", "energy_j",
-                                            "emissions_kg", "energy_high_j", "nodes", "gpus", "steps"}),
-                                    "recording Slurm jobs"));
-    job_stmt_.emplace(std::move(j));
+  if (job_stmt_.stmt == nullptr) {
+    const std::string sql = upsert("slurm_jobs", kJobColumns, "cluster, job",
+                                   {"state", "end_unix", "elapsed_s", "total_cpu_s", "energy_j", "emissions_kg",
+                                    "energy_high_j", "nodes", "gpus", "steps"});
+    const int rc = sqlite3_prepare_v3(db_.handle(), sql.c_str(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &job_stmt_.stmt, nullptr);
+    if (rc != SQLITE_OK) return db_.error(rc, "recording Slurm jobs");
   }
   CS_RETURN_IF_ERROR(db_.exec("BEGIN IMMEDIATE", "recording Slurm jobs"));
   in_tx_ = true;
@@ -184,18 +209,24 @@ Status SlurmStore::begin() {
 }
 
 Status SlurmStore::add(const SlurmJob& j, const JobFigures& f) {
-  Binder b{*job_stmt_};
+  steps_text_.clear();
+  encode_steps(j.steps, steps_text_);
+  return add(j, f, steps_text_);
+}
+
+Status SlurmStore::add(const SlurmJob& j, const JobFigures& f, std::string_view steps_json) {
+  // One statement, prepared once, every parameter bound again (no clearing), no copies.
+  Binder b{job_stmt_.stmt};
   b(j.cluster)(j.job)(j.name)(j.user)(j.account)(j.partition)(j.state)(
       static_cast<std::int64_t>(f.state_class));
   b(j.nodes)(j.submit_unix)(j.start_unix)(j.end_unix)(j.elapsed_s)(static_cast<std::int64_t>(j.ncpus));
   b(static_cast<std::int64_t>(j.nnodes))(j.gpus)(j.gpu_type)(j.mem_mb)(j.total_cpu_s);
   b(static_cast<std::int64_t>(f.measured ? 1 : 0))(f.cpu_j)(f.gpu_j)(f.ram_j);
   b(f.it_j.central)(f.it_j.low)(f.it_j.high)(f.kg.central)(f.kg.low)(f.kg.high);
-  steps_text_.clear();
-  encode_steps(j.steps, steps_text_);
-  b(steps_text_);
-  CS_RETURN_IF_ERROR(job_stmt_->run());
-  CS_RETURN_IF_ERROR(job_stmt_->reset());
+  b(steps_json);
+  const int rc = sqlite3_step(job_stmt_.stmt);
+  sqlite3_reset(job_stmt_.stmt);
+  if (rc != SQLITE_DONE) return db_.error(rc, "recording Slurm jobs");
   if (sqlite3_changes(db_.handle()) == 0) {
     ++counts_.unchanged;  // nothing about the job moved: its steps did not either
     return Status::ok_status();
@@ -208,6 +239,12 @@ Status SlurmStore::commit() {
   if (!in_tx_) return Status::ok_status();
   in_tx_ = false;
   return db_.exec("COMMIT", "recording Slurm jobs");
+}
+
+Status SlurmStore::rollback() {
+  if (!in_tx_) return Status::ok_status();
+  in_tx_ = false;
+  return db_.exec("ROLLBACK", "rolling back the open batch of Slurm jobs");
 }
 
 Result<std::int64_t> SlurmStore::job_count() const {

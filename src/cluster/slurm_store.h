@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "carbonscope/status.h"
@@ -62,7 +63,10 @@ class SlurmStore {
   // Writing: add() jobs between begin() and commit(); each add is one upsert per row.
   Status begin();
   Status add(const SlurmJob& job, const JobFigures& f);
+  // The same with the steps already encoded (encode_steps), e.g. on another thread.
+  Status add(const SlurmJob& job, const JobFigures& f, std::string_view steps_json);
   Status commit();
+  Status rollback();  // the open batch only: committed batches stay
   const ImportCounts& counts() const { return counts_; }
   Result<std::int64_t> job_count() const;
 
@@ -73,8 +77,16 @@ class SlurmStore {
 
  private:
   explicit SlurmStore(SqliteDb db) : db_(std::move(db)) {}
-  SqliteDb db_;
-  std::optional<SqliteStmt> job_stmt_;
+  // The upsert, kept raw: add() binds text without copies and never clears bindings.
+  struct UpsertStmt {
+    sqlite3_stmt* stmt = nullptr;
+    UpsertStmt() = default;
+    UpsertStmt(UpsertStmt&& o) noexcept : stmt(std::exchange(o.stmt, nullptr)) {}
+    UpsertStmt& operator=(UpsertStmt&&) = delete;
+    ~UpsertStmt();
+  };
+  SqliteDb db_;  // declared first: the statement is finalized before the connection closes
+  UpsertStmt job_stmt_;
   std::string steps_text_;
   ImportCounts counts_;
   bool in_tx_ = false;

@@ -5,10 +5,12 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "cluster/sacct_json.h"
 #include "cluster/slurm_import.h"
+#include "sinks/sqlite_db.h"
 #include "support/scratch_dir.h"
 
 namespace carbonscope::cluster {
@@ -136,6 +138,74 @@ TEST_F(SlurmImport, MeasuredWhereSlurmMeasuredElseEstimatedAndReimportAddsNothin
   for (const GroupTotal& g : totals) wasted_col += g.wasted_j;
   EXPECT_DOUBLE_EQ(wasted_col, wasted);
   EXPECT_GT(all, wasted);
+}
+
+// Steps are stored as fmt's "{}" writes their numbers, whatever path encode_steps takes,
+// so a ledger written by an earlier version re-imports as unchanged.
+TEST(SlurmStore, StepNumbersAreWrittenAsFmtWritesThem) {
+  for (const double v : {0.0, -0.0, 63.0, 1.5, 0.001, 123456.789, 999999999999999.0, 1e15, 1e16, 3e20}) {
+    SlurmStep st;
+    st.step = "0";
+    st.elapsed_s = v;
+    st.total_cpu_s = v;
+    st.ncpus = 3;
+    st.energy_j = v;
+    std::string out;
+    encode_steps({st}, out);
+    EXPECT_EQ(out, fmt::format(R"([["0","",{0},{0},3,0,"",{0},null]])", v)) << v;
+  }
+}
+
+// Many jobs through the reader/writer hand-off: more than one hand-off batch, tiny and
+// default transactions, slots reused by jobs with fewer steps than the one before.
+std::string many_jobs(int n, const char* state) {
+  std::string s = "JobID|User|Partition|State|ElapsedRaw|NCPUS|NNodes|AllocTRES|TotalCPU\n";
+  for (int i = 1; i <= n; ++i) {
+    s += fmt::format("{}|u{}|p|{}|{}|2|1|cpu=2,mem=1G,node=1|00:{:02}.000\n", i, i % 7, state, 60 + i % 50,
+                     i % 60);
+    for (int k = 0; k < (i % 3 == 0 ? 2 : i % 3 == 1 ? 0 : 1); ++k) {
+      s += fmt::format("{}.{}||||{}|2|1||00:01.000\n", i, k, 60 + i % 50);
+    }
+  }
+  return s;
+}
+
+std::string steps_of(const std::string& ledger, const std::string& job) {
+  SqliteDb db = SqliteDb::open(ledger, true, 1000).value();
+  return db.query_text(fmt::format("SELECT steps FROM slurm_jobs WHERE job = '{}'", job), "test").value();
+}
+
+TEST_F(SlurmImport, BatchesOfAnySizeStoreTheSameJobsAndStepsOnce) {
+  const std::string dump = many_jobs(5000, "COMPLETED");
+  JobModel m = model();
+  ImportSummary tiny, big;
+  for (const std::size_t batch : {std::size_t{3}, std::size_t{20000}}) {
+    const std::string ledger = dir_.at(fmt::format("b{}.db", batch));
+    SlurmStore store = SlurmStore::open(ledger, true).value();
+    std::istringstream in(dump);
+    ImportOptions o;
+    o.batch_jobs = batch;
+    (batch == 3 ? tiny : big) = import_sacct(in, "many", o, m, store).value();
+    EXPECT_EQ(steps_of(ledger, "3"), R"([["0","",63,1,2,1,"",null,null],["1","",63,1,2,1,"",null,null]])");
+    EXPECT_EQ(steps_of(ledger, "4999"), "[]");  // its slot held job 903 (two steps) before
+  }
+  for (const ImportSummary* s : {&tiny, &big}) {
+    EXPECT_EQ(s->counts.added, 5000);
+    EXPECT_EQ(s->read.jobs, 5000u);
+    EXPECT_EQ(s->problems.count, 0u);
+  }
+  EXPECT_DOUBLE_EQ(tiny.energy_j, big.energy_j);
+  EXPECT_EQ(tiny.read.steps, big.read.steps);
+
+  // Again into the same ledger: nothing added; then every job ended differently: updated.
+  const std::string ledger = dir_.at("b3.db");
+  for (const char* state : {"COMPLETED", "FAILED"}) {
+    SlurmStore store = SlurmStore::open(ledger, true).value();
+    std::istringstream in(many_jobs(5000, state));
+    const ImportSummary again = import_sacct(in, "many", {}, m, store).value();
+    EXPECT_EQ(again.counts.added, 0);
+    EXPECT_EQ(again.counts.updated, std::string(state) == "FAILED" ? 5000 : 0) << state;
+  }
 }
 
 }  // namespace
