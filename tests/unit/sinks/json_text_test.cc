@@ -34,12 +34,14 @@ TEST(JsonText, RoundTripsAReport) {
   EXPECT_EQ(back->footprint.intensity.provenance.detail, "57g given");
 }
 
-// A provenance detail is not escaped on the way in (it can be a user's file name): the
-// serialiser's type_error.316 used to escape from here.
+// An assumption's name is not escaped on the way in: the serialiser's type_error.316
+// used to escape from here (and from the ledger, which stores the same text).
 TEST(JsonText, InvalidUtf8BecomesReplacementCharacter) {
+  Report r = report_with("given");
+  r.assumptions.push_back({"utilisation \xff\xfe", Range<double>::exact(0.5), {Method::kDefault, "", "", "", 0}});
   std::string text;
-  ASSERT_NO_THROW(text = report_json(report_with("hourly series from /data/\xff\xfe.csv")));
-  EXPECT_NE(text.find("/data/" + kReplacement + kReplacement + ".csv"), std::string::npos) << text;
+  ASSERT_NO_THROW(text = report_json(r));
+  EXPECT_NE(text.find("utilisation " + kReplacement + kReplacement), std::string::npos) << text;
   Result<Report> back = parse_report_json(text);
   ASSERT_TRUE(back.ok()) << back.status().to_string();
 }
