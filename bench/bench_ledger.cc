@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "sinks/ledger.h"
+#include "carbonscope/ledger.h"
 
 namespace carbonscope::bench {
 

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "bench_ledger.h"
-#include "sinks/ledger.h"
+#include "carbonscope/ledger.h"
 
 namespace carbonscope {
 namespace {

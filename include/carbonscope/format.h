@@ -12,7 +12,8 @@
 namespace carbonscope {
 
 // `v` rounded to `sig` significant digits (all of the integer part), with thousands
-// separators: 433196.2 -> "433,196"; 0.38102 -> "0.381"; 3 -> "3.00"; 0 -> "0".
+// separators: 433196.2 -> "433,196"; 0.38102 -> "0.381"; 3 -> "3.00"; 0 -> "0". `sig`
+// is taken as 1 to 17.
 std::string format_number(double v, int sig = 3);
 // format_number without trailing zeros after the decimal point: 6 -> "6", 0.85 -> "0.85".
 std::string format_short(double v, int sig = 4);

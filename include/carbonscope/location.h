@@ -9,6 +9,7 @@
 
 #include "carbonscope/data.h"
 #include "carbonscope/footprint.h"
+#include "carbonscope/parse.h"
 #include "carbonscope/place.h"
 
 namespace carbonscope {
@@ -31,6 +32,21 @@ struct Location {
   PueFigure pue;
   std::vector<std::string> notes;  // fallbacks taken (year, parent zone, defaults)
 };
+
+// A location as a person writes it ("FR", "gcp:us-central1", "57g/kWh", "1.2", 2023):
+// the CLI's location flags, Python's keyword arguments.
+struct LocationText {
+  std::string region;     // zone: country or sub-national code or name
+  std::string cloud;      // provider:region
+  std::string intensity;  // "57g", "57g/kWh", "0.954lb/kWh"; overrides the tables
+  std::string pue;        // "1.58"; 1.0 to 3.0
+  int year = 0;           // grid data year; 0 = latest
+};
+
+// Parses the texts and resolves them; errors name the argument (in `style`) and the
+// accepted form, and send a name given to the wrong argument to the right one.
+Result<Location> resolve_location_text(const DataSet& data, const LocationText& text,
+                                       ArgStyle style = ArgStyle::kFlag);
 
 // Resolves a query. Nothing given: the world average intensity and PUE 1.0, both
 // marked as defaults. kInvalidArgument for conflicting options, kNotFound/kAmbiguous

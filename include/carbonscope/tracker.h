@@ -128,9 +128,8 @@ class Tracker {
   // One line per probed backend: "rapl-powercap: unavailable: ...".
   std::vector<std::string> sensor_lines() const;
 
-  class Impl;
-
  private:
+  class Impl;
   explicit Tracker(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

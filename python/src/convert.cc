@@ -1,4 +1,4 @@
-// Status -> typed Python exception; nlohmann::json -> Python objects.
+// Status -> typed Python exception; JSON text -> Python objects.
 #include "convert.h"
 
 #include <array>
@@ -68,26 +68,8 @@ void register_exceptions(py::module_& m) {
 
 void raise(const Status& status) { throw StatusError{status}; }
 
-py::object to_python(const nlohmann::json& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::null: return py::none();
-    case nlohmann::json::value_t::boolean: return py::bool_(j.get<bool>());
-    case nlohmann::json::value_t::number_integer: return py::int_(j.get<std::int64_t>());
-    case nlohmann::json::value_t::number_unsigned: return py::int_(j.get<std::uint64_t>());
-    case nlohmann::json::value_t::number_float: return py::float_(j.get<double>());
-    case nlohmann::json::value_t::string: return py::str(j.get_ref<const std::string&>());
-    case nlohmann::json::value_t::array: {
-      py::list out;
-      for (const auto& v : j) out.append(to_python(v));
-      return out;
-    }
-    case nlohmann::json::value_t::object: {
-      py::dict out;
-      for (const auto& [k, v] : j.items()) out[py::str(k)] = to_python(v);
-      return out;
-    }
-    default: return py::none();
-  }
+py::object from_json_text(const std::string& text) {
+  return py::module_::import("json").attr("loads")(text);  // sys.modules caches the import
 }
 
 }  // namespace carbonscope::python

@@ -1,9 +1,10 @@
 // Conversions at the Python boundary: a failed Status becomes the matching typed
 // exception (carbonscope.InvalidArgument, NotFound, ...; all CarbonscopeError), and
-// JSON documents (report.json's schema) become plain dicts and lists.
+// JSON text (report.json's schema, from carbonscope/json.h) becomes plain dicts and lists.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string>
+
 #include <pybind11/pybind11.h>
 
 #include "carbonscope/status.h"
@@ -25,6 +26,7 @@ inline void check(const Status& s) {
   if (!s.ok()) raise(s);
 }
 
-pybind11::object to_python(const nlohmann::json& j);
+// Python's json.loads of `text`.
+pybind11::object from_json_text(const std::string& text);
 
 }  // namespace carbonscope::python

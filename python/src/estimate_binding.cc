@@ -3,13 +3,13 @@
 // shapes, errors naming the keyword argument (gpu=..., device_hours=...).
 #include <string>
 
-#include <fmt/format.h>
 #include <pybind11/stl.h>
 
-#include "accounting/estimate_request.h"
+#include "carbonscope/estimate_request.h"
+#include "carbonscope/json.h"
+#include "carbonscope/location.h"
 #include "convert.h"
 #include "data_source.h"
-#include "sinks/estimate_json.h"
 
 namespace py = pybind11;
 
@@ -20,7 +20,7 @@ py::object estimate(const EstimateRequest& in) {
   EstimateRequest request = in;
   request.style = ArgStyle::kKeyword;
   const EstimateResult result = unwrap(run_estimate(*data_tables(), request));
-  py::object out = to_python(estimate_to_json(result));
+  py::object out = from_json_text(estimate_json(result));
   // Likely unit slips, for warnings.warn on the Python side (not part of the report).
   out["_warnings"] = py::cast(result.warnings);
   return out;

@@ -8,12 +8,12 @@
 
 #include <pybind11/stl.h>
 
-#include "sinks/ledger.h"
-
+#include "carbonscope/json.h"
+#include "carbonscope/ledger.h"
+#include "carbonscope/settings.h"
+#include "carbonscope/tracker_setup.h"
 #include "convert.h"
 #include "data_source.h"
-#include "sinks/report_json.h"
-#include "tracker/tracker_setup.h"
 
 namespace py = pybind11;
 
@@ -66,7 +66,7 @@ class PyTracker {
       py::gil_scoped_release release;
       r = t.stop(exit_code);
     }
-    return to_python(to_json(unwrap(std::move(r))));
+    return from_json_text(report_json(unwrap(std::move(r))));
   }
 
   // Why stop() could not record the run in the ledger (the Python layer warns), or None.

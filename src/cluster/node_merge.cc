@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/ledger.h"
 #include "cluster/slurm_env.h"
-#include "sinks/ledger.h"
 #include "sinks/report_json.h"
 
 namespace carbonscope::cluster {

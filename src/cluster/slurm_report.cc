@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "sinks/run_filter.h"
+#include "carbonscope/run_filter.h"
 
 namespace carbonscope::cluster {
 namespace {

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "sinks/ledger.h"
+#include "carbonscope/ledger.h"
 
 namespace carbonscope::cluster {
 namespace {

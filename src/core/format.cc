@@ -77,6 +77,7 @@ std::string range_text(double central, double low, double high, const Unit& u, c
 
 std::string format_number(double v, int sig) {
   if (!std::isfinite(v)) return "n/a";
+  sig = std::clamp(sig, 1, 17);  // fmt refuses a negative precision by throwing
   const double r = round_sig(v, sig);
   if (r == 0) return "0";
   const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(r))));

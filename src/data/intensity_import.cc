@@ -165,7 +165,7 @@ Status read_json(std::string_view path, std::string_view text, IntensityFormat w
     for (std::size_t i = 0; i < j["data"].size(); ++i) {
       const nlohmann::json& e = j["data"][i];
       if (e.is_object() && e.contains("data") && e["data"].is_array()) {
-        if (out.zone_hint.empty() && e.contains("shortname"))
+        if (out.zone_hint.empty() && e.contains("shortname") && e["shortname"].is_string())
           out.zone_hint = e["shortname"].get<std::string>();
         for (std::size_t k = 0; k < e["data"].size(); ++k) {
           slots.emplace_back(fmt::format("{}: data[{}].data[{}]", path, i, k), &e["data"][k]);

@@ -8,10 +8,11 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/ledger.h"
 #include "serve/dashboard_pages.h"
 #include "serve/http_guard.h"
 #include "serve/web_assets.h"
-#include "sinks/ledger.h"
+#include "sinks/json_text.h"
 #include "sinks/report_json.h"
 #include "sinks/report_render.h"
 
@@ -46,7 +47,7 @@ int http_status(const Status& s) {
 void fail(httplib::Response& res, const Status& s, bool json) {
   res.status = http_status(s);
   if (json) {
-    res.set_content(nlohmann::json{{"error", s.message()}}.dump(), kJson);
+    res.set_content(json_text(nlohmann::json{{"error", s.message()}}), kJson);
   } else {
     res.set_content(error_page(res.status, s.message()), kHtml);
   }
@@ -171,7 +172,7 @@ void routes(httplib::Server& s, const DashboardOptions& o, const std::string& bo
       arr.push_back({{"id", r.id}, {"project", r.project}, {"start", iso8601_utc(r.start_unix)},
                      {"energy_kwh", r.energy.kwh()}, {"emissions_kg", r.emissions.kg()}, {"complete", r.complete}});
     }
-    res.set_content(arr.dump(), kJson);
+    res.set_content(json_text(arr), kJson);
   });
 
   s.Get(R"(/api/runs/([^/]+))", [&o](const httplib::Request& req, httplib::Response& res) {
@@ -179,7 +180,7 @@ void routes(httplib::Server& s, const DashboardOptions& o, const std::string& bo
     if (!ledger.ok()) return fail(res, ledger.status(), true);
     Result<ReportBundle> b = bundle_of(o, *ledger, {req.matches[1].str()}, loopback_client(req));
     if (!b.ok()) return fail(res, b.status(), true);
-    res.set_content(report_bundle_json(*b).dump(), kJson);
+    res.set_content(json_text(report_bundle_json(*b)), kJson);
   });
 
   s.Get(R"(/static/([A-Za-z0-9_.-]+))", [](const httplib::Request& req, httplib::Response& res) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "sinks/ledger.h"
+#include "carbonscope/ledger.h"
 #include "sinks/report_bundle.h"
 
 namespace carbonscope {

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/ledger.h"
+
 namespace carbonscope {
 namespace {
 

@@ -19,8 +19,6 @@ std::string codecarbon_row(const Report& report);
 // Appends a row to `path`, writing the header first when the file is new or empty. A
 // file with another header is renamed to PATH.bak first (as CodeCarbon does).
 Status append_codecarbon_csv(const std::string& path, const Report& report);
-// Header plus one row per report (export of ledger runs).
-std::string codecarbon_csv(const std::vector<Report>& reports);
 // "2026-12-02T01:31:10+00:00": ISO 8601 in UTC with an explicit offset.
 std::string codecarbon_timestamp(double unix_seconds);
 

@@ -8,9 +8,9 @@
 #include <fmt/format.h>
 
 #include "carbonscope/hourly.h"
+#include "carbonscope/run_filter.h"
 #include "data/csv.h"
 #include "sinks/report_figures.h"
-#include "sinks/run_filter.h"
 
 namespace carbonscope {
 namespace {

@@ -1,5 +1,5 @@
 // The ledger: opening and migrating, appending, listing, reading and removing runs.
-#include "sinks/ledger.h"
+#include "carbonscope/ledger.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,9 +10,11 @@
 
 #include <fmt/format.h>
 
+#include "sinks/json_text.h"
 #include "sinks/ledger_schema.h"
 #include "sinks/report_figures.h"
 #include "sinks/report_json.h"
+#include "sinks/sqlite_db.h"
 
 namespace carbonscope {
 namespace {
@@ -97,6 +99,39 @@ RunSummary summary_from(const SqliteStmt& s) {
   return r;
 }
 
+// The runs `filter` selects, with `columns`, newest or oldest first.
+Result<SqliteStmt> select_runs(const SqliteDb& db, const RunFilter& filter, std::string_view columns,
+                                bool newest_first) {
+  std::string sql = fmt::format("SELECT {} FROM runs r WHERE 1", columns);
+  if (!filter.project.empty()) sql += " AND project = ?";
+  if (filter.since_unix) sql += " AND start_unix >= ?";
+  if (filter.until_unix) sql += " AND start_unix < ?";
+  if (filter.complete) sql += " AND complete = ?";
+  if (filter.kind) sql += " AND kind = ?";
+  for (std::size_t i = 0; i < filter.tags.size(); ++i) {
+    sql += " AND EXISTS (SELECT 1 FROM run_tags t WHERE t.tag = ? AND t.run_seq = r.seq)";
+  }
+  // The limit keeps the newest runs in either order.
+  if (newest_first) {
+    sql += " ORDER BY start_unix DESC, seq DESC";
+    if (filter.limit > 0) sql += " LIMIT ?";
+  } else if (filter.limit > 0) {
+    sql = fmt::format("SELECT * FROM ({} ORDER BY start_unix DESC, seq DESC LIMIT ?) ORDER BY start_unix, seq", sql);
+  } else {
+    sql += " ORDER BY start_unix, seq";
+  }
+  CS_ASSIGN_OR_RETURN(auto q, db.prepare(sql, "listing runs"));
+  int i = 1;
+  if (!filter.project.empty()) q.bind(i++, filter.project);
+  if (filter.since_unix) q.bind(i++, *filter.since_unix);
+  if (filter.until_unix) q.bind(i++, *filter.until_unix);
+  if (filter.complete) q.bind(i++, std::int64_t{*filter.complete ? 1 : 0});
+  if (filter.kind) q.bind(i++, run_kind_name(*filter.kind));
+  for (const std::string& tag : filter.tags) q.bind(i++, tag);
+  if (filter.limit > 0) q.bind(i++, static_cast<std::int64_t>(filter.limit));
+  return q;
+}
+
 }  // namespace
 
 std::string hardware_summary(const RunInfo& run) {
@@ -109,6 +144,17 @@ std::string hardware_summary(const RunInfo& run) {
   for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
   return out;
 }
+
+struct Ledger::Db {
+  SqliteDb sqlite;
+};
+
+Ledger::Ledger(std::unique_ptr<Db> db, int version) : db_(std::move(db)), schema_version_(version) {}
+Ledger::Ledger(Ledger&&) noexcept = default;
+Ledger& Ledger::operator=(Ledger&&) noexcept = default;
+Ledger::~Ledger() = default;
+
+const std::string& Ledger::path() const { return db_->sqlite.path(); }
 
 Result<Ledger> Ledger::open(const std::string& path, Options options) {
   const bool read_only = options.mode == Mode::kReadOnly;
@@ -151,7 +197,7 @@ Result<Ledger> Ledger::open(const std::string& path, Options options) {
     // committed yet): it reads as an empty ledger.
     CS_ASSIGN_OR_RETURN(SqliteDb empty, SqliteDb::open_empty(path));
     for (std::string_view step : ledger_migrations()) CS_RETURN_IF_ERROR(empty.exec(step, "reading an empty ledger"));
-    Ledger ledger(std::move(empty), ledger_schema_version());
+    Ledger ledger(std::make_unique<Db>(Db{std::move(empty)}), ledger_schema_version());
     ledger.read_only_ = true;
     return ledger;
   }
@@ -165,7 +211,7 @@ Result<Ledger> Ledger::open(const std::string& path, Options options) {
       if (version < ledger_schema_version()) CS_RETURN_IF_ERROR(migrate(db, &version));
     }
   }
-  Ledger ledger(std::move(db), static_cast<int>(version));
+  Ledger ledger(std::make_unique<Db>(Db{std::move(db)}), static_cast<int>(version));
   ledger.read_only_ = read_only;
   return ledger;
 }
@@ -176,7 +222,7 @@ Status Ledger::check_writable(std::string_view what) const {
         "cannot {}: the ledger {} has schema version {}, newer than this carbonscope knows ({}); "
         "it was written by a newer carbonscope and is left as it is: upgrade carbonscope, or "
         "record into another file with {} (reading it still works)",
-        what, path(), schema_version_, ledger_schema_version(), ledger_option(db_.style(), false)));
+        what, path(), schema_version_, ledger_schema_version(), ledger_option(db_->sqlite.style(), false)));
   }
   if (read_only_) {
     return Status::failed_precondition(fmt::format("cannot {}: the ledger {} was opened read-only", what, path()));
@@ -206,14 +252,14 @@ Status Ledger::append_runs(const std::vector<RunRecord>& runs) {
       return sane.with_context(fmt::format("run {} was not recorded in the ledger {}", r.report.run.id, path()));
     }
   }
-  CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_, "recording a run"));
+  CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_->sqlite, "recording a run"));
   for (const RunRecord& r : runs) CS_RETURN_IF_ERROR(insert_run(r.report, r.samples));
   return tx.commit("recording a run");
 }
 
 Status Ledger::insert_run(const Report& report, const std::vector<PowerSample>& samples) {
   const RunInfo run = with_utf8_text(report.run);  // the columns match the report JSON
-  CS_ASSIGN_OR_RETURN(auto existing, db_.prepare("SELECT 1 FROM runs WHERE id = ?", "recording a run"));
+  CS_ASSIGN_OR_RETURN(auto existing, db_->sqlite.prepare("SELECT 1 FROM runs WHERE id = ?", "recording a run"));
   existing.bind(1, run.id);
   CS_ASSIGN_OR_RETURN(bool exists, existing.step());
   if (exists) {
@@ -221,7 +267,7 @@ Status Ledger::insert_run(const Report& report, const std::vector<PowerSample>& 
         "run {} is already in the ledger {}: remove it first with 'carbonscope runs rm {}'",
         run.id, path(), run.id));
   }
-  CS_ASSIGN_OR_RETURN(auto insert, db_.prepare(
+  CS_ASSIGN_OR_RETURN(auto insert, db_->sqlite.prepare(
       "INSERT INTO runs (id, kind, project, tags, host, region, hardware, start_unix, end_unix, "
       "duration_s, exit_code, complete, energy_kwh, emissions_kg, recorded_unix) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -239,12 +285,12 @@ Status Ledger::insert_run(const Report& report, const std::vector<PowerSample>& 
   insert.bind(14, report.footprint.emissions.central.kg());
   insert.bind(15, static_cast<double>(std::time(nullptr)));
   CS_RETURN_IF_ERROR(insert.run());
-  const std::int64_t seq = db_.last_insert_rowid();
-  CS_ASSIGN_OR_RETURN(auto json, db_.prepare("INSERT INTO reports (run_seq, report) VALUES (?, ?)",
+  const std::int64_t seq = db_->sqlite.last_insert_rowid();
+  CS_ASSIGN_OR_RETURN(auto json, db_->sqlite.prepare("INSERT INTO reports (run_seq, report) VALUES (?, ?)",
                                              "recording a run"));
-  json.bind(1, seq).bind(2, to_json(report).dump());
+  json.bind(1, seq).bind(2, json_text(to_json(report)));
   CS_RETURN_IF_ERROR(json.run());
-  CS_ASSIGN_OR_RETURN(auto tag, db_.prepare("INSERT OR IGNORE INTO run_tags (tag, run_seq) VALUES (?, ?)",
+  CS_ASSIGN_OR_RETURN(auto tag, db_->sqlite.prepare("INSERT OR IGNORE INTO run_tags (tag, run_seq) VALUES (?, ?)",
                                             "recording a run's tags"));
   for (const std::string& t : run.tags) {
     CS_RETURN_IF_ERROR(tag.reset());
@@ -252,7 +298,7 @@ Status Ledger::insert_run(const Report& report, const std::vector<PowerSample>& 
     CS_RETURN_IF_ERROR(tag.run());
   }
   if (samples.empty()) return Status::ok_status();
-  CS_ASSIGN_OR_RETURN(auto point, db_.prepare(
+  CS_ASSIGN_OR_RETURN(auto point, db_->sqlite.prepare(
       "INSERT INTO samples (run_seq, t_s, component, power_w, energy_j) VALUES (?, ?, ?, ?, ?)",
       "recording samples"));
   for (const PowerSample& s : samples) {
@@ -269,7 +315,7 @@ Status Ledger::insert_run(const Report& report, const std::vector<PowerSample>& 
 }
 
 Result<std::int64_t> Ledger::seq_of(std::string_view id) const {
-  CS_ASSIGN_OR_RETURN(auto q, db_.prepare("SELECT seq FROM runs WHERE id = ?", "looking up a run"));
+  CS_ASSIGN_OR_RETURN(auto q, db_->sqlite.prepare("SELECT seq FROM runs WHERE id = ?", "looking up a run"));
   q.bind(1, id);
   CS_ASSIGN_OR_RETURN(bool found, q.step());
   if (!found) {
@@ -281,9 +327,9 @@ Result<std::int64_t> Ledger::seq_of(std::string_view id) const {
 Status Ledger::append_samples(std::string_view run_id, const std::vector<PowerSample>& samples) {
   CS_RETURN_IF_ERROR(check_writable("record samples"));
   CS_RETURN_IF_ERROR(check_sample_figures(samples));
-  CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_, "recording samples"));
+  CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_->sqlite, "recording samples"));
   CS_ASSIGN_OR_RETURN(std::int64_t seq, seq_of(run_id));
-  CS_ASSIGN_OR_RETURN(auto insert, db_.prepare(
+  CS_ASSIGN_OR_RETURN(auto insert, db_->sqlite.prepare(
       "INSERT INTO samples (run_seq, t_s, component, power_w, energy_j) VALUES (?, ?, ?, ?, ?)",
       "recording samples"));
   for (const PowerSample& s : samples) {
@@ -299,39 +345,9 @@ Status Ledger::append_samples(std::string_view run_id, const std::vector<PowerSa
   return tx.commit("recording samples");
 }
 
-Result<SqliteStmt> Ledger::select(const RunFilter& filter, std::string_view columns, bool newest_first) const {
-  std::string sql = fmt::format("SELECT {} FROM runs r WHERE 1", columns);
-  if (!filter.project.empty()) sql += " AND project = ?";
-  if (filter.since_unix) sql += " AND start_unix >= ?";
-  if (filter.until_unix) sql += " AND start_unix < ?";
-  if (filter.complete) sql += " AND complete = ?";
-  if (filter.kind) sql += " AND kind = ?";
-  for (std::size_t i = 0; i < filter.tags.size(); ++i) {
-    sql += " AND EXISTS (SELECT 1 FROM run_tags t WHERE t.tag = ? AND t.run_seq = r.seq)";
-  }
-  // The limit keeps the newest runs in either order.
-  if (newest_first) {
-    sql += " ORDER BY start_unix DESC, seq DESC";
-    if (filter.limit > 0) sql += " LIMIT ?";
-  } else if (filter.limit > 0) {
-    sql = fmt::format("SELECT * FROM ({} ORDER BY start_unix DESC, seq DESC LIMIT ?) ORDER BY start_unix, seq", sql);
-  } else {
-    sql += " ORDER BY start_unix, seq";
-  }
-  CS_ASSIGN_OR_RETURN(auto q, db_.prepare(sql, "listing runs"));
-  int i = 1;
-  if (!filter.project.empty()) q.bind(i++, filter.project);
-  if (filter.since_unix) q.bind(i++, *filter.since_unix);
-  if (filter.until_unix) q.bind(i++, *filter.until_unix);
-  if (filter.complete) q.bind(i++, std::int64_t{*filter.complete ? 1 : 0});
-  if (filter.kind) q.bind(i++, run_kind_name(*filter.kind));
-  for (const std::string& tag : filter.tags) q.bind(i++, tag);
-  if (filter.limit > 0) q.bind(i++, static_cast<std::int64_t>(filter.limit));
-  return q;
-}
 
 Status Ledger::visit(const RunFilter& filter, const std::function<void(const RunSummary&)>& fn) const {
-  CS_ASSIGN_OR_RETURN(auto q, select(filter, kSummaryColumns, /*newest_first=*/true));
+  CS_ASSIGN_OR_RETURN(auto q, select_runs(db_->sqlite, filter, kSummaryColumns, /*newest_first=*/true));
   for (;;) {
     CS_ASSIGN_OR_RETURN(bool row, q.step());
     if (!row) return Status::ok_status();
@@ -342,7 +358,8 @@ Status Ledger::visit(const RunFilter& filter, const std::function<void(const Run
 Result<std::pair<std::size_t, std::size_t>> Ledger::id_and_project_widths(const RunFilter& filter) const {
   RunFilter all = filter;
   all.limit = 0;
-  CS_ASSIGN_OR_RETURN(auto q, select(all, "max(length(id)), max(length(project))", /*newest_first=*/true));
+  CS_ASSIGN_OR_RETURN(auto q, select_runs(db_->sqlite, all, "max(length(id)), max(length(project))",
+                                          /*newest_first=*/true));
   CS_ASSIGN_OR_RETURN(bool row, q.step());
   if (!row) return std::pair<std::size_t, std::size_t>{0, 0};
   return std::pair{static_cast<std::size_t>(q.integer(0)), static_cast<std::size_t>(q.integer(1))};
@@ -356,7 +373,7 @@ Result<std::vector<RunSummary>> Ledger::list(const RunFilter& filter) const {
 }
 
 Result<std::vector<Report>> Ledger::reports(const RunFilter& filter) const {
-  CS_ASSIGN_OR_RETURN(auto q, select(filter, "seq, start_unix, id, "
+  CS_ASSIGN_OR_RETURN(auto q, select_runs(db_->sqlite, filter, "seq, start_unix, id, "
                                               "(SELECT report FROM reports WHERE run_seq = r.seq)",
                                       /*newest_first=*/false));
   std::vector<Report> out;
@@ -390,7 +407,7 @@ Result<Report> Ledger::decode(const std::string& id, const std::string& json_tex
 
 Result<std::string> Ledger::resolve(std::string_view id) const {
   if (id == "last") {
-    CS_ASSIGN_OR_RETURN(std::string last, db_.query_text(
+    CS_ASSIGN_OR_RETURN(std::string last, db_->sqlite.query_text(
         "SELECT id FROM runs ORDER BY start_unix DESC, seq DESC LIMIT 1", "finding the last run"));
     if (last.empty()) return Status::not_found(fmt::format("the ledger {} has no runs yet", path()));
     return last;
@@ -399,7 +416,7 @@ Result<std::string> Ledger::resolve(std::string_view id) const {
     return Status::invalid_argument(fmt::format(
         "'{}' is not a run id: ids are 1 to 128 letters, digits or '-_.:' (or use 'last')", id));
   }
-  CS_ASSIGN_OR_RETURN(auto q, db_.prepare(
+  CS_ASSIGN_OR_RETURN(auto q, db_->sqlite.prepare(
       "SELECT id FROM runs WHERE id = ?1 UNION ALL "
       "SELECT id FROM runs WHERE substr(id, 1, length(?1)) = ?1 AND id <> ?1 LIMIT 6",
       "looking up a run"));
@@ -423,7 +440,7 @@ Result<std::string> Ledger::resolve(std::string_view id) const {
 
 Result<Report> Ledger::get(std::string_view id) const {
   CS_ASSIGN_OR_RETURN(std::string full, resolve(id));
-  CS_ASSIGN_OR_RETURN(auto q, db_.prepare(
+  CS_ASSIGN_OR_RETURN(auto q, db_->sqlite.prepare(
       "SELECT p.report FROM runs r JOIN reports p ON p.run_seq = r.seq WHERE r.id = ?", "reading a run"));
   q.bind(1, full);
   CS_ASSIGN_OR_RETURN(bool found, q.step());
@@ -436,7 +453,7 @@ Result<std::vector<PowerSample>> Ledger::samples(std::string_view id) const {
   if (schema_version_ < 2) return out;  // no series before schema 2
   CS_ASSIGN_OR_RETURN(std::string full, resolve(id));
   CS_ASSIGN_OR_RETURN(std::int64_t seq, seq_of(full));
-  CS_ASSIGN_OR_RETURN(auto q, db_.prepare(
+  CS_ASSIGN_OR_RETURN(auto q, db_->sqlite.prepare(
       "SELECT t_s, component, power_w, energy_j FROM samples WHERE run_seq = ? ORDER BY t_s, rowid",
       "reading samples"));
   q.bind(1, seq);
@@ -453,11 +470,11 @@ Result<std::vector<PowerSample>> Ledger::samples(std::string_view id) const {
 Status Ledger::remove(std::string_view id) {
   CS_RETURN_IF_ERROR(check_writable("remove a run"));
   if (!is_valid_run_id(id)) return Status::invalid_argument(fmt::format("'{}' is not a run id", id));
-  CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_, "removing a run"));
+  CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_->sqlite, "removing a run"));
   CS_ASSIGN_OR_RETURN(std::int64_t seq, seq_of(id));
   for (const char* sql : {"DELETE FROM samples WHERE run_seq = ?", "DELETE FROM run_tags WHERE run_seq = ?",
                           "DELETE FROM reports WHERE run_seq = ?", "DELETE FROM runs WHERE seq = ?"}) {
-    CS_ASSIGN_OR_RETURN(auto del, db_.prepare(sql, "removing a run"));
+    CS_ASSIGN_OR_RETURN(auto del, db_->sqlite.prepare(sql, "removing a run"));
     del.bind(1, seq);
     CS_RETURN_IF_ERROR(del.run());
   }
@@ -465,11 +482,11 @@ Status Ledger::remove(std::string_view id) {
 }
 
 Result<std::int64_t> Ledger::count() const {
-  return db_.query_int("SELECT count(*) FROM runs", "counting runs");
+  return db_->sqlite.query_int("SELECT count(*) FROM runs", "counting runs");
 }
 
 Result<std::vector<ProjectTotal>> Ledger::project_totals() const {
-  CS_ASSIGN_OR_RETURN(auto q, db_.prepare(
+  CS_ASSIGN_OR_RETURN(auto q, db_->sqlite.prepare(
       // Runs with absurd stored figures (older carbonscope) count as runs but add nothing.
       "SELECT project, count(*), total(duration_s), total(energy_kwh), total(emissions_kg), "
       "min(start_unix), max(start_unix) FROM (SELECT project, start_unix, "

@@ -1,8 +1,11 @@
-// JSON documents <-> runs for `runs import` and `runs export --format json`.
+// JSON documents <-> runs for `runs import` and `runs export --format json`, and the
+// file reader of `runs import` (JSON or an emissions.csv, carbonscope/ledger.h).
 #include "sinks/ledger_import.h"
 
 #include <fmt/format.h>
 
+#include "sinks/codecarbon_import.h"
+#include "sinks/json_text.h"
 #include "sinks/report_figures.h"
 #include "sinks/report_json.h"
 #include "sinks/report_shape.h"
@@ -79,6 +82,26 @@ Result<std::vector<ImportedRun>> runs_from_json(const json& doc, unsigned random
   return Status::data_error(fmt::format(
       "unknown document schema '{}': expected {}, {} or carbonscope.report-bundle/1", schema, kReportSchema,
       kRunsExportSchema));
+}
+
+Result<std::vector<RunRecord>> read_runs_file(const std::string& file, const std::string& text,
+                                              unsigned random_bits) {
+  const auto first = text.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+  if (first != std::string::npos && text[first] != '{' && looks_like_codecarbon_csv(text.substr(first))) {
+    return runs_from_codecarbon_csv(file, text);
+  }
+  const auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    return Status::data_error(fmt::format("{} is neither JSON (a carbonscope report or runs export) nor an "
+                                          "emissions.csv (a header with timestamp, duration and emissions)", file));
+  }
+  Result<std::vector<ImportedRun>> runs = runs_from_json(doc, random_bits);
+  if (!runs.ok()) return runs.status().with_context(file);
+  return runs;
+}
+
+std::string runs_export_text(const std::vector<RunRecord>& runs, int indent) {
+  return json_text(runs_export_json(runs), indent);
 }
 
 json runs_export_json(const std::vector<ImportedRun>& runs) {

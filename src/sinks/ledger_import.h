@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "carbonscope/ledger.h"
 #include "carbonscope/status.h"
-#include "sinks/ledger.h"
 
 namespace carbonscope {
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "accounting/counterfactual_figures.h"
+#include "carbonscope/ledger.h"
 #include "carbonscope/report.h"
-#include "sinks/ledger.h"
 
 namespace carbonscope {
 

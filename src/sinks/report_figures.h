@@ -5,9 +5,9 @@
 
 #include <vector>
 
+#include "carbonscope/ledger.h"
 #include "carbonscope/report.h"
 #include "carbonscope/status.h"
-#include "sinks/ledger.h"
 
 namespace carbonscope {
 

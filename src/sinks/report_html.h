@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "sinks/ledger.h"
+#include "carbonscope/ledger.h"
 #include "sinks/report_bundle.h"
 #include "sinks/report_statement.h"
 

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "sinks/json_text.h"
+
 namespace carbonscope {
 
 Result<ReportFormat> parse_report_format(std::string_view name) {
@@ -27,7 +29,7 @@ Result<std::string> render_report(const ReportBundle& bundle, ReportFormat forma
     case ReportFormat::kModelCard: return render_model_card(bundle);
     case ReportFormat::kSci: return render_sci(bundle);
     case ReportFormat::kHtml: return render_html(bundle);
-    case ReportFormat::kJson: return report_bundle_json(bundle).dump(2) + "\n";
+    case ReportFormat::kJson: return json_text(report_bundle_json(bundle), 2) + "\n";
   }
   return Status::internal("unhandled report format");
 }

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "sinks/ledger.h"
 #include "carbonscope/format.h"
+#include "carbonscope/ledger.h"
 
 namespace carbonscope {
 namespace {

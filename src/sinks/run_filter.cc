@@ -1,5 +1,5 @@
 // Parsing of the filter words and dates the ledger commands accept.
-#include "sinks/run_filter.h"
+#include "carbonscope/run_filter.h"
 
 #include <cmath>
 #include <cstdio>

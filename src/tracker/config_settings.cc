@@ -1,5 +1,5 @@
 // Settings from the environment, carbonscope.toml files and .codecarbon.config.
-#include "tracker/config_settings.h"
+#include "carbonscope/settings.h"
 
 #include <unistd.h>
 

@@ -7,8 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/ledger.h"
 #include "platform/system_info.h"
-#include "sinks/ledger.h"
+#include "sinks/json_text.h"
 #include "sinks/ledger_import.h"
 #include "sinks/samples_csv.h"
 #include "tracker/run_files.h"
@@ -67,7 +68,7 @@ Status write_record_file(const LedgerTarget& target, const Report& report, std::
   RunRecord record;
   record.report = report;
   record.samples = std::move(samples);
-  return write_file_atomic(path, runs_export_json({record}).dump());
+  return write_file_atomic(path, json_text(runs_export_json({record})));
 }
 
 // The same run (recorded before, by its tracker or another recoverer): same start and host.

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "sinks/json_text.h"
+
 namespace carbonscope {
 
 Status make_dirs(const std::string& path) {
@@ -46,13 +48,7 @@ Status write_file_atomic(const std::string& path, const std::string& text) {
 }
 
 Status write_json_atomic(const std::string& path, const nlohmann::json& j) {
-  std::string text;
-  try {
-    text = j.dump(2) + "\n";
-  } catch (const nlohmann::json::exception& e) {  // invalid UTF-8 that escaped escape_utf8
-    return Status::internal(fmt::format("cannot write {}: {}", path, e.what()));
-  }
-  return write_file_atomic(path, text);
+  return write_file_atomic(path, json_text(j, 2) + "\n");  // invalid UTF-8 written as U+FFFD
 }
 
 }  // namespace carbonscope

@@ -1,11 +1,12 @@
 // TrackerSetup -> TrackerConfig: interval, tags, location, and the sensor options.
-#include "tracker/tracker_setup.h"
+#include "carbonscope/tracker_setup.h"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "carbonscope/parse.h"
+#include "carbonscope/settings.h"
 #include "tracker/sensor_setup.h"
 
 namespace carbonscope {

@@ -12,9 +12,9 @@ if(CARBONSCOPE_FUZZ)
     target_compile_options(fuzz_${target} PRIVATE -fsanitize=fuzzer,address,undefined)
     target_link_options(fuzz_${target} PRIVATE -fsanitize=fuzzer,address,undefined)
     if(target STREQUAL "args")
-      target_link_libraries(fuzz_${target} PRIVATE cs_core)  # the quantity parsers only
+      target_link_libraries(fuzz_${target} PRIVATE cs_core carbonscope_internal)  # the quantity parsers only
     else()
-      target_link_libraries(fuzz_${target} PRIVATE cs_project cs_sinks nlohmann_json::nlohmann_json)
+      target_link_libraries(fuzz_${target} PRIVATE cs_project cs_sinks carbonscope_internal nlohmann_json::nlohmann_json)
     endif()
   endforeach()
 endif()

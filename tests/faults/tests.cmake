@@ -4,7 +4,7 @@
 file(GLOB fault_test_srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.cc)
 add_executable(faults_tests ${fault_test_srcs} ${CMAKE_CURRENT_LIST_DIR}/../e2e/cli.cc
                             ${CMAKE_CURRENT_LIST_DIR}/../e2e/ledger_util.cc)
-target_link_libraries(faults_tests PRIVATE cs_sinks fmt::fmt nlohmann_json::nlohmann_json SQLite::SQLite3
+target_link_libraries(faults_tests PRIVATE cs_sinks carbonscope_internal fmt::fmt nlohmann_json::nlohmann_json SQLite::SQLite3
                       GTest::gtest GTest::gtest_main carbonscope_warnings)
 target_include_directories(faults_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
 target_compile_definitions(faults_tests PRIVATE

@@ -6,7 +6,7 @@ foreach(lib fake_nvml fake_rocm_smi)
   target_include_directories(${lib} PRIVATE ${CMAKE_CURRENT_LIST_DIR})
 endforeach()
 add_executable(gpu_tests ${CMAKE_CURRENT_LIST_DIR}/nvml_test.cc ${CMAKE_CURRENT_LIST_DIR}/rocm_smi_test.cc)
-target_link_libraries(gpu_tests PRIVATE cs_sensors GTest::gtest GTest::gtest_main carbonscope_warnings)
+target_link_libraries(gpu_tests PRIVATE cs_sensors carbonscope_internal GTest::gtest GTest::gtest_main carbonscope_warnings)
 target_compile_definitions(gpu_tests PRIVATE FAKE_NVML="$<TARGET_FILE:fake_nvml>"
   FAKE_ROCM_SMI="$<TARGET_FILE:fake_rocm_smi>")
 add_dependencies(gpu_tests fake_nvml fake_rocm_smi)

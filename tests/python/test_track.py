@@ -223,3 +223,6 @@ def test_core_formatters():
     assert carbonscope.format_emissions(7.398e-08).endswith(" mg") and carbonscope.format_emissions(87).endswith(" kg")
     assert carbonscope.format_power(1520).endswith(" kW") and carbonscope.format_power(45).endswith(" W")
     assert "e-" not in carbonscope.format_emissions(1.2e-9) and carbonscope.format_number(433196.2) == "433,196"
+    # fmt throws on a negative precision: the core takes sig as 1..17 instead of raising.
+    assert carbonscope.format_number(0.38102, 0) == carbonscope.format_number(0.38102, 1) == "0.4"
+    assert carbonscope.format_number(0.38102, -3) == "0.4"

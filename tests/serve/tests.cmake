@@ -3,7 +3,7 @@
 # ${PROJECT_BINARY_DIR}/test-artifacts/.
 file(GLOB serve_test_srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.cc)
 add_executable(serve_tests ${serve_test_srcs})
-target_link_libraries(serve_tests PRIVATE cs_serve GTest::gtest GTest::gtest_main carbonscope_warnings)
+target_link_libraries(serve_tests PRIVATE cs_serve carbonscope_internal GTest::gtest GTest::gtest_main carbonscope_warnings)
 target_include_directories(serve_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
 target_compile_definitions(serve_tests PRIVATE
   CARBONSCOPE_FIXTURES="${CARBONSCOPE_FIXTURES}"

@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "carbonscope/format.h"
+#include "carbonscope/settings.h"
 #include "command.h"
 #include "location_options.h"
-#include "tracker/config_settings.h"
 
 namespace carbonscope::cli {
 namespace {

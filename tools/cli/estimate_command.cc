@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/ledger.h"
 #include "command.h"
 #include "estimate_command.h"
 #include "ledger_options.h"
 #include "platform/clock.h"
 #include "platform/terminal.h"
-#include "sinks/ledger.h"
 #include "tracker/run_files.h"
 
 namespace carbonscope::cli {

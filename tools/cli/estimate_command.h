@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "accounting/estimate_request.h"
+#include "carbonscope/estimate_request.h"
 #include "location_options.h"
 
 namespace carbonscope::cli {

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
+#include "carbonscope/json.h"
 #include "estimate_command.h"
-#include "sinks/estimate_json.h"
 #include "sinks/text_layout.h"
 
 namespace carbonscope::cli {
@@ -182,6 +182,6 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
   return out.str();
 }
 
-std::string render_estimate_json(const EstimateResult& r) { return estimate_to_json(r).dump(2) + "\n"; }
+std::string render_estimate_json(const EstimateResult& r) { return estimate_json(r, 2) + "\n"; }
 
 }  // namespace carbonscope::cli

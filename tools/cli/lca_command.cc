@@ -7,14 +7,14 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/json.h"
 #include "carbonscope/lca.h"
+#include "carbonscope/ledger.h"
 #include "carbonscope/project.h"
 #include "command.h"
-#include "ledger_options.h"
 #include "lca_output.h"
+#include "ledger_options.h"
 #include "platform/terminal.h"
-#include "sinks/lca_json.h"
-#include "sinks/ledger.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -68,7 +68,7 @@ Status run_lca(const Context& ctx, const LcaOptions& o) {
     }
   }
   const std::string format = o.json ? "json" : o.format;
-  if (format == "json") std::cout << lca_to_json(result).dump(2) << "\n";
+  if (format == "json") std::cout << lca_json(result, 2) << "\n";
   else if (format == "md") std::cout << render_lca_markdown(result, o.path);
   else std::cout << render_lca_text(result, o.path, static_cast<std::size_t>(terminal_width()));
   return {};

@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "sinks/ledger.h"
+#include "carbonscope/ledger.h"
 
 namespace carbonscope::cli {
 

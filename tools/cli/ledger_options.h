@@ -8,9 +8,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "carbonscope/ledger.h"
+#include "carbonscope/run_filter.h"
 #include "carbonscope/status.h"
-#include "sinks/ledger.h"
-#include "sinks/run_filter.h"
 
 namespace carbonscope::cli {
 

@@ -4,7 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "accounting/location_text.h"
+#include "carbonscope/location.h"
 
 namespace carbonscope::cli {
 

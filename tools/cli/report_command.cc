@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/ledger.h"
 #include "carbonscope/limits.h"
 #include "carbonscope/parse.h"
 #include "command.h"
@@ -13,7 +14,6 @@
 #include "platform/terminal.h"
 #include "report_counterfactual.h"
 #include "report_defaults.h"
-#include "sinks/ledger.h"
 #include "sinks/report_render.h"
 
 namespace carbonscope::cli {

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "accounting/estimate_request.h"
 #include "carbonscope/data.h"
+#include "carbonscope/estimate_request.h"
 #include "sinks/report_bundle.h"
 
 namespace carbonscope::cli {

@@ -10,16 +10,14 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/format.h"
+#include "carbonscope/json.h"
+#include "carbonscope/ledger.h"
 #include "carbonscope/location.h"
 #include "command.h"
 #include "ledger_options.h"
 #include "platform/terminal.h"
-#include "sinks/codecarbon_csv.h"
-#include "sinks/codecarbon_import.h"
 #include "sinks/inference_json.h"
-#include "sinks/ledger.h"
-#include "sinks/ledger_import.h"
-#include "carbonscope/format.h"
 #include "sinks/report_json.h"
 #include "sinks/report_render.h"
 #include "sinks/text_layout.h"
@@ -234,7 +232,7 @@ Status show_run(const RunsFlags& f) {
   for (const std::string& id : f.ids) {
     CS_ASSIGN_OR_RETURN(Report report, ledger.get(id));
     if (f.json) {
-      CS_RETURN_IF_ERROR(write_output("", to_json(report).dump(2) + "\n"));
+      CS_RETURN_IF_ERROR(write_output("", report_json(report, 2) + "\n"));
       continue;
     }
     const RunInfo& run = report.run;
@@ -266,9 +264,9 @@ Status compare_runs(const RunsFlags& f) {
     reports.push_back(std::move(r));
   }
   if (f.json) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const Report& r : reports) arr.push_back(to_json(r));
-    return write_output("", nlohmann::json{{"schema", kRunsExportSchema}, {"runs", arr}}.dump(2) + "\n");
+    std::vector<RunRecord> runs;  // without their power series
+    for (const Report& r : reports) runs.push_back({r, {}});
+    return write_output("", runs_export_text(runs, 2) + "\n");
   }
   std::vector<std::string> components;
   for (const Report& r : reports) {
@@ -337,12 +335,12 @@ Status export_runs(const RunsFlags& f) {
     }
     return write_output(f.output, codecarbon_csv(reports));
   }
-  std::vector<ImportedRun> runs;
+  std::vector<RunRecord> runs;
   for (Report& r : reports) {
     CS_ASSIGN_OR_RETURN(std::vector<PowerSample> samples, ledger.samples(r.run.id));
     runs.push_back({std::move(r), std::move(samples)});
   }
-  return write_output(f.output, runs_export_json(runs).dump(2) + "\n");
+  return write_output(f.output, runs_export_text(runs, 2) + "\n");
 }
 
 // The .json files of a record directory, sorted (run ids sort by start time).
@@ -367,23 +365,6 @@ Status remove_runs(const RunsFlags& f) {
   return Status::ok_status();
 }
 
-// A file by its content: JSON (a report, runs export or bundle) or an emissions.csv
-// (CodeCarbon's, any version, or carbonscope's).
-Result<std::vector<ImportedRun>> read_import_file(const std::string& file, const std::string& text, unsigned bits) {
-  const auto first = text.find_first_not_of(" \t\r\n\xef\xbb\xbf");
-  if (first != std::string::npos && text[first] != '{' && looks_like_codecarbon_csv(text.substr(first))) {
-    return runs_from_codecarbon_csv(file, text);
-  }
-  const auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    return Status::data_error(fmt::format("{} is neither JSON (a carbonscope report or runs export) nor an "
-                                          "emissions.csv (a header with timestamp, duration and emissions)", file));
-  }
-  Result<std::vector<ImportedRun>> runs = runs_from_json(doc, bits);
-  if (!runs.ok()) return runs.status().with_context(file);
-  return runs;
-}
-
 // Each file is all-or-nothing: its runs, with their samples, in one transaction. A
 // directory (LEDGER.records, written where the ledger is on a network filesystem) is
 // merged: each of its .json files, skipping runs the ledger already holds, so merging
@@ -402,15 +383,15 @@ Status import_runs(const RunsFlags& f) {
       if (!in) return Status::not_found(fmt::format("cannot read {}: check the path", file));
       std::stringstream ss;
       ss << in.rdbuf();
-      Result<std::vector<ImportedRun>> runs = read_import_file(file, ss.str(), rd());
+      Result<std::vector<RunRecord>> runs = read_runs_file(file, ss.str(), rd());
       if (!runs.ok()) return runs.status();
       if (merge) {
-        std::erase_if(*runs, [&](const ImportedRun& r) { return ledger.get(r.report.run.id).ok(); });
+        std::erase_if(*runs, [&](const RunRecord& r) { return ledger.get(r.report.run.id).ok(); });
         if (runs->empty()) continue;
       }
       Status added = ledger.append_runs(*runs);
       if (!added.ok()) return added.with_context(fmt::format("{} (nothing of it was imported)", file));
-      for (const ImportedRun& run : *runs) std::cout << "imported " << run.report.run.id << "\n";
+      for (const RunRecord& run : *runs) std::cout << "imported " << run.report.run.id << "\n";
     }
   }
   return Status::ok_status();

@@ -1,5 +1,5 @@
 // Options shared by `run` and `monitor` (interval, project, tags, output dir, quiet,
-// the location); the library turns them into a TrackerConfig (tracker/tracker_setup.h).
+// the location); the library turns them into a TrackerConfig (carbonscope/tracker_setup.h).
 #pragma once
 
 #include <string>
@@ -8,9 +8,9 @@
 #include <CLI/CLI.hpp>
 
 #include "carbonscope/tracker.h"
+#include "carbonscope/tracker_setup.h"
 #include "location_options.h"
 #include "request_options.h"
-#include "tracker/tracker_setup.h"
 
 namespace carbonscope::cli {
 

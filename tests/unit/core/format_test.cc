@@ -85,5 +85,15 @@ TEST(Format, Provenance) {
   EXPECT_EQ(format_utc_minute(1795251600), "2026-11-21 09:00 UTC");
 }
 
+// fmt throws on a negative precision; format_number (public, and Python's
+// carbonscope.format_number(value, sig)) takes sig as 1 to 17 instead.
+TEST(FormatNumber, OutOfRangeDigitsAreClampedNotThrown) {
+  EXPECT_NO_THROW(format_number(0.38102, 0));
+  EXPECT_EQ(format_number(0.38102, 0), "0.4");
+  EXPECT_EQ(format_number(0.38102, -5), "0.4");
+  EXPECT_EQ(format_number(2.0, 40), format_number(2.0, 17));
+  EXPECT_EQ(format_short(0.38102, 0), "0.4");
+}
+
 }  // namespace
 }  // namespace carbonscope

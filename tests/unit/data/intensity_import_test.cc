@@ -112,6 +112,18 @@ namespace {
 
 // Mutated samples (bytes flipped, dropped, duplicated; deterministic seed) either parse
 // or fail with a message: never crash, never a value outside the stated range.
+// A regional UK document whose "shortname" is not text: no zone hint, and no
+// nlohmann type_error escaping from get<std::string>().
+TEST(IntensityImport, NonTextShortnameIsIgnored) {
+  const std::string doc =
+      "{\"data\": [{\"shortname\": 7, \"data\": [{\"from\": \"2024-05-01T00:00Z\", "
+      "\"intensity\": {\"actual\": 100}}]}]}";
+  Result<ImportedSeries> r = Status::internal("unset");
+  ASSERT_NO_THROW(r = import_intensity("regional.json", doc));
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(r->zone_hint, "");
+}
+
 TEST(IntensityImport, SurvivesMutatedInput) {
   std::uint32_t seed = 12345;
   const auto next = [&seed] {

@@ -1,6 +1,6 @@
 // The ledger stores, filters, reads back and removes runs; migrates old schemas; and
 // refuses damaged, foreign, locked and newer files without changing them.
-#include "sinks/ledger.h"
+#include "carbonscope/ledger.h"
 
 #include <sqlite3.h>
 

@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "carbonscope/settings.h"
 #include "support/scratch_dir.h"
-#include "tracker/config_settings.h"
 #include "tracker/request_log.h"
 #include "tracker/request_source.h"
 

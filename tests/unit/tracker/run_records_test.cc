@@ -13,10 +13,10 @@
 
 #include <gtest/gtest.h>
 
+#include "carbonscope/ledger.h"
 #include "carbonscope/tracker.h"
 #include "platform/clock.h"
 #include "sensors/fake.h"
-#include "sinks/ledger.h"
 #include "support/fake_tracker.h"
 #include "support/scratch_dir.h"
 #include "tracker/run_files.h"

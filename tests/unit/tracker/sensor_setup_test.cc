@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "tracker/tracker_setup.h"
+#include "carbonscope/tracker_setup.h"
 
 namespace carbonscope {
 namespace {

@@ -8,10 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include "carbonscope/ledger.h"
 #include "carbonscope/tracker.h"
 #include "platform/clock.h"
 #include "sensors/fake.h"
-#include "sinks/ledger.h"
 #include "support/scratch_dir.h"
 
 namespace carbonscope {

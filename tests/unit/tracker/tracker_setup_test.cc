@@ -1,6 +1,6 @@
 // TrackerSetup -> TrackerConfig: the interval, the location and its notes, the
 // CARBONSCOPE_* environment, and errors in the caller's style.
-#include "tracker/tracker_setup.h"
+#include "carbonscope/tracker_setup.h"
 
 #include <cstdlib>
 

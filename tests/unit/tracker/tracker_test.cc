@@ -231,7 +231,7 @@ TEST(Tracker, PowerSeriesAreAllTheJobsShare) {
 }  // namespace
 }  // namespace carbonscope
 
-#include "sinks/ledger.h"
+#include "carbonscope/ledger.h"
 
 namespace carbonscope {
 namespace {

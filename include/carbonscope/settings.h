@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "accounting/location_text.h"
+#include "carbonscope/location.h"
 #include "carbonscope/status.h"
 
 namespace carbonscope {

@@ -1,21 +1,23 @@
 // Ledger: the embedded SQLite store of every run, monitor and saved estimate. One row
 // per Report (its carbonscope.report/1 JSON plus metadata columns for filtering) and
 // the sampled power series. Safe for many processes at once (WAL, busy timeout,
-// IMMEDIATE transactions); schema versioned with forward migrations (ledger_schema.h).
+// IMMEDIATE transactions); schema versioned with forward migrations. The CLI's `runs`,
+// `report` and `lca` commands and the dashboard read it through this class.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "carbonscope/parse.h"
 #include "carbonscope/report.h"
+#include "carbonscope/run_filter.h"
 #include "carbonscope/status.h"
-#include "sinks/run_filter.h"
-#include "sinks/sqlite_db.h"
 
 namespace carbonscope {
 
@@ -115,17 +117,21 @@ class Ledger {
   Result<std::vector<ProjectTotal>> project_totals() const;
 
   int schema_version() const { return schema_version_; }
-  const std::string& path() const { return db_.path(); }
+  const std::string& path() const;
+
+  Ledger(Ledger&&) noexcept;
+  Ledger& operator=(Ledger&&) noexcept;
+  ~Ledger();
 
  private:
-  Ledger(SqliteDb db, int version) : db_(std::move(db)), schema_version_(version) {}
+  struct Db;  // the SQLite connection (src/sinks/ledger.cc)
+  Ledger(std::unique_ptr<Db> db, int version);
   Status check_writable(std::string_view what) const;
   Result<std::int64_t> seq_of(std::string_view id) const;
-  Result<SqliteStmt> select(const RunFilter& filter, std::string_view columns, bool newest_first) const;
   Status insert_run(const Report& report, const std::vector<PowerSample>& samples);
   Result<Report> decode(const std::string& id, const std::string& json_text) const;
 
-  SqliteDb db_;
+  std::unique_ptr<Db> db_;
   mutable std::vector<std::string> warnings_;
   int schema_version_ = 0;
   bool read_only_ = false;
@@ -137,13 +143,26 @@ class Ledger {
 Status record_report(const Report& report, const std::string& ledger_path,
                      const std::vector<PowerSample>& samples = {}, ArgStyle style = ArgStyle::kFlag);
 
+// Runs to import (`runs import`), from a file's contents: JSON (a carbonscope.report/1
+// report, a carbonscope.runs/1 export or a report bundle) or an emissions.csv
+// (CodeCarbon's, any version, or carbonscope's). Runs without an id get one from
+// make_run_id(start, random_bits). Errors name `file` and the field or line.
+Result<std::vector<RunRecord>> read_runs_file(const std::string& file, const std::string& text,
+                                              unsigned random_bits);
+// The runs export document (carbonscope.runs/1: `runs export --format json`), each report
+// with its power series when it has one; `indent` < 0: one line.
+std::string runs_export_text(const std::vector<RunRecord>& runs, int indent = -1);
+// Runs as CodeCarbon's emissions.csv (`runs export --format csv`): the header plus one
+// row per report, in CodeCarbon's v3 columns and units, as the live emissions.csv has.
+std::string codecarbon_csv(const std::vector<Report>& reports);
+
 // Where the ledger lives: $CARBONSCOPE_LEDGER, else $XDG_DATA_HOME/carbonscope/ledger.db,
 // else $HOME/.local/share/carbonscope/ledger.db. Pass the environment values (null or
 // "" when unset); an explicit --ledger wins over all of them and is not passed here.
 std::string default_ledger_path(const char* carbonscope_ledger, const char* xdg_data_home,
                                 const char* home);
 
-// "8 x NVIDIA A100; AMD EPYC 7763" from the run's hardware fields.
+// "8 x NVIDIA A100; AMD EPYC 7763" from the run's hardware fields (RunSummary::hardware).
 std::string hardware_summary(const RunInfo& run);
 
 }  // namespace carbonscope

@@ -6,9 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "accounting/location_text.h"
+#include "carbonscope/data.h"
+#include "carbonscope/location.h"
+#include "carbonscope/settings.h"
 #include "carbonscope/tracker.h"
-#include "tracker/config_settings.h"
 
 namespace carbonscope {
 
@@ -22,7 +23,7 @@ struct TrackerSetup {
   std::string ledger_path;  // "" records nothing in the ledger
   LocationText location;
   ArgStyle style = ArgStyle::kFlag;  // how errors name the arguments
-  // Defaults for what `location` leaves empty (tracker/config_settings.h); nullptr: none.
+  // Defaults for what `location` leaves empty (carbonscope/settings.h); nullptr: none.
   const Settings* settings = nullptr;
 };
 
