@@ -25,6 +25,7 @@ from common import (LB_TO_KG, ROOT, WARNINGS, BuildError, fail, fmt, join_ids, n
                     read_dicts, read_rows, warn, write_csv)
 from cpus import build_cpus, clean_cpu  # noqa: E402
 from hourly import build_hourly, validate_hourly  # noqa: E402
+from instances import HEADER as INSTANCE_HEADER, build_instances, node_other_fraction  # noqa: E402
 
 # --------------------------------------------------------------------------- zones + grid
 def build_zones_and_intensity(raw):
@@ -570,7 +571,8 @@ def validate(t):
 
 
 SRC_COL = {"grid_intensity": 3, "cloud_regions": 9, "pue": 5, "accelerators": 17, "cpus": 5,
-           "constants": 5, "equivalents": 4, "hourly_zones": 4, "region_grid_zones": 3}
+           "constants": 5, "equivalents": 4, "hourly_zones": 4, "region_grid_zones": 3,
+           "instances": 13}
 
 HEADERS = {
     "SOURCES": ["source_id", "title", "publisher", "year", "url", "licence", "basis", "notes"],
@@ -588,6 +590,7 @@ HEADERS = {
     "hourly_zones": ["zone", "name", "parent", "kind", "source_id"],
     "hourly_intensity": ["zone", "date", "g_per_kwh"],
     "region_grid_zones": ["provider", "region", "grid_zone", "source_id", "note"],
+    "instances": INSTANCE_HEADER,
 }
 
 
@@ -636,6 +639,9 @@ def main():
         "equivalents": build_equivalents(raw),
     }
     t["hourly_zones"], t["hourly_intensity"], t["region_grid_zones"] = build_hourly(raw)
+    t["instances"] = build_instances(raw, t["accelerators"], t["cpus"], t["constants"])
+    t["constants"] = sorted(t["constants"] + [node_other_fraction(t["instances"], t["accelerators"],
+                                                                  t["constants"])])
     used = set()
     for name, idx in SRC_COL.items():
         for r in t[name]:
