@@ -72,6 +72,21 @@ struct Cpu {
   std::string source_id;
 };
 
+// A cloud GPU instance or a vendor GPU node (data/instances.csv): its accelerators, CPU
+// power from idle to full load and memory; a node also has its maximum system power.
+struct Instance {
+  std::string name, kind, provider;  // kind "cloud" or "node"; provider "" for a node
+  std::vector<std::string> aliases;
+  std::string gpu;  // a name of accelerators.csv
+  int gpu_count = 0;
+  int vcpus = 0;
+  std::string cpu, architecture;
+  double cpu_w_min = 0, cpu_w_max = 0;
+  double memory_gb = 0;
+  std::optional<double> max_system_w;
+  std::string source_id;
+};
+
 struct Constant {
   std::string key;
   double value = 0, low = 0, high = 0;
@@ -118,6 +133,7 @@ class DataSet {
   // parsed on first use.
   const std::vector<Cpu>& cpus() const;
   const std::vector<Constant>& constants() const { return constants_; }
+  const std::vector<Instance>& instances() const { return instances_; }
   const std::vector<Equivalent>& equivalents() const { return equivalents_; }
 
   const Source* source(std::string_view id) const;
@@ -132,6 +148,8 @@ class DataSet {
   // With year 0, the latest row of that region.
   Result<const CloudRegion*> find_cloud_region(std::string_view query, int year = 0) const;
   Result<const Cpu*> find_cpu(std::string_view query) const;
+  // A machine of instances.csv of `kind` ("cloud" for --instance, "node" for --node).
+  Result<const Instance*> find_instance(std::string_view query, std::string_view kind) const;
   // Maps a /proc/cpuinfo "model name" to the CPU table (nullptr cpu if no match).
   CpuMatch match_cpu_brand(std::string_view brand) const;
 
@@ -155,6 +173,7 @@ class DataSet {
   std::string_view deferred_cpus_;  // built-in cpus.csv text, parsed by cpus()
   std::vector<Constant> constants_;
   std::vector<Equivalent> equivalents_;
+  std::vector<Instance> instances_;
   std::map<std::string, std::vector<std::size_t>, std::less<>> intensity_index_;  // zone -> rows by year
 };
 

@@ -54,6 +54,8 @@ class DataLoader {
     }
     CS_RETURN_IF_ERROR(l.each(files, "equivalents.csv", {"key", "name", "kg_co2e_per_unit", "unit", "source_id"},
                               &DataLoader::equivalent));
+    CS_RETURN_IF_ERROR(l.each(files, "instances.csv", {"name", "kind", "gpu", "gpu_count", "source_id"},
+                              &DataLoader::instance));
     l.build_index();
     return std::shared_ptr<const DataSet>(std::move(ds));
   }
@@ -227,6 +229,37 @@ class DataLoader {
     CS_RETURN_IF_ERROR(source_ref(r));
     a.source_id = r.text("source_id");
     ds_.accelerators_.push_back(std::move(a));
+    return {};
+  }
+
+  Status instance(const RowReader& r) {
+    Instance m;
+    CS_ASSIGN_OR_RETURN(m.name, r.required("name"));
+    CS_RETURN_IF_ERROR(unique(r, m.name));
+    m.aliases = r.list("aliases");
+    CS_ASSIGN_OR_RETURN(m.kind, r.required("kind"));
+    if (m.kind != "cloud" && m.kind != "node") return r.error("kind must be cloud or node");
+    m.provider = r.text("provider");
+    if (m.kind == "cloud" && m.provider.empty()) return r.error("a cloud instance needs its provider");
+    CS_ASSIGN_OR_RETURN(m.gpu, r.required("gpu"));
+    if (mode_ == Mode::kFull) {
+      bool known = false;
+      for (const Accelerator& a : ds_.accelerators_) known = known || a.name == m.gpu;
+      if (!known) return r.error(fmt::format("gpu '{}' is not a name of accelerators.csv", m.gpu));
+    }
+    CS_ASSIGN_OR_RETURN(m.gpu_count, r.integer("gpu_count", 1, 64));
+    CS_RETURN_IF_ERROR(r.optional_integer("vcpus", 1, 4096, m.vcpus));
+    m.cpu = r.text("cpu");
+    m.architecture = r.text("architecture");
+    CS_ASSIGN_OR_RETURN(m.cpu_w_min, r.number("cpu_w_min", 0, 10000));
+    CS_ASSIGN_OR_RETURN(m.cpu_w_max, r.number("cpu_w_max", 0, 10000));
+    if (m.cpu_w_min > m.cpu_w_max) return r.error("need cpu_w_min <= cpu_w_max");
+    CS_ASSIGN_OR_RETURN(m.memory_gb, r.number("memory_gb", 0, 65536));
+    CS_ASSIGN_OR_RETURN(m.max_system_w, r.optional_number("max_system_w", 1, 200000));
+    if (m.kind == "node" && !m.max_system_w) return r.error("a node needs its max_system_w");
+    CS_RETURN_IF_ERROR(source_ref(r));
+    m.source_id = r.text("source_id");
+    ds_.instances_.push_back(std::move(m));
     return {};
   }
 
