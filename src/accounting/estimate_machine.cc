@@ -34,6 +34,7 @@ Result<MachineChoice> choose_machine(const DataSet& data, const EstimateRequest&
     if (!n.ok()) return n.status().with_context(arg("count") + " (machines)");
     c.machines = static_cast<double>(*n);
   }
+  // parse_count caps counts at 1e15, so machines x accelerators (at most 64) fits.
   c.request.gpu = c.machine->gpu;
   c.request.count = fmt::format("{}", static_cast<long long>(c.machines) * c.machine->gpu_count);
   return c;
@@ -48,7 +49,6 @@ Result<std::vector<DeviceLoad>> machine_host_loads(const DataSet& data, const In
     return Status::data_error("the data tables lack memory_w_per_gb, gpu_server_other_fraction or the accelerator's "
                               "TDP needed for a whole machine");
   }
-  const std::string ccf = m.source_id.substr(0, m.source_id.find('|'));
   std::vector<DeviceLoad> out;
   // CPUs: CCF's model, min + 50% x (max - min) at its default utilisation; the range is
   // idle to full load.
@@ -59,7 +59,7 @@ Result<std::vector<DeviceLoad>> machine_host_loads(const DataSet& data, const In
   out.push_back({"cpu", cpu_label,
                  Range<Power>::of(Power::watts(mid), Power::watts(m.cpu_w_min), Power::watts(m.cpu_w_max)), machines,
                  false,
-                 {Method::kEstimated, m.kind == "node" ? m.source_id : ccf + "|" + m.source_id,
+                 {Method::kEstimated, m.source_id,
                   m.kind == "node"
                       ? fmt::format("sockets x TDP, idle ({:.0f} W) to full load ({:.0f} W), central at 50%",
                                     m.cpu_w_min, m.cpu_w_max)

@@ -128,7 +128,7 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
   out << "  Energy\n";
   std::vector<Line> energy;
   for (const ComponentEnergy& c : f.components) {
-    energy.push_back({fmt::format("{:<4}{}", c.component, c.label), energy_ranged(c.energy),
+    energy.push_back({pad_right(c.component, 3) + " " + c.label, energy_ranged(c.energy),
                       describe_provenance(c.provenance)});
   }
   if (!r.host.counted && r.host.would_add) {

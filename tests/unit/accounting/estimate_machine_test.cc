@@ -73,6 +73,9 @@ TEST(EstimateMachine, UnknownNamesAndConflictsSayWhatToDo) {
   r.gpu = "H100 SXM";
   EXPECT_NE(run_estimate(data(), r).status().message().find("drop --gpu"), std::string::npos);
   r.gpu.clear();
+  r.count = "999999999999999999";  // machines are counted as carefully as devices
+  EXPECT_NE(run_estimate(data(), r).status().message().find("--count (machines)"), std::string::npos);
+  r.count.clear();
   r.node = "dgx-h100";
   EXPECT_NE(run_estimate(data(), r).status().message().find("conflict"), std::string::npos);
 }
