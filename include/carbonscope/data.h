@@ -73,6 +73,21 @@ struct Cpu {
   std::string source_id;
 };
 
+// A cloud GPU instance or a vendor GPU node (data/instances.csv): its accelerators, CPU
+// power from idle to full load and memory; a node also has its maximum system power.
+struct Instance {
+  std::string name, kind, provider;  // kind "cloud" or "node"; provider "" for a node
+  std::vector<std::string> aliases;
+  std::string gpu;  // a name of accelerators.csv
+  int gpu_count = 0;
+  int vcpus = 0;
+  std::string cpu, architecture;
+  double cpu_w_min = 0, cpu_w_max = 0;
+  double memory_gb = 0;
+  std::optional<double> max_system_w;
+  std::string source_id;
+};
+
 struct Constant {
   std::string key;
   double value = 0, low = 0, high = 0;
@@ -140,6 +155,7 @@ class DataSet {
   const std::vector<Cpu>& cpus() const { return (ensure(kCpus), cpus_); }
   const std::vector<Constant>& constants() const { return (ensure(kConstants), constants_); }
   const std::vector<Equivalent>& equivalents() const { return (ensure(kEquivalents), equivalents_); }
+  const std::vector<Instance>& instances() const { return (ensure(kInstances), instances_); }
   const std::vector<MfuEvidence>& mfu_evidence() const { return (ensure(kMfu), mfu_evidence_); }
   const std::vector<MoeModel>& moe_models() const { return (ensure(kMoe), moe_models_); }
 
@@ -155,6 +171,8 @@ class DataSet {
   // With year 0, the latest row of that region.
   Result<const CloudRegion*> find_cloud_region(std::string_view query, int year = 0) const;
   Result<const Cpu*> find_cpu(std::string_view query) const;
+  // A machine of instances.csv of `kind` ("cloud" for --instance, "node" for --node).
+  Result<const Instance*> find_instance(std::string_view query, std::string_view kind) const;
   // Maps a /proc/cpuinfo "model name" to the CPU table (nullptr cpu if no match).
   CpuMatch match_cpu_brand(std::string_view brand) const;
 
@@ -168,7 +186,7 @@ class DataSet {
  private:
   friend class DataLoader;
   enum Table { kSources, kZones, kIntensities, kCloudRegions, kPues, kAccelerators, kCpus, kConstants, kEquivalents,
-               kMfu, kMoe, kTableCount };
+               kMfu, kMoe, kInstances, kTableCount };
   // A built-in table parsed on first use: its CSV text, set by the loader and never
   // changed after (empty for a table loaded eagerly), and the flag of its one parse.
   struct Deferred {
@@ -194,6 +212,7 @@ class DataSet {
   mutable std::vector<Cpu> cpus_;
   mutable std::vector<Constant> constants_;
   mutable std::vector<Equivalent> equivalents_;
+  mutable std::vector<Instance> instances_;
   mutable std::vector<MfuEvidence> mfu_evidence_;
   mutable std::vector<MoeModel> moe_models_;
   mutable std::map<std::string, std::vector<std::size_t>, std::less<>> intensity_index_;  // zone -> rows by year

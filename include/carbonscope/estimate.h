@@ -45,6 +45,8 @@ struct EstimateSpec {
   // FLOPs instead of a time: the device time (summed over the first line's devices)
   // follows from the compute; every line runs for device_time / count.
   std::optional<ComputeDemand> compute;
+  // A whole server (--instance, --node): in a data centre whatever its size.
+  bool server = false;
 };
 
 // Energy per component. kInvalidArgument when the spec is incomplete or contradictory.

@@ -34,6 +34,12 @@ struct EstimateRequest {
   std::string pue_source;   // "", "industry", "provider" or "none"
   std::string facility_energy;  // energy that already includes the facility overhead (PUE)
   std::string price;            // electricity price per kWh: "0.12/kWh", "0.12"
+  std::string instance;  // a cloud GPU instance of data/instances.csv ("p4d.24xlarge"); --count = instances
+  std::string node;      // a vendor GPU node ("dgx-h100"); --count = nodes
+  // Market-based emissions beside the location-based ones: "" = the provider's published
+  // carbon-free-energy share where the tables have it, "90%" = given, "provider" = the
+  // provider's share or an error, "none" = location-based only.
+  std::string market_based;
   LocationText location;
   ArgStyle style = ArgStyle::kFlag;
 };
@@ -41,6 +47,21 @@ struct EstimateRequest {
 struct EquivalentValue {
   const Equivalent* equivalent;
   double amount;  // how many units the emissions equal
+};
+
+// Emissions with a carbon-free-energy share taken off: location-based x (1 - CFE share),
+// a simplification (docs/methodology-estimate.md, "Market-based emissions").
+struct MarketBased {
+  double cfe_share = 0;
+  Range<Emissions> emissions;
+  Provenance provenance;  // where the share comes from: given, or the provider's table
+};
+
+// Whether the host (CPUs, memory, fans, NICs) of the accelerators is in the figure.
+struct HostCoverage {
+  bool counted = false;
+  std::string how;  // "whole-node", "instance", "node", "cpu/memory given", "in the TPU's power", "not counted"
+  std::optional<Range<Energy>> would_add;  // not counted: the IT energy --whole-node would add
 };
 
 struct EstimateResult {
@@ -53,6 +74,10 @@ struct EstimateResult {
   std::optional<double> requests;
   std::string workload = "training";
   std::optional<double> price_per_kwh;  // --price: cost = facility energy x price
+  const Instance* machine = nullptr;  // --instance / --node
+  double machines = 0;                // how many of them
+  HostCoverage host;
+  std::optional<MarketBased> market_based;
   std::vector<std::string> warnings;  // likely unit slips: to show, not to stop on
 };
 

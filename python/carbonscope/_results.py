@@ -171,6 +171,12 @@ class EstimateResult(_ReportView):
         self.equivalents = est.get("equivalents", [])
         self.alternatives = est.get("alternatives", [])
         self.region = report["run"].get("region", "")
+        # Whether the accelerators' host is counted ({"counted", "how", "would_add_it_energy_kwh"}),
+        # the machine of instance=/node= (None without), and the market-based figure beside
+        # the location-based one (None where no carbon-free-energy share applies).
+        self.host = est.get("host", {})
+        self.machine = est.get("machine")
+        self.market_based = est.get("market_based")
 
     def __repr__(self):
         return (f"EstimateResult({_energy(self.energy_kwh, self.energy_kwh_range)}, "

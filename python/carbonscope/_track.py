@@ -390,21 +390,31 @@ Options, with their units and defaults:
 
 def estimate(*, gpu=None, count=None, power=None, cpu=None, cpus=None, memory=None, energy=None, hours=None,
              duration=None, device_hours=None, utilisation=None, region=None, cloud=None, intensity=None, pue=None,
-             year=0, params=None, tokens=None, inference_tokens=None, precision=None, mfu=None, requests=None):
+             year=0, params=None, tokens=None, inference_tokens=None, precision=None, mfu=None, requests=None,
+             workload=None, flops=None, whole_node=False, date=None, pue_source=None, facility_energy=None,
+             price=None, instance=None, node=None, market_based=None):
     """What a job costs without running it (as `carbonscope estimate`). Numbers take the
-    units power W, energy kWh, memory GB, duration s, intensity g/kWh; strings may
-    carry their own ("400W", "3d4h", "80%"). params/tokens ("70B", 2e12) predict the time
-    from compute (6ND; inference_tokens: 2N per token) at precision and mfu; requests
-    adds per-request figures."""
+    units power W, energy and facility_energy kWh, memory GB, duration s, intensity g/kWh,
+    price per kWh, market_based a share (0.9); strings may carry their own ("400W", "3d4h",
+    "80%"). params/tokens ("70B", 2e12) or flops predict the time from compute (6ND;
+    inference_tokens: 2N per token) at precision and mfu; requests adds per-request
+    figures. instance ("p4d.24xlarge") or node ("dgx-h100") gives the whole machine
+    (count = machines); whole_node adds a modelled host to gpu; date ("2019-06") picks
+    that year's grid; pue_source is industry, provider or none; market_based is a
+    carbon-free-energy share, "provider" or "none"."""
     from ._results import EstimateResult
 
-    report = _carbonscope.estimate(
+    args = dict(
         gpu=text(gpu), count=text(count), power=text(power, "W"), cpu=text(cpu), cpus=text(cpus),
         memory=text(memory, "GB"), energy=text(energy, "kWh"), hours=text(hours), duration=text(duration, "s"),
         device_hours=text(device_hours), utilisation=text(utilisation), region=text(region), cloud=text(cloud),
         intensity=text(intensity, "g/kWh"), pue="" if pue is None else number(pue), year=int(year or 0),
         params=text(params), tokens=text(tokens), inference_tokens=text(inference_tokens), precision=text(precision),
-        mfu=text(mfu), requests=text(requests))
+        mfu=text(mfu), requests=text(requests), workload=text(workload), flops=text(flops),
+        whole_node=bool(whole_node), date=text(date), pue_source=text(pue_source),
+        facility_energy=text(facility_energy, "kWh"), price=text(price), instance=text(instance), node=text(node),
+        market_based=text(market_based))
+    report = _carbonscope.estimate(**args)
     import warnings
     for message in report.pop("_warnings", []):  # likely unit slips, as the CLI prints them
         warnings.warn(f"carbonscope: {message}", UserWarning, stacklevel=2)

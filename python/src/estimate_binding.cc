@@ -26,6 +26,50 @@ py::object estimate(const EstimateRequest& in) {
   return out;
 }
 
+// The text field of a request named by its keyword (the CLI's flag with _ for -);
+// nullptr for an unknown name.
+std::string* text_field(EstimateRequest& r, const std::string& name) {
+  const std::pair<const char*, std::string EstimateRequest::*> fields[] = {
+      {"gpu", &EstimateRequest::gpu},
+      {"count", &EstimateRequest::count},
+      {"power", &EstimateRequest::power},
+      {"cpu", &EstimateRequest::cpu},
+      {"cpus", &EstimateRequest::cpus},
+      {"memory", &EstimateRequest::memory},
+      {"energy", &EstimateRequest::energy},
+      {"facility_energy", &EstimateRequest::facility_energy},
+      {"hours", &EstimateRequest::hours},
+      {"duration", &EstimateRequest::duration},
+      {"device_hours", &EstimateRequest::device_hours},
+      {"utilisation", &EstimateRequest::utilisation},
+      {"params", &EstimateRequest::params},
+      {"tokens", &EstimateRequest::tokens},
+      {"inference_tokens", &EstimateRequest::inference_tokens},
+      {"flops", &EstimateRequest::flops},
+      {"precision", &EstimateRequest::precision},
+      {"mfu", &EstimateRequest::mfu},
+      {"requests", &EstimateRequest::requests},
+      {"workload", &EstimateRequest::workload},
+      {"date", &EstimateRequest::date},
+      {"pue_source", &EstimateRequest::pue_source},
+      {"price", &EstimateRequest::price},
+      {"instance", &EstimateRequest::instance},
+      {"node", &EstimateRequest::node},
+      {"market_based", &EstimateRequest::market_based},
+  };
+  for (const auto& [key, member] : fields) {
+    if (name == key) return &(r.*member);
+  }
+  const std::pair<const char*, std::string LocationText::*> where[] = {{"region", &LocationText::region},
+                                                                       {"cloud", &LocationText::cloud},
+                                                                       {"intensity", &LocationText::intensity},
+                                                                       {"pue", &LocationText::pue}};
+  for (const auto& [key, member] : where) {
+    if (name == key) return &(r.location.*member);
+  }
+  return nullptr;
+}
+
 py::dict provenance_dict(const Provenance& p) {
   py::dict d;
   d["method"] = std::string(method_name(p.method));
@@ -99,39 +143,24 @@ py::list sources() {
 void bind_estimate(py::module_& m) {
   m.def(
       "estimate",
-      [](std::string gpu, std::string count, std::string power, std::string cpu_name, std::string cpus,
-         std::string memory, std::string energy, std::string hours, std::string duration, std::string device_hours,
-         std::string utilisation, std::string region, std::string cloud, std::string intensity, std::string pue,
-         int year, std::string params, std::string tokens, std::string inference_tokens, std::string precision,
-         std::string mfu, std::string requests) {
+      [](const py::kwargs& kwargs) {
         EstimateRequest r;
-        r.gpu = std::move(gpu);
-        r.count = std::move(count);
-        r.power = std::move(power);
-        r.cpu = std::move(cpu_name);
-        r.cpus = std::move(cpus);
-        r.memory = std::move(memory);
-        r.energy = std::move(energy);
-        r.hours = std::move(hours);
-        r.duration = std::move(duration);
-        r.device_hours = std::move(device_hours);
-        r.utilisation = std::move(utilisation);
-        r.params = std::move(params);
-        r.tokens = std::move(tokens);
-        r.inference_tokens = std::move(inference_tokens);
-        r.precision = std::move(precision);
-        r.mfu = std::move(mfu);
-        r.requests = std::move(requests);
-        r.location = {std::move(region), std::move(cloud), std::move(intensity), std::move(pue), year};
+        for (const auto& [key, value] : kwargs) {
+          const std::string name = py::cast<std::string>(key);
+          if (name == "year") {
+            r.location.year = py::cast<int>(value);
+          } else if (name == "whole_node") {
+            r.whole_node = py::cast<bool>(value);
+          } else if (std::string* field = text_field(r, name)) {
+            *field = py::cast<std::string>(value);
+          } else {
+            throw py::type_error(fmt::format("estimate() got an unexpected keyword argument '{}'", name));
+          }
+        }
         return estimate(r);
       },
-      py::kw_only(), py::arg("gpu") = "", py::arg("count") = "", py::arg("power") = "", py::arg("cpu") = "",
-      py::arg("cpus") = "", py::arg("memory") = "", py::arg("energy") = "", py::arg("hours") = "",
-      py::arg("duration") = "", py::arg("device_hours") = "", py::arg("utilisation") = "", py::arg("region") = "",
-      py::arg("cloud") = "", py::arg("intensity") = "", py::arg("pue") = "", py::arg("year") = 0,
-      py::arg("params") = "", py::arg("tokens") = "", py::arg("inference_tokens") = "", py::arg("precision") = "",
-      py::arg("mfu") = "", py::arg("requests") = "",
-      "Estimate as text arguments; returns the report dict with an 'estimate' object.");
+      "Estimate from text keyword arguments (the CLI's options with _ for -); returns the report dict with an "
+      "'estimate' object.");
   m.def(
       "location",
       [](std::string region, std::string cloud, std::string intensity, std::string pue, int year) {

@@ -13,6 +13,7 @@
 namespace carbonscope {
 
 bool clearly_in_data_centre(const EstimateSpec& spec) {
+  if (spec.server) return true;
   if (spec.devices.empty() || spec.devices.front().component != "gpu") return false;
   const double count = spec.devices.front().count;
   if (count > 8) return true;
@@ -79,7 +80,7 @@ Result<PueFigure> choose_pue(const DataSet& data, const EstimateRequest& request
                   "", row->year};
   if (source.empty()) {
     notes.push_back(fmt::format(
-        "PUE {} ({} to {}) assumed: more than 8 accelerators or a device-year of work runs "
+        "PUE {} ({} to {}) assumed: a GPU server, more than 8 accelerators or a device-year of work runs "
         "in a data centre; give {} for the facility's own figure",
         format_number(p.value.central), format_number(p.value.low), format_number(p.value.high), "--pue"));
   }
@@ -149,23 +150,41 @@ Result<double> parse_price(const std::string& text, ArgStyle style) {
   return *v * per;
 }
 
-std::string host_note(const DataSet& data, const EstimateRequest& request, const EstimateSpec& spec) {
-  if (request.whole_node || request.gpu.empty() || !request.cpu.empty() || !request.memory.empty()) return "";
-  auto a = data.find_accelerator(request.gpu);
-  if (!a.ok() || (*a)->tdp_w <= 0) return "";
-  if ((*a)->kind == "tpu" && request.power.empty() && request.utilisation.empty()) {
-    return "TPU power per chip includes its host (Patterson et al. measured system power per chip)";
+HostCoverage host_coverage(const DataSet& data, const EstimateRequest& request, const EstimateSpec& spec,
+                           const Instance* machine) {
+  HostCoverage h;
+  if (machine != nullptr) return {true, machine->kind == "node" ? "node" : "instance", std::nullopt};
+  if (request.gpu.empty()) return {!request.cpu.empty() || !request.memory.empty(), "no accelerator", std::nullopt};
+  if (request.whole_node) {
+    auto a = data.find_accelerator(request.gpu);
+    const bool tpu = a.ok() && (*a)->kind == "tpu" && request.power.empty() && request.utilisation.empty();
+    return {true, tpu ? "in the TPU's power" : "whole-node", std::nullopt};
   }
+  if (!request.cpu.empty() || !request.memory.empty()) return {true, "cpu/memory given", std::nullopt};
+  auto a = data.find_accelerator(request.gpu);
+  if (!a.ok() || (*a)->tdp_w <= 0) return {false, "not counted", std::nullopt};
+  if ((*a)->kind == "tpu" && request.power.empty() && request.utilisation.empty()) {
+    return {true, "in the TPU's power", std::nullopt};
+  }
+  h.how = "not counted";
   EstimateSpec with_host = spec;
   auto host = host_load(data, **a, spec.devices.front().count);
-  if (!host.ok()) return "";
+  if (!host.ok()) return h;
   with_host.devices.push_back(*host);
   auto e = estimate_energy(with_host);
-  if (!e.ok()) return "";
+  if (e.ok()) h.would_add = e->back().energy;
+  return h;
+}
+
+std::string host_note(const HostCoverage& h) {
+  if (h.how == "in the TPU's power") {
+    return "TPU power per chip includes its host (Patterson et al. measured system power per chip)";
+  }
+  if (h.counted || !h.would_add) return "";
   return fmt::format(
       "host not counted: CPUs, memory, NICs and fans of the accelerators' servers would add about {} "
-      "of IT energy; {} adds them",
-      format_energy_range(e->back().energy), "--whole-node");
+      "of IT energy; {} adds them, {} or {} gives the whole machine",
+      format_energy_range(*h.would_add), "--whole-node", "--instance", "--node");
 }
 
 }  // namespace carbonscope

@@ -11,8 +11,8 @@
 
 namespace carbonscope {
 
-// True for a job no desktop runs: more than 8 accelerators, or more than one
-// device-year of accelerator time.
+// True for a job no desktop runs: a server (--instance, --node), more than 8
+// accelerators, or more than one device-year of accelerator time.
 bool clearly_in_data_centre(const EstimateSpec& spec);
 
 // The PUE for --pue-source ("" = auto, "industry", "provider", "none") when no --pue was
@@ -33,8 +33,12 @@ Result<int> year_of_date(const std::string& date, ArgStyle style);
 // currency is whatever the person uses (no conversion).
 Result<double> parse_price(const std::string& text, ArgStyle style);
 
-// "host not counted" note for a bare accelerator estimate, with the energy --whole-node
-// would add; empty when the host is counted or does not apply.
-std::string host_note(const DataSet& data, const EstimateRequest& request, const EstimateSpec& spec);
+// Whether the host is in the estimate and, for a bare accelerator estimate, the IT energy
+// --whole-node would add. Default for --gpu alone: not counted (docs/methodology-estimate.md).
+HostCoverage host_coverage(const DataSet& data, const EstimateRequest& request, const EstimateSpec& spec,
+                           const Instance* machine);
+// "host not counted" note with the energy --whole-node would add (or the TPU's host
+// share); empty when the host is counted or does not apply.
+std::string host_note(const HostCoverage& host);
 
 }  // namespace carbonscope

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include "accounting/estimate_defaults.h"
+#include "accounting/estimate_machine.h"
+#include "accounting/market_based.h"
 #include "accounting/plausibility.h"
 #include "carbonscope/limits.h"
 #include "carbonscope/parse.h"
@@ -20,9 +22,20 @@ std::vector<EquivalentValue> everyday_equivalents(const DataSet& data, Emissions
   return out;
 }
 
-Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& request) {
+Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& given) {
   EstimateResult r;
+  // --instance / --node: the machine's accelerators become --gpu and --count.
+  CS_ASSIGN_OR_RETURN(const MachineChoice machine, choose_machine(data, given));
+  const EstimateRequest& request = machine.request;
+  r.machine = machine.machine;
+  r.machines = machine.machines;
   CS_ASSIGN_OR_RETURN(r.spec, build_estimate_spec(data, request));
+  if (r.machine != nullptr) {
+    CS_ASSIGN_OR_RETURN(std::vector<DeviceLoad> host,
+                        machine_host_loads(data, *r.machine, r.spec.devices.front(), r.machines));
+    for (DeviceLoad& d : host) r.spec.devices.push_back(std::move(d));
+    r.spec.server = true;
+  }
   r.utilisation_given = !request.utilisation.empty();
   if (!request.requests.empty()) {
     auto n = parse_count(request.requests);
@@ -39,7 +52,11 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
     }
     where.year = year;
   }
+  CS_ASSIGN_OR_RETURN(where, machine_location(r.machine, where, request.style));
   CS_ASSIGN_OR_RETURN(r.location, resolve_location_text(data, where, request.style));
+  if (r.machine != nullptr && request.location.pue.empty()) {
+    apply_machine_provider(data, *r.machine, r.location, request.style);
+  }
   if (!request.facility_energy.empty()) {
     if (!request.location.pue.empty() || !request.pue_source.empty()) {
       return Status::invalid_argument(fmt::format(
@@ -95,7 +112,7 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
                               !r.utilisation_given && request.power.empty();
   if (evidence_power) {
     const DeviceLoad& g = r.spec.devices.front();
-    CS_ASSIGN_OR_RETURN(const Accelerator* a, data.find_accelerator(request.gpu));
+    CS_ASSIGN_OR_RETURN(const Accelerator* a, data.find_accelerator(g.label));
     const Range<double> share{g.power.central.watts() / a->tdp_w, g.power.low.watts() / a->tdp_w,
                               g.power.high.watts() / a->tdp_w};
     rep.notes.push_back(
@@ -120,7 +137,16 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
          {r.utilisation_given ? Method::kGiven : Method::kDefault, "",
           r.utilisation_given ? "" : "power from evidence or given, not scaled", "", 0}});
   }
-  if (std::string n = host_note(data, request, r.spec); !n.empty()) rep.notes.push_back(std::move(n));
+  r.host = host_coverage(data, request, r.spec, r.machine);
+  if (std::string n = host_note(r.host); !n.empty()) rep.notes.push_back(std::move(n));
+  CS_ASSIGN_OR_RETURN(r.market_based, market_based_emissions(data, request, where, r.location, rep.footprint));
+  if (r.market_based) {
+    rep.notes.push_back(fmt::format(
+        "market-based emissions take the carbon-free-energy share ({:.0f}%) off the location-based figure: "
+        "a simplification that ignores the residual mix and how the clean energy is matched "
+        "(docs/methodology-estimate.md); the location-based figure is the footprint",
+        r.market_based->cfe_share * 100));
+  }
   if (r.spec.compute) {
     rep.assumptions.push_back({"mfu", r.spec.compute->mfu.value, r.spec.compute->mfu.provenance});
   }

@@ -248,6 +248,37 @@ class DataLoader {
     return {};
   }
 
+  Status instance(const RowReader& r) {
+    Instance m;
+    CS_ASSIGN_OR_RETURN(m.name, r.required("name"));
+    CS_RETURN_IF_ERROR(unique(r, m.name));
+    m.aliases = r.list("aliases");
+    CS_ASSIGN_OR_RETURN(m.kind, r.required("kind"));
+    if (m.kind != "cloud" && m.kind != "node") return r.error("kind must be cloud or node");
+    m.provider = r.text("provider");
+    if (m.kind == "cloud" && m.provider.empty()) return r.error("a cloud instance needs its provider");
+    CS_ASSIGN_OR_RETURN(m.gpu, r.required("gpu"));
+    if (mode_ == Mode::kFull) {
+      bool known = false;
+      for (const Accelerator& a : ds_.accelerators_) known = known || a.name == m.gpu;
+      if (!known) return r.error(fmt::format("gpu '{}' is not a name of accelerators.csv", m.gpu));
+    }
+    CS_ASSIGN_OR_RETURN(m.gpu_count, r.integer("gpu_count", 1, 64));
+    CS_RETURN_IF_ERROR(r.optional_integer("vcpus", 1, 4096, m.vcpus));
+    m.cpu = r.text("cpu");
+    m.architecture = r.text("architecture");
+    CS_ASSIGN_OR_RETURN(m.cpu_w_min, r.number("cpu_w_min", 0, 10000));
+    CS_ASSIGN_OR_RETURN(m.cpu_w_max, r.number("cpu_w_max", 0, 10000));
+    if (m.cpu_w_min > m.cpu_w_max) return r.error("need cpu_w_min <= cpu_w_max");
+    CS_ASSIGN_OR_RETURN(m.memory_gb, r.number("memory_gb", 0, 65536));
+    CS_ASSIGN_OR_RETURN(m.max_system_w, r.optional_number("max_system_w", 1, 200000));
+    if (m.kind == "node" && !m.max_system_w) return r.error("a node needs its max_system_w");
+    CS_RETURN_IF_ERROR(source_ref(r));
+    m.source_id = r.text("source_id");
+    ds_.instances_.push_back(std::move(m));
+    return {};
+  }
+
   Status cpu(const RowReader& r) {
     Cpu c;
     CS_ASSIGN_OR_RETURN(c.name, r.required("name"));
@@ -369,6 +400,7 @@ const DataLoader::Spec DataLoader::kSpecs[DataSet::kTableCount] = {
      &DataLoader::equivalent},
     {DataSet::kMfu, "mfu.csv", {"id", "hardware", "params_b", "mfu", "low", "high", "source_id"}, &DataLoader::mfu},
     {DataSet::kMoe, "moe_models.csv", {"model", "total_params_b", "active_params_b", "source_id"}, &DataLoader::moe},
+    {DataSet::kInstances, "instances.csv", {"name", "kind", "gpu", "gpu_count", "source_id"}, &DataLoader::instance},
 };
 
 namespace {

@@ -50,6 +50,21 @@ Result<const Accelerator*> DataSet::find_accelerator(std::string_view query) con
   return &accelerators()[i];
 }
 
+Result<const Instance*> DataSet::find_instance(std::string_view query, std::string_view kind) const {
+  std::vector<MatchEntry> entries;
+  std::vector<const Instance*> rows;
+  for (const Instance& m : instances()) {
+    if (m.kind != kind) continue;
+    MatchEntry e{m.provider.empty() ? m.name : fmt::format("{} ({})", m.name, m.provider), {m.name}};
+    e.names.insert(e.names.end(), m.aliases.begin(), m.aliases.end());
+    entries.push_back(std::move(e));
+    rows.push_back(&m);
+  }
+  CS_ASSIGN_OR_RETURN(std::size_t i, match_name(query, entries, kind == "node" ? "node" : "GPU instance",
+                                                "carbonscope data instances"));
+  return rows[i];
+}
+
 Result<const Zone*> DataSet::find_zone(std::string_view query) const {
   std::vector<MatchEntry> entries;
   entries.reserve(zones().size());

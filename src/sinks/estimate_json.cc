@@ -55,6 +55,30 @@ nlohmann::json estimate_to_json(const EstimateResult& r) {
     j["estimate"]["electricity_cost"]["price_per_kwh"] = price;
   }
   assumptions["workload"] = r.workload;
+  if (r.machine != nullptr) {
+    const Instance& m = *r.machine;
+    nlohmann::json machine = {{"name", m.name},           {"kind", m.kind},         {"provider", m.provider},
+                              {"count", r.machines},      {"gpu", m.gpu},           {"gpu_count", m.gpu_count},
+                              {"cpu", m.cpu},             {"memory_gb", m.memory_gb}, {"source_id", m.source_id}};
+    if (m.vcpus > 0) machine["vcpus"] = m.vcpus;
+    if (m.max_system_w) machine["max_system_w"] = *m.max_system_w;
+    j["estimate"]["machine"] = machine;
+  }
+  nlohmann::json host = {{"counted", r.host.counted}, {"how", r.host.how}};
+  if (r.host.would_add) {
+    host["would_add_it_energy_kwh"] = range_json(*r.host.would_add, [](Energy e) { return e.kwh(); });
+    host["add_with"] = {"--whole-node", "--instance", "--node"};
+  }
+  j["estimate"]["host"] = host;
+  if (r.market_based) {
+    const MarketBased& mb = *r.market_based;
+    nlohmann::json m = {{"cfe_share", mb.cfe_share},
+                        {"emissions_kg", range_json(mb.emissions, [](Emissions e) { return e.kg(); })},
+                        {"method", "location-based x (1 - carbon-free-energy share); a simplification, see "
+                                   "docs/methodology-estimate.md"}};
+    m["cfe_share_provenance"] = provenance_json(mb.provenance);
+    j["estimate"]["market_based"] = m;
+  }
   j["estimate"]["assumptions"] = assumptions;
   j["estimate"]["equivalents"] = eq;
   j["estimate"]["alternatives"] = alt;

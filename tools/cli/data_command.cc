@@ -1,4 +1,4 @@
-// `carbonscope data regions|hardware|cpus|sources [SEARCH] [--json]`: lists a table,
+// `carbonscope data regions|hardware|cpus|instances|sources [SEARCH] [--json]`: lists a table,
 // filters it by a search (every word must appear in a name or alias), and shows the
 // full entry with its sources when the search names exactly one.
 #include <iostream>
@@ -39,6 +39,7 @@ int show(const DataSet& data, const DataOptions& o) {
   if (o.table == "regions") entries = region_entries(data);
   else if (o.table == "hardware") entries = hardware_entries(data);
   else if (o.table == "cpus") entries = cpu_entries(data);
+  else if (o.table == "instances") entries = instance_entries(data);
   else entries = source_entries(data);
 
   std::vector<const DataEntry*> hits;
@@ -92,9 +93,9 @@ int show(const DataSet& data, const DataOptions& o) {
 void add_data_command(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<DataOptions>();
   CLI::App* cmd = app.add_subcommand("data", "Browse and search the built-in data tables and their sources");
-  cmd->add_option("table", opts->table, "regions | hardware | cpus | sources (or a subcommand: intensity, "
+  cmd->add_option("table", opts->table, "regions | hardware | cpus | instances | sources (or a subcommand: intensity, "
                   "import-intensity)")
-      ->check(CLI::IsMember({"regions", "hardware", "cpus", "sources"}));
+      ->check(CLI::IsMember({"regions", "hardware", "cpus", "instances", "sources"}));
   cmd->add_option("search", opts->search, "Words to look for (h100, us-east-1, france, 'xeon gold 6248')");
   cmd->add_flag("--json", opts->json, "Print JSON");
   add_data_intensity_commands(cmd, ctx);
@@ -102,7 +103,7 @@ void add_data_command(CLI::App& app, Context& ctx) {
     if (!cmd->get_subcommands().empty()) return;  // intensity / import-intensity ran
     if (opts->table.empty()) {
       ctx.exit_code = report_error(Status::invalid_argument(
-          "data: give a table (regions, hardware, cpus, sources) or a subcommand (intensity, import-intensity)"));
+          "data: give a table (regions, hardware, cpus, instances, sources) or a subcommand (intensity, import-intensity)"));
       return;
     }
     auto data = load_data(ctx);

@@ -22,5 +22,6 @@ std::vector<DataEntry> region_entries(const DataSet& data);
 std::vector<DataEntry> hardware_entries(const DataSet& data);
 std::vector<DataEntry> cpu_entries(const DataSet& data);
 std::vector<DataEntry> source_entries(const DataSet& data);
+std::vector<DataEntry> instance_entries(const DataSet& data);  // data_instances.cc
 
 }  // namespace carbonscope::cli

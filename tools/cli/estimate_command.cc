@@ -19,7 +19,13 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
   EstimateRequest* opts = &all->request;
   CLI::App* cmd = app.add_subcommand("estimate", "Estimate the energy and emissions of a job without running it");
   cmd->add_option("--gpu", opts->gpu, "Accelerator by name (\"A100 SXM4 80GB\"; see 'carbonscope data hardware')");
-  cmd->add_option("--count", opts->count, "Number of accelerators (or of devices at --power); default 1");
+  cmd->add_option("--count", opts->count,
+                  "Number of accelerators (or of devices at --power, or of machines with --instance/--node); default 1");
+  cmd->add_option("--instance", opts->instance,
+                  "Cloud GPU instance (p4d.24xlarge, a2-highgpu-8g, Standard_ND96isr_H100_v5; see 'carbonscope data "
+                  "instances'): its GPUs, CPUs and memory; implies the provider, --cloud gives the region");
+  cmd->add_option("--node", opts->node,
+                  "GPU server node (dgx-h100, dgx-a100): its GPUs, CPUs, memory and other parts from the datasheet");
   cmd->add_option("--power", opts->power, "Power per device (400W, 1.5kW); overrides the accelerator's TDP");
   cmd->add_option("--cpu", opts->cpu, "CPU model by name (\"Xeon Gold 6248\"; see 'carbonscope data cpus')");
   cmd->add_option("--cpus", opts->cpus, "Number of CPU sockets of that model; default 1");
@@ -48,6 +54,9 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
                   "Energy that already includes the facility overhead (PUE), e.g. a data centre's meter: no PUE is "
                   "applied");
   cmd->add_option("--price", opts->price, "Electricity price per kWh (0.12/kWh, 120/MWh): adds the energy cost");
+  cmd->add_option("--market-based", opts->market_based,
+                  "Market-based emissions beside location-based: a carbon-free-energy share (90%), provider (the "
+                  "region's published share), or none; default: the provider's share where published (GCP)");
   cmd->add_option("--date", opts->date, "When the job ran (2019-06): that year's grid figures");
   cmd->add_option("--pue-source", opts->pue_source,
                   "Where the PUE comes from without --pue: industry (survey average), provider (cloud region or "
@@ -64,6 +73,8 @@ void add_estimate_command(CLI::App& app, Context& ctx) {
       "Examples:\n"
       "  carbonscope estimate --gpu \"A100 SXM4 80GB\" --count 384 --device-hours 1082990 --intensity 57g\n"
       "  carbonscope estimate --gpu \"H100 SXM\" --count 8 --duration 1-02:30:00 --cloud aws:us-east-1\n"
+      "  carbonscope estimate --instance p4d.24xlarge --count 2 --hours 24 --cloud us-east-1\n"
+      "  carbonscope estimate --node dgx-h100 --hours 72 --region DE --market-based 60%\n"
       "  carbonscope estimate --power 700mW --hours 10 --region FR\n"
       "Units: m is milli and M is mega (700mW, 433MWh); see docs/reference/cli.md.");
   cmd->callback([all, &ctx] {

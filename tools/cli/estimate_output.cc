@@ -87,6 +87,17 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
   std::ostringstream out;
   out << "carbonscope estimate\n\n";
   std::vector<Line> head;
+  if (r.machine != nullptr) {
+    const Instance& m = *r.machine;
+    std::string what = fmt::format("{} x {}", m.gpu_count, m.gpu);
+    if (m.vcpus > 0) what += fmt::format(", {} vCPUs", m.vcpus);
+    what += fmt::format(", {} GB", format_count(m.memory_gb));
+    if (m.max_system_w) what += fmt::format(", {} W max", format_count(*m.max_system_w));
+    head.push_back({m.kind == "node" ? "Node" : "Instance",
+                    fmt::format("{}{} {}", r.machines == 1 ? "" : format_count(r.machines) + " x ", m.name,
+                                m.provider.empty() ? "" : "(" + m.provider + ")"),
+                    fmt::format("{} [{}]", what, m.source_id)});
+  }
   if (const auto wall = implied_wall_time(r.spec)) {
     std::string v = format_duration(*wall);
     if (wall->count() > 86400) v += fmt::format(" = {} h", format_count(hours(*wall)));
@@ -117,8 +128,14 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
   out << "  Energy\n";
   std::vector<Line> energy;
   for (const ComponentEnergy& c : f.components) {
-    energy.push_back({fmt::format("{:<4}{}", c.component, c.label), energy_ranged(c.energy),
+    energy.push_back({pad_right(c.component, 3) + " " + c.label, energy_ranged(c.energy),
                       describe_provenance(c.provenance)});
+  }
+  if (!r.host.counted && r.host.would_add) {
+    energy.push_back({"host not counted", "-",
+                      fmt::format("CPUs, memory, NICs, fans: about {} more; add with --whole-node, or give the "
+                                  "machine with --instance or --node",
+                                  format_energy_range(*r.host.would_add))});
   }
   out << block(energy, 4, width);
   out << block({{"IT equipment", energy_ranged(f.it_energy), ""},
@@ -126,13 +143,24 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
                 {"Facility", energy_ranged(f.facility_energy), ""}},
                4, width)
       << "\n";
-  out << block({{"Intensity",
-                 f.intensity.provenance.method == Method::kGiven ? ranged(f.intensity.value, intensity_range)
-                                                                 : intensity_range(f.intensity.value),
-                 describe_provenance(f.intensity.provenance)},
-                {"Emissions", emissions_ranged(f.emissions),
-                 fmt::format("{} lb", format_number(f.emissions.central.lb()))}},
-               2, width);
+  std::vector<Line> grid = {
+      {"Intensity",
+       f.intensity.provenance.method == Method::kGiven ? ranged(f.intensity.value, intensity_range)
+                                                       : intensity_range(f.intensity.value),
+       describe_provenance(f.intensity.provenance)},
+      {"Emissions", emissions_ranged(f.emissions),
+       fmt::format("location-based (the grid's average), {} lb", format_number(f.emissions.central.lb()))}};
+  if (r.market_based) {
+    const MarketBased& mb = *r.market_based;
+    grid.push_back({"Market-based", emissions_ranged(mb.emissions),
+                    fmt::format("location-based x (1 - {} carbon-free energy, {}); a simplification, not the "
+                                "footprint",
+                                format_percent(mb.cfe_share),
+                                mb.provenance.method == Method::kGiven
+                                    ? "given"
+                                    : mb.provenance.detail + " [" + mb.provenance.source_id + "]")});
+  }
+  out << block(grid, 2, width);
 
   if (r.price_per_kwh) {
     const auto cost = [&](Energy e) { return format_number(e.kwh() * *r.price_per_kwh); };

@@ -26,6 +26,7 @@ from common import (LB_TO_KG, ROOT, WARNINGS, BuildError, fail, fmt, join_ids, n
                     read_dicts, read_rows, warn, write_csv)
 from cpus import build_cpus, clean_cpu  # noqa: E402
 from hourly import build_hourly, validate_hourly  # noqa: E402
+from instances import HEADER as INSTANCE_HEADER, build_instances, node_other_fraction  # noqa: E402
 
 # --------------------------------------------------------------------------- zones + grid
 def build_zones_and_intensity(raw):
@@ -595,7 +596,8 @@ def validate(t):
 
 SRC_COL = {"grid_intensity": 3, "cloud_regions": 9, "pue": 5, "accelerators": 17, "cpus": 5,
            "constants": 5, "equivalents": 4, "hourly_zones": 4, "region_grid_zones": 3, "region_locations": 9,
-           "mfu": 7, "moe_models": 4}
+           "mfu": 7, "moe_models": 4,
+           "instances": 13}
 
 HEADERS = {
     "SOURCES": ["source_id", "title", "publisher", "year", "url", "licence", "basis", "notes"],
@@ -615,6 +617,7 @@ HEADERS = {
     "region_grid_zones": ["provider", "region", "grid_zone", "source_id", "note"],
     "mfu": ["id", "hardware", "model", "params_b", "mfu", "low", "high", "source_id", "note"],
     "moe_models": ["model", "aliases", "total_params_b", "active_params_b", "source_id", "note"],
+    "instances": INSTANCE_HEADER,
 }
 
 
@@ -667,6 +670,9 @@ def main():
     t["hourly_zones"], t["hourly_intensity"], t["region_grid_zones"] = build_hourly(raw)
     # Built by tools/data/places.py (needs the npm gazetteer); read back for its source ids.
     t["region_locations"] = read_rows(os.path.join(a.out, "region_locations.csv"))[1:]
+    t["instances"] = build_instances(raw, t["accelerators"], t["cpus"], t["constants"])
+    t["constants"] = sorted(t["constants"] + [node_other_fraction(t["instances"], t["accelerators"],
+                                                                  t["constants"])])
     used = set()
     for name, idx in SRC_COL.items():
         for r in t[name]:

@@ -124,6 +124,44 @@ SOURCES = {
         "facts", "",
         "Training emissions: 320,256 GPU-hours on A100 80GB (512 GPUs, AWS us-west-2) at an average of "
         "280 W per GPU (0.70 of its 400 W TDP), PUE 1.2, 0.15495 kgCO2e/kWh -> 16.68 tCO2e."),
+    "nvidia-dgx-a100-datasheet": (
+        "NVIDIA DGX A100 datasheet (DGX A100 640GB and 320GB system specifications)",
+        "NVIDIA", 2020,
+        "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/nvidia-dgx-a100-datasheet.pdf",
+        "facts", "",
+        "8 x A100 SXM4 (80 GB in the 640GB system, 40 GB in the 320GB system), dual AMD EPYC 7742 (64 cores), "
+        "system memory 2 TB (640GB) or 1 TB (320GB), 6 NVSwitches, maximum system power usage 6.5 kW."),
+    "nvidia-dgx-h100-datasheet": (
+        "NVIDIA DGX H100 datasheet (system specifications)",
+        "NVIDIA", 2023,
+        "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/nvidia-dgx-h100-datasheet.pdf",
+        "facts", "",
+        "8 x H100 SXM5 80GB, 4 NVSwitches, dual Intel Xeon Platinum 8480C (56 cores each), 2 TB system memory, "
+        "system power usage ~10.2 kW max."),
+    "aws-accelerated-instances": (
+        "Amazon EC2 accelerated computing instance types (GPU model and count per instance size)",
+        "Amazon Web Services", 2025,
+        "https://aws.amazon.com/ec2/instance-types/#Accelerated_Computing",
+        "facts", "",
+        "Accelerator per family: g4dn T4, g5 A10G, g6 L4, g6e L40S, p2 K80, p3 V100 16GB, p3dn V100 32GB, "
+        "p4d A100 40GB, p4de A100 80GB, p5 H100, p5e/p5en H200, p6-b200 B200, dl1 Gaudi; counts 1 up to "
+        "16xlarge, 4 at 12xlarge/24xlarge, 8 at 48xlarge and on the p4/p5 sizes (also in CCF's 2021 table)."),
+    "gcp-gpu-machine-types": (
+        "Google Cloud GPU machine types (accelerator-optimized A2, A3 and G2 series)",
+        "Google Cloud", 2025,
+        "https://cloud.google.com/compute/docs/gpus",
+        "facts", "",
+        "a2-highgpu A100 40GB, a2-ultragpu A100 80GB, a3-highgpu/megagpu/edgegpu H100 80GB, a3-ultragpu H200, "
+        "g2-standard L4; the -Ng suffix is the GPU count; g2-standard-24/48/96 have 2/4/8 L4, smaller sizes 1."),
+    "azure-gpu-sizes": (
+        "Azure GPU-accelerated virtual machine sizes (NC, ND series)",
+        "Microsoft", 2025,
+        "https://learn.microsoft.com/en-us/azure/virtual-machines/sizes/gpu-accelerated/nd-family",
+        "facts", "",
+        "NCv2 P100, NCv3 V100 16GB PCIe, ND P40 (Xeon E5-2690 v4, Broadwell), NDv2 8 x V100 32GB (Xeon Platinum "
+        "8168, Skylake), NCasT4_v3 T4 (EPYC 7V12); ND96asr_v4 8 x A100 40GB, 96 vCPUs, 900 GB; "
+        "ND96amsr_A100_v4 8 x A100 80GB, 96 vCPUs, 1,800 GB (EPYC 7V12); ND96isr_H100_v5 8 x H100, 96 vCPUs, "
+        "1,900 GB (Xeon Platinum 8480C)."),
     "nvidia-dgx-datasheets": (
         "NVIDIA DGX-1 (V100), DGX A100 and DGX H100 datasheets: maximum system power",
         "NVIDIA", 2023,

@@ -1,5 +1,6 @@
 // The shipped tables: they load, every row is sourced and shippable, and the figures
 // pass cross-source sanity checks.
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -193,6 +194,71 @@ TEST(BuiltinData, UnknownCpusDoNotMatchAWrongRow) {
     EXPECT_EQ(data().match_cpu_brand(brand).cpu, nullptr) << brand;
   }
   EXPECT_NE(data().constant("cpu_tdp_per_core_w"), nullptr);
+}
+
+// data/instances.csv: every machine names a known accelerator with a TDP, CPU power is
+// idle <= full, a node's maximum covers its GPUs, lookups suggest the closest names, and
+// a user file's bad rows are refused with the file and line.
+TEST(InstancesData, EveryMachineIsComplete) {
+  ASSERT_GT(data().instances().size(), 80u);
+  int nodes = 0;
+  for (const Instance& m : data().instances()) {
+    auto a = data().find_accelerator(m.gpu);
+    ASSERT_TRUE(a.ok()) << m.name;
+    EXPECT_GT((*a)->tdp_w, 0) << m.name;
+    EXPECT_LE(m.cpu_w_min, m.cpu_w_max) << m.name;
+    EXPECT_GT(m.cpu_w_max, 0) << m.name;
+    EXPECT_GT(m.memory_gb, 0) << m.name;
+    if (m.kind == "node") {
+      ++nodes;
+      ASSERT_TRUE(m.max_system_w) << m.name;
+      EXPECT_GT(*m.max_system_w, (*a)->tdp_w * m.gpu_count + m.cpu_w_max) << m.name;
+    } else {
+      EXPECT_FALSE(m.provider.empty()) << m.name;
+      EXPECT_GT(m.vcpus, 0) << m.name;
+    }
+  }
+  EXPECT_EQ(nodes, 3);
+  const Constant* other = data().constant("gpu_server_other_fraction");
+  ASSERT_NE(other, nullptr);
+  EXPECT_LE(other->low, other->value);
+  EXPECT_LE(other->value, other->high);
+}
+
+TEST(InstancesData, LookupsByNameAliasAndKind) {
+  auto p4d = data().find_instance("p4d.24xlarge", "cloud");
+  ASSERT_TRUE(p4d.ok());
+  EXPECT_EQ((*p4d)->gpu_count, 8);
+  EXPECT_EQ((*p4d)->provider, "aws");
+  auto nd = data().find_instance("ND96isr_H100_v5", "cloud");  // Azure's name without Standard_
+  ASSERT_TRUE(nd.ok()) << nd.status().message();
+  EXPECT_EQ((*nd)->gpu, "NVIDIA H100 SXM5 80GB");
+  auto dgx = data().find_instance("DGX H100", "node");
+  ASSERT_TRUE(dgx.ok());
+  EXPECT_EQ((*dgx)->name, "dgx-h100");
+  EXPECT_FALSE(data().find_instance("dgx-h100", "cloud").ok());  // a node is not an instance
+  const Status miss = data().find_instance("a2-highgpu-8", "cloud").status();
+  EXPECT_EQ(miss.code(), StatusCode::kNotFound);
+  EXPECT_NE(miss.message().find("a2-highgpu-8g"), std::string::npos) << miss.message();
+}
+
+TEST(InstancesData, BadRowsAreRefusedWithFileAndLine) {
+  const std::string head = "name,kind,provider,gpu,gpu_count,cpu_w_min,cpu_w_max,memory_gb,max_system_w,source_id\n";
+  const std::map<std::string, std::string> base = {
+      {"SOURCES.csv", "source_id,title,licence\ns1,T,facts\n"},
+      {"accelerators.csv", "name,tdp_w,source_id\nG1,400,s1\n"}};
+  const auto load = [&](const std::string& rows) {
+    auto files = base;
+    files["instances.csv"] = head + rows;
+    return DataSet::from_texts(files).status();
+  };
+  EXPECT_TRUE(load("m1,cloud,aws,G1,8,10,50,64,,s1\n").ok());
+  EXPECT_EQ(load("m1,vm,aws,G1,8,10,50,64,,s1\n").message(), "instances.csv:2: kind must be cloud or node");
+  EXPECT_EQ(load("m1,cloud,aws,G9,8,10,50,64,,s1\n").message(),
+            "instances.csv:2: gpu 'G9' is not a name of accelerators.csv");
+  EXPECT_EQ(load("m1,cloud,aws,G1,8,60,50,64,,s1\n").message(), "instances.csv:2: need cpu_w_min <= cpu_w_max");
+  EXPECT_EQ(load("n1,node,,G1,8,10,50,64,,s1\n").message(), "instances.csv:2: a node needs its max_system_w");
+  EXPECT_EQ(load("m1,cloud,,G1,8,10,50,64,,s1\n").message(), "instances.csv:2: a cloud instance needs its provider");
 }
 
 }  // namespace
