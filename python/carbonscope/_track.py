@@ -392,13 +392,14 @@ def estimate(*, gpu=None, count=None, power=None, cpu=None, cpus=None, memory=No
              duration=None, device_hours=None, utilisation=None, region=None, cloud=None, intensity=None, pue=None,
              year=0, params=None, tokens=None, inference_tokens=None, precision=None, mfu=None, requests=None,
              workload=None, flops=None, whole_node=False, date=None, pue_source=None, facility_energy=None,
-             price=None, instance=None, node=None, market_based=None):
+             price=None, instance=None, node=None, market_based=None, active_params=None):
     """What a job costs without running it (as `carbonscope estimate`). Numbers take the
     units power W, energy and facility_energy kWh, memory GB, duration s, intensity g/kWh,
     price per kWh, market_based a share (0.9); strings may carry their own ("400W", "3d4h",
     "80%"). params/tokens ("70B", 2e12) or flops predict the time from compute (6ND;
     inference_tokens: 2N per token) at precision and mfu; requests adds per-request
-    figures. instance ("p4d.24xlarge") or node ("dgx-h100") gives the whole machine
+    figures; active_params ("37B") is the per-token count of a mixture-of-experts
+    model (params is then its total). instance ("p4d.24xlarge") or node ("dgx-h100") gives the whole machine
     (count = machines); whole_node adds a modelled host to gpu; date ("2019-06") picks
     that year's grid; pue_source is industry, provider or none; market_based is a
     carbon-free-energy share, "provider" or "none"."""
@@ -413,7 +414,7 @@ def estimate(*, gpu=None, count=None, power=None, cpu=None, cpus=None, memory=No
         mfu=text(mfu), requests=text(requests), workload=text(workload), flops=text(flops),
         whole_node=bool(whole_node), date=text(date), pue_source=text(pue_source),
         facility_energy=text(facility_energy, "kWh"), price=text(price), instance=text(instance), node=text(node),
-        market_based=text(market_based))
+        market_based=text(market_based), active_params=text(active_params))
     report = _carbonscope.estimate(**args)
     import warnings
     for message in report.pop("_warnings", []):  # likely unit slips, as the CLI prints them

@@ -46,6 +46,7 @@ std::string* text_field(EstimateRequest& r, const std::string& name) {
       {"tokens", &EstimateRequest::tokens},
       {"inference_tokens", &EstimateRequest::inference_tokens},
       {"flops", &EstimateRequest::flops},
+      {"active_params", &EstimateRequest::active_params},
       {"precision", &EstimateRequest::precision},
       {"mfu", &EstimateRequest::mfu},
       {"requests", &EstimateRequest::requests},

@@ -1,6 +1,7 @@
 """carbonscope.estimate() takes every estimate option of the CLI: the issue-12 options
 (whole_node, date, flops, facility_energy, price, pue_source, workload) and the whole
-machines and market-based figure (instance, node, market_based), each giving the same
+machines and market-based figure (instance, node, market_based) and the active parameters of a
+mixture-of-experts model (active_params), each giving the same
 report as the CLI's JSON."""
 
 import json
@@ -30,6 +31,9 @@ def cli_json(cli, *args):
      ["--instance", "a2-highgpu-8g", "--count", "2", "--hours", "12", "--cloud", "us-central1"]),
     (dict(node="dgx-h100", hours=72, region="DE", market_based=0.6),
      ["--node", "dgx-h100", "--hours", "72", "--region", "DE", "--market-based", "0.6"]),
+    (dict(gpu="H100 SXM", count=2048, params="671B", active_params="37B", tokens="14.8T", region="US"),
+     ["--gpu", "H100 SXM", "--count", "2048", "--params", "671B", "--active-params", "37B", "--tokens", "14.8T",
+      "--region", "US"]),
 ])
 def test_keywords_equal_the_cli_flags(cli, kwargs, flags):
     expected = cli_json(cli, *flags)
@@ -65,3 +69,9 @@ def test_bad_machine_options_raise_typed_errors():
         carbonscope.estimate(instance="p4d.24xlarge", gpu="H100 SXM", hours=1)
     with pytest.raises(TypeError, match="unexpected keyword"):
         carbonscope._carbonscope.estimate(gpu="H100 SXM", hours="1", colour="green")
+
+
+def test_a_known_moe_total_without_its_active_count_is_refused_with_the_fix():
+    with pytest.raises(carbonscope.InvalidArgument) as e:
+        carbonscope.estimate(gpu="H100 SXM", count=2048, params="671B", tokens="14.8T", region="US")
+    assert "active_params" in str(e.value)
