@@ -127,7 +127,8 @@ void encode_steps(const std::vector<SlurmStep>& steps, std::string& out) {
     append_text(out, p.step);
     out += ',';
     append_text(out, p.state);
-    for (const double v : {p.elapsed_s, p.total_cpu_s, static_cast<double>(p.ncpus), static_cast<double>(p.nnodes)}) {
+    for (const double v :
+         {p.elapsed_s, p.total_cpu_s, static_cast<double>(p.ncpus), static_cast<double>(p.nnodes)}) {
       out += ',';
       append_number(out, v);
     }
@@ -197,8 +198,8 @@ SlurmStore::UpsertStmt::~UpsertStmt() { sqlite3_finalize(stmt); }
 Status SlurmStore::begin() {
   if (job_stmt_.stmt == nullptr) {
     const std::string sql = upsert("slurm_jobs", kJobColumns, "cluster, job",
-                                   {"state", "end_unix", "elapsed_s", "total_cpu_s", "energy_j", "emissions_kg",
-                                    "energy_high_j", "nodes", "gpus", "steps"});
+                                   {"state", "end_unix", "elapsed_s", "total_cpu_s", "energy_j",
+                                    "emissions_kg", "energy_high_j", "nodes", "gpus", "steps"});
     const int rc = sqlite3_prepare_v3(db_.handle(), sql.c_str(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &job_stmt_.stmt, nullptr);
     if (rc != SQLITE_OK) return db_.error(rc, "recording Slurm jobs");
