@@ -335,8 +335,11 @@ Result<PlanResult> run_plan(const DataSet& data, const HourlyData& hourly, const
                     "time its compute takes); the saving is against the first, {}, at --from",
                     out.hardware.size(), gpus.front()));
   }
-  if (!out.spec.devices.empty() && r.job.utilisation.empty()) {
-    out.notes.push_back("utilisation 100% (default): devices drawn at their full rated power");
+  if (!out.spec.devices.empty() && r.job.utilisation.empty() && r.job.power.empty()) {
+    // As estimate: the device power is the measured average share of TDP, not full load.
+    const DeviceLoad& d = out.spec.devices.front();
+    out.notes.push_back(fmt::format("{} power: {} [{}]; --utilisation or --power narrows it", d.label,
+                                    d.provenance.detail, d.provenance.source_id));
   }
   return out;
 }

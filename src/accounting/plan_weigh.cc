@@ -83,9 +83,11 @@ void weigh_options(std::vector<PlanOption>& options, const PlanWeights& w) {
     distance.push_back(o.distance_km.value_or(0));
   }
   const std::vector<double> c = scaled_low_is_best(carbon), d = scaled_low_is_best(distance);
-  const double total = w.carbon + w.distance;
+  // Relative weights: divided by the larger, so that huge ones (1e308) cannot overflow.
+  const double top = std::max(w.carbon, w.distance);
+  const double wc = w.carbon / top, wd = w.distance / top;
   for (std::size_t i = 0; i < options.size(); ++i) {
-    options[i].score = (w.carbon * c[i] + (w.distance > 0 ? w.distance * d[i] : 0)) / total;
+    options[i].score = (wc * c[i] + (wd > 0 ? wd * d[i] : 0)) / (wc + wd);
   }
   std::stable_sort(options.begin(), options.end(), [](const PlanOption& a, const PlanOption& b) {
     if (*a.score != *b.score) return *a.score > *b.score;

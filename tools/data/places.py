@@ -34,41 +34,45 @@ PBF_SHA256 = "24284582eb1844c783b5065b380e97ecf803dab19f9efdbc3d1a7a9d286a97ab" 
 MIN_POP = 100000
 
 # (provider, region) -> (GeoNames id, reason). The reason says what the provider publishes
-# and why this city stands for it; "mlco2 gives" marks a city taken from mlco2/impact's
-# data/impact.csv (facts, cited as source `mlco2-impact-cities`), "region_grid_zones" a
-# site named there (source `eia-balancing-authorities`).
+# and why this city stands for it. The rule where a provider names only a state, region
+# or country: the site or city data/region_grid_zones.csv already names (source
+# `eia-balancing-authorities`), else the capital. mlco2/impact's city list has no licence
+# and is not used (it is only a cross-check elsewhere).
 HAND = {
     ("alibaba", "cn-wulanchabu"): (2036458, "Ulanqab's seat is Jining District (Inner Mongolia); GeoNames names it Jining"),
-    ("aws", "cn-northwest-1"): (1784285, "AWS names the province (Ningxia); mlco2 gives Zhongwei"),
-    ("aws", "eu-south-2"): (3104324, "AWS names the region (Aragón); its capital Zaragoza stands for it"),
-    ("aws", "me-central-1"): (292968, "AWS names only the country (UAE); its capital Abu Dhabi stands for it"),
-    ("aws", "me-south-1"): (290340, "AWS names only the country (Bahrain); its capital Manama stands for it"),
-    ("aws", "us-east-1"): (4744870, "AWS names the area (Northern Virginia); mlco2 gives Ashburn, VA"),
-    ("aws", "us-east-2"): (4509177, "AWS names the state (Ohio); mlco2 gives Columbus, OH"),
-    ("aws", "us-gov-east-1"): (5152333, "AWS names the state (Ohio); mlco2 gives Dublin (Ohio, by the zone US-OH)"),
-    ("aws", "us-gov-west-1"): (5714964, "AWS names the state (Oregon, zone US-OR); mlco2's Seattle is not in "
-                                        "Oregon, so Boardman, OR as for us-west-2"),
-    ("aws", "us-west-1"): (5391959, "AWS names the area (Northern California); mlco2 gives San Francisco"),
+    ("aws", "cn-northwest-1"): (1786657, "AWS names the region (Ningxia): its capital Yinchuan"),
+    ("aws", "eu-south-2"): (3104324, "AWS names the region (Aragón): its capital Zaragoza"),
+    ("aws", "me-central-1"): (292968, "AWS names only the country (UAE): its capital Abu Dhabi"),
+    ("aws", "me-south-1"): (290340, "AWS names only the country (Bahrain): its capital Manama"),
+    ("aws", "us-east-1"): (4744870, "AWS names the area (Northern Virginia): Ashburn, VA, where Google places "
+                                    "us-east4 in the same area (google-rci)"),
+    ("aws", "us-east-2"): (4509177, "AWS names the state (Ohio): Columbus, the state capital and the area "
+                                    "region_grid_zones.csv names"),
+    ("aws", "us-gov-east-1"): (4509177, "AWS names the state (Ohio): Columbus, as for us-east-2"),
+    ("aws", "us-gov-west-1"): (5714964, "AWS names the state (Oregon, zone US-OR): Boardman, OR, as for us-west-2"),
+    ("aws", "us-west-1"): (5391959, "AWS names the area (Northern California, PG&E's service area as "
+                                    "region_grid_zones.csv has it): San Francisco stands for it"),
     ("aws", "us-west-2"): (5714964, "AWS names the state (Oregon); its sites are in Umatilla and Morrow "
-                                    "counties (as region_grid_zones.csv has it), where Boardman, OR lies; "
-                                    "mlco2's Portland is 250 km west"),
-    ("azure", "australiaeast"): (2147714, "Microsoft names the state (New South Wales); mlco2 gives Sydney"),
-    ("azure", "australiasoutheast"): (2158177, "Microsoft names the state (Victoria); mlco2 gives Melbourne"),
-    ("azure", "centralus"): (4853828, "Microsoft names the state (Iowa); mlco2 gives Des Moines"),
-    ("azure", "eastus"): (4748050, "Microsoft names the state (Virginia); mlco2 gives Blue Ridge, VA"),
-    ("azure", "eastus2"): (4748634, "Microsoft names the state (Virginia); mlco2 gives Boydton, VA"),
-    ("azure", "israelcentral"): (293397, "Microsoft names the country and 'Central'; Tel Aviv, the main city of "
-                                          "the Central and Tel Aviv districts, stands for it"),
-    ("azure", "mexicocentral"): (3991164, "Microsoft names the state (Querétaro); its capital Santiago de Querétaro"),
-    ("azure", "northcentralus"): (4887398, "Microsoft names the state (Illinois); mlco2 gives Chicago"),
-    ("azure", "northeurope"): (2964574, "Microsoft names the country (Ireland); mlco2 gives Dublin"),
-    ("azure", "southcentralus"): (4726206, "Microsoft names the state (Texas); mlco2 gives San Antonio"),
-    ("azure", "westcentralus"): (5821086, "Microsoft names the state (Wyoming); mlco2's 'Mountain View' is not a "
-                                          "Wyoming city, so the state capital Cheyenne stands for it"),
-    ("azure", "westeurope"): (2759794, "Microsoft names the country (Netherlands); mlco2 gives Amsterdam"),
-    ("azure", "westus"): (5391959, "Microsoft names the state (California); mlco2 gives San Francisco"),
-    ("azure", "westus2"): (5807713, "Microsoft names the state (Washington); mlco2 gives Quincy, WA"),
-    ("azure", "westus3"): (5308655, "Microsoft names the state (Arizona); its capital Phoenix stands for it"),
+                                    "counties (as region_grid_zones.csv has it), where Boardman, OR lies"),
+    ("azure", "australiaeast"): (2147714, "Microsoft names the state (New South Wales): its capital Sydney"),
+    ("azure", "australiasoutheast"): (2158177, "Microsoft names the state (Victoria): its capital Melbourne"),
+    ("azure", "centralus"): (4853828, "Microsoft names the state (Iowa): Des Moines, its capital and the city "
+                                      "region_grid_zones.csv names"),
+    ("azure", "eastus"): (4781708, "Microsoft names the state (Virginia): its capital Richmond"),
+    ("azure", "eastus2"): (4781708, "Microsoft names the state (Virginia): its capital Richmond"),
+    ("azure", "israelcentral"): (293397, "Microsoft names the country and 'Central': Tel Aviv, the main city of "
+                                          "the Central and Tel Aviv districts"),
+    ("azure", "mexicocentral"): (3991164, "Microsoft names the state (Querétaro): its capital Santiago de Querétaro"),
+    ("azure", "northcentralus"): (4887398, "Microsoft names the state (Illinois): Chicago, the city "
+                                           "region_grid_zones.csv names (ComEd's area)"),
+    ("azure", "northeurope"): (2964574, "Microsoft names the country (Ireland): its capital Dublin"),
+    ("azure", "southcentralus"): (4726206, "Microsoft names the state (Texas): San Antonio, the city "
+                                           "region_grid_zones.csv names"),
+    ("azure", "westcentralus"): (5821086, "Microsoft names the state (Wyoming): its capital Cheyenne"),
+    ("azure", "westeurope"): (2759794, "Microsoft names the country (Netherlands): its capital Amsterdam"),
+    ("azure", "westus"): (5389489, "Microsoft names the state (California): its capital Sacramento"),
+    ("azure", "westus2"): (5805687, "Microsoft names the state (Washington): its capital Olympia"),
+    ("azure", "westus3"): (5308655, "Microsoft names the state (Arizona): its capital Phoenix"),
     ("gcp", "asia-east1"): (1679136, "Google names Changhua County; its seat is Chang-hua in GeoNames"),
     ("gcp", "asia-southeast1"): (1880252, "Google names Jurong West, a district of Singapore, not a GeoNames city"),
     ("gcp", "europe-west4"): (2755251, "Google names Eemshaven, a port without a GeoNames city; Groningen, "
@@ -193,7 +197,7 @@ def build_regions(cloud_rows, cities, codecarbon):
             if ("-" in zone and country == "US" and c["admin1"] != zone[3:]) or \
                     (zone in ADMIN1 and c["admin1"] != ADMIN1[zone]):
                 fail("region_locations: %s:%s in zone %s mapped to %s, %s" % (key + (zone, c["name"], c["admin1"])))
-            src = [region_src] + (["mlco2-impact-cities"] if "mlco2 gives" in reason else []) + \
+            src = [region_src] + (["google-rci"] if "(google-rci)" in reason else []) + \
                 (["eia-balancing-authorities"] if "region_grid_zones" in reason else []) + ["geonames"]
             out.append((key, c, "hand", src, reason))
             continue

@@ -306,14 +306,6 @@ SOURCES = {
         "not from the GeoNames dump itself. Names, country, first-level division, population and coordinates "
         "(the city's point, not a data centre's): data/region_locations.csv and data/cities.csv (cities of "
         "100,000 or more)."),
-    "mlco2-impact-cities": (
-        "ML CO2 Impact calculator data/impact.csv (cloud region -> city)",
-        "Lacoste, Luccioni, Schmidt, Dandres (mlco2/impact)",
-        2024,
-        "https://github.com/mlco2/impact/blob/d0d3ee5a71ea222ac344a94900642ed2ce649af4/data/impact.csv",
-        "facts", "",
-        "No explicit data licence: only the city each region is said to be in is used, as a cited fact, for "
-        "regions whose provider names only a state or a country; each such row says so in its note."),
     "chowdhery-2022": (
         "PaLM: Scaling Language Modeling with Pathways",
         "Chowdhery et al. (Google); JMLR 24(240), 2023; arXiv:2204.02311", 2022,

@@ -92,6 +92,9 @@ TEST(WeighOptions, EqualValuesScoreOneAndTheScaleIsOverTheCandidates) {
   EXPECT_DOUBLE_EQ(*a.front().score, 0.5 * (0.8 + 1.0));
   EXPECT_DOUBLE_EQ(a[1].distance_km.value(), 200);  // (0.9 + 8/9)/2 = 0.894
   EXPECT_DOUBLE_EQ(a[2].distance_km.value(), 300);  // (1 + 7/9)/2 = 0.889
+  auto huge = three();  // weights are relative: 1e308 each is 1:1, without overflow
+  weigh_options(huge, {1e308, 1e308});
+  for (const PlanOption& x : huge) EXPECT_DOUBLE_EQ(*x.score, 0.5);
   std::vector<PlanOption> none;
   weigh_options(none, {1, 1});
   EXPECT_TRUE(none.empty());
