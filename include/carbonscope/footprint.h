@@ -39,8 +39,18 @@ struct Footprint {
   Range<Emissions> emissions;     // facility_energy x intensity
 };
 
-// emissions = sum(components) x PUE x intensity, with interval propagation of every
-// range (all factors are non-negative, so bounds multiply bound by bound).
+// The accounting identity, the one place it is written out: emissions = IT energy x
+// PUE x intensity. Every figure of emissions (a footprint, a snapshot, a phase, a
+// samples.csv row, the same energy in other regions, a forecast, a plan) comes from
+// here. The range form multiplies bound by bound (all factors are non-negative).
+Emissions emissions_of(Energy it_energy, double pue, CarbonIntensity intensity);
+Range<Emissions> emissions_of(const Range<Energy>& it_energy, const Range<double>& pue,
+                              const Range<CarbonIntensity>& intensity);
+// The central figures of a PUE and an intensity.
+Emissions emissions_of(Energy it_energy, const PueFigure& pue, const IntensityFigure& intensity);
+
+// emissions = sum(components) x PUE x intensity (emissions_of), with interval
+// propagation of every range.
 Footprint compute_footprint(std::vector<ComponentEnergy> components, PueFigure pue,
                             IntensityFigure intensity);
 

@@ -43,12 +43,15 @@ Result<Location> resolve_location(const DataSet& data, const LocationQuery& quer
 Place place_from_label(const DataSet& data, const std::string& label);
 
 // The same job elsewhere: regions of the same provider (cloud) or countries of the same
-// continent, cleanest first, with the PUE they would have.
+// continent, cleanest first, with the PUE they would have and the emissions of the same
+// IT energy there (emissions_of).
 struct Alternative {
   std::string label;
   IntensityFigure intensity;
   PueFigure pue;
+  Range<Emissions> emissions;
 };
-std::vector<Alternative> cleaner_alternatives(const DataSet& data, const Location& here, std::size_t count);
+std::vector<Alternative> cleaner_alternatives(const DataSet& data, const Location& here, const Range<Energy>& it_energy,
+                                              std::size_t count);
 
 }  // namespace carbonscope

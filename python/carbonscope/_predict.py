@@ -80,7 +80,7 @@ def forecast(so_far_kwh, so_far_s, epochs_done, epochs, epoch_kwh, epoch_s, pue,
     scale = (spent.low / spent.central, spent.high / spent.central) if spent.central > 0 else (1.0, 1.0)
     energy, mean = _with_remaining(spent, epoch_kwh, remaining, min_spread, scale)
     duration, _ = _with_remaining(_triple(so_far_s), epoch_s, remaining, min_spread)
-    kg = [e * p * ci / 1000.0 for e, p, ci in zip(energy, pue, intensity_g_per_kwh)]
+    kg = _carbonscope.emissions_kg(tuple(energy), tuple(pue), tuple(intensity_g_per_kwh))
     return Prediction(epochs_done=epochs_done, epochs=epochs, energy_kwh=energy.central, energy_kwh_range=energy,
                       emissions_kg=kg[0], emissions_kg_range=Range(*kg), duration_s=duration.central,
                       duration_s_range=duration, epoch_energy_kwh=mean, budget_kg=budget_kg)

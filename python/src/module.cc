@@ -11,6 +11,7 @@ namespace carbonscope::python {
 void bind_tracker(py::module_& m);
 void bind_estimate(py::module_& m);
 void bind_format(py::module_& m);
+void bind_footprint(py::module_& m);
 }  // namespace carbonscope::python
 
 PYBIND11_MODULE(_carbonscope, m) {
@@ -19,4 +20,5 @@ PYBIND11_MODULE(_carbonscope, m) {
   carbonscope::python::bind_tracker(m);
   carbonscope::python::bind_estimate(m);
   carbonscope::python::bind_format(m);
+  carbonscope::python::bind_footprint(m);
 }

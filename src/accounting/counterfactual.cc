@@ -7,13 +7,15 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/footprint.h"
+
 namespace carbonscope {
 namespace {
 
 constexpr int kShiftHours = 24;
 
 Range<Emissions> emissions_of(const Report& r, const Range<double>& pue, const Range<CarbonIntensity>& ci) {
-  return multiply(multiply(r.footprint.it_energy, pue), ci);
+  return carbonscope::emissions_of(r.footprint.it_energy, pue, ci);
 }
 
 CounterfactualFigure annual_figure(const Report& r, const PlanPlace& p) {

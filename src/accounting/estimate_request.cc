@@ -139,7 +139,7 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
     }
   }
   r.equivalents = everyday_equivalents(data, rep.footprint.emissions.central);
-  r.alternatives = cleaner_alternatives(data, r.location, 3);
+  r.alternatives = cleaner_alternatives(data, r.location, rep.footprint.it_energy, 3);
   return r;
 }
 

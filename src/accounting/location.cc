@@ -145,7 +145,8 @@ Place place_from_label(const DataSet& data, const std::string& label) {
   return place;
 }
 
-std::vector<Alternative> cleaner_alternatives(const DataSet& data, const Location& here, std::size_t count) {
+std::vector<Alternative> cleaner_alternatives(const DataSet& data, const Location& here, const Range<Energy>& it_energy,
+                                              std::size_t count) {
   std::vector<Alternative> out;
   std::vector<std::string> notes;
   if (!here.provider.empty()) {
@@ -157,20 +158,23 @@ std::vector<Alternative> cleaner_alternatives(const DataSet& data, const Locatio
       q.cloud = c.key();
       auto loc = resolve_location(data, q);
       if (!loc.ok()) continue;
-      out.push_back({loc->label, loc->intensity, loc->pue});
+      out.push_back({loc->label, loc->intensity, loc->pue, {}});
     }
   } else if (!here.continent.empty()) {
     for (const Zone& z : data.zones()) {
       if (z.kind != "country" || z.continent != here.continent) continue;
       auto f = zone_intensity(data, z.code, 0, notes);
       if (!f.ok() || f->provenance.year < 2020) continue;  // only current figures
-      out.push_back({fmt::format("{} ({})", z.name, z.code), *f, here.pue});
+      out.push_back({fmt::format("{} ({})", z.name, z.code), *f, here.pue, {}});
     }
   }
-  std::sort(out.begin(), out.end(), [](const Alternative& a, const Alternative& b) {
-    return a.intensity.value.central * a.pue.value.central < b.intensity.value.central * b.pue.value.central;
-  });
+  // Cleanest first: by the emissions of one IT kWh there (the order holds for any energy,
+  // and is defined when the job's energy is zero).
+  const auto per_kwh = [](const Alternative& a) { return emissions_of(Energy::kwh(1), a.pue, a.intensity); };
+  std::sort(out.begin(), out.end(),
+            [&](const Alternative& a, const Alternative& b) { return per_kwh(a) < per_kwh(b); });
   if (out.size() > count) out.resize(count);
+  for (Alternative& a : out) a.emissions = emissions_of(it_energy, a.pue.value, a.intensity.value);
   return out;
 }
 

@@ -7,11 +7,13 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/footprint.h"
+
 namespace carbonscope {
 namespace {
 
 Range<Emissions> emissions_of(const PlanPlace& p, const PlanJob& job, const Range<CarbonIntensity>& ci) {
-  return multiply(multiply(job.it_energy, p.pue.value), ci);
+  return carbonscope::emissions_of(job.it_energy, p.pue.value, ci);
 }
 
 Range<CarbonIntensity> annual_range(const PlanPlace& p) { return p.annual.value; }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "accounting/location_text.h"
+#include "carbonscope/footprint.h"
 
 namespace carbonscope::cluster {
 namespace {
@@ -190,12 +191,10 @@ JobFigures JobModel::figures(const SlurmJob& j) {
     f.ram_j = ram.central;
     f.it_j = cpu + Range<double>::exact(gpu) + ram;
   }
-  const Range<double>& pue = p.location.pue.value;
-  const auto& ci = p.location.intensity.value;
-  const double kg_per_j = 1.0 / 3.6e6 / 1e3;  // g/kWh -> kg/J
-  f.kg = {f.it_j.central * pue.central * ci.central.g_per_kwh() * kg_per_j,
-          f.it_j.low * pue.low * ci.low.g_per_kwh() * kg_per_j,
-          f.it_j.high * pue.high * ci.high.g_per_kwh() * kg_per_j};
+  const auto joules = [](double v) { return Energy::joules(v); };
+  const Range<Energy> it{joules(f.it_j.central), joules(f.it_j.low), joules(f.it_j.high)};
+  const Range<Emissions> m = emissions_of(it, p.location.pue.value, p.location.intensity.value);
+  f.kg = {m.central.kg(), m.low.kg(), m.high.kg()};
   return f;
 }
 

@@ -14,12 +14,11 @@ nlohmann::json estimate_to_json(const EstimateResult& r) {
                   {"source_id", e.equivalent->source_id}});
   }
   nlohmann::json alt = nlohmann::json::array();
-  const Energy it = r.report.footprint.it_energy.central;
   for (const Alternative& a : r.alternatives) {
     alt.push_back({{"label", a.label},
                    {"intensity_g_per_kwh", a.intensity.value.central.g_per_kwh()},
                    {"pue", a.pue.value.central},
-                   {"emissions_kg", (it * a.pue.value.central * a.intensity.value.central).kg()},
+                   {"emissions_kg", a.emissions.central.kg()},
                    {"source_id", a.intensity.provenance.source_id},
                    {"year", a.intensity.provenance.year}});
   }

@@ -32,13 +32,21 @@ std::string signed_energy(double wh) {
 
 json r3_json(const R3& r) { return {{"central", r.central}, {"low", r.low}, {"high", r.high}}; }
 
-// Grams CO2e for an IT energy range in Wh: x PUE x intensity, bound by bound (a low
-// bound below zero stays below zero, scaled by the high factors).
+// Grams CO2e of an IT energy in Wh at the run's central PUE and intensity.
+double grams(double wh, const Footprint& f) {
+  return emissions_of(Energy::kwh(wh / 1000), f.pue, f.intensity).grams();
+}
+
+// The same for a range, bound by bound (a low bound below zero stays below zero, scaled
+// by the high factors).
 R3 grams(const R3& wh, const Footprint& f) {
-  const double c = f.pue.value.central * f.intensity.value.central.g_per_kwh() / 1000;
-  const double lo = f.pue.value.low * f.intensity.value.low.g_per_kwh() / 1000;
-  const double hi = f.pue.value.high * f.intensity.value.high.g_per_kwh() / 1000;
-  return {wh.central * c, wh.low * (wh.low >= 0 ? lo : hi), wh.high * (wh.high >= 0 ? hi : lo)};
+  const auto bound = [&](double v, bool low) {
+    const bool by_low = (v >= 0) == low;
+    return emissions_of(Energy::kwh(v / 1000), by_low ? f.pue.value.low : f.pue.value.high,
+                        by_low ? f.intensity.value.low : f.intensity.value.high)
+        .grams();
+  };
+  return {grams(wh.central, f), bound(wh.low, true), bound(wh.high, false)};
 }
 
 R3 times(const R3& r, double k) { return {r.central * k, r.low * k, r.high * k}; }
@@ -65,7 +73,6 @@ json inference_json(const InferenceSummary& s, const Footprint& f) {
       fit["j_per_output_token"] = coefficient_json(s.fit.j_per_output_token);
     fit["r_squared"] = s.fit.r_squared;
   }
-  const double g_per_wh = f.pue.value.central * f.intensity.value.central.g_per_kwh() / 1000;
   json out = {{"requests", s.totals.requests},
               {"input_tokens", s.totals.input_tokens},
               {"output_tokens", s.totals.output_tokens},
@@ -76,7 +83,7 @@ json inference_json(const InferenceSummary& s, const Footprint& f) {
               {"per_day",
                {{"requests", fig.requests_per_day},
                 {"energy_kwh", fig.energy_wh_per_day / 1000},
-                {"emissions_kg", fig.energy_wh_per_day * g_per_wh / 1000},
+                {"emissions_kg", grams(fig.energy_wh_per_day, f) / 1000},
                 {"idle_energy_kwh", fig.idle_wh_per_day / 1000}}}};
   if (fig.idle_w) {
     out["idle_w"] = r3_json(*fig.idle_w);
@@ -151,10 +158,9 @@ std::vector<std::string> inference_lines(const InferenceSummary& s, const Footpr
     const R3 tok = *fig.wh_per_1k_output_tokens;
     out.push_back(fmt::format("per 1,000 output tokens {}, {}", range(tok, wh), range(grams(tok, f), g)));
   }
-  const double g_per_wh = f.pue.value.central * f.intensity.value.central.g_per_kwh() / 1000;
   out.push_back(fmt::format("per day     {} requests, {} ({} idle), {}", format_count(fig.requests_per_day),
                             wh(fig.energy_wh_per_day), wh(fig.idle_wh_per_day),
-                            g(fig.energy_wh_per_day * g_per_wh)));
+                            g(grams(fig.energy_wh_per_day, f))));
   out.push_back(fmt::format("fit         {} intervals, R^2 {:.3f}; ranges are the fit's 95% intervals",
                             s.fit.intervals, s.fit.r_squared));
   for (const std::string& n : s.fit.notes) out.push_back("note        " + n);

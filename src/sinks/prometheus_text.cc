@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/footprint.h"
 #include "carbonscope/utf8.h"
 
 namespace carbonscope {
@@ -143,16 +144,18 @@ void MetricsBoard::update(const Snapshot& s) {
 
 void MetricsBoard::render(std::string& out) const {
   out.clear();
-  const double grams_per_joule = scope_.pue * scope_.grams_per_kwh / kJoulesPerKwh;
   std::lock_guard<std::mutex> lock(mu_);
   struct Column {
     const Family& family;
-    double (*value)(const Series&, double);
+    double (*value)(const Series&, const MetricsScope&);
   };
   const Column columns[] = {
-      {kJoules, [](const Series& x, double) { return x.joules; }},
-      {kWatts, [](const Series& x, double) { return x.watts; }},
-      {kGrams, [](const Series& x, double g) { return x.joules * g; }},
+      {kJoules, [](const Series& x, const MetricsScope&) { return x.joules; }},
+      {kWatts, [](const Series& x, const MetricsScope&) { return x.watts; }},
+      {kGrams,
+       [](const Series& x, const MetricsScope& s) {
+         return emissions_of(Energy::joules(x.joules), s.pue, CarbonIntensity::g_per_kwh(s.grams_per_kwh)).grams();
+       }},
   };
   for (const Column& c : columns) {
     append_header(out, c.family);
@@ -160,7 +163,7 @@ void MetricsBoard::render(std::string& out) const {
       out += c.family.name;
       out += x.labels;
       out += ' ';
-      append_sample_value(out, c.value(x, grams_per_joule));
+      append_sample_value(out, c.value(x, scope_));
       out += '\n';
     }
   }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
+#include "carbonscope/footprint.h"
 #include "sinks/report_counterfactual.h"
 #include "sinks/report_html.h"
 #include "sinks/report_render.h"
@@ -128,7 +129,7 @@ std::string html_regions_chart(const ReportBundle& bundle) {
   bars.push_back({here, t.emissions.central.grams(), format_co2e(t.emissions.central), true});
   std::vector<std::string> sources;
   for (const auto& r : regions) {
-    const Emissions m = t.facility_energy.central * r.intensity;
+    const Emissions m = emissions_of(t.facility_energy.central, 1.0, r.intensity);  // PUE is in the facility energy
     bars.push_back({fmt::format("{} ({} g/kWh)", r.region, format_number(r.intensity.g_per_kwh())), m.grams(),
                     format_co2e(m), false});
     if (!r.source.empty() && std::find(sources.begin(), sources.end(), r.source) == sources.end()) {

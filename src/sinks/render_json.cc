@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "sinks/report_counterfactual.h"
+#include "carbonscope/footprint.h"
 #include "sinks/report_html.h"
 #include "sinks/report_json.h"
 #include "sinks/report_render.h"
@@ -63,7 +64,7 @@ json report_bundle_json(const ReportBundle& b) {
     regions.push_back({{"region", r.region},
                        {"intensity_g_per_kwh", r.intensity.g_per_kwh()},
                        {"source", r.source},
-                       {"emissions_kg", (t.facility_energy.central * r.intensity).kg()}});
+                       {"emissions_kg", emissions_of(t.facility_energy.central, 1.0, r.intensity).kg()}});
   }
   json equivalents = json::array();
   for (const auto& [e, amount] : readable_equivalents(b)) {

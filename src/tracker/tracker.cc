@@ -68,9 +68,7 @@ class Tracker::Impl {
 
 namespace {
 
-double emissions_g(const TrackerConfig& c, Energy e) {
-  return (e * c.pue.value.central * c.intensity.value.central).grams();
-}
+Emissions emissions_at(const TrackerConfig& c, Energy e) { return emissions_of(e, c.pue, c.intensity); }
 
 }  // namespace
 
@@ -97,7 +95,7 @@ void Tracker::Impl::on_sample(const Sample& s) {
       }
       const Energy e = acc->total();
       Status st = samples->append(acc->elapsed().count(), s.unix_time, point.job_total.watts(), e.joules(),
-                                  emissions_g(config, e), s.ctx.node_utilisation, point.machine_total.watts(),
+                                  emissions_at(config, e).grams(), s.ctx.node_utilisation, point.machine_total.watts(),
                                   watts, joules);
       if (!st.ok() && write_error.ok()) write_error = st;
     }
@@ -114,7 +112,7 @@ Snapshot Tracker::Impl::snapshot_locked() const {
   s.elapsed = acc->elapsed();
   s.power = series->last_job_total();
   s.energy = acc->total();
-  s.emissions = s.energy * config.pue.value.central * config.intensity.value.central;
+  s.emissions = emissions_at(config, s.energy);
   s.samples = acc->samples();
   Energy low, high;
   for (std::size_t i : reported_domains(*acc, false)) {
@@ -338,7 +336,7 @@ Result<PhaseResult> Tracker::end_phase() {
   const Impl::OpenPhase p = impl_->open.back();
   impl_->open.pop_back();
   PhaseResult r{p.name, impl_->acc->elapsed() - p.t, impl_->acc->total() - p.e, {}};
-  r.emissions = r.energy * impl_->config.pue.value.central * impl_->config.intensity.value.central;
+  r.emissions = emissions_at(impl_->config, r.energy);
   impl_->done.push_back(r);
   return r;
 }

@@ -22,6 +22,16 @@ def test_forecast_is_spent_plus_remaining_epochs_at_their_mean_with_a_range():
     assert "after 3/10 epochs" in str(p)
 
 
+def test_emissions_come_from_the_core_identity():
+    """The forecast's emissions are the C++ accounting identity's (energy x PUE x
+    intensity, bound by bound), not a Python copy of it."""
+    kg = carbonscope._carbonscope.emissions_kg((2.0, 1.0, 3.0), (1.5, 1.2, 1.8), (400, 300, 500))
+    assert kg == pytest.approx((2.0 * 1.5 * 400 / 1000, 1.0 * 1.2 * 300 / 1000, 3.0 * 1.8 * 500 / 1000))
+    p = forecast(2.0, 20, 2, 4, [1.0, 1.0], [10, 10], (1.5, 1.2, 1.8), (400, 300, 500), min_spread=0)
+    assert tuple(p.emissions_kg_range) == carbonscope._carbonscope.emissions_kg(
+        tuple(p.energy_kwh_range), (1.5, 1.2, 1.8), (400, 300, 500))
+
+
 def test_forecast_after_the_last_epoch_is_what_was_spent():
     p = forecast(2.0, 20, 4, 4, [0.5] * 4, [5] * 4, (1, 1, 1), (50, 50, 50), budget_kg=0.05)
     assert tuple(p.energy_kwh_range) == (2.0, 2.0, 2.0)

@@ -165,10 +165,9 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
   if (!equivalents.empty()) out << "\n  As much as\n" << block(equivalents, 4, width);
   if (!r.alternatives.empty()) {
     out << "\n  The same job in the cleanest comparable regions\n";
-    const Energy it = f.it_energy.central;
     std::vector<Line> alternatives;
     for (const Alternative& a : r.alternatives) {
-      const Emissions m = it * a.pue.value.central * a.intensity.value.central;
+      const Emissions m = a.emissions.central;
       const double ratio = f.emissions.central.grams() > 0 ? m / f.emissions.central : 0;
       alternatives.push_back({a.label, format_co2e(m),
                               fmt::format("{}, {} of here", format_intensity(a.intensity.value.central),
