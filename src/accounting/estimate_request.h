@@ -66,6 +66,9 @@ Result<std::string> estimate_workload(const EstimateRequest& request);
 // The host share of `count` accelerators (data/constants.csv host_power_fraction).
 Result<DeviceLoad> host_load(const DataSet& data, const Accelerator& a, double count);
 Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& request);
+// The rows of kEverydayEquivalents in that order, the one selection behind an estimate's
+// "As much as" and a report's equivalents.
+std::vector<const Equivalent*> everyday_equivalent_rows(const DataSet& data);
 // A car trip, a flight, phone charges and tree-months with the same emissions.
 std::vector<EquivalentValue> everyday_equivalents(const DataSet& data, Emissions m);
 
