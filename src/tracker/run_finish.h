@@ -12,6 +12,7 @@
 #include "carbonscope/parse.h"
 #include "carbonscope/report.h"
 #include "carbonscope/status.h"
+#include "platform/file_writer.h"
 
 namespace carbonscope {
 
@@ -29,6 +30,7 @@ struct RunPaths {
   std::string ledger;      // "" = no ledger
   ArgStyle style = ArgStyle::kFlag;
   std::string emissions_csv;  // "" = OUTPUT_DIR/emissions.csv (CodeCarbon's output_file)
+  FileWriter* files = nullptr;  // the writes (fault tests inject one); nullptr: the real file system
 };
 
 struct FinishOutcome {

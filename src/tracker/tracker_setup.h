@@ -8,6 +8,7 @@
 
 #include "accounting/location_text.h"
 #include "carbonscope/tracker.h"
+#include "platform/environment.h"
 #include "tracker/config_settings.h"
 
 namespace carbonscope {
@@ -24,6 +25,9 @@ struct TrackerSetup {
   ArgStyle style = ArgStyle::kFlag;  // how errors name the arguments
   // Defaults for what `location` leaves empty (tracker/config_settings.h); nullptr: none.
   const Settings* settings = nullptr;
+  // The CARBONSCOPE_* variables the sensors are probed with, read when the setup is
+  // made (tests set their own).
+  Environment env = Environment::current();
 };
 
 Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetup& setup);
