@@ -48,6 +48,11 @@ UnitScale emissions_scale(Emissions like);
 // central value's unit. Emissions carry CO2e: "30.3 g CO2e (29.2 to 31.2 g CO2e)".
 std::string format_energy_range(const Range<Energy>& r);
 std::string format_emissions_range(const Range<Emissions>& r);
+// Emissions without " CO2e", for a column or sentence that says CO2e once: "24.7 t",
+// "24.7 t (20.1 to 30.2 t)"; a zero central value in the unit of `like` ("0 t").
+std::string format_mass_range(const Range<Emissions>& r, Emissions like = {});
+// "57.0 gCO2e/kWh", "57.0 gCO2e/kWh (40.0 to 70.0)".
+std::string format_intensity_range(const Range<CarbonIntensity>& r);
 // A plain number with its range: "1.20", "1.20 (1.10 to 1.40)".
 std::string format_number_range(const Range<double>& r);
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,20 @@ struct RunFilter {
   std::size_t limit = 0;                // 0 = no limit; newest first
 };
 
+// A filter as people write it, the same words for the CLI's flags (--project, --tag,
+// --since, --until, --status, --kind, --limit) and the dashboard's form; "" = any.
+struct FilterWords {
+  std::string project;
+  std::vector<std::string> tags;
+  std::string since;   // a date or time (parse_utc_time), from midnight
+  std::string until;   // the same, to the next midnight for a date
+  std::string status;  // complete | incomplete
+  std::string kind;    // run | monitor | estimate
+  std::size_t limit = 0;
+};
+// The words as a RunFilter, or the error of the first word that is not understood.
+Result<RunFilter> parse_run_filter(const FilterWords& words);
+
 // "2026-11-22" (midnight UTC, or the next midnight when `end_of_day`) or
 // "2026-11-22T07:04:25Z" / "2026-11-22 07:04:25" (UTC).
 Result<double> parse_utc_time(std::string_view text, bool end_of_day);
@@ -35,7 +50,8 @@ Result<RunKind> parse_run_kind(std::string_view text);
 // Run ids are time-sortable words: letters, digits and "-_.:", 1 to 128 characters.
 // Anything else is refused before it reaches SQL, a file name or a URL.
 bool is_valid_run_id(std::string_view id);
-// "20261122T070425Z-3fa9c1": the UTC start time and 24 random bits as hex.
-std::string make_run_id(double unix_seconds, unsigned random_bits);
+// "20261122T070425Z-3fa9c1d2e4b7": the UTC start time and 48 random bits as hex, the
+// one run id format (the tracker's new_run_id draws the bits; imports pass theirs).
+std::string make_run_id(double unix_seconds, std::uint64_t random_bits);
 
 }  // namespace carbonscope

@@ -8,12 +8,12 @@
 // One implementation for the CLI (run, monitor, config show) and Python (track()).
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
 #include "carbonscope/location.h"
 #include "carbonscope/status.h"
+#include "platform/environment.h"
 
 namespace carbonscope {
 
@@ -29,7 +29,7 @@ struct Settings {
 };
 
 struct SettingsInputs {
-  std::function<std::string(const char*)> env;  // "" when unset
+  Environment env;
   std::string cwd;
 };
 SettingsInputs process_settings_inputs();  // the real environment and working directory

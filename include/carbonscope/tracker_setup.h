@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "carbonscope/data.h"
+#include "carbonscope/environment.h"
 #include "carbonscope/location.h"
 #include "carbonscope/settings.h"
 #include "carbonscope/tracker.h"
@@ -25,6 +26,9 @@ struct TrackerSetup {
   ArgStyle style = ArgStyle::kFlag;  // how errors name the arguments
   // Defaults for what `location` leaves empty (carbonscope/settings.h); nullptr: none.
   const Settings* settings = nullptr;
+  // The CARBONSCOPE_* variables the sensors are probed with, read when the setup is
+  // made (tests set their own).
+  Environment env = Environment::current();
 };
 
 Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetup& setup);

@@ -20,11 +20,11 @@ void bind_footprint(py::module_& m) {
       [](const Triple& kwh, const Triple& pue, const Triple& g_per_kwh) {
         const auto e = [](double v) { return Energy::kwh(v); };
         const auto ci = [](double v) { return CarbonIntensity::g_per_kwh(v); };
-        const Range<Emissions> m = emissions_of(Range<Energy>::of(e(kwh[0]), e(kwh[1]), e(kwh[2])),
+        const Range<Emissions> kg = emissions_of(Range<Energy>::of(e(kwh[0]), e(kwh[1]), e(kwh[2])),
                                                 Range<double>::of(pue[0], pue[1], pue[2]),
                                                 Range<CarbonIntensity>::of(ci(g_per_kwh[0]), ci(g_per_kwh[1]),
                                                                            ci(g_per_kwh[2])));
-        return py::make_tuple(m.central.kg(), m.low.kg(), m.high.kg());
+        return py::make_tuple(kg.central.kg(), kg.low.kg(), kg.high.kg());
       },
       py::arg("energy_kwh"), py::arg("pue"), py::arg("intensity_g_per_kwh"),
       "Emissions in kg CO2e of an IT energy at a PUE and a grid intensity, each a (central, low, high) "

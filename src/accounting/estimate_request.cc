@@ -12,13 +12,19 @@
 
 namespace carbonscope {
 
-std::vector<EquivalentValue> everyday_equivalents(const DataSet& data, Emissions m) {
-  std::vector<EquivalentValue> out;
+std::vector<const Equivalent*> everyday_equivalent_rows(const DataSet& data) {
+  std::vector<const Equivalent*> out;
   for (std::string_view key : kEverydayEquivalents) {
     for (const Equivalent& e : data.equivalents()) {
-      if (e.key == key) out.push_back({&e, m.kg() / e.kg_per_unit});
+      if (e.key == key) out.push_back(&e);
     }
   }
+  return out;
+}
+
+std::vector<EquivalentValue> everyday_equivalents(const DataSet& data, Emissions m) {
+  std::vector<EquivalentValue> out;
+  for (const Equivalent* e : everyday_equivalent_rows(data)) out.push_back({e, m.kg() / e->kg_per_unit});
   return out;
 }
 

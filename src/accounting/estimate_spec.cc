@@ -8,6 +8,7 @@
 #include "carbonscope/compute.h"
 #include "carbonscope/limits.h"
 #include "carbonscope/parse.h"
+#include "core/text.h"
 
 namespace carbonscope {
 namespace {
@@ -152,8 +153,7 @@ std::string given_quantities(const EstimateRequest& o) {
 }
 
 Result<std::string> estimate_workload(const EstimateRequest& o) {
-  std::string w;
-  for (char c : o.workload) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string w = ascii_lower(o.workload);
   if (w.empty()) return std::string(!o.inference_tokens.empty() || !o.requests.empty() ? "inference" : "training");
   if (w == "training" || w == "train" || w == "pretraining" || w == "pre-training") return std::string("training");
   if (w == "fine-tuning" || w == "finetuning" || w == "fine-tune" || w == "finetune") return std::string("fine-tuning");

@@ -9,15 +9,10 @@
 #include <fmt/format.h>
 
 #include "carbonscope/location.h"
+#include "core/text.h"
 
 namespace carbonscope {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 const Zone* zone_by_code(const DataSet& data, std::string_view code) {
   for (const Zone& z : data.zones()) {
@@ -135,7 +130,7 @@ struct Area {
 };
 
 Result<Area> parse_area(const DataSet& data, std::string_view text) {
-  const std::string l = lower(text);
+  const std::string l = ascii_lower(text);
   for (const auto& [name, code] : kContinents) {
     if (l == name) return Area{std::string(code), ""};
   }
@@ -182,7 +177,7 @@ Result<std::vector<PlanPlace>> plan_places(const DataSet& data, const HourlyData
   for (const CloudRegion& c : data.cloud_regions()) known.insert(c.provider);
   std::set<std::string> providers;
   for (const std::string& p : f.providers) {
-    const std::string l = lower(p);
+    const std::string l = ascii_lower(p);
     if (!known.count(l)) {
       std::string list;
       for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
@@ -196,10 +191,10 @@ Result<std::vector<PlanPlace>> plan_places(const DataSet& data, const HourlyData
     areas.push_back(std::move(a));
   }
   std::set<std::string> excluded;
-  for (const std::string& e : f.exclude) excluded.insert(lower(e));
+  for (const std::string& e : f.exclude) excluded.insert(ascii_lower(e));
   const auto allowed = [&](const std::string& provider, const std::string& key, const std::string& zone) {
     if (!providers.empty() && !providers.count(provider)) return false;
-    if (excluded.count(lower(key)) || excluded.count(lower(zone))) return false;
+    if (excluded.count(ascii_lower(key)) || excluded.count(ascii_lower(zone))) return false;
     if (areas.empty()) return true;
     return std::any_of(areas.begin(), areas.end(), [&](const Area& a) { return in_area(data, zone, a); });
   };

@@ -1,15 +1,11 @@
 // Slurm's task environment -> run tags.
 #include "cluster/slurm_env.h"
 
-#include <cstdlib>
 
 namespace carbonscope::cluster {
 
-std::vector<std::string> slurm_tags(const std::function<const char*(const char*)>& getenv) {
-  const auto get = [&getenv](const char* name) -> std::string {
-    const char* v = getenv(name);
-    return v == nullptr ? std::string() : std::string(v);
-  };
+std::vector<std::string> slurm_tags(const Environment& env) {
+  const auto get = [&env](const char* name) { return env.get(name); };
   std::string job = get("SLURM_JOB_ID");
   if (job.empty()) job = get("SLURM_JOBID");
   if (job.empty()) return {};
@@ -26,10 +22,6 @@ std::vector<std::string> slurm_tags(const std::function<const char*(const char*)
   const std::string cluster = get("SLURM_CLUSTER_NAME");
   if (!cluster.empty()) tags.push_back(kClusterTag + cluster);
   return tags;
-}
-
-std::vector<std::string> slurm_tags_from_environment() {
-  return slurm_tags([](const char* n) { return std::getenv(n); });
 }
 
 }  // namespace carbonscope::cluster

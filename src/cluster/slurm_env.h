@@ -3,9 +3,10 @@
 // tracked run carries so that `slurm job JOBID` can merge one job's per-node runs.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
+
+#include "carbonscope/environment.h"
 
 namespace carbonscope::cluster {
 
@@ -14,8 +15,7 @@ inline constexpr const char* kStepTag = "slurm_step=";
 inline constexpr const char* kNodeTag = "slurm_node=";
 inline constexpr const char* kClusterTag = "slurm_cluster=";
 
-// `getenv` returns null for unset names. Empty outside a Slurm job.
-std::vector<std::string> slurm_tags(const std::function<const char*(const char*)>& getenv);
-std::vector<std::string> slurm_tags_from_environment();
+// Empty outside a Slurm job.
+std::vector<std::string> slurm_tags(const Environment& env);
 
 }  // namespace carbonscope::cluster

@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "core/utc_time.h"
+
 namespace carbonscope::cluster {
 namespace {
 
@@ -198,13 +200,10 @@ Result<std::optional<double>> parse_timestamp(std::string_view t) {
       !read_uint(t.substr(17, 2), s) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) {
     return bad("time", t, "YYYY-MM-DDTHH:MM:SS");
   }
-  // Days from the civil date (Howard Hinnant's algorithm), as if the time were UTC.
-  const std::int64_t yy = y - (mo <= 2);
-  const std::int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
-  const std::int64_t yoe = yy - era * 400;
-  const std::int64_t doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const std::int64_t naive = (era * 146097 + doe - 719468) * 86400 + h * 3600 + mi * 60 + s;
+  // The civil date's seconds as if the time were UTC.
+  const std::int64_t naive =
+      days_from_civil(static_cast<int>(y), static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
+      h * 3600 + mi * 60 + s;
   // The local zone's offset for that hour, from mktime once per hour seen (dumps come
   // in time order, so this is a cache hit for nearly every row).
   thread_local std::unordered_map<std::int64_t, std::int64_t> offsets;

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "core/utc_time.h"
+
 namespace carbonscope {
 namespace {
 
@@ -157,6 +159,18 @@ std::string format_emissions_range(const Range<Emissions>& r) {
                     pick(emissions_units(), r.central.grams(), 1), " CO2e");
 }
 
+std::string format_mass_range(const Range<Emissions>& r, Emissions like) {
+  const Unit& u = pick(emissions_units(), r.central.grams() != 0 ? r.central.grams() : like.grams(), 1);
+  if (r.is_exact()) return in_unit(r.central.grams(), u);
+  return range_text(r.central.grams(), r.low.grams(), r.high.grams(), u, "");
+}
+
+std::string format_intensity_range(const Range<CarbonIntensity>& r) {
+  if (r.is_exact()) return format_intensity(r.central);
+  return fmt::format("{} ({} to {})", format_intensity(r.central), format_number(r.low.g_per_kwh()),
+                     format_number(r.high.g_per_kwh()));
+}
+
 std::string format_number_range(const Range<double>& r) {
   if (r.is_exact()) return format_number(r.central);
   return fmt::format("{} ({} to {})", format_number(r.central), format_number(r.low), format_number(r.high));
@@ -175,27 +189,8 @@ std::string describe_provenance(const Provenance& p) {
   return out;
 }
 
-// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm): cheaper than
-// gmtime + strftime when listing 100,000 runs.
 std::string format_utc_minute(double unix_seconds) {
-  if (unix_seconds == 0) return "";
-  const auto t = static_cast<long long>(std::floor(unix_seconds));
-  long long days = t / 86400;
-  long long secs = t % 86400;
-  if (secs < 0) {
-    secs += 86400;
-    --days;
-  }
-  const long long z = days + 719468;
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long long doe = z - era * 146097;
-  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long long mp = (5 * doy + 2) / 153;
-  const long long d = doy - (153 * mp + 2) / 5 + 1;
-  const long long m = mp < 10 ? mp + 3 : mp - 9;
-  const long long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02} UTC", y, m, d, secs / 3600, (secs % 3600) / 60);
+  return unix_seconds == 0 ? "" : format_utc(unix_seconds, UtcFormat::kMinute);
 }
 
 }  // namespace carbonscope

@@ -24,12 +24,6 @@ std::string named(const UnitSpelling& u) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 std::size_t read_number(std::string_view s, double& out) {
   const char* first = s.data();
   const char* last = s.data() + s.size();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "carbonscope/status.h"
+#include "core/text.h"
 
 namespace carbonscope {
 
@@ -30,8 +31,6 @@ inline UnitSpelling exact_case(std::string name, double factor, std::string mean
 // A spelling recognised only to refuse it, saying why and what to write instead.
 inline UnitSpelling refused_unit(std::string name, std::string why) { return {std::move(name), 0, true, "", std::move(why)}; }
 
-// `s` without leading and trailing white space.
-std::string_view trim(std::string_view s);
 // Reads the longest finite-or-not decimal number at the front of `s` ("12", "1.5", "2e3";
 // no leading '+'); returns the characters consumed, 0 if none.
 std::size_t read_number(std::string_view s, double& out);

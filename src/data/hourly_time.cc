@@ -7,31 +7,10 @@
 #include <fmt/format.h>
 
 #include "carbonscope/hourly.h"
+#include "core/utc_time.h"
 
 namespace carbonscope {
 namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<int>(yoe) + static_cast<int>(era) * 400 + (m <= 2);
-}
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
   if (pos + n > s.size()) return false;
@@ -115,21 +94,11 @@ Result<std::int64_t> parse_utc_time(std::string_view text, bool assume_utc, bool
 }
 
 std::string format_utc_hour(UnixHour hour) {
-  const std::int64_t days = hour >= 0 ? hour / 24 : -((-hour + 23) / 24);
-  const std::int64_t h = hour - days * 24;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  civil_from_days(days, y, m, d);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:00Z", y, m, d, h);
+  return format_utc(static_cast<double>(hour) * 3600, UtcFormat::kIsoMinute);
 }
 
 std::string format_utc_date(UnixHour hour) { return format_utc_hour(hour).substr(0, 10); }
 
-std::string format_iso_minute(double unix) {
-  const auto s = static_cast<std::int64_t>(std::floor(unix));
-  const std::int64_t h = s >= 0 ? s / 3600 : (s - 3599) / 3600;
-  const std::int64_t m = (s - h * 3600) / 60;
-  return format_utc_hour(h).substr(0, 14) + (m < 10 ? "0" : "") + std::to_string(m) + "Z";
-}
+std::string format_iso_minute(double unix) { return format_utc(unix, UtcFormat::kIsoMinute); }
 
 }  // namespace carbonscope

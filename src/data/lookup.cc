@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/data.h"
+#include "core/text.h"
 #include "data/matcher.h"
 
 namespace carbonscope {
@@ -18,12 +19,6 @@ const T* find_by(const std::vector<T>& rows, std::string_view key, Key key_of) {
   return nullptr;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 const Source* DataSet::source(std::string_view id) const {
@@ -35,7 +30,7 @@ const Constant* DataSet::constant(std::string_view key) const {
 }
 
 const PueRow* DataSet::provider_pue(std::string_view provider) const {
-  return find_by(pues(), lower(provider), [](const PueRow& p) { return lower(p.provider); });
+  return find_by(pues(), ascii_lower(provider), [](const PueRow& p) { return ascii_lower(p.provider); });
 }
 
 Result<const Accelerator*> DataSet::find_accelerator(std::string_view query) const {
@@ -82,14 +77,14 @@ Result<const CloudRegion*> DataSet::find_cloud_region(std::string_view query, in
   std::string provider;
   std::string region(query);
   if (const auto colon = query.find(':'); colon != std::string_view::npos) {
-    provider = lower(query.substr(0, colon));
+    provider = ascii_lower(query.substr(0, colon));
     region = std::string(query.substr(colon + 1));
   }
   // Distinct provider:region keys, each with its rows (several years for some).
   std::vector<std::string> keys;
   std::vector<MatchEntry> entries;
   for (const CloudRegion& c : cloud_regions()) {
-    if (!provider.empty() && lower(c.provider) != provider) continue;
+    if (!provider.empty() && ascii_lower(c.provider) != provider) continue;
     if (std::find(keys.begin(), keys.end(), c.key()) != keys.end()) continue;
     keys.push_back(c.key());
     MatchEntry e{fmt::format("{} ({})", c.key(), c.location.empty() ? c.name : c.location), {c.key(), c.region}};
@@ -102,7 +97,7 @@ Result<const CloudRegion*> DataSet::find_cloud_region(std::string_view query, in
   // Exact region ids first: names and locations would make "us-east1" ambiguous.
   std::vector<std::size_t> exact;
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (lower(entries[i].names[1]) == lower(region)) exact.push_back(i);
+    if (ascii_lower(entries[i].names[1]) == ascii_lower(region)) exact.push_back(i);
   }
   std::size_t index = 0;
   if (exact.size() == 1) {

@@ -1,10 +1,16 @@
 // Clock: the only source of time for the sampler and the tracker, so tests can drive
-// time by hand. SteadyClock is the real one; FakeClock advances only when told.
+// time by hand. SteadyClock is the real one; FakeClock advances only when told. The
+// sampler also *waits* through the clock (wait_until), so a fake clock drives a whole
+// tracked run, thread included, without sleeping.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <functional>
+#include <mutex>
+#include <vector>
 
 #include "carbonscope/units.h"
 
@@ -19,6 +25,11 @@ class Clock {
   virtual double unix_seconds() const = 0;
   // Blocks until now() >= t (a fake clock jumps there at once).
   virtual void sleep_until(Duration t) = 0;
+  // Waits, holding `lock` except while blocked on `cv`, until now() >= t or stop()
+  // (whoever changes what stop() reads notifies `cv` under `lock`'s mutex). Returns
+  // stop(). A real clock waits on `cv` for the time left.
+  virtual bool wait_until(Duration t, std::unique_lock<std::mutex>& lock, std::condition_variable& cv,
+                          const std::function<bool()>& stop);
 };
 
 class SteadyClock final : public Clock {
@@ -28,6 +39,11 @@ class SteadyClock final : public Clock {
   void sleep_until(Duration t) override;
 };
 
+// A clock for tests. Time moves by advance() and sleep_until() only. A wait_until
+// (the sampler's wait for its next tick) returns at once, the clock moved to its end,
+// when that end is at most the limit given to run_until(); later waits block until
+// run_until() lets them through or stop() holds. So a test lets the sampler thread take
+// exactly the ticks it wants, at full speed: run_until(100 s) is 100 ticks of 1 s.
 class FakeClock final : public Clock {
  public:
   explicit FakeClock(Duration start = Duration(0), double unix_start = 1.7e9)
@@ -37,11 +53,23 @@ class FakeClock final : public Clock {
   void sleep_until(Duration t) override {
     if (t.count() > now_.load()) now_.store(t.count());
   }
+  bool wait_until(Duration t, std::unique_lock<std::mutex>& lock, std::condition_variable& cv,
+                  const std::function<bool()>& stop) override;
   void advance(Duration d) { now_.store(now_.load() + d.count()); }
+  // Waits that end at or before `limit` (clock time) return at once from now on
+  // (advance() alone never ends a wait: what the sampler does stays the test's choice).
+  void run_until(Duration limit);
 
  private:
+  struct Waiter {
+    std::mutex* mu;
+    std::condition_variable* cv;
+  };
   std::atomic<double> now_;
   double unix_offset_;
+  std::atomic<double> free_until_{-1e300};
+  std::mutex waiters_mu_;
+  std::vector<Waiter> waiters_;
 };
 
 // The process's shared real clock.

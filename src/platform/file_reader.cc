@@ -10,8 +10,12 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <map>
+#include <mutex>
 
 #include <fmt/format.h>
+
+#include "core/text.h"
 
 namespace carbonscope {
 namespace {
@@ -30,16 +34,15 @@ Status errno_status(int err, std::string_view what, std::string_view path) {
   }
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  const auto nl = s.find('\n');
-  return nl == std::string_view::npos ? s : s.substr(0, nl);
+// The first line of a sysfs or procfs value, without white space.
+std::string_view first_line(std::string_view s) {
+  s = trim(s);
+  return trim(s.substr(0, s.find('\n')));
 }
 
 template <typename T>
 Result<T> parse_int(std::string_view text, std::string_view path) {
-  const std::string_view t = trim(text);
+  const std::string_view t = first_line(text);
   T v{};
   auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
   if (t.empty() || ec != std::errc() || ptr != t.data() + t.size()) {
@@ -101,6 +104,19 @@ Result<std::uint64_t> FileReader::read_u64(std::string_view path) const {
 Result<std::int64_t> FileReader::read_i64(std::string_view path) const {
   CS_ASSIGN_OR_RETURN(std::string text, read(path));
   return parse_int<std::int64_t>(text, resolve(path));
+}
+
+Result<std::string> FileReader::read_static(std::string_view path) const {
+  static std::mutex mu;
+  static std::map<std::string, std::string, std::less<>> cache;
+  const std::string real = resolve(path);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (const auto it = cache.find(real); it != cache.end()) return it->second;
+  }
+  CS_ASSIGN_OR_RETURN(std::string text, read(path));
+  std::lock_guard<std::mutex> lock(mu);
+  return cache.emplace(real, std::move(text)).first->second;
 }
 
 Result<std::string> FileReader::read_at(std::string_view path, std::uint64_t offset, std::size_t size) const {

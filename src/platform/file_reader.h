@@ -23,6 +23,10 @@ class FileReader {
 
   // Whole file contents. kNotFound, kPermissionDenied or kIoError with the path.
   Result<std::string> read(std::string_view path) const;
+  // The same for a file of static facts (/proc/cpuinfo, /proc/meminfo's totals): read
+  // once per process and real path, then served from memory, so the sensor probes, the
+  // sampler and the run record share one read. Failures are not kept.
+  Result<std::string> read_static(std::string_view path) const;
   // The first line, trimmed, parsed as an unsigned / signed integer.
   Result<std::uint64_t> read_u64(std::string_view path) const;
   Result<std::int64_t> read_i64(std::string_view path) const;

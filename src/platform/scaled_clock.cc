@@ -14,4 +14,9 @@ double ScaledClock::unix_seconds() const { return unix_start_ + now().count(); }
 
 void ScaledClock::sleep_until(Duration t) { real_.sleep_until(real_start_ + Duration(t.count() / scale_)); }
 
+bool ScaledClock::wait_until(Duration t, std::unique_lock<std::mutex>& lock, std::condition_variable& cv,
+                             const std::function<bool()>& stop) {
+  return real_.wait_until(real_start_ + Duration(t.count() / scale_), lock, cv, stop);
+}
+
 }  // namespace carbonscope

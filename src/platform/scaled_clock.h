@@ -14,6 +14,8 @@ class ScaledClock final : public Clock {
   Duration now() const override;
   double unix_seconds() const override;
   void sleep_until(Duration t) override;
+  bool wait_until(Duration t, std::unique_lock<std::mutex>& lock, std::condition_variable& cv,
+                  const std::function<bool()>& stop) override;
   double scale() const { return scale_; }
 
  private:

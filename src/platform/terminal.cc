@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "carbonscope/environment.h"
+
 namespace carbonscope {
 
 int terminal_width() {
   int width = 0;
-  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && *columns != '\0') {
+  if (const char* columns = Environment::current().find("COLUMNS")) {
     char* end = nullptr;
     const long v = std::strtol(columns, &end, 10);
     if (end != nullptr && *end == '\0' && v > 0 && v < 10000) width = static_cast<int>(v);

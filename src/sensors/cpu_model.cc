@@ -40,7 +40,7 @@ Result<std::unique_ptr<Sensor>> make_cpu_model(const FileReader& proc_reader, Cp
     config.logical_cpus = times.cpus;
   }
   if (config.cpu_brand.empty()) {
-    auto info = proc_reader.read("/proc/cpuinfo");
+    auto info = proc_reader.read_static("/proc/cpuinfo");
     config.cpu_brand = info.ok() ? parse_cpu_brand(*info) : "";
     if (config.cpu_brand.empty()) config.cpu_brand = "unknown CPU";
   }

@@ -26,7 +26,7 @@ bool contains(std::string_view haystack, std::string_view needle) {
 
 // The `hypervisor` word on a "flags" line of /proc/cpuinfo.
 bool cpu_flag(const FileReader& proc) {
-  auto info = proc.read("/proc/cpuinfo");
+  auto info = proc.read_static("/proc/cpuinfo");
   if (!info.ok()) return false;
   std::string_view rest = *info;
   while (!rest.empty()) {

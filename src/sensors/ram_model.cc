@@ -29,7 +29,7 @@ class RamModel final : public Sensor {
 Power ram_model_power(double bytes) { return Power::watts(bytes / 1e9 * kRamWattsPerGb); }
 
 Result<std::unique_ptr<Sensor>> make_ram_model(const FileReader& proc_reader) {
-  CS_ASSIGN_OR_RETURN(std::string text, proc_reader.read("/proc/meminfo"));
+  CS_ASSIGN_OR_RETURN(std::string text, proc_reader.read_static("/proc/meminfo"));
   CS_ASSIGN_OR_RETURN(std::uint64_t bytes, parse_mem_total(text));
   const double gb = static_cast<double>(bytes) / 1e9;
   SensorDomain d;

@@ -64,26 +64,14 @@ Result<RunFilter> filter_from(const httplib::Request& req, FilterForm* form) {
   form->until = req.get_param_value("until");
   form->status = req.get_param_value("status");
   form->kind = req.get_param_value("kind");
-  RunFilter f;
-  f.project = form->project;
-  if (!form->tag.empty()) f.tags = {form->tag};
-  if (!form->since.empty()) {
-    CS_ASSIGN_OR_RETURN(double t, parse_utc_time(form->since, false));
-    f.since_unix = t;
-  }
-  if (!form->until.empty()) {
-    CS_ASSIGN_OR_RETURN(double t, parse_utc_time(form->until, true));
-    f.until_unix = t;
-  }
-  if (!form->status.empty()) {
-    CS_ASSIGN_OR_RETURN(bool c, parse_run_status(form->status));
-    f.complete = c;
-  }
-  if (!form->kind.empty()) {
-    CS_ASSIGN_OR_RETURN(RunKind k, parse_run_kind(form->kind));
-    f.kind = k;
-  }
-  return f;
+  FilterWords w;
+  w.project = form->project;
+  if (!form->tag.empty()) w.tags = {form->tag};
+  w.since = form->since;
+  w.until = form->until;
+  w.status = form->status;
+  w.kind = form->kind;
+  return parse_run_filter(w);
 }
 
 bool loopback_client(const httplib::Request& req) {
@@ -96,13 +84,10 @@ Result<ReportBundle> bundle_of(const DashboardOptions& o, const Ledger& ledger, 
   ReportBundle b;
   b.regions = o.regions;
   b.equivalents = o.equivalents;
-  for (const auto& id : ids) {
-    CS_ASSIGN_OR_RETURN(Report r, ledger.get(id));
-    // Command lines can hold secrets (--api-key=...): shown to this machine only.
+  CS_RETURN_IF_ERROR(gather_runs(ledger, ids, b));
+  // Command lines can hold secrets (--api-key=...): shown to this machine only.
+  for (Report& r : b.runs) {
     if (!local_client && !r.run.command.empty()) r.run.command = {"(shown to local clients only)"};
-    CS_ASSIGN_OR_RETURN(auto samples, ledger.samples(r.run.id));
-    if (!samples.empty()) b.samples[r.run.id] = std::move(samples);
-    b.runs.push_back(std::move(r));
   }
   return b;
 }

@@ -7,6 +7,7 @@
 #include "sinks/report_html.h"
 #include "sinks/report_statement.h"
 #include "sinks/report_totals.h"
+#include "sinks/run_compare.h"
 #include "sinks/svg_chart.h"
 
 namespace carbonscope {
@@ -133,20 +134,12 @@ std::string compare_page(const ReportBundle& b) {
   std::string body = "<table class=\"compare\"><tr><th></th>";
   for (const auto& r : b.runs) body += "<th>" + run_link(r.run.id) + "</th>";
   body += "</tr>\n";
-  auto row = [&](const char* label, auto value) {
-    body += fmt::format("<tr><td>{}</td>", label);
-    for (const auto& r : b.runs) body += "<td>" + html_escape(value(r)) + "</td>";
+  const std::vector<std::vector<std::string>> rows = compare_rows(b.runs);  // as `runs compare` shows them
+  for (std::size_t i = 1; i < rows.size(); ++i) {  // rows[0]: the ids, the header above
+    body += "<tr><td>" + html_escape(rows[i][0]) + "</td>";
+    for (std::size_t k = 1; k < rows[i].size(); ++k) body += "<td>" + html_escape(rows[i][k]) + "</td>";
     body += "</tr>\n";
-  };
-  row("Project", [](const Report& r) { return r.run.project; });
-  row("Start", [](const Report& r) { return format_utc_minute(r.run.start_unix); });
-  row("Duration", [](const Report& r) { return format_duration(r.run.duration); });
-  row("Hardware", [](const Report& r) { return hardware_summary(r.run); });
-  row("Region", [](const Report& r) { return r.run.region; });
-  row("Energy (IT)", [](const Report& r) { return format_energy_range(r.footprint.it_energy); });
-  row("PUE", [](const Report& r) { return format_number(r.footprint.pue.value.central); });
-  row("Intensity", [](const Report& r) { return format_intensity(r.footprint.intensity.value.central); });
-  row("Emissions", [](const Report& r) { return format_emissions_range(r.footprint.emissions); });
+  }
   body += "</table>\n";
   std::vector<ChartBar> energy, emissions;
   for (const auto& r : b.runs) {

@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include "carbonscope/ledger.h"
+#include "core/text.h"
+#include "core/utc_time.h"
 
 namespace carbonscope {
 namespace {
@@ -32,13 +34,6 @@ std::string quote(const std::string& s) {
 }
 
 std::string num(double v) { return fmt::format("{}", v); }
-
-std::string lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
 
 // Runs recorded before the Place was stored carry only the label "aws:us-east-1 (...)".
 Place place_of(const RunInfo& run) {
@@ -65,14 +60,7 @@ std::string codecarbon_header() {
   return out;
 }
 
-std::string codecarbon_timestamp(double unix_seconds) {
-  const auto t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
-  return buf;
-}
+std::string codecarbon_timestamp(double unix_seconds) { return format_utc(unix_seconds, UtcFormat::kOffset); }
 
 std::string codecarbon_row(const Report& r) {
   const Footprint& f = r.footprint;
@@ -94,7 +82,7 @@ std::string codecarbon_row(const Report& r) {
   const Place place = place_of(r.run);
   // CodeCarbon: a private machine's region is lower-case ("quebec"); a cloud region's is
   // the state or city of its data centre as published ("Iowa").
-  const std::string region = place.on_cloud() ? place.subregion : lower(place.subregion);
+  const std::string region = place.on_cloud() ? place.subregion : ascii_lower(place.subregion);
   std::string experiment;
   for (const std::string& tag : r.run.tags) experiment += (experiment.empty() ? "" : ";") + tag;
   const double util = r.run.cpu_utilisation;
@@ -116,7 +104,7 @@ std::string codecarbon_row(const Report& r) {
   return out;
 }
 
-Status append_codecarbon_csv(const std::string& path, const Report& report) {
+Status append_codecarbon_csv(const std::string& path, const Report& report, FileWriter& files) {
   bool need_header = true;
   {
     std::ifstream in(path);
@@ -129,13 +117,10 @@ Status append_codecarbon_csv(const std::string& path, const Report& report) {
       }
     }
   }
-  std::ofstream out(path, std::ios::app);
-  if (!out) return Status::io_error(fmt::format("cannot append to {}", path));
-  if (need_header) out << codecarbon_header() << '\n';
-  out << codecarbon_row(report) << '\n';
-  out.flush();
-  if (!out) return Status::io_error(fmt::format("cannot write {}", path));
-  return {};
+  // The header (when new) and the row in one append.
+  std::string text = need_header ? codecarbon_header() + "\n" : "";
+  text += codecarbon_row(report) + "\n";
+  return files.append(path, text);
 }
 
 std::string codecarbon_csv(const std::vector<Report>& reports) {

@@ -9,6 +9,7 @@
 
 #include "carbonscope/report.h"
 #include "carbonscope/status.h"
+#include "platform/file_writer.h"
 
 namespace carbonscope {
 
@@ -18,7 +19,8 @@ std::string codecarbon_header();
 std::string codecarbon_row(const Report& report);
 // Appends a row to `path`, writing the header first when the file is new or empty. A
 // file with another header is renamed to PATH.bak first (as CodeCarbon does).
-Status append_codecarbon_csv(const std::string& path, const Report& report);
+Status append_codecarbon_csv(const std::string& path, const Report& report,
+                             FileWriter& files = system_file_writer());
 // "2026-12-02T01:31:10+00:00": ISO 8601 in UTC with an explicit offset.
 std::string codecarbon_timestamp(double unix_seconds);
 

@@ -166,7 +166,7 @@ Result<std::vector<ImportedRun>> runs_from_codecarbon_csv(std::string_view name,
       rep.notes.push_back("the row's timestamp has no time zone; read as UTC");
     }
     // Ids derived from the row, so the same file imports once.
-    const unsigned bits = static_cast<unsigned>(std::hash<std::string>{}(fmt::format(
+    const std::uint64_t bits = static_cast<std::uint64_t>(std::hash<std::string>{}(fmt::format(
         "{}|{}|{}|{}", r.text("run_id"), r.text("timestamp"), r.text("project_name"), r.text("duration"))));
     run.id = make_run_id(run.start_unix, bits);
     if (Status s = check_report_figures(rep); !s.ok()) return s.with_context(where);

@@ -13,20 +13,11 @@
 namespace carbonscope {
 namespace {
 
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else out += c;
-  }
-  return out;
-}
-
 std::string md_table(const std::vector<std::vector<std::string>>& rows) {
   std::string out;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     out += "|";
-    for (const auto& cell : rows[r]) out += " " + md_cell(cell) + " |";
+    for (const auto& cell : rows[r]) out += " " + markdown_cell(cell) + " |";
     out += "\n";
     if (r == 0) {
       out += "|";
@@ -95,11 +86,11 @@ std::string render_markdown(const ReportBundle& bundle) {
   if (bundle.runs.size() == 1) {
     const auto cf = counterfactual_sentences(bundle, bundle.runs.front());
     if (!cf.empty()) out += "\n### Counterfactual\n\n";
-    for (const auto& c : cf) out += "- " + md_cell(c) + "\n";
+    for (const auto& c : cf) out += "- " + markdown_cell(c) + "\n";
   }
   if (bundle.method_notes && !s.notes.empty()) {
     out += "\n### Method notes\n\n";
-    for (const auto& n : s.notes) out += "- " + md_cell(n) + "\n";
+    for (const auto& n : s.notes) out += "- " + markdown_cell(n) + "\n";
   }
   return out;
 }

@@ -57,4 +57,9 @@ struct ReportBundle {
   std::size_t text_width = 80;  // columns of the text format
 };
 
+// Runs from the ledger into `b`, each with its power series, the one way `report` and
+// the dashboard gather them: by id (in the order given), or those `filter` matches.
+Status gather_runs(const Ledger& ledger, const std::vector<std::string>& ids, ReportBundle& b);
+Status gather_runs(const Ledger& ledger, const RunFilter& filter, ReportBundle& b);
+
 }  // namespace carbonscope

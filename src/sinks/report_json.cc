@@ -8,7 +8,9 @@
 #include <fmt/format.h>
 
 #include "carbonscope/utf8.h"
+#include "core/utc_time.h"
 #include "sinks/inference_json.h"
+#include "sinks/run_filter.h"
 
 namespace carbonscope {
 namespace {
@@ -73,13 +75,7 @@ json provenance_json(const Provenance& p) {
 }
 
 std::string iso8601_utc(double unix_seconds) {
-  if (unix_seconds == 0) return "";
-  const std::time_t t = static_cast<std::time_t>(std::floor(unix_seconds));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return unix_seconds == 0 ? "" : format_utc(unix_seconds, UtcFormat::kIso8601);
 }
 
 namespace {
@@ -186,8 +182,7 @@ Result<Report> report_from_json(const json& j) {
     Report r;
     const json& jr = j.at("run");
     r.run.id = jr.value("id", "");
-    const std::string kind = jr.value("kind", "run");
-    r.run.kind = kind == "monitor" ? RunKind::kMonitor : kind == "estimate" ? RunKind::kEstimate : RunKind::kRun;
+    r.run.kind = parse_run_kind(jr.value("kind", "run")).value_or(RunKind::kRun);
     r.run.project = jr.value("project", "");
     r.run.tags = jr.value("tags", std::vector<std::string>{});
     r.run.command = jr.value("command", std::vector<std::string>{});

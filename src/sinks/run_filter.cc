@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "core/utc_time.h"
+
 namespace carbonscope {
 
 Result<double> parse_utc_time(std::string_view text, bool end_of_day) {
@@ -60,6 +62,30 @@ Result<RunKind> parse_run_kind(std::string_view text) {
       fmt::format("unknown kind '{}': use run, monitor or estimate", text));
 }
 
+Result<RunFilter> parse_run_filter(const FilterWords& w) {
+  RunFilter filter;
+  filter.project = w.project;
+  filter.tags = w.tags;
+  filter.limit = w.limit;
+  if (!w.since.empty()) {
+    CS_ASSIGN_OR_RETURN(double t, parse_utc_time(w.since, /*end_of_day=*/false));
+    filter.since_unix = t;
+  }
+  if (!w.until.empty()) {
+    CS_ASSIGN_OR_RETURN(double t, parse_utc_time(w.until, /*end_of_day=*/true));
+    filter.until_unix = t;
+  }
+  if (!w.status.empty()) {
+    CS_ASSIGN_OR_RETURN(bool complete, parse_run_status(w.status));
+    filter.complete = complete;
+  }
+  if (!w.kind.empty()) {
+    CS_ASSIGN_OR_RETURN(RunKind kind, parse_run_kind(w.kind));
+    filter.kind = kind;
+  }
+  return filter;
+}
+
 bool is_valid_run_id(std::string_view id) {
   if (id.empty() || id.size() > 128) return false;
   for (const char c : id) {
@@ -70,13 +96,8 @@ bool is_valid_run_id(std::string_view id) {
   return id != "." && id != "..";
 }
 
-std::string make_run_id(double unix_seconds, unsigned random_bits) {
-  const std::time_t t = static_cast<std::time_t>(std::floor(unix_seconds));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return fmt::format("{}-{:06x}", buf, random_bits & 0xffffffu);
+std::string make_run_id(double unix_seconds, std::uint64_t random_bits) {
+  return fmt::format("{}-{:012x}", format_utc(unix_seconds, UtcFormat::kCompact), random_bits & 0xFFFFFFFFFFFFull);
 }
 
 }  // namespace carbonscope

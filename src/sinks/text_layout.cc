@@ -100,6 +100,16 @@ std::string prefixed_text(std::string_view prefix, std::string_view text, std::s
   return out;
 }
 
+std::string markdown_cell(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 std::string ellipsize(std::string_view s, std::size_t width) {
   if (text_width(s) <= width) return std::string(s);
   if (width <= 3) return std::string(s.substr(0, offset_of(s, width)));

@@ -29,6 +29,9 @@ std::string wrap_paragraph(std::string_view text, std::size_t width, std::size_t
 std::string prefixed_text(std::string_view prefix, std::string_view text, std::size_t width,
                           std::size_t fallback_indent);
 
+// `s` as a Markdown table cell: "|" would end the cell and is written "\|".
+std::string markdown_cell(std::string_view s);
+
 // `s` when it fits in `width`, else its start and "...".
 std::string ellipsize(std::string_view s, std::size_t width);
 

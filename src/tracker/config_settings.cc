@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "core/text.h"
+
 namespace carbonscope {
 namespace {
 
@@ -72,22 +74,18 @@ Layer codecarbon_layer(const std::string& path, const std::string& text) {
   Layer l;
   std::istringstream in(text);
   std::string line, section, provider, cloud_region;
-  const auto trim = [](std::string s) {
-    const auto a = s.find_first_not_of(" \t\r");
-    const auto b = s.find_last_not_of(" \t\r");
-    return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
-  };
+  const auto trimmed = [](std::string_view s) { return std::string(trim(s)); };
   while (std::getline(in, line)) {
-    line = trim(line);
+    line = trimmed(line);
     if (line.empty() || line[0] == '#' || line[0] == ';') continue;
     if (line.front() == '[') {
-      section = trim(line.substr(1, line.find(']') - 1));
+      section = trimmed(line.substr(1, line.find(']') - 1));
       continue;
     }
     if (section != "codecarbon") continue;
     const auto eq = line.find_first_of("=:");
     if (eq == std::string::npos) continue;
-    const std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
+    const std::string key = trimmed(line.substr(0, eq)), value = trimmed(line.substr(eq + 1));
     if (value.empty()) continue;
     const Setting s{value, path};
     if (key == "country_iso_code") l.country = s;
@@ -104,10 +102,7 @@ Layer codecarbon_layer(const std::string& path, const std::string& text) {
 
 SettingsInputs process_settings_inputs() {
   SettingsInputs in;
-  in.env = [](const char* name) {
-    const char* v = std::getenv(name);
-    return std::string(v ? v : "");
-  };
+  in.env = Environment::current();
   char buf[PATH_MAX];
   if (::getcwd(buf, sizeof buf) != nullptr) in.cwd = buf;
   return in;
@@ -120,7 +115,7 @@ Result<Settings> load_settings(const SettingsInputs& in) {
   for (auto [name, s] :
        {std::pair{"CARBONSCOPE_COUNTRY", &env.country}, std::pair{"CARBONSCOPE_REGION", &env.region},
         std::pair{"CARBONSCOPE_CLOUD", &env.cloud}, std::pair{"CARBONSCOPE_PUE", &env.pue}}) {
-    if (std::string v = in.env(name); !v.empty()) *s = {v, name};
+    if (std::string v = in.env.get(name); !v.empty()) *s = {v, name};
   }
   layers.push_back(env);
   std::string text;
@@ -136,8 +131,8 @@ Result<Settings> load_settings(const SettingsInputs& in) {
     }
     if (dir == "/") break;
   }
-  const std::string home = in.env("HOME");
-  std::string config_home = in.env("XDG_CONFIG_HOME");
+  const std::string home = in.env.get("HOME");
+  std::string config_home = in.env.get("XDG_CONFIG_HOME");
   if (config_home.empty() && !home.empty()) config_home = home + "/.config";
   if (!config_home.empty()) {
     const std::string path = config_home + "/carbonscope/config.toml";

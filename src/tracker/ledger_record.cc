@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/environment.h"
 #include "carbonscope/ledger.h"
 #include "platform/system_info.h"
 #include "sinks/json_text.h"
@@ -122,7 +123,7 @@ Status record_run_in_ledger(Report& report, const std::string& run_dir, const st
     auto table = read_samples_csv(fmt::format("{}/{}", run_dir, kSamplesCsv));
     if (table.ok()) samples = ledger_series(*table);
   }
-  const LedgerTarget target = ledger_target(ledger_path, std::getenv("CARBONSCOPE_LEDGER_FS"));
+  const LedgerTarget target = ledger_target(ledger_path, Environment::current().find("CARBONSCOPE_LEDGER_FS"));
   if (target.record_files) {
     return write_record_file(target, report, std::move(samples))
         .with_context(

@@ -15,15 +15,12 @@ std::optional<int> number(std::string_view s) {
   return v;
 }
 
-std::optional<int> env_number(const EnvLookup& env, const char* name) {
-  const char* v = env(name);
+std::optional<int> env_number(const Environment& env, const char* name) {
+  const char* v = env.find(name);
   return v == nullptr ? std::nullopt : number(v);
 }
 
-std::string env_text(const EnvLookup& env, const char* name) {
-  const char* v = env(name);
-  return v == nullptr ? "" : v;
-}
+std::string env_text(const Environment& env, const char* name) { return env.get(name); }
 
 }  // namespace
 
@@ -51,7 +48,7 @@ std::optional<int> slurm_tasks_on_node(const std::string& spec, int node) {
   return counts[static_cast<std::size_t>(node)];
 }
 
-NodeRank node_rank_from_env(const EnvLookup& env) {
+NodeRank node_rank_from_env(const Environment& env) {
   NodeRank r;
   for (const char* name : {"LOCAL_RANK", "SLURM_LOCALID", "OMPI_COMM_WORLD_LOCAL_RANK", "MPI_LOCALRANKID"}) {
     if ((r.local_rank = env_number(env, name))) break;
@@ -64,7 +61,7 @@ NodeRank node_rank_from_env(const EnvLookup& env) {
     const auto rank = env_number(env, "RANK");
     if (rank && r.local_world_size) r.local_rank = *rank % *r.local_world_size;
   }
-  if (!r.local_world_size && env("SLURM_LOCALID") != nullptr) {
+  if (!r.local_world_size && env.find("SLURM_LOCALID") != nullptr) {
     std::string spec = env_text(env, "SLURM_STEP_TASKS_PER_NODE");
     if (spec.empty()) spec = env_text(env, "SLURM_TASKS_PER_NODE");
     r.local_world_size = slurm_tasks_on_node(spec, env_number(env, "SLURM_NODEID").value_or(0));

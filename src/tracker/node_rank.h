@@ -5,9 +5,10 @@
 // the same rules (python/carbonscope/_ranks.py).
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
+
+#include "carbonscope/environment.h"
 
 namespace carbonscope {
 
@@ -24,8 +25,7 @@ struct NodeRank {
   bool shares_node() const { return !job.empty() && local_rank && local_world_size.value_or(1) > 1; }
 };
 
-using EnvLookup = std::function<const char*(const char*)>;
-NodeRank node_rank_from_env(const EnvLookup& env);
+NodeRank node_rank_from_env(const Environment& env);
 
 // "2(x3),1" (SLURM_STEP_TASKS_PER_NODE) -> the count of node `node`, nullopt if malformed.
 std::optional<int> slurm_tasks_on_node(const std::string& spec, int node);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "carbonscope/status.h"
+#include "platform/file_writer.h"
 
 namespace carbonscope {
 
@@ -19,9 +20,10 @@ inline constexpr const char* kReportJson = "report.json";
 
 // "20261122T070425Z-3f2a09c1d4e5": time-sortable; unique (run_id.cc says why).
 std::string new_run_id(double unix_seconds);
-Status make_dirs(const std::string& path);
-// Writes PATH.tmp then renames it over PATH, so readers never see half a file.
-Status write_file_atomic(const std::string& path, const std::string& text);
-Status write_json_atomic(const std::string& path, const nlohmann::json& j);
+Status make_dirs(const std::string& path, FileWriter& files = system_file_writer());
+// Writes PATH.tmp then renames it over PATH, so readers never see half a file
+// (FileWriter::write_atomic).
+Status write_file_atomic(const std::string& path, const std::string& text, FileWriter& files = system_file_writer());
+Status write_json_atomic(const std::string& path, const nlohmann::json& j, FileWriter& files = system_file_writer());
 
 }  // namespace carbonscope

@@ -3,13 +3,13 @@
 // samples.csv), or report.json without the marker (queued: recorded then, once).
 #include "tracker/run_finish.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "carbonscope/environment.h"
 #include "sinks/codecarbon_csv.h"
 #include "sinks/report_json.h"
 #include "tracker/ledger_record.h"
@@ -35,17 +35,20 @@ bool has_row_for(const std::string& path, const std::string& id) {
 }
 
 // report.json in the run's directory, else in the first fallback that takes it.
+FileWriter& files_of(const RunPaths& p) { return p.files != nullptr ? *p.files : system_file_writer(); }
+
 Status write_report(const Report& report, const RunPaths& p, FinishOutcome& o) {
+  FileWriter& files = files_of(p);
   const std::string json_path = fmt::format("{}/{}", p.dir, kReportJson);
-  const Status st = write_json_atomic(json_path, to_json(report));
+  const Status st = write_json_atomic(json_path, to_json(report), files);
   if (st.ok()) {
     o.report_path = json_path;
     return st;
   }
   for (const std::string& dir : fallback_dirs(p.ledger, report.run.id)) {
-    if (!make_dirs(dir).ok()) continue;
+    if (!make_dirs(dir, files).ok()) continue;
     const std::string path = fmt::format("{}/{}", dir, kReportJson);
-    if (write_json_atomic(path, to_json(report)).ok()) {
+    if (write_json_atomic(path, to_json(report), files).ok()) {
       o.report_path = path;
       return Status::io_error(
           fmt::format("{}; the report was written to {} instead, and the next run moves it back "
@@ -59,11 +62,11 @@ Status write_report(const Report& report, const RunPaths& p, FinishOutcome& o) {
 }  // namespace
 
 std::vector<std::string> fallback_dirs(const std::string& ledger_path, const std::string& run_id) {
+  const Environment env = Environment::current();
   std::vector<std::string> roots;
-  if (const char* d = std::getenv("CARBONSCOPE_FALLBACK_DIR"); d != nullptr && *d != '\0')
-    roots.emplace_back(d);
+  if (const char* d = env.find("CARBONSCOPE_FALLBACK_DIR")) roots.emplace_back(d);
   if (!ledger_path.empty()) roots.push_back(parent_of(ledger_path));
-  if (const char* t = std::getenv("TMPDIR"); t != nullptr && *t != '\0') roots.emplace_back(t);
+  if (const char* t = env.find("TMPDIR")) roots.emplace_back(t);
   roots.emplace_back("/tmp");
   std::vector<std::string> out;
   for (const std::string& r : roots) out.push_back(fmt::format("{}/carbonscope-unsaved/{}", r, run_id));
@@ -78,7 +81,7 @@ FinishOutcome finish_run(Report& report, const RunPaths& p) {
     const std::string csv =
         p.emissions_csv.empty() ? fmt::format("{}/{}", p.output_dir, kEmissionsCsv) : p.emissions_csv;
     if (p.own_run || !has_row_for(csv, report.run.id)) {
-      const Status st = append_codecarbon_csv(csv, report);
+      const Status st = append_codecarbon_csv(csv, report, files_of(p));
       if (!st.ok() && o.files.ok()) o.files = st;
     }
   }
@@ -95,8 +98,9 @@ FinishOutcome finish_run(Report& report, const RunPaths& p) {
   }
   if (!p.dir.empty() && o.ledger.ok()) {
     if (report.run.id != first_id)
-      (void)write_json_atomic(fmt::format("{}/{}", p.dir, kReportJson), to_json(report));
-    if (o.files.ok()) (void)write_file_atomic(fmt::format("{}/{}", p.dir, kRecordedMarker), p.ledger + "\n");
+      (void)write_json_atomic(fmt::format("{}/{}", p.dir, kReportJson), to_json(report), files_of(p));
+    if (o.files.ok())
+      (void)write_file_atomic(fmt::format("{}/{}", p.dir, kRecordedMarker), p.ledger + "\n", files_of(p));
   }
   return o;
 }

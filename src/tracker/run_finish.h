@@ -12,6 +12,7 @@
 #include "carbonscope/parse.h"
 #include "carbonscope/report.h"
 #include "carbonscope/status.h"
+#include "platform/file_writer.h"
 
 namespace carbonscope {
 
@@ -32,6 +33,7 @@ struct RunPaths {
   // The tracker finishing its own run (not a recovery): the emissions.csv row cannot
   // be there yet, so the file, which grows by a row per run, is not searched for it.
   bool own_run = false;
+  FileWriter* files = nullptr;  // the writes (fault tests inject one); nullptr: the real file system
 };
 
 struct FinishOutcome {

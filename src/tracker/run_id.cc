@@ -7,13 +7,10 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <cmath>
-#include <ctime>
 #include <mutex>
 #include <random>
 
-#include <fmt/format.h>
-
+#include "sinks/run_filter.h"
 #include "tracker/run_files.h"
 
 namespace carbonscope {
@@ -46,13 +43,6 @@ std::uint64_t next_suffix() {
 
 }  // namespace
 
-std::string new_run_id(double unix_seconds) {
-  const auto t = static_cast<std::time_t>(std::floor(unix_seconds));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return fmt::format("{}-{:012x}", buf, next_suffix());
-}
+std::string new_run_id(double unix_seconds) { return make_run_id(unix_seconds, next_suffix()); }
 
 }  // namespace carbonscope

@@ -1,8 +1,6 @@
 // The environment and the CPU tables -> SensorOptions.
 #include "tracker/sensor_setup.h"
 
-#include <cstdlib>
-
 #include <fmt/format.h>
 
 #include "platform/file_reader.h"
@@ -12,18 +10,14 @@
 namespace carbonscope {
 namespace {
 
-std::string value(const EnvLookup& env, const char* name, const char* fallback = "") {
-  const char* v = env ? env(name) : nullptr;
-  return v != nullptr && *v != '\0' ? v : fallback;
+std::string value(const Environment& env, const char* name, const char* fallback = "") {
+  const char* v = env.find(name);
+  return v != nullptr ? v : fallback;
 }
 
 }  // namespace
 
-EnvLookup process_environment() {
-  return [](const char* name) { return static_cast<const char*>(std::getenv(name)); };
-}
-
-SensorOptions sensor_options(const DataSet& data, const EnvLookup& env) {
+SensorOptions sensor_options(const DataSet& data, const Environment& env) {
   SensorOptions o;
   o.sysfs_root = value(env, "CARBONSCOPE_SYSFS_ROOT", "/");
   o.proc_root = value(env, "CARBONSCOPE_PROC_ROOT", "/");
@@ -31,7 +25,7 @@ SensorOptions sensor_options(const DataSet& data, const EnvLookup& env) {
   o.rocm_smi_library = value(env, "CARBONSCOPE_ROCM_SMI_LIBRARY");
   o.fake_spec = value(env, "CARBONSCOPE_FAKE_SENSORS");
   const FileReader proc(o.proc_root);
-  if (auto cpuinfo = proc.read("/proc/cpuinfo"); cpuinfo.ok()) {
+  if (auto cpuinfo = proc.read_static("/proc/cpuinfo"); cpuinfo.ok()) {
     auto stat = proc.read("/proc/stat");
     auto times = stat.ok() ? parse_proc_stat(*stat) : Result<CpuTimes>(stat.status());
     const CpuRating rating = cpu_rating_from_tables(data, *cpuinfo, times.ok() ? times->cpus : 0);

@@ -4,26 +4,21 @@
 // data tables. Two callers cannot disagree on the TDP or the roots.
 #pragma once
 
-#include <functional>
 #include <string>
 
 #include "carbonscope/data.h"
 #include "carbonscope/tracker.h"
+#include "carbonscope/environment.h"
 #include "sensors/registry.h"
 
 namespace carbonscope {
-
-// Looks up one environment variable: its value, or nullptr when unset.
-using EnvLookup = std::function<const char*(const char* name)>;
-// The process environment (std::getenv).
-EnvLookup process_environment();
 
 // CARBONSCOPE_SYSFS_ROOT, CARBONSCOPE_PROC_ROOT (default "/"), CARBONSCOPE_NVML_LIBRARY,
 // CARBONSCOPE_ROCM_SMI_LIBRARY and CARBONSCOPE_FAKE_SENSORS (default ""); an empty
 // value counts as unset. Then the CPU model's rating: the /proc/cpuinfo brand (under
 // the proc root) matched in the CPU table and scaled to the visible cores; no match
 // leaves the sensor's stated per-thread fallback.
-SensorOptions sensor_options(const DataSet& data, const EnvLookup& env = process_environment());
+SensorOptions sensor_options(const DataSet& data, const Environment& env);
 
 // The same options in and out of a TrackerConfig's fields (sysfs_root ... tdp_source).
 void set_sensor_options(TrackerConfig& config, const SensorOptions& options);

@@ -147,9 +147,9 @@ RunInfo Tracker::Impl::run_info() const {
   r.machine_scope = config.kind == RunKind::kMonitor || !config.pid.has_value();
   r.start_unix = start_unix;
   const FileReader proc(config.proc_root);
-  if (auto info = proc.read("/proc/cpuinfo"); info.ok()) r.cpu_model = escape_utf8(parse_cpu_brand(*info));
+  if (auto info = proc.read_static("/proc/cpuinfo"); info.ok()) r.cpu_model = escape_utf8(parse_cpu_brand(*info));
   if (auto stat = proc.read("/proc/stat"); stat.ok()) r.cpu_count = parse_proc_stat(*stat).value_or(CpuTimes{}).cpus;
-  if (auto mem = proc.read("/proc/meminfo"); mem.ok()) {
+  if (auto mem = proc.read_static("/proc/meminfo"); mem.ok()) {
     r.ram_gb = static_cast<double>(parse_mem_total(*mem).value_or(0)) / 1e9;
   }
   for (const DomainTotals& t : acc->domains()) {

@@ -55,7 +55,7 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetu
   }
   if (c.pue.provenance.method == Method::kDefault) c.notes.push_back("pue: " + c.pue.provenance.detail);
   // The sensors exactly as `carbonscope sensors` probes them (tracker/sensor_setup.h).
-  set_sensor_options(c, sensor_options(data));
+  set_sensor_options(c, sensor_options(data, s.env));
   return c;
 }
 

@@ -49,12 +49,6 @@ std::string percent_range(const Range<double>& r) {
                      format_percent(r.high));
 }
 
-std::string intensity_range(const Range<CarbonIntensity>& r) {
-  if (r.is_exact()) return format_intensity(r.central);
-  return fmt::format("{} ({} to {})", format_intensity(r.central), format_number(r.low.g_per_kwh()),
-                     format_number(r.high.g_per_kwh()));
-}
-
 // A figure without a range says so: it is exact because it was given.
 template <typename Q, typename F>
 std::string ranged(const Range<Q>& r, F format) {
@@ -145,8 +139,8 @@ std::string render_estimate_text(const EstimateResult& r, std::size_t width) {
       << "\n";
   std::vector<Line> grid = {
       {"Intensity",
-       f.intensity.provenance.method == Method::kGiven ? ranged(f.intensity.value, intensity_range)
-                                                       : intensity_range(f.intensity.value),
+       f.intensity.provenance.method == Method::kGiven ? ranged(f.intensity.value, format_intensity_range)
+                                                       : format_intensity_range(f.intensity.value),
        describe_provenance(f.intensity.provenance)},
       {"Emissions", emissions_ranged(f.emissions),
        fmt::format("location-based (the grid's average), {} lb", format_number(f.emissions.central.lb()))}};

@@ -12,36 +12,6 @@
 namespace carbonscope::cli {
 namespace {
 
-// A zero is written in the unit of `like` (the total): "0 t" next to "24.7 t".
-std::string mass(const Range<Emissions>& r, Emissions like = {}) {
-  if (r.central.grams() == 0 && like.grams() != 0) return format_emissions_like(r.central, like);
-  if (r.is_exact()) return format_emissions(r.central);
-  return fmt::format("{} ({} to {})", format_emissions(r.central), format_emissions_like(r.low, r.central),
-                     format_emissions_like(r.high, r.central));
-}
-
-std::string energy(const Range<Energy>& r) {
-  if (r.is_exact()) return format_energy(r.central);
-  return fmt::format("{} ({} to {})", format_energy(r.central), format_energy_like(r.low, r.central),
-                     format_energy_like(r.high, r.central));
-}
-
-std::string ratio(const Range<double>& r) { return format_number_range(r); }
-
-std::string intensity(const Range<CarbonIntensity>& r) {
-  if (r.is_exact()) return format_intensity(r.central);
-  return fmt::format("{} ({} to {})", format_intensity(r.central), format_number(r.low.g_per_kwh()),
-                     format_number(r.high.g_per_kwh()));
-}
-
-std::string how(const Provenance& p) { return describe_provenance(p); }
-
-// A table cell: '|' would end the cell.
-std::string cell(std::string s) {
-  for (std::size_t i = s.find('|'); i != std::string::npos; i = s.find('|', i + 2)) s.replace(i, 1, "\\|");
-  return s;
-}
-
 std::string percent(double share) { return fmt::format("{:.1f}%", share * 100); }
 
 std::string title(const LcaResult& r, const std::string& path) {
@@ -56,10 +26,10 @@ std::string render_lca_text(const LcaResult& r, const std::string& path, std::si
   out << fmt::format("  {:<12}{:>8}  {}\n", "Part", "Share", "Emissions CO2e (low to high)");
   for (const LcaPartTotal& p : r.parts) {
     out << fmt::format("  {:<12}{:>8}  {}\n", lca_part_name(p.part), percent(p.share),
-                       mass(p.emissions, r.emissions.central));
+                       format_mass_range(p.emissions, r.emissions.central));
   }
-  out << fmt::format("  {:<12}{:>8}  {}\n", "Total", "100%", mass(r.emissions));
-  out << fmt::format("  {:<12}{:>8}  {}\n\n", "Electricity", "", energy(r.facility_energy));
+  out << fmt::format("  {:<12}{:>8}  {}\n", "Total", "100%", format_mass_range(r.emissions));
+  out << fmt::format("  {:<12}{:>8}  {}\n\n", "Electricity", "", format_energy_range(r.facility_energy));
 
   // An entry's first line: part, name (shortened to fit), share, emissions.
   std::size_t name_width = 8;
@@ -67,22 +37,22 @@ std::string render_lca_text(const LcaResult& r, const std::string& path, std::si
   const auto indented = [&](const std::string& text) { return wrap_paragraph(text, width, 6, 8); };
   out << "  Entries\n";
   for (const LcaLine& l : r.lines) {
-    const std::string tail = fmt::format("{:>7}  {}", percent(l.share), mass(l.emissions, r.emissions.central));
+    const std::string tail = fmt::format("{:>7}  {}", percent(l.share), format_mass_range(l.emissions, r.emissions.central));
     const std::size_t fixed = 4 + 11 + 1 + tail.size();
     const std::size_t w = std::min(name_width, width > fixed + 8 ? width - fixed : 8);
     out << fmt::format("    {:<10} {} {}\n", lca_part_name(l.part), pad_right(ellipsize(l.name, w), w), tail);
     if (!l.detail.empty()) out << indented(l.detail);
-    out << indented(how(l.provenance));
+    out << indented(describe_provenance(l.provenance));
     if (l.part == LcaPart::kEmbodied) continue;
-    out << indented(fmt::format("energy {} x PUE {} = {}", energy(l.energy), ratio(l.pue->value),
-                                energy(l.facility_energy)));
-    out << indented("PUE " + how(l.pue->provenance));
-    out << indented(fmt::format("intensity {}, {}", intensity(l.intensity->value), how(l.intensity->provenance)));
+    out << indented(fmt::format("energy {} x PUE {} = {}", format_energy_range(l.energy), format_number_range(l.pue->value),
+                                format_energy_range(l.facility_energy)));
+    out << indented("PUE " + describe_provenance(l.pue->provenance));
+    out << indented(fmt::format("intensity {}, {}", format_intensity_range(l.intensity->value), describe_provenance(l.intensity->provenance)));
     if (l.requests) {
       out << indented(fmt::format("per request: {}, {} CO2e; per 1,000 requests: {}, {} CO2e ({} requests)",
-                                  energy(l.facility_energy_per_request), mass(l.emissions_per_request),
-                                  energy(l.facility_energy_per_request.scaled(1000)),
-                                  mass(l.emissions_per_request.scaled(1000)), format_count(*l.requests)));
+                                  format_energy_range(l.facility_energy_per_request), format_mass_range(l.emissions_per_request),
+                                  format_energy_range(l.facility_energy_per_request.scaled(1000)),
+                                  format_mass_range(l.emissions_per_request.scaled(1000)), format_count(*l.requests)));
     }
   }
   if (!r.notes.empty()) {
@@ -112,13 +82,13 @@ std::string render_lca_markdown(const LcaResult& r, const std::string& path) {
          "|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
   for (const LcaLine& l : r.lines) {
     const bool embodied = l.part == LcaPart::kEmbodied;
-    std::string detail = l.detail.empty() ? how(l.provenance) : l.detail + "; " + how(l.provenance);
+    std::string detail = l.detail.empty() ? describe_provenance(l.provenance) : l.detail + "; " + describe_provenance(l.provenance);
     if (!embodied) {
-      detail += "; PUE " + how(l.pue->provenance) + "; intensity " + how(l.intensity->provenance);
+      detail += "; PUE " + describe_provenance(l.pue->provenance) + "; intensity " + describe_provenance(l.intensity->provenance);
     }
-    out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", lca_part_name(l.part), cell(l.name),
-                       embodied ? "" : energy(l.facility_energy), embodied ? "" : ratio(l.pue->value),
-                       embodied ? "" : intensity(l.intensity->value), row(l.emissions), percent(l.share), cell(detail));
+    out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", lca_part_name(l.part), markdown_cell(l.name),
+                       embodied ? "" : format_energy_range(l.facility_energy), embodied ? "" : format_number_range(l.pue->value),
+                       embodied ? "" : format_intensity_range(l.intensity->value), row(l.emissions), percent(l.share), markdown_cell(detail));
   }
   bool header = false;
   for (const LcaLine& l : r.lines) {
@@ -128,9 +98,9 @@ std::string render_lca_markdown(const LcaResult& r, const std::string& path) {
              "Energy per 1,000 | CO2e per 1,000 |\n|---|---:|---:|---:|---:|---:|\n";
       header = true;
     }
-    out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", l.name, format_count(*l.requests),
-                       energy(l.facility_energy_per_request), mass(l.emissions_per_request),
-                       energy(l.facility_energy_per_request.scaled(1000)), mass(l.emissions_per_request.scaled(1000)));
+    out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_cell(l.name), format_count(*l.requests),
+                       format_energy_range(l.facility_energy_per_request), format_mass_range(l.emissions_per_request),
+                       format_energy_range(l.facility_energy_per_request.scaled(1000)), format_mass_range(l.emissions_per_request.scaled(1000)));
   }
   if (!r.notes.empty()) {
     out << "\n## Notes\n\n";

@@ -61,29 +61,7 @@ bool has_filter(const FilterFlags& f) {
          !f.kind.empty() || f.limit > 0;
 }
 
-Result<RunFilter> to_filter(const FilterFlags& f) {
-  RunFilter filter;
-  filter.project = f.project;
-  filter.tags = f.tags;
-  filter.limit = f.limit;
-  if (!f.since.empty()) {
-    CS_ASSIGN_OR_RETURN(double t, parse_utc_time(f.since, /*end_of_day=*/false));
-    filter.since_unix = t;
-  }
-  if (!f.until.empty()) {
-    CS_ASSIGN_OR_RETURN(double t, parse_utc_time(f.until, /*end_of_day=*/true));
-    filter.until_unix = t;
-  }
-  if (!f.status.empty()) {
-    CS_ASSIGN_OR_RETURN(bool complete, parse_run_status(f.status));
-    filter.complete = complete;
-  }
-  if (!f.kind.empty()) {
-    CS_ASSIGN_OR_RETURN(RunKind kind, parse_run_kind(f.kind));
-    filter.kind = kind;
-  }
-  return filter;
-}
+Result<RunFilter> to_filter(const FilterFlags& f) { return parse_run_filter(f); }
 
 void print_ledger_warnings(const Ledger& ledger) {
   for (const std::string& w : ledger.take_warnings()) std::cerr << "carbonscope: warning: " << w << "\n";

@@ -19,15 +19,7 @@ void add_ledger_option(CLI::App* sub, std::string* path);
 // The ledger to use: --ledger if given, else CARBONSCOPE_LEDGER, XDG_DATA_HOME, HOME.
 std::string resolve_ledger_path(const std::string& flag);
 
-struct FilterFlags {
-  std::string project;
-  std::vector<std::string> tags;
-  std::string since;
-  std::string until;
-  std::string status;
-  std::string kind;
-  std::size_t limit = 0;
-};
+using FilterFlags = FilterWords;  // the dashboard's form reads the same words
 
 void add_filter_options(CLI::App* sub, FilterFlags* flags);
 Result<RunFilter> to_filter(const FilterFlags& flags);

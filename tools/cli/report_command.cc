@@ -54,19 +54,12 @@ Result<ReportBundle> gather(const DataSet& data, const ReportFlags& f) {
   CS_ASSIGN_OR_RETURN(Ledger ledger, Ledger::open(resolve_ledger_path(f.ledger), {Ledger::Mode::kReadOnly, 15000}));
   ReportBundle b;
   if (!f.ids.empty()) {
-    for (const std::string& id : f.ids) {
-      CS_ASSIGN_OR_RETURN(Report r, ledger.get(id));
-      b.runs.push_back(std::move(r));
-    }
+    CS_RETURN_IF_ERROR(gather_runs(ledger, f.ids, b));
   } else {
     CS_ASSIGN_OR_RETURN(RunFilter filter, to_filter(f.filter));
-    CS_ASSIGN_OR_RETURN(b.runs, ledger.reports(filter));
+    CS_RETURN_IF_ERROR(gather_runs(ledger, filter, b));
     print_ledger_warnings(ledger);
     if (b.runs.empty()) return Status::not_found("no runs match the filter: see 'carbonscope runs list'");
-  }
-  for (const Report& r : b.runs) {
-    CS_ASSIGN_OR_RETURN(std::vector<PowerSample> s, ledger.samples(r.run.id));
-    if (!s.empty()) b.samples[r.run.id] = std::move(s);
   }
   if (f.compare.empty()) {
     b.regions = default_comparison_regions(data);

@@ -31,10 +31,8 @@ std::vector<RegionIntensity> default_comparison_regions(const DataSet& data) {
 
 std::vector<EquivalentFactor> default_equivalents(const DataSet& data) {
   std::vector<EquivalentFactor> out;
-  for (std::string_view key : kEverydayEquivalents) {
-    for (const Equivalent& e : data.equivalents()) {
-      if (e.key == key) out.push_back({e.name, e.unit, Emissions::kg(e.kg_per_unit), e.source_id});
-    }
+  for (const Equivalent* e : everyday_equivalent_rows(data)) {
+    out.push_back({e->name, e->unit, Emissions::kg(e->kg_per_unit), e->source_id});
   }
   return out;
 }

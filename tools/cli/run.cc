@@ -29,7 +29,7 @@ int run_command(const Context& ctx, const TrackingOptions& o, const StartWhenCle
     return kExitUsage;
   }
   // One tracker per node under srun/torchrun: local rank 0 charges the launcher's tree.
-  const NodeRank rank = node_rank_from_env(std::getenv);
+  const NodeRank rank = node_rank_from_env(Environment::current());
   if (rank.follower()) return run_untracked(argv, rank, o.quiet);
   auto data = load_data(ctx);
   if (!data.ok()) return report_error(data.status());

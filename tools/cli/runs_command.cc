@@ -20,6 +20,7 @@
 #include "sinks/inference_json.h"
 #include "sinks/report_json.h"
 #include "sinks/report_render.h"
+#include "sinks/run_compare.h"
 #include "sinks/text_layout.h"
 
 namespace carbonscope::cli {
@@ -268,40 +269,7 @@ Status compare_runs(const RunsFlags& f) {
     for (const Report& r : reports) runs.push_back({r, {}});
     return write_output("", runs_export_text(runs, 2) + "\n");
   }
-  std::vector<std::string> components;
-  for (const Report& r : reports) {
-    for (const auto& c : r.footprint.components) {
-      if (std::find(components.begin(), components.end(), c.component) == components.end()) components.push_back(c.component);
-    }
-  }
-  std::vector<std::vector<std::string>> rows = {{""}, {"project"}, {"start"}, {"duration"}, {"hardware"}, {"region"}};
-  for (const auto& c : components) rows.push_back({"energy " + c});
-  for (const char* label : {"energy IT", "PUE", "energy facility", "intensity", "emissions"}) rows.push_back({label});
-  for (const Report& r : reports) {
-    std::size_t i = 0;
-    rows[i++].push_back(r.run.id);
-    rows[i++].push_back(r.run.project);
-    rows[i++].push_back(format_utc_minute(r.run.start_unix));
-    rows[i++].push_back(format_duration(r.run.duration));
-    rows[i++].push_back(hardware_summary(r.run));
-    rows[i++].push_back(r.run.region);
-    for (const auto& c : components) {
-      Energy e;
-      bool found = false;
-      for (const auto& rc : r.footprint.components) {
-        if (rc.component == c) {
-          e += rc.energy.central;
-          found = true;
-        }
-      }
-      rows[i++].push_back(found ? format_energy(e) : "-");
-    }
-    rows[i++].push_back(format_energy(r.footprint.it_energy.central));
-    rows[i++].push_back(format_number(r.footprint.pue.value.central));
-    rows[i++].push_back(format_energy(r.footprint.facility_energy.central));
-    rows[i++].push_back(format_intensity(r.footprint.intensity.value.central));
-    rows[i++].push_back(format_emissions_range(r.footprint.emissions));
-  }
+  const std::vector<std::vector<std::string>> rows = compare_rows(reports);
   std::vector<std::size_t> w(reports.size() + 1, 0);
   for (const auto& row : rows) {
     for (std::size_t i = 0; i < row.size(); ++i) w[i] = std::max(w[i], row[i].size());

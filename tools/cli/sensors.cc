@@ -15,7 +15,7 @@ int sensors_command(const Context& ctx) {
   // The same options run, monitor and Python probe with: environment and CPU rating.
   auto data = load_data(ctx);
   if (!data.ok()) return report_error(data.status());
-  const SensorOptions o = sensor_options(**data);
+  const SensorOptions o = sensor_options(**data, Environment::current());
   const SensorSet set = probe_sensors(o);
   for (const ProbeResult& p : set.probes) {
     const char* state = p.used ? "used" : p.available ? "available" : "unavailable";

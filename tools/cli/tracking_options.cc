@@ -31,16 +31,18 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOpt
   for (const std::string& w : location_warnings(o.location, ArgStyle::kFlag)) {
     std::cerr << "carbonscope: warning: " << w << "\n";
   }
-  TrackerSetup s;
+  TrackerSetup s;  // reads the environment once (s.env): sensors, Slurm tags, settings
   s.kind = kind;
   s.interval = o.interval;
   s.project = o.project;
   s.tags = o.tags;
-  for (std::string& t : cluster::slurm_tags_from_environment()) s.tags.push_back(std::move(t));  // inside a Slurm job
+  for (std::string& t : cluster::slurm_tags(s.env)) s.tags.push_back(std::move(t));  // inside a Slurm job
   s.output_dir = o.output_dir;
   s.location = o.location;
   if (!o.no_ledger) s.ledger_path = resolve_ledger_path(o.ledger);
-  CS_ASSIGN_OR_RETURN(const Settings settings, load_settings(process_settings_inputs()));
+  SettingsInputs in = process_settings_inputs();
+  in.env = s.env;
+  CS_ASSIGN_OR_RETURN(const Settings settings, load_settings(in));
   s.settings = &settings;
   return carbonscope::make_tracker_config(data, s);
 }

@@ -10,10 +10,9 @@ namespace carbonscope {
 namespace {
 
 NodeRank of(const std::map<std::string, std::string>& vars) {
-  return node_rank_from_env([&vars](const char* name) -> const char* {
-    auto it = vars.find(name);
-    return it == vars.end() ? nullptr : it->second.c_str();
-  });
+  Environment env;
+  for (const auto& [name, value] : vars) env.set(name, value);
+  return node_rank_from_env(env);
 }
 
 TEST(NodeRank, TorchrunRanks) {

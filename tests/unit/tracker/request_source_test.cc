@@ -128,11 +128,9 @@ TEST(RequestLog, ADayOfSamplesIsBoundedAndStillFits) {
 }
 
 SettingsInputs inputs(std::map<std::string, std::string> env, std::string cwd) {
-  return {[env](const char* name) {
-            auto it = env.find(name);
-            return it == env.end() ? std::string() : it->second;
-          },
-          std::move(cwd)};
+  Environment e;
+  for (const auto& [name, value] : env) e.set(name, value);
+  return {std::move(e), std::move(cwd)};
 }
 
 TEST(Settings, PrecedenceAndWhereAsAWhole) {

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include "support/fake_tracker.h"
 #include "support/scratch_dir.h"
 #include "tracker/run_files.h"
+#include "platform/file_writer.h"
 #include "tracker/run_finish.h"
 
 namespace carbonscope {
@@ -190,6 +192,69 @@ TEST(RunRecords, ALiveTrackersRunIsLeftAlone) {
   ::waitpid(pid, &status, 0);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   ASSERT_TRUE((*t)->stop().ok());
+}
+
+// The file seam with a full disk under the run's directory only: every write there
+// fails with ENOSPC (report.json, the marker), writes elsewhere succeed.
+class FullRunDisk : public FileWriter {
+ public:
+  explicit FullRunDisk(std::string dir) : dir_(std::move(dir)) {}
+
+ protected:
+  int open_file(const char* path, int flags, mode_t mode) override {
+    const int fd = FileWriter::open_file(path, flags, mode);
+    if (fd >= 0 && std::string(path).rfind(dir_, 0) == 0) full_.insert(fd);
+    return fd;
+  }
+  ssize_t write_some(int fd, const char* data, std::size_t size) override {
+    if (full_.count(fd) != 0) {
+      errno = ENOSPC;
+      return -1;
+    }
+    return FileWriter::write_some(fd, data, size);
+  }
+  int close_file(int fd) override {
+    full_.erase(fd);
+    return FileWriter::close_file(fd);
+  }
+
+ private:
+  std::string dir_;
+  std::set<int> full_;
+};
+
+// Nothing lost on a full disk (ENOSPC injected through the file seam): report.json goes
+// to the first fallback directory, the error says where and why, the emissions.csv row
+// and the ledger entry are written, and no torn report.json or .tmp is left behind.
+TEST(RunRecords, AFullDiskSendsTheReportToTheFallbackDirectory) {
+  test::ScratchDir dir("cs_enospc");
+  FakeClock clock;
+  auto t = Tracker::create(config_for(clock, "", ""));
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->start().ok());
+  clock.advance(Duration(10));
+  auto report = (*t)->stop(0);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  RunPaths p;
+  p.output_dir = (dir.path / "runs").string();
+  p.dir = p.output_dir + "/" + report->run.id;
+  p.ledger = (dir.path / "ledger.db").string();
+  fs::create_directories(p.dir);
+  FullRunDisk full(p.dir);
+  p.files = &full;
+  const FinishOutcome o = finish_run(*report, p);
+  EXPECT_EQ(o.files.code(), StatusCode::kIoError);
+  EXPECT_NE(o.files.message().find("disk full"), std::string::npos) << o.files.message();
+  const std::string fallback = (dir.path / "carbonscope-unsaved" / report->run.id / kReportJson).string();
+  EXPECT_EQ(o.report_path, fallback);
+  EXPECT_NE(o.files.message().find("written to " + fallback + " instead"), std::string::npos) << o.files.message();
+  EXPECT_TRUE(fs::exists(fallback));
+  EXPECT_FALSE(fs::exists(p.dir + "/" + kReportJson));
+  EXPECT_FALSE(fs::exists(p.dir + "/" + kReportJson + ".tmp"));
+  EXPECT_FALSE(fs::exists(p.dir + "/" + kRecordedMarker));  // not "done": recovery moves it back
+  EXPECT_EQ(csv_rows(p.output_dir + "/" + kEmissionsCsv), 1);
+  EXPECT_TRUE(o.ledger.ok()) << o.ledger.to_string();
+  EXPECT_EQ(ledger_count(p.ledger), 1);
 }
 
 }  // namespace

@@ -13,11 +13,10 @@ namespace {
 
 const DataSet& data() { return **DataSet::builtin(); }
 
-EnvLookup env_of(const std::map<std::string, std::string>& vars) {
-  return [vars](const char* name) -> const char* {
-    const auto it = vars.find(name);
-    return it == vars.end() ? nullptr : it->second.c_str();
-  };
+Environment env_of(const std::map<std::string, std::string>& vars) {
+  Environment e;
+  for (const auto& [name, value] : vars) e.set(name, value);
+  return e;
 }
 
 const std::string kVm = std::string(CARBONSCOPE_FIXTURES) + "/vm";
@@ -54,7 +53,7 @@ TEST(SensorSetup, CpuRatingFromTheTables) {
 TEST(SensorSetup, TrackerConfigCarriesTheSameOptions) {
   ::setenv("CARBONSCOPE_PROC_ROOT", kVm.c_str(), 1);
   auto c = make_tracker_config(data(), TrackerSetup{});
-  const SensorOptions direct = sensor_options(data());
+  const SensorOptions direct = sensor_options(data(), Environment::current());
   ::unsetenv("CARBONSCOPE_PROC_ROOT");
   ASSERT_TRUE(c.ok());
   const SensorOptions via = sensor_options_of(*c);

@@ -44,6 +44,16 @@ TEST(TrackerSetup, ReadsTheEnvironment) {
   EXPECT_EQ(c->fake_sensors, "cpu=45W");
 }
 
+TEST(TrackerSetup, TakesTheEnvironmentItIsGiven) {
+  TrackerSetup s;
+  s.env = Environment{{"CARBONSCOPE_FAKE_SENSORS", "gpu=250W"}, {"CARBONSCOPE_NVML_LIBRARY", "/x/libnvml.so"}};
+  auto c = make_tracker_config(data(), s);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->fake_sensors, "gpu=250W");
+  EXPECT_EQ(c->nvml_library, "/x/libnvml.so");
+  EXPECT_EQ(c->proc_root, "/");  // unset: the default
+}
+
 TEST(TrackerSetup, IntervalErrorsInBothStyles) {
   TrackerSetup s;
   s.interval = "5ms";

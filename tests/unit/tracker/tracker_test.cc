@@ -3,8 +3,10 @@
 
 #include <unistd.h>
 
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -118,6 +120,50 @@ TEST(Tracker, RealThreadSamplesOnItsOwn) {
   auto r = (*t)->stop();
   ASSERT_TRUE(r.ok());
   EXPECT_GT(r->footprint.it_energy.central.joules(), 0);
+}
+
+// The sampler waits through the Clock seam: a fake clock lets the sampling thread
+// itself take 5,000 one-second ticks at full speed, with no sleeping, and every tick
+// is one sample of the fake GPU's 360 W.
+TEST(Tracker, FakeClockDrivesTheSamplingThread) {
+  TempDir dir;
+  FakeClock clock;
+  constexpr int kTicks = 5000;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::int64_t seen = 0;
+  TrackerConfig c = fake_config(clock, dir.path.string());
+  c.on_sample = [&](const Snapshot& s) {
+    std::lock_guard<std::mutex> lock(mu);
+    seen = s.samples;
+    cv.notify_all();
+  };
+  auto t = Tracker::create(std::move(c));
+  ASSERT_TRUE(t.ok()) << t.status().to_string();
+  Tracker& tr = **t;
+  ASSERT_TRUE(tr.start().ok());  // the baseline sample, at t = 0
+  EXPECT_EQ(tr.snapshot().samples, 1);
+  clock.run_until(Duration(kTicks));
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    // A bound so a broken seam fails instead of hanging (no timing is asserted).
+    ASSERT_TRUE(cv.wait_for(lock, std::chrono::minutes(2), [&] { return seen >= kTicks + 1; })) << seen;
+  }
+  EXPECT_EQ(clock.now().count(), kTicks);
+  const Snapshot snap = tr.snapshot();
+  EXPECT_EQ(snap.samples, kTicks + 1);  // and no more: the next wait is beyond the limit
+  EXPECT_DOUBLE_EQ(snap.energy.joules(), 360.0 * kTicks);
+  EXPECT_DOUBLE_EQ(snap.elapsed.count(), kTicks);
+  auto report = tr.stop(0);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_EQ(tr.snapshot().samples, kTicks + 2);  // stop() takes the last sample
+  EXPECT_DOUBLE_EQ(report->footprint.it_energy.central.joules(), 360.0 * kTicks);
+  EXPECT_DOUBLE_EQ(report->run.duration.count(), kTicks);
+  std::istringstream rows(slurp(fs::path(tr.run_dir()) / "samples.csv"));
+  std::string line;
+  int n = 0;
+  while (std::getline(rows, line)) ++n;
+  EXPECT_EQ(n, 1 + 1 + kTicks) << "header, the baseline and one row per tick";
 }
 
 }  // namespace

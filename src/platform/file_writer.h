@@ -1,0 +1,48 @@
+// FileWriter: every file carbonscope keeps (a run's run.json, report.json and
+// emissions.csv row) is written through one of these, as every read of the machine goes
+// through FileReader. The public operations hold the rules (a whole file replaced
+// atomically, a line appended and flushed, directories made); the system calls under
+// them are virtual, so a fault test overrides one (write failing with ENOSPC, open with
+// EACCES, a torn short write) and checks that nothing is lost.
+// Models: leveldb's Env and its fault-injection EnvWrapper, ninja's DiskInterface.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "carbonscope/status.h"
+
+namespace carbonscope {
+
+class FileWriter {
+ public:
+  virtual ~FileWriter() = default;
+
+  // Writes PATH.tmp, then renames it over PATH: a reader sees the old file or the new
+  // one, never half of one. On failure PATH is untouched and no PATH.tmp is left.
+  Status write_atomic(const std::string& path, std::string_view text);
+  // Appends `text` to `path` (created when missing) in whole; the bytes are in the
+  // kernel when it returns.
+  Status append(const std::string& path, std::string_view text);
+  // Creates `path` and its missing parents.
+  Status make_dirs(const std::string& path);
+
+ protected:
+  // The system calls, as POSIX: -1 and errno on failure; write may write fewer bytes.
+  virtual int open_file(const char* path, int flags, mode_t mode);
+  virtual ssize_t write_some(int fd, const char* data, std::size_t size);
+  virtual int close_file(int fd);
+  virtual int rename_file(const char* from, const char* to);
+  virtual int make_dir(const char* path, mode_t mode);
+
+ private:
+  bool write_all(int fd, std::string_view text);
+};
+
+// The real file system.
+FileWriter& system_file_writer();
+
+}  // namespace carbonscope

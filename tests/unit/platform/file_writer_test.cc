@@ -1,0 +1,140 @@
+// Writes through the FileWriter seam under injected faults: a full disk (ENOSPC) on the
+// first write or after part of the file (a torn write), a refused open (EACCES), a
+// failed rename. Whatever fails, the file keeps its old contents whole, no PATH.tmp is
+// left, and the error says why.
+#include "platform/file_writer.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "support/scratch_dir.h"
+
+namespace carbonscope {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The real file system, with one fault: writes fail with `write_errno` once `budget`
+// bytes have gone through (0: the first write fails; a write crossing the budget
+// writes only up to it, a torn write), and open or rename fail with their errno.
+class FaultyWriter : public FileWriter {
+ public:
+  std::size_t budget = static_cast<std::size_t>(-1);
+  int write_errno = ENOSPC;
+  int open_errno = 0;
+  int rename_errno = 0;
+  std::size_t written = 0;
+
+ protected:
+  int open_file(const char* path, int flags, mode_t mode) override {
+    if (open_errno != 0) {
+      errno = open_errno;
+      return -1;
+    }
+    return FileWriter::open_file(path, flags, mode);
+  }
+  ssize_t write_some(int fd, const char* data, std::size_t size) override {
+    if (written >= budget) {
+      errno = write_errno;
+      return -1;
+    }
+    const std::size_t n = std::min(size, budget - written);
+    const ssize_t w = FileWriter::write_some(fd, data, n);
+    if (w > 0) written += static_cast<std::size_t>(w);
+    return w;
+  }
+  int rename_file(const char* from, const char* to) override {
+    if (rename_errno != 0) {
+      errno = rename_errno;
+      return -1;
+    }
+    return FileWriter::rename_file(from, to);
+  }
+};
+
+struct FileWriterFaults : ::testing::Test {
+  test::ScratchDir dir{"cs_file_writer"};
+  std::string path = (dir.path / "report.json").string();
+  void SetUp() override { ASSERT_TRUE(system_file_writer().write_atomic(path, "old contents\n").ok()); }
+  void expect_untouched() {
+    EXPECT_EQ(test::slurp(path), "old contents\n");
+    EXPECT_FALSE(fs::exists(path + ".tmp"));
+  }
+};
+
+TEST_F(FileWriterFaults, ReplacesWholeWhenNothingFails) {
+  ASSERT_TRUE(system_file_writer().write_atomic(path, "new\n").ok());
+  EXPECT_EQ(test::slurp(path), "new\n");
+  EXPECT_FALSE(fs::exists(path + ".tmp"));
+}
+
+TEST_F(FileWriterFaults, DiskFullOnTheFirstWrite) {
+  FaultyWriter w;
+  w.budget = 0;
+  const Status s = w.write_atomic(path, std::string(10000, 'x'));
+  EXPECT_EQ(s.code(), StatusCode::kIoError);
+  EXPECT_EQ(s.message(), "cannot write " + path + ".tmp: disk full");
+  expect_untouched();
+}
+
+TEST_F(FileWriterFaults, TornWriteThenDiskFull) {
+  FaultyWriter w;
+  w.budget = 4096;  // part of the file reaches the disk, then the disk is full
+  const Status s = w.write_atomic(path, std::string(10000, 'x'));
+  EXPECT_EQ(s.code(), StatusCode::kIoError);
+  EXPECT_NE(s.message().find("disk full"), std::string::npos) << s.message();
+  EXPECT_EQ(w.written, 4096u);
+  expect_untouched();
+}
+
+TEST_F(FileWriterFaults, ShortWritesAreCompleted) {
+  // A write that takes fewer bytes than asked, without an error, is carried on.
+  struct Trickle : FileWriter {
+    ssize_t write_some(int fd, const char* data, std::size_t size) override {
+      return FileWriter::write_some(fd, data, std::min<std::size_t>(size, 7));
+    }
+  } w;
+  ASSERT_TRUE(w.write_atomic(path, std::string(1000, 'y')).ok());
+  EXPECT_EQ(test::slurp(path), std::string(1000, 'y'));
+}
+
+TEST_F(FileWriterFaults, PermissionDeniedOnOpen) {
+  FaultyWriter w;
+  w.open_errno = EACCES;
+  const Status s = w.write_atomic(path, "new\n");
+  EXPECT_EQ(s.code(), StatusCode::kIoError);
+  EXPECT_NE(s.message().find("cannot create " + path + ".tmp"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("ermission denied"), std::string::npos) << s.message();
+  expect_untouched();
+}
+
+TEST_F(FileWriterFaults, FailedRenameLeavesNoTmp) {
+  FaultyWriter w;
+  w.rename_errno = EXDEV;
+  EXPECT_FALSE(w.write_atomic(path, "new\n").ok());
+  expect_untouched();
+}
+
+TEST_F(FileWriterFaults, AppendKeepsEarlierLinesOnAFullDisk) {
+  const std::string csv = (dir.path / "emissions.csv").string();
+  ASSERT_TRUE(system_file_writer().append(csv, "header\n").ok());
+  ASSERT_TRUE(system_file_writer().append(csv, "row 1\n").ok());
+  FaultyWriter w;
+  w.budget = 0;
+  const Status s = w.append(csv, "row 2\n");
+  EXPECT_EQ(s.message(), "cannot write " + csv + ": disk full");
+  EXPECT_EQ(test::slurp(csv), "header\nrow 1\n");
+}
+
+TEST_F(FileWriterFaults, MakesNestedDirectories) {
+  const std::string nested = (dir.path / "a" / "b" / "c").string();
+  ASSERT_TRUE(system_file_writer().make_dirs(nested).ok());
+  EXPECT_TRUE(fs::is_directory(nested));
+  EXPECT_TRUE(system_file_writer().make_dirs(nested).ok());  // existing: fine
+}
+
+}  // namespace
+}  // namespace carbonscope
