@@ -7,7 +7,7 @@
 #include "sinks/report_html.h"
 #include "sinks/report_statement.h"
 #include "sinks/report_totals.h"
-#include "sinks/run_compare.h"
+#include "carbonscope/run_compare.h"
 #include "sinks/svg_chart.h"
 
 namespace carbonscope {

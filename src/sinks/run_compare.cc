@@ -1,5 +1,5 @@
 // compare_rows (see run_compare.h).
-#include "sinks/run_compare.h"
+#include "carbonscope/run_compare.h"
 
 #include <algorithm>
 

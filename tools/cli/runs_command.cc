@@ -20,7 +20,7 @@
 #include "sinks/inference_json.h"
 #include "sinks/report_json.h"
 #include "sinks/report_render.h"
-#include "sinks/run_compare.h"
+#include "carbonscope/run_compare.h"
 #include "sinks/text_layout.h"
 
 namespace carbonscope::cli {
