@@ -13,7 +13,7 @@
 
 #include "carbonscope/location.h"
 #include "carbonscope/status.h"
-#include "platform/environment.h"
+#include "carbonscope/environment.h"
 
 namespace carbonscope {
 
