@@ -155,7 +155,7 @@ void bind_estimate(py::module_& m) {
           } else if (std::string* field = text_field(r, name)) {
             *field = py::cast<std::string>(value);
           } else {
-            throw py::type_error(fmt::format("estimate() got an unexpected keyword argument '{}'", name));
+            throw py::type_error("estimate() got an unexpected keyword argument '" + std::string(name) + "'");
           }
         }
         return estimate(r);

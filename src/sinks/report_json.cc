@@ -7,10 +7,10 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/run_filter.h"
 #include "carbonscope/utf8.h"
 #include "core/utc_time.h"
 #include "sinks/inference_json.h"
-#include "sinks/run_filter.h"
 
 namespace carbonscope {
 namespace {

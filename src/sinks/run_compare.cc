@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "carbonscope/format.h"
-#include "sinks/ledger.h"
+#include "carbonscope/ledger.h"
 
 namespace carbonscope {
 

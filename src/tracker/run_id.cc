@@ -10,7 +10,7 @@
 #include <mutex>
 #include <random>
 
-#include "sinks/run_filter.h"
+#include "carbonscope/run_filter.h"
 #include "tracker/run_files.h"
 
 namespace carbonscope {
