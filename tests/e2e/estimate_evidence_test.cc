@@ -6,17 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e/cli.h"
+#include "e2e/estimate_json.h"
 
 namespace carbonscope::test {
 namespace {
-
-nlohmann::json estimate_json(std::vector<std::string> args) {
-  args.insert(args.begin(), "estimate");
-  args.push_back("--json");
-  const CliResult r = run_cli(args);
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  return nlohmann::json::parse(r.out);
-}
 
 bool has_note(const nlohmann::json& j, const std::string& text) {
   for (const auto& n : j["notes"]) {
