@@ -86,6 +86,9 @@ inline constexpr std::string_view kEverydayEquivalents[] = {"car_km_eu", "flight
                                                             "tree_month"};
 
 Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& request);
+// The rows of kEverydayEquivalents in that order, the one selection behind an estimate's
+// "As much as" and a report's equivalents.
+std::vector<const Equivalent*> everyday_equivalent_rows(const DataSet& data);
 // A car trip, a flight, phone charges and tree-months with the same emissions.
 std::vector<EquivalentValue> everyday_equivalents(const DataSet& data, Emissions m);
 

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
 #include "carbonscope/estimate_request.h"
 
@@ -18,8 +17,5 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
 Result<std::string> estimate_workload(const EstimateRequest& request);
 // The host share of `count` accelerators (data/constants.csv host_power_fraction).
 Result<DeviceLoad> host_load(const DataSet& data, const Accelerator& a, double count);
-// The rows of kEverydayEquivalents in that order, the one selection behind an estimate's
-// "As much as" and a report's equivalents.
-std::vector<const Equivalent*> everyday_equivalent_rows(const DataSet& data);
 
 }  // namespace carbonscope
