@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -87,13 +89,48 @@ Result<PueFigure> choose_pue(const DataSet& data, const EstimateRequest& request
   return p;
 }
 
+namespace {
+
+// The other figures of `zone` for `year` (other sources) and the years either side, as
+// factors of that year's figure: {lowest, highest}, each including 1; nullopt when the
+// zone has no figure of that year or nothing to compare it with.
+std::optional<std::pair<double, double>> relative_vintage_spread(const DataSet& data, const std::string& zone,
+                                                                 int year) {
+  const std::vector<const IntensityRow*> rows = data.intensity_series(zone);
+  const IntensityRow* at = nullptr;
+  for (const IntensityRow* r : rows) {
+    if (r->year == year && at == nullptr) at = r;
+  }
+  if (at == nullptr || at->g_per_kwh <= 0) return std::nullopt;
+  double lo = 1, hi = 1;
+  bool any = false;
+  for (const IntensityRow* r : rows) {
+    if (r == at || (r->year != year && r->year != year - 1 && r->year != year + 1)) continue;
+    const double k = r->g_per_kwh / at->g_per_kwh;
+    lo = std::min(lo, k);
+    hi = std::max(hi, k);
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return std::pair{lo, hi};
+}
+
+}  // namespace
+
 IntensityFigure with_vintage_spread(const DataSet& data, const Location& location, IntensityFigure f) {
   const Provenance& pv = f.provenance;
   if (pv.method == Method::kGiven || pv.year == 0 || pv.region.empty()) return f;
   double lo = f.value.low.g_per_kwh(), hi = f.value.high.g_per_kwh();
+  const double central = f.value.central.g_per_kwh();
+  std::string zone = pv.region;  // the grid zone the figure belongs to
+  const bool cloud = pv.region.find(':') != std::string::npos;
+  if (cloud) {
+    zone.clear();
+    if (auto c = data.find_cloud_region(pv.region, pv.year); c.ok()) zone = (*c)->zone;
+  }
   for (int y : {pv.year - 1, pv.year + 1}) {
     std::optional<double> g;
-    if (pv.region.find(':') != std::string::npos) {
+    if (cloud) {
       if (auto c = data.find_cloud_region(pv.region, y); c.ok() && (*c)->g_per_kwh && (*c)->year == y)
         g = *(*c)->g_per_kwh;
     } else if (auto l = data.intensity(pv.region, y); l.ok() && l->row->year == y) {
@@ -102,6 +139,24 @@ IntensityFigure with_vintage_spread(const DataSet& data, const Location& locatio
     if (g) {
       lo = std::min(lo, *g);
       hi = std::max(hi, *g);
+    }
+  }
+  // A figure with nothing to compare it with (one source, one year: US-VA 2020) borrows
+  // the relative spread of its own zone's series, else of the zones it lies in (US, then
+  // WORLD): a range from evidence of how much such a figure moves, instead of none.
+  if (lo == central && hi == central && central > 0) {
+    int depth = 0;
+    for (std::string z = zone; !z.empty() && depth < 8; ++depth) {
+      if (z != pv.region || cloud) {
+        if (const auto k = relative_vintage_spread(data, z, pv.year)) {
+          lo = central * k->first;
+          hi = central * k->second;
+          break;
+        }
+      }
+      auto found = data.find_zone(z);
+      if (!found.ok()) break;
+      z = !(*found)->parent.empty() ? (*found)->parent : z != "WORLD" ? "WORLD" : "";
     }
   }
   (void)location;

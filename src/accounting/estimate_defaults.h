@@ -23,7 +23,8 @@ Result<PueFigure> choose_pue(const DataSet& data, const EstimateRequest& request
                              const Location& location, std::vector<std::string>& notes);
 
 // `figure` widened to the spread of the same zone's (or cloud region's) figures one year
-// before and after; unchanged for a given intensity.
+// before and after; a figure with no neighbour borrows the relative spread of its zone's,
+// else its parent zones', series around that year; unchanged for a given intensity.
 IntensityFigure with_vintage_spread(const DataSet& data, const Location& location, IntensityFigure figure);
 
 // The year of "2019", "2019-06" or "2019-06-15"; kInvalidArgument otherwise.

@@ -217,7 +217,10 @@ Result<int> Dashboard::bind(const std::string& host, int port) {
 
 Status Dashboard::listen() {
   impl_->started = true;
-  if (impl_->stopping) return Status::ok_status();
+  if (impl_->stopping) {  // stopped before the loop began: the loop is over, say so
+    impl_->done = true;
+    return Status::ok_status();
+  }
   const bool ok = impl_->server.listen_after_bind();
   impl_->done = true;
   if (!ok && !impl_->stopping) return Status::io_error("the dashboard server stopped with an error");

@@ -3,10 +3,12 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <thread>
@@ -80,7 +82,7 @@ namespace {
 // stop returns and sees it.
 void knock(const std::string& host, int port) {
   const bool v6 = host.find(':') != std::string::npos;
-  const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   if (fd < 0) return;
   sockaddr_storage addr{};
   socklen_t len = 0;
@@ -101,7 +103,12 @@ void knock(const std::string& host, int port) {
     }
     len = sizeof *a;
   }
-  ::connect(fd, reinterpret_cast<sockaddr*>(&addr), len);
+  // Non-blocking, at most 50 ms: a listening socket nobody accepts on fills its backlog,
+  // and a blocking connect would then wait out the kernel's SYN retries (minutes).
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), len) != 0 && errno == EINPROGRESS) {
+    pollfd p{fd, POLLOUT, 0};
+    (void)::poll(&p, 1, 50);
+  }
   ::close(fd);
 }
 
