@@ -68,9 +68,9 @@ void BM_RankPlacesNearWeighed(benchmark::State& state) {
 }
 BENCHMARK(BM_RankPlacesNearWeighed)->Args({300, 48})->Unit(benchmark::kMillisecond);
 
-void BM_RunPlanDoneWhen(benchmark::State& state) {
-  const auto data = DataSet::builtin();
-  const auto hourly = HourlyData::builtin();
+// The done-when plan: 8 x H100 SXM for 10 h from aws:us-east-1, within the US,
+// starting between 2022-07-01 and 2022-07-03.
+PlanRequest done_when_request() {
   PlanRequest r;
   r.job.gpu = "H100 SXM";
   r.job.count = "8";
@@ -79,6 +79,13 @@ void BM_RunPlanDoneWhen(benchmark::State& state) {
   r.within = {"US"};
   r.start_after = "2022-07-01T00:00Z";
   r.deadline = "2022-07-03T00:00Z";
+  return r;
+}
+
+void BM_RunPlanDoneWhen(benchmark::State& state) {
+  const auto data = DataSet::builtin();
+  const auto hourly = HourlyData::builtin();
+  const PlanRequest r = done_when_request();
   for (auto _ : state) benchmark::DoNotOptimize(run_plan(**data, **hourly, r, 0));
 }
 BENCHMARK(BM_RunPlanDoneWhen)->Unit(benchmark::kMillisecond);
@@ -88,14 +95,7 @@ BENCHMARK(BM_RunPlanDoneWhen)->Unit(benchmark::kMillisecond);
 void BM_RunPlanDoneWhenNear(benchmark::State& state) {
   const auto data = DataSet::builtin();
   const auto hourly = HourlyData::builtin();
-  PlanRequest r;
-  r.job.gpu = "H100 SXM";
-  r.job.count = "8";
-  r.job.hours = "10";
-  r.from = "aws:us-east-1";
-  r.within = {"US"};
-  r.start_after = "2022-07-01T00:00Z";
-  r.deadline = "2022-07-03T00:00Z";
+  PlanRequest r = done_when_request();
   r.near = "New York City";
   r.weigh = "carbon=1,distance=0.3";
   for (auto _ : state) benchmark::DoNotOptimize(run_plan(**data, **hourly, r, 0));
