@@ -9,6 +9,7 @@ usage: gen_sacct.py NJOBS OUT [--users N] [--seed S]
 """
 import argparse
 import random
+import zlib
 
 FIELDS = ("Cluster|JobID|JobName|User|Account|Partition|State|Submit|Start|End|Elapsed|ElapsedRaw|NCPUS|NNodes|"
           "NodeList|ReqMem|AllocTRES|TotalCPU|ConsumedEnergyRaw|MaxRSS")
@@ -27,6 +28,12 @@ def cpu(s):
     h, rest = divmod(s, 3600)
     m, sec = divmod(rest, 60)
     return f"{int(h):02}:{int(m):02}:{sec:06.3f}" if h else f"{int(m):02}:{sec:06.3f}"
+
+
+def account_of(user):
+    # crc32, not hash(): str hashes are salted per process (PYTHONHASHSEED), so the
+    # same seed gave other accounts on every run.
+    return zlib.crc32(user.encode()) % 40
 
 
 def stamp(t):
@@ -72,7 +79,7 @@ def main():
                     f",mem={mem_gb * ncpus}G,node={nodes}") if started else ""
             user = f"user{rnd.randint(1, a.users):03}"
             end = stamp(t + 5 + el) if started and state != "RUNNING" else "Unknown"
-            f.write(f"hpc|{job}|job{i % 97}|{user}|acct{hash(user) % 40:02}|{part}|{state}|{stamp(t)}|"
+            f.write(f"hpc|{job}|job{i % 97}|{user}|acct{account_of(user):02}|{part}|{state}|{stamp(t)}|"
                     f"{stamp(t + 5) if started else 'Unknown'}|{end}|{dur(el)}|{el}|{ncpus}|{nodes}|"
                     f"{nl if started else 'None assigned'}|{reqmem}|{tres}|{cpu(tc)}||\n")
             if not started:
