@@ -13,20 +13,6 @@
 namespace carbonscope::cluster {
 namespace {
 
-constexpr std::string_view kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS slurm_jobs (
-  cluster TEXT NOT NULL, job TEXT NOT NULL, name TEXT NOT NULL, user TEXT NOT NULL, account TEXT NOT NULL,
-  partition TEXT NOT NULL, state TEXT NOT NULL, state_class INTEGER NOT NULL, nodes TEXT NOT NULL,
-  submit_unix REAL, start_unix REAL, end_unix REAL, elapsed_s REAL NOT NULL, ncpus INTEGER NOT NULL,
-  nnodes INTEGER NOT NULL, gpus INTEGER NOT NULL, gpu_type TEXT NOT NULL, mem_mb REAL NOT NULL, total_cpu_s REAL,
-  measured INTEGER NOT NULL, cpu_j REAL NOT NULL, gpu_j REAL NOT NULL, ram_j REAL NOT NULL,
-  energy_j REAL NOT NULL, energy_low_j REAL NOT NULL, energy_high_j REAL NOT NULL,
-  emissions_kg REAL NOT NULL, emissions_low_kg REAL NOT NULL, emissions_high_kg REAL NOT NULL,
-  steps TEXT NOT NULL,
-  PRIMARY KEY (cluster, job)
-) WITHOUT ROWID;
-)sql";
-
 constexpr const char* kJobColumns =
     "cluster, job, name, user, account, partition, state, state_class, nodes, submit_unix, start_unix, "
     "end_unix, "
@@ -178,32 +164,44 @@ Result<SlurmStore> SlurmStore::open(const std::string& path, bool write) {
     // A crash mid-import loses at most the open batch; the ledger itself stays sound.
     CS_RETURN_IF_ERROR(db.exec("PRAGMA synchronous=NORMAL", "configuring the ledger"));
     CS_RETURN_IF_ERROR(db.exec("PRAGMA cache_size=-32768", "configuring the ledger"));
-    CS_RETURN_IF_ERROR(db.exec(kSchema, "creating the ledger's Slurm tables"));
-  } else {
-    CS_ASSIGN_OR_RETURN(std::int64_t n,
-                        db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'slurm_jobs'",
-                                     "reading the ledger's Slurm tables"));
-    if (n == 0) {
-      return Status::not_found(
-          fmt::format("the ledger {} has no Slurm jobs: import them first with 'carbonscope "
-                      "slurm import' (see docs/clusters.md)",
-                      path));
+    CS_ASSIGN_OR_RETURN(const bool keyed, has_keyed_layout(db));
+    SlurmStore store(std::move(db), true);
+    if (keyed) {
+      CS_RETURN_IF_ERROR(create_tables(store.db_));
+    } else {
+      CS_RETURN_IF_ERROR(store.migrate_text_keyed());
     }
+    return store;
   }
-  return SlurmStore(std::move(db));
+  CS_ASSIGN_OR_RETURN(std::int64_t n,
+                      db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'slurm_jobs'",
+                                   "reading the ledger's Slurm tables"));
+  if (n == 0) {
+    return Status::not_found(
+        fmt::format("the ledger {} has no Slurm jobs: import them first with 'carbonscope "
+                    "slurm import' (see docs/clusters.md)",
+                    path));
+  }
+  CS_ASSIGN_OR_RETURN(const bool keyed, has_keyed_layout(db));
+  return SlurmStore(std::move(db), keyed);
 }
 
 SlurmStore::UpsertStmt::~UpsertStmt() { sqlite3_finalize(stmt); }
 
-Status SlurmStore::begin() {
+Status SlurmStore::prepare_upsert() {
   if (job_stmt_.stmt == nullptr) {
-    const std::string sql = upsert("slurm_jobs", kJobColumns, "cluster, job",
+    const std::string sql = upsert("slurm_jobs", fmt::format("id, {}", kJobColumns), "id",
                                    {"state", "end_unix", "elapsed_s", "total_cpu_s", "energy_j",
                                     "emissions_kg", "energy_high_j", "nodes", "gpus", "steps"});
     const int rc = sqlite3_prepare_v3(db_.handle(), sql.c_str(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &job_stmt_.stmt, nullptr);
     if (rc != SQLITE_OK) return db_.error(rc, "recording Slurm jobs");
   }
+  return Status::ok_status();
+}
+
+Status SlurmStore::begin() {
+  CS_RETURN_IF_ERROR(prepare_upsert());
   CS_RETURN_IF_ERROR(db_.exec("BEGIN IMMEDIATE", "recording Slurm jobs"));
   in_tx_ = true;
   return Status::ok_status();
@@ -216,9 +214,10 @@ Status SlurmStore::add(const SlurmJob& j, const JobFigures& f) {
 }
 
 Status SlurmStore::add(const SlurmJob& j, const JobFigures& f, std::string_view steps_json) {
+  CS_ASSIGN_OR_RETURN(const std::int64_t key, row_key(j.cluster, j.job));
   // One statement, prepared once, every parameter bound again (no clearing), no copies.
   Binder b{job_stmt_.stmt};
-  b(j.cluster)(j.job)(j.name)(j.user)(j.account)(j.partition)(j.state)(
+  b(key)(j.cluster)(j.job)(j.name)(j.user)(j.account)(j.partition)(j.state)(
       static_cast<std::int64_t>(f.state_class));
   b(j.nodes)(j.submit_unix)(j.start_unix)(j.end_unix)(j.elapsed_s)(static_cast<std::int64_t>(j.ncpus));
   b(static_cast<std::int64_t>(j.nnodes))(j.gpus)(j.gpu_type)(j.mem_mb)(j.total_cpu_s);
@@ -245,6 +244,9 @@ Status SlurmStore::commit() {
 Status SlurmStore::rollback() {
   if (!in_tx_) return Status::ok_status();
   in_tx_ = false;
+  cluster_ids_.clear();  // ids the open transaction gave are gone with it
+  last_cluster_.clear();
+  last_cluster_id_ = 0;
   return db_.exec("ROLLBACK", "rolling back the open batch of Slurm jobs");
 }
 
@@ -315,15 +317,10 @@ Result<std::vector<GroupTotal>> SlurmStore::totals(const JobQuery& q, GroupBy by
   return out;
 }
 
-Result<std::optional<StoredJob>> SlurmStore::find(const std::string& cluster, const std::string& job) const {
-  CS_ASSIGN_OR_RETURN(SqliteStmt s,
-                      db_.prepare(fmt::format("SELECT {} FROM slurm_jobs WHERE job = ?1 AND (?2 = '' OR "
-                                              "cluster = ?2) ORDER BY cluster LIMIT 1",
-                                              kJobColumns),
-                                  "reading a Slurm job"));
-  s.bind(1, job).bind(2, cluster);
-  CS_ASSIGN_OR_RETURN(bool row, s.step());
-  if (!row) return std::optional<StoredJob>();
+namespace {
+
+// A row of kJobColumns, from its first column.
+StoredJob read_job(const SqliteStmt& s) {
   StoredJob r;
   SlurmJob& j = r.job;
   JobFigures& f = r.figures;
@@ -357,7 +354,58 @@ Result<std::optional<StoredJob>> SlurmStore::find(const std::string& cluster, co
   f.it_j = {s.real(c), s.real(c + 1), s.real(c + 2)};
   c += 3;
   f.kg = {s.real(c), s.real(c + 1), s.real(c + 2)};
-  return std::optional<StoredJob>(std::move(r));
+  return r;
+}
+
+constexpr int kStepsColumn = 29;  // of kJobColumns
+
+}  // namespace
+
+Result<std::optional<StoredJob>> SlurmStore::find(const std::string& cluster, const std::string& job) const {
+  if (!keyed_) return find_text_keyed(cluster, job);
+  CS_ASSIGN_OR_RETURN(SqliteStmt clusters,
+                      db_.prepare("SELECT id, name FROM slurm_clusters WHERE ?1 = '' OR name = ?1 ORDER BY name",
+                                  "reading a Slurm job"));
+  clusters.bind(1, cluster);
+  CS_ASSIGN_OR_RETURN(SqliteStmt row, db_.prepare(fmt::format("SELECT {} FROM slurm_jobs WHERE id = ?1", kJobColumns),
+                                                  "reading a Slurm job"));
+  for (;;) {
+    CS_ASSIGN_OR_RETURN(bool more, clusters.step());
+    if (!more) return std::optional<StoredJob>();
+    CS_ASSIGN_OR_RETURN(const std::optional<std::int64_t> key,
+                        find_key(clusters.integer(0), clusters.text(1), job));
+    if (!key) continue;
+    CS_RETURN_IF_ERROR(row.reset());
+    row.bind(1, *key);
+    CS_ASSIGN_OR_RETURN(bool found, row.step());
+    if (found) return std::optional<StoredJob>(read_job(row));
+  }
+}
+
+// The first layout, read-only (a writer migrates it): found by its text key.
+Result<std::optional<StoredJob>> SlurmStore::find_text_keyed(const std::string& cluster,
+                                                             const std::string& job) const {
+  CS_ASSIGN_OR_RETURN(SqliteStmt s,
+                      db_.prepare(fmt::format("SELECT {} FROM slurm_jobs WHERE job = ?1 AND (?2 = '' OR "
+                                              "cluster = ?2) ORDER BY cluster LIMIT 1",
+                                              kJobColumns),
+                                  "reading a Slurm job"));
+  s.bind(1, job).bind(2, cluster);
+  CS_ASSIGN_OR_RETURN(bool row, s.step());
+  if (!row) return std::optional<StoredJob>();
+  return std::optional<StoredJob>(read_job(s));
+}
+
+// Every job of another table with the same columns (the first layout's), through add().
+Status SlurmStore::copy_rows_from(std::string_view table) {
+  CS_ASSIGN_OR_RETURN(SqliteStmt s, db_.prepare(fmt::format("SELECT {} FROM {}", kJobColumns, table),
+                                                "migrating the ledger's Slurm jobs"));
+  for (;;) {
+    CS_ASSIGN_OR_RETURN(bool row, s.step());
+    if (!row) return Status::ok_status();
+    const StoredJob r = read_job(s);
+    CS_RETURN_IF_ERROR(add(r.job, r.figures, s.text(kStepsColumn)));
+  }
 }
 
 }  // namespace carbonscope::cluster

@@ -4,9 +4,12 @@
 // is updated once it has ended. One row per job, not per step, keeps a million-job
 // import within seconds (docs/performance.md). The table lives in the ledger file
 // beside the runs (created on first import), written in batches of one transaction.
+// Its rowid is the job's integer key (slurm_key.h, slurm_store_schema.cc); a table of
+// the first layout (a WITHOUT ROWID table keyed by the text) is migrated on opening.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -76,7 +79,19 @@ class SlurmStore {
   Result<std::optional<StoredJob>> find(const std::string& cluster, const std::string& job) const;
 
  private:
-  explicit SlurmStore(SqliteDb db) : db_(std::move(db)) {}
+  explicit SlurmStore(SqliteDb db, bool keyed) : db_(std::move(db)), keyed_(keyed) {}
+  // slurm_store_schema.cc: the tables, the first layout's migration, the row keys.
+  static Status create_tables(const SqliteDb& db);
+  static Result<bool> has_keyed_layout(const SqliteDb& db);
+  Status migrate_text_keyed();
+  Status prepare_upsert();
+  Status copy_rows_from(std::string_view table);  // every job of `table` (same columns), added
+  Result<std::int64_t> cluster_id(const std::string& cluster);
+  Result<std::int64_t> row_key(const std::string& cluster, const std::string& job);
+  Result<std::optional<std::int64_t>> find_key(std::int64_t cluster_id, const std::string& cluster,
+                                               const std::string& job) const;
+  Result<std::optional<StoredJob>> find_text_keyed(const std::string& cluster, const std::string& job) const;
+
   // The upsert, kept raw: add() binds text without copies and never clears bindings.
   struct UpsertStmt {
     sqlite3_stmt* stmt = nullptr;
@@ -90,6 +105,12 @@ class SlurmStore {
   std::string steps_text_;
   ImportCounts counts_;
   bool in_tx_ = false;
+  bool keyed_ = true;  // false: a read-only ledger of the first layout (found by its text)
+  // Cluster name -> slurm_clusters id, of committed rows or the open transaction's
+  // (cleared on rollback); the last one looked up is kept apart, as jobs come in runs.
+  std::map<std::string, std::int64_t, std::less<>> cluster_ids_;
+  std::string last_cluster_;
+  std::int64_t last_cluster_id_ = 0;
 };
 
 }  // namespace carbonscope::cluster
