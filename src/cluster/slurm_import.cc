@@ -3,10 +3,13 @@
 // (docs/performance.md: the two halves each take about half the CPU time).
 #include "cluster/slurm_import.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -36,6 +39,12 @@ Result<SacctFormat> parse_sacct_format(std::string_view t) {
   return Status::invalid_argument(fmt::format("--format '{}': use auto, parsable2 or json", t));
 }
 
+bool configure_sqlite_for_import() {
+  // SQLITE_MISUSE once SQLite is initialized: then the defaults stay.
+  return sqlite3_config(SQLITE_CONFIG_MULTITHREAD) == SQLITE_OK &&
+         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+}
+
 Result<ImportSummary> import_sacct(std::istream& in, const std::string& name, const ImportOptions& o,
                                    JobModel& model, SlurmStore& store) {
   SacctFormat format = o.format;
@@ -63,7 +72,9 @@ Result<ImportSummary> import_sacct(std::istream& in, const std::string& name, co
       b.steps.emplace_back();
     }
     SlurmJob& slot = b.jobs[b.size];
-    slot = job;  // a copy into buffers kept from earlier batches: no allocation once warm
+    // Swapped, not copied: the reader gets the slot's buffers (a job the writer has
+    // stored) to parse the next job into, so once warm nothing is allocated or copied.
+    std::swap(slot, job);
     if (slot.cluster.empty()) slot.cluster = o.cluster.empty() ? "slurm" : o.cluster;
     const JobFigures& f = b.figures[b.size] = model.figures(slot);
     b.steps[b.size].clear();

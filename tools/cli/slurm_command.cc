@@ -61,6 +61,7 @@ void print_summary(const ImportSummary& s, const std::string& from) {
 }
 
 Status run_import(const Context& ctx, const ImportFlags& f) {
+  (void)configure_sqlite_for_import();  // this process opens no connection before the import's
   CS_ASSIGN_OR_RETURN(JobModel model, load_model(ctx, f.cluster_file));
   ImportOptions o;
   CS_ASSIGN_OR_RETURN(o.format, parse_sacct_format(f.format));
