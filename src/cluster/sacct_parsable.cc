@@ -4,6 +4,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 #include "cluster/slurm_fields.h"
@@ -96,14 +100,25 @@ class RowReader {
     std::size_t n = 0;
     const char* p = line.data();
     const char* const end = p + line.size();
-    for (;;) {
-      const auto* bar = static_cast<const char*>(std::memchr(p, '|', static_cast<std::size_t>(end - p)));
-      const char* stop = bar != nullptr ? bar : end;
-      if (n < cells.size()) cells[n] = std::string_view(p, static_cast<std::size_t>(stop - p));
+    const char* start = p;  // of the current field
+    const auto cut = [&](const char* bar) {
+      if (n < cells.size()) cells[n] = std::string_view(start, static_cast<std::size_t>(bar - start));
       ++n;
-      if (bar == nullptr) break;
-      p = bar + 1;
+      start = bar + 1;
+    };
+#if defined(__SSE2__)
+    // 16 bytes per compare: fields are short (a memchr call each was 9 % of the import).
+    const __m128i bars = _mm_set1_epi8('|');
+    for (; end - p >= 16; p += 16) {
+      auto mask = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), bars)));
+      for (; mask != 0; mask &= mask - 1) cut(p + __builtin_ctz(mask));
     }
+#endif
+    for (; p < end; ++p) {
+      if (*p == '|') cut(p);
+    }
+    cut(end);  // the last field
     if (n != ncols_) {
       problems_.add(
           fmt::format("{}:{}: {} fields where the header has {} (a row cut short or a '|' in a "
