@@ -238,15 +238,21 @@ Status SlurmStore::add(const SlurmJob& j, const JobFigures& f, std::string_view 
 Status SlurmStore::commit() {
   if (!in_tx_) return Status::ok_status();
   in_tx_ = false;
-  return db_.exec("COMMIT", "recording Slurm jobs");
+  Status s = db_.exec("COMMIT", "recording Slurm jobs");
+  if (!s.ok()) forget_cluster_ids();  // the transaction's may not have been kept
+  return s;
+}
+
+void SlurmStore::forget_cluster_ids() {
+  cluster_ids_.clear();
+  last_cluster_.clear();
+  last_cluster_id_ = 0;
 }
 
 Status SlurmStore::rollback() {
   if (!in_tx_) return Status::ok_status();
   in_tx_ = false;
-  cluster_ids_.clear();  // ids the open transaction gave are gone with it
-  last_cluster_.clear();
-  last_cluster_id_ = 0;
+  forget_cluster_ids();  // ids the open transaction gave are gone with it
   return db_.exec("ROLLBACK", "rolling back the open batch of Slurm jobs");
 }
 

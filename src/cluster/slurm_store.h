@@ -87,6 +87,7 @@ class SlurmStore {
   Status prepare_upsert();
   Status copy_rows_from(std::string_view table);  // every job of `table` (same columns), added
   Result<std::int64_t> cluster_id(const std::string& cluster);
+  void forget_cluster_ids();
   Result<std::int64_t> row_key(const std::string& cluster, const std::string& job);
   Result<std::optional<std::int64_t>> find_key(std::int64_t cluster_id, const std::string& cluster,
                                                const std::string& job) const;
