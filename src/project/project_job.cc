@@ -116,4 +116,13 @@ std::string device_power_text(const JobEnergy& job) {
   return fmt::format("{} {}", d.label, d.provenance.detail);
 }
 
+std::string other_lines_text(const JobEnergy& job) {
+  std::string out;
+  for (std::size_t i = 1; i < job.spec.devices.size(); ++i) {
+    const DeviceLoad& d = job.spec.devices[i];
+    out += d.count == 1 ? fmt::format(" + {}", d.label) : fmt::format(" + {} x {}", d.count, d.label);
+  }
+  return out.empty() ? out : ";" + out;
+}
+
 }  // namespace carbonscope::project

@@ -38,4 +38,8 @@ std::optional<JobEnergy> estimate_job(const Context& ctx, const TableReader& r, 
 // line's power, for an entry's provenance.
 std::string device_power_text(const JobEnergy& job);
 
+// "; + 2 x Intel Xeon Gold 6248 + 512 GB memory": the device lines after the first (cpu,
+// memory keys), for an entry's detail; "" when there are none.
+std::string other_lines_text(const JobEnergy& job);
+
 }  // namespace carbonscope::project

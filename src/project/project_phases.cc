@@ -181,7 +181,8 @@ void read_training(const Context& ctx, const TableReader& r, LcaInputs& out) {
           fmt::format("{} x {:.0f}% utilisation x time", device_power_text(*job), job->spec.utilisation * 100);
       e.detail = fmt::format("{} x {}, {} device-hours", d.count,
                              d.component == "system" ? format_power(d.power.central) + " device" : d.label,
-                             format_count(device_hours));
+                             format_count(device_hours)) +
+                 other_lines_text(*job);
     }
   }
   if (runs > 1) {
@@ -307,8 +308,9 @@ void read_inference(const Context& ctx, const TableReader& r, LcaInputs& out) {
     e.provenance = job->spec.devices.front().provenance;
     e.provenance.detail =
         fmt::format("{} x {:.0f}% utilisation x time", device_power_text(*job), job->spec.utilisation * 100);
-    parts.push_back(fmt::format("{} instance{} x {} device{} for {}", instances, instances == 1 ? "" : "s",
-                                per_instance, per_instance == 1 ? "" : "s", format_duration(*duration)));
+    parts.push_back(fmt::format("{} instance{} x {} device{} for {}{}", instances, instances == 1 ? "" : "s",
+                                per_instance, per_instance == 1 ? "" : "s", format_duration(*duration),
+                                other_lines_text(*job)));
   }
   if (r.has("idle_instances")) {
     const auto idle = r.integer("idle_instances", 0);

@@ -67,6 +67,28 @@ utilisation = "80%"
   EXPECT_DOUBLE_EQ(project->energy[0].device_hours.central, 80);
 }
 
+// The estimate's host keys (cpu, cpus, memory) are project keys too, with the same lines.
+TEST(JobSurfaces, HostKeysAddTheSameLines) {
+  EstimateRequest job;
+  job.gpu = "A100 SXM4 80GB";
+  job.count = "8";
+  job.duration = "10h";
+  job.cpu = "Xeon Gold 6248";
+  job.cpus = "2";
+  job.memory = "512GB";
+  job.utilisation = "100%";
+  auto flag = estimate(job, ArgStyle::kFlag);
+  ASSERT_TRUE(flag.ok()) << flag.status().to_string();
+  ASSERT_EQ(flag->report.footprint.components.size(), 3u);
+  auto project = parse_project("[[training]]\nhardware = \"A100 SXM4 80GB\"\ncount = 8\nduration = \"10h\"\n"
+                               "cpu = \"Xeon Gold 6248\"\ncpus = 2\nmemory = \"512GB\"\n",
+                               "p.toml", data(), no_run_source());
+  ASSERT_TRUE(project.ok()) << project.status().to_string();
+  expect_same_energy(project->energy[0].energy, flag->report.footprint.it_energy);
+  EXPECT_NE(project->energy[0].detail.find("+ 2 x Intel Xeon Gold 6248 + 512 GB memory"), std::string::npos)
+      << project->energy[0].detail;
+}
+
 TEST(JobSurfaces, ComputeGivesTheSameEnergyAndRange) {
   EstimateRequest job;
   job.gpu = "H100 SXM5 80GB";
