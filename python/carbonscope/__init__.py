@@ -17,8 +17,7 @@ from ._track import LedgerWarning, Tracker, UnstoppedTrackerWarning, estimate, t
 from . import _carbonscope as _core
 from ._carbonscope import (format_duration, format_emissions, format_energy, format_number,  # noqa: F401
                            format_power)
-
-__version__ = "0.1.0"
+from ._carbonscope import __version__  # noqa: F401  (CMake's project VERSION, through the C++ core)
 
 
 def location(region=None, *, cloud=None, intensity=None, pue=None, year=0):

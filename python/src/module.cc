@@ -3,6 +3,9 @@
 // starts until a tracker does.
 #include <pybind11/pybind11.h>
 
+#include <string>
+
+#include "carbonscope/version.h"
 #include "convert.h"
 
 namespace py = pybind11;
@@ -16,6 +19,7 @@ void bind_footprint(py::module_& m);
 
 PYBIND11_MODULE(_carbonscope, m) {
   m.doc() = "carbonscope's C++ core: tracker, estimate, data tables";
+  m.attr("__version__") = std::string(carbonscope::version());
   carbonscope::python::register_exceptions(m);
   carbonscope::python::bind_tracker(m);
   carbonscope::python::bind_estimate(m);

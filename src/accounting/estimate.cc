@@ -1,4 +1,8 @@
-// Energy = power x count x time x utilisation per device line; pure arithmetic.
+// Energy = power x count x time x utilisation per device line; pure arithmetic. The
+// checks here are the spec's invariants for a C++ caller that builds an EstimateSpec
+// itself; every surface (flags, keywords, project keys) builds its spec through
+// build_estimate_spec, whose checks name the option as the surface spells it, so none
+// of these is reached from there. They name the spec's fields, never a flag.
 #include "carbonscope/estimate.h"
 
 #include <fmt/format.h>
@@ -18,29 +22,28 @@ Result<std::vector<ComponentEnergy>> estimate_energy(const EstimateSpec& spec) {
   std::vector<ComponentEnergy> out;
   if (spec.energy) {
     if (!spec.devices.empty() || spec.wall_time || spec.device_hours) {
-      return Status::invalid_argument("--energy conflicts with hardware, power and duration options: give the "
-                                      "energy, or what it is made of, not both");
+      return Status::invalid_argument("EstimateSpec: energy conflicts with devices, wall_time and device_hours: "
+                                      "give the energy, or what it is made of, not both");
     }
-    out.push_back({"total", "energy given", Range<Energy>::exact(*spec.energy), {Method::kGiven, "", "--energy", "", 0}});
+    out.push_back({"total", "energy given", Range<Energy>::exact(*spec.energy), {Method::kGiven, "", "energy given", "", 0}});
     return out;
   }
   if (spec.devices.empty()) {
-    return Status::invalid_argument("nothing to estimate: give hardware (--gpu, --cpu, --memory), a power "
-                                    "(--power 400W) or an energy (--energy 3kWh)");
+    return Status::invalid_argument("EstimateSpec: nothing to estimate: give devices or an energy");
   }
   if (spec.wall_time && spec.device_hours) {
-    return Status::invalid_argument("--device-hours conflicts with --hours/--duration: give one of them");
+    return Status::invalid_argument("EstimateSpec: device_hours conflicts with wall_time: give one of them");
   }
   if (spec.compute && (spec.wall_time || spec.device_hours)) {
-    return Status::invalid_argument("a FLOPs estimate (--params) conflicts with --hours, --duration and "
-                                    "--device-hours: the time follows from the compute");
+    return Status::invalid_argument("EstimateSpec: compute conflicts with wall_time and device_hours: the time "
+                                    "follows from the compute");
   }
   const std::optional<Duration> wall = implied_wall_time(spec);
   if (!wall) {
-    return Status::invalid_argument("no duration: give --hours 12, --duration 3d4h or --device-hours 1000");
+    return Status::invalid_argument("EstimateSpec: no duration: give wall_time, device_hours or compute");
   }
   if (!(spec.utilisation > 0 && spec.utilisation <= 1)) {
-    return Status::invalid_argument(fmt::format("--utilisation must be in (0, 100%], got {}", spec.utilisation));
+    return Status::invalid_argument(fmt::format("EstimateSpec: utilisation must be in (0, 1], got {}", spec.utilisation));
   }
   for (const DeviceLoad& d : spec.devices) {
     const double k = d.count * (d.scales_with_utilisation ? spec.utilisation : 1.0);

@@ -85,6 +85,9 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
   }
   for (std::string& w : device_power_warnings(data, request)) r.warnings.push_back(std::move(w));
   CS_ASSIGN_OR_RETURN(std::vector<ComponentEnergy> components, estimate_energy(r.spec));
+  if (!request.energy.empty() && !components.empty()) {
+    components.front().provenance.detail = arg_name(request.style, "energy");
+  }
   if (!request.facility_energy.empty() && !components.empty()) {
     components.front().label = "facility energy given (PUE included)";
     components.front().provenance.detail = arg_name(request.style, "facility-energy");

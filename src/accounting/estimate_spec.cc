@@ -19,8 +19,13 @@ Result<T> flag(Result<T> r, const std::string& name) {
   return r;
 }
 
-// "--hours 12" or "hours=12".
+// "--hours 12", "hours=12" or, in a project file, power = "400W".
 std::string example(ArgStyle style, std::string_view flag, std::string_view value) {
+  if (style == ArgStyle::kFileKey) {
+    const bool bare = value.starts_with('"') || parse_number(value).ok();
+    return bare ? fmt::format("{} = {}", arg_name(style, flag), value)
+                : fmt::format("{} = \"{}\"", arg_name(style, flag), value);
+  }
   return arg_name(style, flag) + (style == ArgStyle::kFlag ? " " : "=") + std::string(value);
 }
 
@@ -307,8 +312,8 @@ Result<EstimateSpec> build_estimate_spec(const DataSet& data, const EstimateRequ
   }
   if (!o.device_hours.empty()) {
     if (spec.wall_time) {
-      return Status::invalid_argument(fmt::format("{} conflicts with {}/{}: give one of them", arg("device-hours"),
-                                                  arg("hours"), arg("duration")));
+      return Status::invalid_argument(fmt::format("{} conflicts with {}: give one of them", arg("device-hours"),
+                                                  arg(o.hours.empty() ? "duration" : "hours")));
     }
     if (!parse_number(o.device_hours).ok() && parse_duration(o.device_hours).ok()) {
       return Status::invalid_argument(fmt::format("{} takes a plain number of device-hours (1000 for 1000 GPU-hours), "

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "accounting/location_text.h"
+
 namespace carbonscope {
 namespace {
 
@@ -68,14 +70,18 @@ void fill_place(const DataSet& data, const std::string& zone, Place& place) {
 
 }  // namespace
 
+Status check_pue(double pue) {
+  if (pue >= 1.0 && pue <= 3.0) return Status();
+  return Status::invalid_argument(fmt::format("{} is outside 1.0 to 3.0 (PUE is facility energy over IT energy, so "
+                                              "never below 1)", pue));
+}
+
 Result<Location> resolve_location(const DataSet& data, const LocationQuery& q) {
   if (!q.region.empty() && !q.cloud.empty()) {
     return Status::invalid_argument("region and cloud conflict: a cloud region already names its grid zone; "
                                     "give one of them");
   }
-  if (q.pue && !(*q.pue >= 1.0 && *q.pue <= 3.0)) {
-    return Status::invalid_argument(fmt::format("pue must be between 1.0 and 3.0, got {}", *q.pue));
-  }
+  if (q.pue) CS_RETURN_IF_ERROR(check_pue(*q.pue).with_context("pue"));
   Location loc;
   const CloudRegion* cloud = nullptr;
   if (!q.cloud.empty()) {

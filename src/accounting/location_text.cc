@@ -95,10 +95,7 @@ Result<Location> resolve_location_text(const DataSet& data, const LocationText& 
   q.region = t.region;
   q.cloud = t.cloud;
   q.year = t.year;
-  if (!t.region.empty() && !t.cloud.empty()) {
-    return Status::invalid_argument(fmt::format("{} and {} conflict: a cloud region already names its grid zone; "
-                                                "give one of them", arg_name(style, "region"), arg_name(style, "cloud")));
-  }
+  // The region/cloud conflict is resolve_location's check, named below (explain_location_error).
   if (t.year != 0 && (t.year < 1990 || t.year > 2100)) {
     return Status::invalid_argument(fmt::format("{}: {} is not a year such as 2023", arg_name(style, "year"), t.year));
   }
@@ -111,10 +108,7 @@ Result<Location> resolve_location_text(const DataSet& data, const LocationText& 
     const std::string name = arg_name(style, "pue");
     auto p = parse_number(t.pue);
     if (!p.ok()) return p.status().with_context(name + " (a number such as 1.58)");
-    if (*p < 1.0 || *p > 3.0) {
-      return Status::invalid_argument(fmt::format("{}: {} is outside 1.0 to 3.0 (PUE is facility energy over IT "
-                                                  "energy, so never below 1)", name, t.pue));
-    }
+    CS_RETURN_IF_ERROR(check_pue(*p).with_context(name));
     q.pue = *p;
   }
   auto loc = resolve_location(data, q);

@@ -10,6 +10,11 @@
 
 namespace carbonscope {
 
+// The one PUE range check: 1.0 to 3.0, since PUE is facility energy over IT energy.
+// Each surface calls it and names its own option (--pue, pue=, pue = in a file, the
+// query's pue); defined in location.cc.
+Status check_pue(double pue);
+
 // `error`, from resolving `region` or `cloud`, in the caller's style and sending a name
 // given to the wrong one to the right one ("'us-east-1' is a cloud region ...: use
 // --cloud aws:us-east-1"). For callers that resolve a LocationQuery themselves.

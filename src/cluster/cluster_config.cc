@@ -29,7 +29,7 @@ PartitionSpec read_partition(const project::TableReader& r) {
   p.region = r.text("region").value_or("");
   p.cloud = r.text("cloud").value_or("");
   p.intensity = r.intensity("intensity");
-  p.pue = r.number("pue", 1.0, true, 3.0);
+  p.pue = r.pue("pue");
   if (auto y = r.integer("year", 1990, 2100)) p.year = static_cast<int>(*y);
   return p;
 }

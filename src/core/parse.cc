@@ -243,8 +243,14 @@ Result<double> parse_memory_gb(std::string_view text) {
   return *v;
 }
 
+// The one table of the surfaces' spellings (a check that names its option calls this
+// with the caller's style): --device-hours, device_hours, and in a project file
+// device_hours, where the flag --gpu is the key hardware.
 std::string arg_name(ArgStyle style, std::string_view flag) {
   if (style == ArgStyle::kFlag) return "--" + std::string(flag);
+  // The project file's phases name the accelerator "hardware" (the one key whose name
+  // differs from the flag's beyond - and _).
+  if (style == ArgStyle::kFileKey && flag == "gpu") return "hardware";
   std::string out(flag);
   for (char& c : out) {
     if (c == '-') c = '_';

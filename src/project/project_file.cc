@@ -38,7 +38,7 @@ LocationKeys read_location(const TableReader& r) {
   k.region = r.text("region").value_or("");
   k.cloud = r.text("cloud").value_or("");
   k.intensity = r.intensity("intensity");
-  k.pue = r.number("pue", 1.0, true, 3.0);
+  k.pue = r.pue("pue");
   if (auto y = r.integer("year", 1990)) k.year = static_cast<int>(*y);
   return k;
 }
@@ -198,13 +198,14 @@ Result<LcaInputs> parse_project(std::string_view text, const std::string& path, 
   using Reader = void (*)(const project::Context&, const project::TableReader&, LcaInputs&);
   const std::tuple<const char*, Reader, std::vector<std::string_view>> phases[] = {
       {"training", project::read_training,
-       {"name", "hardware", "count", "power", "utilisation", "duration", "device_hours", "runs", "energy", "flops",
-        "params", "tokens", "precision", "mfu", "ledger_runs", "ledger_tag"}},
+       {"name", "hardware", "count", "power", "cpu", "cpus", "memory", "utilisation", "duration", "device_hours",
+        "runs", "energy", "flops", "params", "active_params", "tokens", "precision", "mfu", "ledger_runs",
+        "ledger_tag"}},
       {"idle", project::read_idle, {"name", "power", "duration", "energy", "share"}},
       {"inference", project::read_inference,
-       {"name", "requests", "duration", "instances", "hardware", "gpus_per_instance", "power", "utilisation",
-        "energy", "energy_per_request", "params", "tokens_per_request", "precision", "mfu", "idle_instances",
-        "idle_power"}},
+       {"name", "requests", "duration", "instances", "hardware", "gpus_per_instance", "power", "cpu", "cpus",
+        "memory", "utilisation", "energy", "energy_per_request", "params", "active_params", "tokens_per_request",
+        "precision", "mfu", "idle_instances", "idle_power"}},
   };
   for (const auto& [key, read, keys] : phases) {
     const toml::node* n = root.get(key);

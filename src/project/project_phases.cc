@@ -7,81 +7,27 @@
 #include "carbonscope/compute.h"
 #include "carbonscope/format.h"
 #include "project/project_internal.h"
+#include "project/project_job.h"
 
 namespace carbonscope::project {
 namespace {
 
-// Power per device: given, else the accelerator's TDP. nullopt after an error.
-struct Device {
-  const Accelerator* accelerator = nullptr;
-  Power power;
-  Provenance provenance;
-};
-
-std::optional<Device> read_device(const Context& ctx, const TableReader& r, bool required) {
-  Device d;
-  const auto hardware = r.text("hardware");
-  const auto power = r.power("power");
-  if (hardware) {
-    auto a = ctx.data.find_accelerator(*hardware);
-    if (!a.ok()) {
-      r.error("hardware", a.status().message());
-      return std::nullopt;
-    }
-    d.accelerator = *a;
-  }
-  if (power) {
-    d.power = *power;
-    d.provenance = {Method::kGiven, "", fmt::format("{} per device (given)", format_power(*power)), "", 0};
-  } else if (d.accelerator != nullptr && d.accelerator->tdp_w > 0) {
-    d.power = Power::watts(d.accelerator->tdp_w);
-    d.provenance = {Method::kEstimated, d.accelerator->source_id,
-                    fmt::format("{} TDP {} W", d.accelerator->name, d.accelerator->tdp_w), "", 0};
-  } else if (d.accelerator != nullptr) {
-    r.error("hardware", fmt::format("no source gives a TDP for {}; add power = \"500W\"", d.accelerator->name));
-    return std::nullopt;
-  } else {
-    if (required) r.error_here("needs hardware = \"A100 SXM4 80GB\" or power = \"400W\" per device");
-    return std::nullopt;
-  }
-  return d;
+// "X FLOPs / (P TFLOP/s bf16 x MFU 41%, 21 to 50% from ...)": how the estimate turned
+// the compute into device time.
+std::string compute_how(const ComputeDemand& c) {
+  const MfuFigure& mfu = c.mfu;
+  return fmt::format("{} FLOPs / ({} TFLOP/s {} x MFU {}{})", format_number(c.flops.count(), 3),
+                     format_number(c.peak.tflops(), 4), c.precision, format_number(mfu.value.central * 100, 3),
+                     mfu.value.is_exact() ? "% given"
+                                          : fmt::format("%, {} to {}% from {}", format_number(mfu.value.low * 100, 3),
+                                                        format_number(mfu.value.high * 100, 3), mfu.evidence));
 }
 
-// Device time for `flops` at the accelerator's peak x MFU (given, else from the published
-// training reports of data/mfu.csv for a model of `params` parameters).
-std::optional<Range<Duration>> compute_time(const Context& ctx, const TableReader& r, const Device& d, Flops flops,
-                                            std::optional<double> params, std::string& how) {
-  if (d.accelerator == nullptr) {
-    r.error_here("a FLOPs estimate needs hardware = \"...\" for the peak FLOP/s");
-    return std::nullopt;
-  }
-  const std::string precision = r.text("precision").value_or(kDefaultPrecision);
-  auto peak = peak_flop_rate(*d.accelerator, precision);
-  if (!peak.ok()) {
-    r.error(r.has("precision") ? "precision" : "hardware", peak.status().message());
-    return std::nullopt;
-  }
-  MfuFigure mfu;
-  if (auto m = r.fraction("mfu")) {
-    mfu = given_mfu(*m, "mfu");
-  } else {
-    auto evidence = mfu_from_evidence(ctx.data, *d.accelerator, params);
-    if (!evidence.ok()) {
-      r.error_here(evidence.status().message());
-      return std::nullopt;
-    }
-    mfu = *evidence;
-  }
-  how = fmt::format("{} FLOPs / ({} TFLOP/s {} x MFU {}{})", format_number(flops.count(), 3),
-                    format_number(peak->tflops(), 4), precision, format_number(mfu.value.central * 100, 3),
-                    mfu.value.is_exact() ? "% given"
-                                         : fmt::format("%, {} to {}% from {}", format_number(mfu.value.low * 100, 3),
-                                                       format_number(mfu.value.high * 100, 3), mfu.evidence));
-  return device_time(flops, *peak, mfu.value);
-}
-
-Range<Energy> times(Power p, const Range<Duration>& t, double k) {
-  return {p * t.central * k, p * t.low * k, p * t.high * k};
+// The project's default utilisation: devices at their full power (TDP or given), as the
+// published life-cycle studies count them; the estimate's measured average draw applies
+// only to `carbonscope estimate` and Python's estimate().
+void full_power_unless_given(EstimateRequest& request) {
+  if (request.utilisation.empty()) request.utilisation = "1";
 }
 
 template <typename... Keys>
@@ -191,10 +137,8 @@ void read_training(const Context& ctx, const TableReader& r, LcaInputs& out) {
   e.name = r.text("name").value_or(r.name());
   const LocationKeys own = read_location(r);
   const double runs = static_cast<double>(r.integer("runs", 1).value_or(1));
-  const double count = static_cast<double>(r.integer("count", 1).value_or(1));
-  const double util = r.fraction("utilisation").value_or(1.0);
   const bool ledger = r.has("ledger_runs") || r.has("ledger_tag");
-  const bool flops = r.has("flops") || r.has("params") || r.has("tokens");
+  const bool flops = r.has("flops") || r.has("params") || r.has("active_params") || r.has("tokens");
   const bool time = r.has("duration") || r.has("device_hours");
   const int modes = static_cast<int>(r.has("energy")) + static_cast<int>(ledger) + static_cast<int>(flops) +
                     static_cast<int>(time);
@@ -212,46 +156,34 @@ void read_training(const Context& ctx, const TableReader& r, LcaInputs& out) {
     if (r.has("ledger_runs") && r.has("ledger_tag")) r.error("ledger_tag", "conflicts with ledger_runs: give one");
     resolve = read_ledger(ctx, r, e, own);
     if (e.detail.empty()) return;
-  } else if (flops) {
-    std::optional<double> total = r.scaled_count("flops");
-    if (total && (r.has("params") || r.has("tokens"))) r.error("flops", "conflicts with params and tokens");
-    std::optional<double> size;
-    if (!total) {
-      const auto params = r.scaled_count("params");
-      size = params;
-      const auto tokens = r.scaled_count("tokens");
-      if (!params || !tokens) {
-        if (!r.has("params") || !r.has("tokens")) r.error_here("a FLOPs estimate needs both params and tokens");
-        return;
-      }
-      total = training_flops(*params, *tokens).count();
-    }
-    const auto device = read_device(ctx, r, true);
-    if (!device) return;
-    std::string how;
-    const auto t = compute_time(ctx, r, *device, Flops::count(*total), size, how);
-    if (!t) return;
-    e.energy = times(device->power, *t, util);
-    e.device_hours = {hours(t->central), hours(t->low), hours(t->high)};
-    e.provenance = {Method::kEstimated, device->provenance.source_id,
-                    fmt::format("{}; {}", how, device->provenance.detail), "", 0};
-    e.detail = fmt::format("{} device-hours ({} to {}) of {}", format_count(e.device_hours.central),
-                           format_count(e.device_hours.low), format_count(e.device_hours.high),
-                           device->accelerator->name);
   } else {
-    const auto device = read_device(ctx, r, true);
-    const auto duration = r.duration("duration");
-    const auto dh = r.number("device_hours", 0, false, 1e15);
-    if (duration && dh) r.error("device_hours", "conflicts with duration: give one of them");
-    if (!device || !(duration || dh)) return;
-    const double device_hours = dh ? *dh : count * hours(*duration);
-    e.energy = Range<Energy>::exact(device->power * from_hours(device_hours) * util);
-    if (device->accelerator != nullptr) e.device_hours = Range<double>::exact(device_hours);
-    e.provenance = device->provenance;
-    e.provenance.detail += fmt::format(" x {:.0f}% utilisation x time", util * 100);
-    e.detail = fmt::format("{} x {}, {} device-hours", count,
-                           device->accelerator ? device->accelerator->name : format_power(device->power) + " device",
-                           format_count(device_hours));
+    // hardware and a time, or the compute: the estimate's job, in the file's names.
+    EstimateRequest request;
+    if (!read_job_keys(r, {std::begin(kJobKeys), std::end(kJobKeys)}, request)) return;
+    full_power_unless_given(request);
+    const auto job = estimate_job(ctx, r, request);
+    if (!job) return;
+    const DeviceLoad& d = job->spec.devices.front();
+    e.energy = job->energy;
+    if (job->spec.compute) {
+      const Range<Duration> t = job->spec.compute->device_time();
+      e.device_hours = {hours(t.central), hours(t.low), hours(t.high)};
+      e.provenance = {Method::kEstimated, d.provenance.source_id,
+                      fmt::format("{}; {}", compute_how(*job->spec.compute), device_power_text(*job)), "", 0};
+      e.detail = fmt::format("{} device-hours ({} to {}) of {}", format_count(e.device_hours.central),
+                             format_count(e.device_hours.low), format_count(e.device_hours.high), d.label);
+    } else {
+      const double device_hours =
+          job->spec.device_hours ? *job->spec.device_hours : d.count * hours(*job->spec.wall_time);
+      if (job->accelerator != nullptr) e.device_hours = Range<double>::exact(device_hours);
+      e.provenance = d.provenance;
+      e.provenance.detail =
+          fmt::format("{} x {:.0f}% utilisation x time", device_power_text(*job), job->spec.utilisation * 100);
+      e.detail = fmt::format("{} x {}, {} device-hours", d.count,
+                             d.component == "system" ? format_power(d.power.central) + " device" : d.label,
+                             format_count(device_hours)) +
+                 other_lines_text(*job);
+    }
   }
   if (runs > 1) {
     e.energy = e.energy.scaled(runs);
@@ -318,7 +250,6 @@ void read_inference(const Context& ctx, const TableReader& r, LcaInputs& out) {
   const auto duration = r.duration("duration");
   const double instances = static_cast<double>(r.integer("instances", 1).value_or(1));
   const double per_instance = static_cast<double>(r.integer("gpus_per_instance", 1).value_or(1));
-  const double util = r.fraction("utilisation").value_or(1.0);
   const bool compute = r.has("params") || r.has("tokens_per_request");
   const int modes = count_set(r, "energy", "energy_per_request") + static_cast<int>(compute);
   if (modes > 1) {
@@ -347,28 +278,39 @@ void read_inference(const Context& ctx, const TableReader& r, LcaInputs& out) {
     parts.push_back(fmt::format("{} per request x {} requests", format_energy(*per),
                                 format_count(static_cast<double>(*requests))));
   } else if (compute) {
-    const auto params = r.scaled_count("params");
+    // 2N FLOPs per token served: the estimate's inference tokens are tokens_per_request x requests.
     const auto tokens = r.scaled_count("tokens_per_request");
     if (!r.has("params") || !r.has("tokens_per_request")) r.error_here("needs both params and tokens_per_request");
-    const auto device = read_device(ctx, r, true);
-    if (!need_requests("a compute estimate") || !params || !tokens || !device) return;
-    std::string how;
-    const auto t =
-        compute_time(ctx, r, *device, inference_flops(*params, *tokens * static_cast<double>(*requests)), params, how);
-    if (!t) return;
-    e.energy = times(device->power, *t, 1.0);
-    e.provenance = {Method::kEstimated, device->provenance.source_id,
-                    fmt::format("2N FLOPs per token: {}; {}", how, device->provenance.detail), "", 0};
+    EstimateRequest request;
+    const bool keys = read_job_keys(r, {"hardware", "power", "params", "active_params", "precision", "mfu"}, request);
+    if (!need_requests("a compute estimate") || !keys || !tokens || !r.has("params")) return;
+    request.inference_tokens = fmt::format("{}", *tokens * static_cast<double>(*requests));
+    request.utilisation = "1";  // the compute sets the device time; utilisation is not applied
+    const auto job = estimate_job(ctx, r, request);
+    if (!job) return;
+    e.energy = job->energy;
+    e.provenance = {Method::kEstimated, job->spec.devices.front().provenance.source_id,
+                    fmt::format("2N FLOPs per token: {}; {}", compute_how(*job->spec.compute), device_power_text(*job)),
+                    "", 0};
     parts.push_back(fmt::format("{} tokens per request x 2N FLOPs", format_number(*tokens, 4)));
   } else {
-    const auto device = read_device(ctx, r, true);
     if (!r.has("duration")) r.error_here("hardware x time needs duration = \"18d\"");
-    if (!device || !duration) return;
-    e.energy = Range<Energy>::exact(device->power * *duration * (instances * per_instance * util));
-    e.provenance = device->provenance;
-    e.provenance.detail += fmt::format(" x {:.0f}% utilisation x time", util * 100);
-    parts.push_back(fmt::format("{} instance{} x {} device{} for {}", instances, instances == 1 ? "" : "s",
-                                per_instance, per_instance == 1 ? "" : "s", format_duration(*duration)));
+    EstimateRequest request;
+    if (!read_job_keys(r, {"hardware", "power", "cpu", "cpus", "memory", "utilisation", "duration"}, request) ||
+        !duration) {
+      return;
+    }
+    if (instances * per_instance != 1) request.count = fmt::format("{}", instances * per_instance);
+    full_power_unless_given(request);
+    const auto job = estimate_job(ctx, r, request);
+    if (!job) return;
+    e.energy = job->energy;
+    e.provenance = job->spec.devices.front().provenance;
+    e.provenance.detail =
+        fmt::format("{} x {:.0f}% utilisation x time", device_power_text(*job), job->spec.utilisation * 100);
+    parts.push_back(fmt::format("{} instance{} x {} device{} for {}{}", instances, instances == 1 ? "" : "s",
+                                per_instance, per_instance == 1 ? "" : "s", format_duration(*duration),
+                                other_lines_text(*job)));
   }
   if (r.has("idle_instances")) {
     const auto idle = r.integer("idle_instances", 0);

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <tuple>
 
 #include <fmt/format.h>
 
+#include "accounting/location_text.h"
 #include "carbonscope/parse.h"
 
 namespace carbonscope::project {
@@ -100,6 +102,15 @@ std::optional<std::string> TableReader::text(std::string_view key) const {
   return std::nullopt;
 }
 
+std::optional<std::string> TableReader::raw_text(std::string_view key) const {
+  const toml::node* n = node(key);
+  if (n == nullptr) return std::nullopt;
+  if (const auto* s = n->as_string()) return s->get();
+  if (const auto* i = n->as_integer()) return fmt::format("{}", i->get());
+  if (const auto* f = n->as_floating_point()) return fmt::format("{}", f->get());
+  return std::nullopt;
+}
+
 std::vector<std::string> TableReader::texts(std::string_view key) const {
   const toml::node* n = node(key);
   if (n == nullptr) return {};
@@ -161,6 +172,16 @@ std::optional<double> TableReader::number(std::string_view key, double min, bool
   }
   if (*v != 0 && std::fabs(*v) < kTiny) {
     error(key, fmt::format("is {:g}, too small to mean anything (at least {:g})", *v, kTiny));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<double> TableReader::pue(std::string_view key) const {
+  const auto v = number(key, 0, false, std::numeric_limits<double>::max());
+  if (!v) return std::nullopt;
+  if (const Status s = check_pue(*v); !s.ok()) {
+    error(key, s.message());
     return std::nullopt;
   }
   return v;

@@ -55,6 +55,9 @@ class TableReader {
   void error_here(std::string_view message) const;
 
   std::optional<std::string> text(std::string_view key) const;
+  // The value as written (a string's text, a number's digits), for a key a typed getter
+  // has already accepted; nullopt when absent or of another type.
+  std::optional<std::string> raw_text(std::string_view key) const;
   std::vector<std::string> texts(std::string_view key) const;  // a string or an array of them
   // An integer >= min (counts of servers, GPUs, runs, requests).
   // Counts above `max` (10^15 by default) are refused: no fleet or workload has them,
@@ -71,6 +74,8 @@ class TableReader {
   std::optional<CarbonIntensity> intensity(std::string_view key) const;
   // "85%" or 0.85, in (0, 1].
   std::optional<double> fraction(std::string_view key) const;
+  // A PUE (1.2 or "1.2"), checked by the one PUE range check (check_pue).
+  std::optional<double> pue(std::string_view key) const;
   // "176B", "2T" or a number: parameters, tokens, FLOPs.
   std::optional<double> scaled_count(std::string_view key) const;
 

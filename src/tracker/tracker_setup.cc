@@ -7,6 +7,7 @@
 
 #include "carbonscope/parse.h"
 #include "carbonscope/settings.h"
+#include "sampler/sampler.h"
 #include "tracker/sensor_setup.h"
 
 namespace carbonscope {
@@ -17,8 +18,11 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetu
   const std::string interval_arg = arg_name(s.style, "interval");
   auto interval = parse_duration(s.interval);
   if (!interval.ok()) return interval.status().with_context(interval_arg);
-  if (*interval < Duration(0.01)) {
-    return Status::invalid_argument(fmt::format("{} {}: the shortest interval is 10ms", interval_arg, s.interval));
+  // The floor is the sampler's (kMinInterval); Tracker::start refuses a config below it,
+  // this names the option as the caller spelled it.
+  if (*interval < kMinInterval) {
+    return Status::invalid_argument(fmt::format("{} {}: the shortest interval is {:g}ms", interval_arg, s.interval,
+                                                kMinInterval.count() * 1000));
   }
   c.interval = *interval;
   c.project = s.project;

@@ -76,3 +76,19 @@ def test_track_and_run_use_the_settings(cli, project, tmp_path):
     report = json.loads(next((tmp_path / "cli").glob("*/report.json")).read_text())
     assert report["run"]["region"].startswith("France") and report["pue"]["central"] == pytest.approx(1.25)
     assert carbonscope._core.settings()["country"] == ("FR", str(project / "carbonscope.toml"))
+
+
+def test_invalid_utf8_path_is_written_not_thrown(cli, tmp_path):
+    # A directory whose name is not UTF-8 holds the settings file: `config show --json`
+    # writes its path with U+FFFD instead of aborting on nlohmann's type_error.316.
+    import os
+
+    root = os.path.join(os.fsencode(tmp_path), b"caf\xe9")
+    os.mkdir(root)
+    with open(os.path.join(root, b"carbonscope.toml"), "w") as f:
+        f.write('country = "FR"\n')
+    r = subprocess.run([cli, "config", "show", "--json"], cwd=root, capture_output=True, timeout=30)
+    assert r.returncode == 0, r.stderr
+    j = json.loads(r.stdout.decode("utf-8"))
+    assert j["files"][0].endswith("caf\ufffd/carbonscope.toml")
+    assert j["location"]["label"].startswith("France")

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
+#include "json_print.h"
 
 namespace carbonscope::cli {
 
@@ -196,7 +197,7 @@ void add_calibrate_command(CLI::App& app, Context& ctx) {
             {"coverage", k.cases ? static_cast<double>(k.contained) / static_cast<double>(k.cases) : 0.0},
             {"median_abs_error", median(k.errors)}};
       }
-      std::cout << out.dump(2) << "\n";
+      std::cout << json_print(out) << "\n";
     } else {
       std::cout << "| case | kind | published | estimate (low to high) | error | in range | note |\n"
                    "|---|---|---:|---:|---:|:-:|---|\n";

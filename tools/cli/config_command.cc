@@ -10,6 +10,7 @@
 #include "carbonscope/settings.h"
 #include "command.h"
 #include "location_options.h"
+#include "json_print.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -45,7 +46,7 @@ int show(const Context& ctx, const ConfigFlags& f) {
     } else {
       j["location_error"] = where.status().message();
     }
-    std::cout << j.dump(2) << "\n";
+    std::cout << json_print(j) << "\n";
     return where.ok() ? kExitOk : exit_code_for(where.status());
   }
   std::string out;

@@ -9,6 +9,7 @@
 #include "data/matcher.h"
 #include "data_intensity.h"
 #include "data_views.h"
+#include "json_print.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -78,7 +79,7 @@ int show(const DataSet& data, const DataOptions& o) {
   if (o.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const DataEntry* e : hits) out.push_back(e->json);
-    std::cout << (hits.size() == 1 && !o.search.empty() ? out[0] : out).dump(2) << "\n";
+    std::cout << json_print(hits.size() == 1 && !o.search.empty() ? out[0] : out) << "\n";
   } else if (hits.size() == 1 && !o.search.empty()) {
     std::cout << hits[0]->detail;
   } else {

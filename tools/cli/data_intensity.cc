@@ -16,6 +16,7 @@
 #include "data/intensity_import.h"
 #include "hourly_options.h"
 #include "sinks/svg_chart.h"
+#include "json_print.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -133,7 +134,7 @@ int show_intensity(const DataSet& data, const HourlyData& hourly, const Intensit
                         {"source", source}, {"date", o.date},
                         {"days", o.days},   {"mean_g_per_kwh", mean},
                         {"hours", hours},   {"missing_hours", n - static_cast<std::int64_t>(values.size())}};
-    std::cout << j.dump(2) << "\n";
+    std::cout << json_print(j) << "\n";
     return kExitOk;
   }
   std::ostringstream out;

@@ -1,9 +1,11 @@
 // carbonscope: the command-line tool. A table of subcommands, each in its own file.
 #include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include <fmt/format.h>
 
+#include "carbonscope/version.h"
 #include "command.h"
 #include "parse_errors.h"
 
@@ -36,7 +38,7 @@ int main(int argc, char** argv) {
   using namespace carbonscope::cli;
   // Named, so that usage lines say "carbonscope", not the binary's absolute path.
   CLI::App app{"carbonscope: energy use and carbon footprint of machine-learning work", "carbonscope"};
-  app.set_version_flag("--version", "carbonscope 0.1.0");
+  app.set_version_flag("--version", "carbonscope " + std::string(carbonscope::version()));
   app.require_subcommand(1);
   Context ctx;
   ctx.argv.assign(argv, argv + argc);

@@ -10,6 +10,7 @@
 
 #include "carbonscope/format.h"
 #include "sinks/report_json.h"
+#include "json_print.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -243,7 +244,7 @@ std::string render_plan_json(const PlanResult& r) {
     j["from"] = nullptr;
   }
   j["notes"] = r.notes;
-  return j.dump(2) + "\n";
+  return json_print(j) + "\n";
 }
 
 }  // namespace carbonscope::cli

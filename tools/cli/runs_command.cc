@@ -22,6 +22,7 @@
 #include "sinks/report_render.h"
 #include "carbonscope/run_compare.h"
 #include "sinks/text_layout.h"
+#include "json_print.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -100,7 +101,7 @@ Status list_runs(const RunsFlags& f) {
         j["problem"] = r.problem;
         warn_invalid(r);
       }
-      out += j.dump();
+      out += json_print(j, -1);
       first = false;
       ++listed;
       flush(false);

@@ -15,6 +15,7 @@
 #include "ledger_options.h"
 #include "report_defaults.h"
 #include "sinks/report_render.h"
+#include "json_print.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -125,7 +126,7 @@ Status run_report(const Context& ctx, const ReportFlags& f) {
   } else if (f.format == "csv") {
     text = render_totals_csv(groups, h);
   } else if (f.format == "json") {
-    text = totals_json(groups, h).dump(2) + "\n";
+    text = json_print(totals_json(groups, h)) + "\n";
   } else {
     CS_ASSIGN_OR_RETURN(ReportFormat format, parse_report_format(f.format));
     CS_ASSIGN_OR_RETURN(std::shared_ptr<const DataSet> data, load_data(ctx));
@@ -146,7 +147,7 @@ struct JobFlags {
 Status run_job(const JobFlags& f) {
   CS_ASSIGN_OR_RETURN(MergedJob m, merge_job(resolve_ledger_path(f.ledger), f.cluster, f.job, f.record));
   if (f.format == "json") {
-    std::cout << merged_job_json(m).dump(2) << "\n";
+    std::cout << json_print(merged_job_json(m)) << "\n";
   } else if (f.format == "text") {
     std::cout << render_merged_job(m);
   } else {
