@@ -28,6 +28,8 @@ ssize_t FileWriter::write_some(int fd, const char* data, std::size_t size) { ret
 int FileWriter::close_file(int fd) { return ::close(fd); }
 int FileWriter::rename_file(const char* from, const char* to) { return std::rename(from, to); }
 int FileWriter::make_dir(const char* path, mode_t mode) { return ::mkdir(path, mode); }
+int FileWriter::allocate_file(int fd, off_t offset, off_t length) { return ::fallocate(fd, 0, offset, length); }
+int FileWriter::truncate_file(int fd, off_t size) { return ::ftruncate(fd, size); }
 
 bool FileWriter::write_all(int fd, std::string_view text) {
   while (!text.empty()) {
@@ -86,6 +88,20 @@ Status FileWriter::make_dirs(const std::string& path) {
   }
   return {};
 }
+
+Result<int> FileWriter::create_in_place(const std::string& path) {
+  const int fd = open_file(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return failure("create", path, errno);
+  return fd;
+}
+
+Status FileWriter::write_whole(int fd, std::string_view text, const std::string& path) {
+  if (!write_all(fd, text)) return failure("append to", path, errno);
+  return {};
+}
+
+bool FileWriter::reserve(int fd, off_t offset, off_t length) { return allocate_file(fd, offset, length) == 0; }
+bool FileWriter::truncate(int fd, off_t size) { return truncate_file(fd, size) == 0; }
 
 FileWriter& system_file_writer() {
   static FileWriter writer;

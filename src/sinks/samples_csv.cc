@@ -26,37 +26,27 @@ std::size_t page_bytes() {
   return n;
 }
 
-bool write_all(int fd, const char* p, std::size_t n) {
-  while (n > 0) {
-    const ssize_t w = ::write(fd, p, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return false;
-    p += w;
-    n -= static_cast<std::size_t>(w);
-  }
-  return true;
-}
-
 }  // namespace
 
-Result<SamplesCsv> SamplesCsv::create(const std::string& path, const std::vector<std::string>& keys) {
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) return Status::io_error(fmt::format("cannot create {}: {}", path, std::strerror(errno)));
+Result<SamplesCsv> SamplesCsv::create(const std::string& path, const std::vector<std::string>& keys,
+                                      FileWriter& files) {
+  CS_ASSIGN_OR_RETURN(const int fd, files.create_in_place(path));
   std::string header = "elapsed_s,unix_time,power_w,energy_j,emissions_g,node_utilisation,machine_power_w";
   for (const std::string& k : keys) header += fmt::format(",{}_w,{}_j", k, k);
   header += '\n';
-  if (!write_all(fd, header.data(), header.size())) {
-    ::close(fd);
-    return Status::io_error(fmt::format("cannot write {}", path));
+  if (Status st = files.write_whole(fd, header, path); !st.ok()) {
+    files.close(fd);
+    return st;
   }
-  SamplesCsv csv(fd, path, header.size());
+  SamplesCsv csv(files, fd, path, header.size());
   csv.reserved_ = header.size();
   csv.line_.reserve(256);
   return csv;
 }
 
 SamplesCsv::SamplesCsv(SamplesCsv&& o) noexcept
-    : fd_(o.fd_),
+    : files_(o.files_),
+      fd_(o.fd_),
       path_(std::move(o.path_)),
       line_(std::move(o.line_)),
       size_(o.size_),
@@ -72,8 +62,8 @@ SamplesCsv::SamplesCsv(SamplesCsv&& o) noexcept
 SamplesCsv::~SamplesCsv() {
   if (fd_ < 0) return;
   unmap();
-  if (!use_write_) (void)!::ftruncate(fd_, static_cast<off_t>(size_));  // drop the reserved tail
-  ::close(fd_);
+  if (!use_write_) (void)files_->truncate(fd_, static_cast<off_t>(size_));  // drop the reserved tail
+  files_->close(fd_);
 }
 
 void SamplesCsv::unmap() {
@@ -101,7 +91,7 @@ bool SamplesCsv::reserve(std::size_t bytes) {
   // less than a page (cutting allocated blocks off is slow on ext4).
   const std::size_t grow_to = (need + page - 1) / page * page;
   if (grow_to > reserved_) {
-    if (::fallocate(fd_, 0, static_cast<off_t>(reserved_), static_cast<off_t>(grow_to - reserved_)) != 0) return false;
+    if (!files_->reserve(fd_, static_cast<off_t>(reserved_), static_cast<off_t>(grow_to - reserved_))) return false;
     reserved_ = grow_to;
   }
   return true;
@@ -110,14 +100,12 @@ bool SamplesCsv::reserve(std::size_t bytes) {
 Status SamplesCsv::store(const std::string& text) {
   if (!use_write_ && !reserve(text.size())) {
     use_write_ = true;  // from here on, one write(2) per line after the last complete one
-    if (::ftruncate(fd_, static_cast<off_t>(size_)) != 0 || ::lseek(fd_, static_cast<off_t>(size_), SEEK_SET) < 0) {
+    if (!files_->truncate(fd_, static_cast<off_t>(size_)) || ::lseek(fd_, static_cast<off_t>(size_), SEEK_SET) < 0) {
       return Status::io_error(fmt::format("cannot append to {}: {}", path_, std::strerror(errno)));
     }
   }
   if (use_write_) {
-    if (!write_all(fd_, text.data(), text.size())) {
-      return Status::io_error(fmt::format("cannot append to {}: {}", path_, std::strerror(errno)));
-    }
+    CS_RETURN_IF_ERROR(files_->write_whole(fd_, text, path_));
   } else {
     std::memcpy(map_ + (size_ - map_at_), text.data(), text.size());
   }

@@ -9,7 +9,10 @@
 // call at all and the file's metadata changes once per page of lines. The file is cut
 // to its real size when the writer is closed; a killed writer leaves zero bytes (less
 // than a page) after the last line, which the reader and trim_samples_csv ignore. Where space cannot be reserved (a full disk, a
-// filesystem without fallocate), each line is written with write(2) instead.
+// filesystem without fallocate), each line is written with write(2) instead. Creating,
+// reserving, cutting and those writes go through the file seam (platform/file_writer.h),
+// so fault tests inject a full disk or a refused file; a sample on the mapping makes no
+// call through it.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +20,7 @@
 #include <vector>
 
 #include "carbonscope/status.h"
+#include "platform/file_writer.h"
 
 namespace carbonscope {
 
@@ -25,7 +29,8 @@ namespace carbonscope {
 // the job's share except machine_power_w, the whole machine's counted domains.
 class SamplesCsv {
  public:
-  static Result<SamplesCsv> create(const std::string& path, const std::vector<std::string>& keys);
+  static Result<SamplesCsv> create(const std::string& path, const std::vector<std::string>& keys,
+                                   FileWriter& files = system_file_writer());
   // Bytes of complete lines so far (header included).
   std::size_t size() const { return size_; }
   SamplesCsv(SamplesCsv&& other) noexcept;
@@ -39,10 +44,12 @@ class SamplesCsv {
                 const std::vector<double>& joules);
 
  private:
-  SamplesCsv(int fd, std::string path, std::size_t size) : fd_(fd), path_(std::move(path)), size_(size) {}
+  SamplesCsv(FileWriter& files, int fd, std::string path, std::size_t size)
+      : files_(&files), fd_(fd), path_(std::move(path)), size_(size) {}
   Status store(const std::string& text);
   bool reserve(std::size_t bytes);  // maps room for `bytes` more at size_; false: use write(2)
   void unmap();
+  FileWriter* files_;
   int fd_ = -1;
   std::string path_;
   std::string line_;

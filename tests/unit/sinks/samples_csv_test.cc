@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 #include <filesystem>
 
@@ -93,6 +94,73 @@ TEST(SamplesCsv, AKilledWriterLosesNoAppendedLineAndRecoveryTrimsTheTail) {
   auto again = read_samples_csv(path);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->rows.size(), 7u);
+}
+
+// samples.csv through the file seam: a disk that cannot reserve blocks (ENOSPC from
+// fallocate), then cannot take a write either, and a directory that refuses the file.
+class FaultySamplesDisk : public FileWriter {
+ public:
+  bool no_room = false;     // fallocate fails
+  int writes_left = -1;     // write(2) fails once this reaches 0 (-1: never)
+  int open_errno = 0;
+  int reserves = 0;
+
+ protected:
+  int open_file(const char* path, int flags, mode_t mode) override {
+    if (open_errno != 0) {
+      errno = open_errno;
+      return -1;
+    }
+    return FileWriter::open_file(path, flags, mode);
+  }
+  int allocate_file(int fd, off_t offset, off_t length) override {
+    ++reserves;
+    if (no_room) {
+      errno = ENOSPC;
+      return -1;
+    }
+    return FileWriter::allocate_file(fd, offset, length);
+  }
+  ssize_t write_some(int fd, const char* data, std::size_t size) override {
+    if (writes_left == 0) {
+      errno = ENOSPC;
+      return -1;
+    }
+    if (writes_left > 0) --writes_left;
+    return FileWriter::write_some(fd, data, size);
+  }
+};
+
+TEST(SamplesCsvFaults, ARefusedFileIsSaidWithItsPath) {
+  test::ScratchDir dir("cs_samples_faults");
+  const std::string path = (dir.path / "samples.csv").string();
+  FaultySamplesDisk disk;
+  disk.open_errno = EACCES;
+  auto csv = SamplesCsv::create(path, {"cpu"}, disk);
+  ASSERT_FALSE(csv.ok());
+  EXPECT_NE(csv.status().message().find("cannot create " + path), std::string::npos) << csv.status().message();
+  EXPECT_NE(csv.status().message().find("Permission denied"), std::string::npos) << csv.status().message();
+}
+
+TEST(SamplesCsvFaults, NoRoomToReserveFallsBackToWritesAndAFullDiskIsSaid) {
+  test::ScratchDir dir("cs_samples_faults");
+  const std::string path = (dir.path / "samples.csv").string();
+  FaultySamplesDisk disk;
+  disk.no_room = true;
+  {
+    auto csv = SamplesCsv::create(path, {"cpu", "ram"}, disk);
+    ASSERT_TRUE(csv.ok());
+    append_rows(*csv, 3);  // reserving fails: each line is written with write(2)
+    EXPECT_GE(disk.reserves, 1);
+    disk.writes_left = 0;  // and now the disk is full
+    const Status st = csv->append(9, 1.7e9, 10, 1, 0, 0.5, 20, {3.0, 7.0}, {1.0, 1.0});
+    EXPECT_EQ(st.code(), StatusCode::kIoError);
+    EXPECT_NE(st.message().find("cannot append to " + path + ": disk full"), std::string::npos) << st.message();
+  }
+  auto table = read_samples_csv(path);  // the lines before the fault, whole
+  ASSERT_TRUE(table.ok());
+  EXPECT_EQ(table->rows.size(), 3u);
+  EXPECT_EQ(test::slurp(path).find('\0'), std::string::npos);
 }
 
 }  // namespace

@@ -20,7 +20,7 @@
 #include "sensors/fake.h"
 #include "support/fake_tracker.h"
 #include "support/scratch_dir.h"
-#include "tracker/run_files.h"
+#include "sinks/run_files.h"
 #include "platform/file_writer.h"
 #include "tracker/run_finish.h"
 
@@ -255,6 +255,49 @@ TEST(RunRecords, AFullDiskSendsTheReportToTheFallbackDirectory) {
   EXPECT_EQ(csv_rows(p.output_dir + "/" + kEmissionsCsv), 1);
   EXPECT_TRUE(o.ledger.ok()) << o.ledger.to_string();
   EXPECT_EQ(ledger_count(p.ledger), 1);
+}
+
+// Recovery gives the sinks the dead run's points again from its samples.csv: the ledger
+// keeps the same series a live stop would have kept (the job's, without the baseline).
+TEST(RunRecords, ARecoveredRunKeepsItsPowerSeriesInTheLedger) {
+  test::ScratchDir dir("cs_recovered_series");
+  const std::string out = (dir.path / "runs").string();
+  const std::string ledger = (dir.path / "l.db").string();
+  const std::string id = dead_run(out, ledger);
+  const RecoveryResult r = recover_runs(out);
+  ASSERT_EQ(r.finished.size(), 1u);
+  auto l = Ledger::open(ledger, {Ledger::Mode::kReadOnly, 15000});
+  ASSERT_TRUE(l.ok());
+  auto samples = l->samples(id);
+  ASSERT_TRUE(samples.ok());
+  ASSERT_EQ(samples->size(), 2u);  // job total and gpu-0, over the one 10 s window
+  for (const PowerSample& s : *samples) {
+    EXPECT_DOUBLE_EQ(s.t_s, 10) << s.component;
+    EXPECT_NEAR(s.power.watts(), 100, 1e-9) << s.component;
+  }
+}
+
+// The series comes from the points in memory, so a run that keeps no files still has
+// its series in the ledger.
+TEST(RunRecords, TheLedgerSeriesNeedsNoRunDirectory) {
+  test::ScratchDir dir("cs_series_no_dir");
+  const std::string ledger = (dir.path / "l.db").string();
+  FakeClock clock;
+  auto t = Tracker::create(config_for(clock, "", ledger));
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->start().ok());
+  for (int i = 0; i < 4; ++i) {
+    clock.advance(Duration(2));
+    (*t)->sample_now();
+  }
+  auto report = (*t)->stop(0);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_TRUE((*t)->run_dir().empty());
+  auto l = Ledger::open(ledger, {Ledger::Mode::kReadOnly, 15000});
+  ASSERT_TRUE(l.ok());
+  auto samples = l->samples(report->run.id);
+  ASSERT_TRUE(samples.ok());
+  EXPECT_EQ(samples->size(), 2u * 4);
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 #include <random>
 
 #include "carbonscope/run_filter.h"
-#include "tracker/run_files.h"
+#include "sinks/run_files.h"
 
 namespace carbonscope {
 namespace {

@@ -1,5 +1,5 @@
 // Directories and atomic writes, through the FileWriter seam (run ids: run_id.cc).
-#include "tracker/run_files.h"
+#include "sinks/run_files.h"
 
 #include <fmt/format.h>
 
