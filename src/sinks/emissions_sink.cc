@@ -3,7 +3,7 @@
 
 #include <fstream>
 
-#include "sinks/codecarbon_csv.h"
+#include "formats/codecarbon_csv.h"
 
 namespace carbonscope {
 namespace {

@@ -8,8 +8,8 @@
 
 #include "carbonscope/environment.h"
 #include "platform/system_info.h"
-#include "sinks/json_text.h"
-#include "sinks/ledger_import.h"
+#include "formats/json_text.h"
+#include "store/ledger_import.h"
 #include "sinks/run_files.h"
 
 namespace carbonscope {

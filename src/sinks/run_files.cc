@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "sinks/json_text.h"
+#include "formats/json_text.h"
 
 namespace carbonscope {
 

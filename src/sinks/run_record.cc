@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/environment.h"
-#include "sinks/report_json.h"
+#include "formats/report_json.h"
 #include "sinks/run_files.h"
 
 namespace carbonscope {

@@ -8,7 +8,7 @@
 
 #include "platform/file_writer.h"
 #include "sinks/run_sink.h"
-#include "sinks/samples_csv.h"
+#include "formats/samples_csv.h"
 
 namespace carbonscope {
 

@@ -15,10 +15,10 @@
 
 #include "carbonscope/tracker.h"
 #include "platform/system_info.h"
-#include "sinks/report_json.h"
+#include "formats/report_json.h"
 #include "sinks/run_files.h"
 #include "sinks/run_record.h"
-#include "sinks/samples_csv.h"
+#include "formats/samples_csv.h"
 #include "tracker/report_builder.h"
 #include "tracker/run_finish.h"
 

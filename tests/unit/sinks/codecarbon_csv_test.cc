@@ -1,7 +1,7 @@
 // emissions.csv against CodeCarbon's own layout: the 38 columns of v3 in its order, each
 // cell of the kind CodeCarbon writes there, and the location columns filled as CodeCarbon
 // fills them (country name, ISO 3166 alpha-3, region, cloud provider and region, on_cloud).
-#include "sinks/codecarbon_csv.h"
+#include "formats/codecarbon_csv.h"
 
 #include <gtest/gtest.h>
 

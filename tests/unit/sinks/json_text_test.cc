@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "sinks/json_text.h"
+#include "formats/json_text.h"
 
 namespace carbonscope {
 namespace {

@@ -11,8 +11,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "sinks/ledger_schema.h"
-#include "sinks/report_json.h"
+#include "store/ledger_schema.h"
+#include "formats/report_json.h"
 #include "unit/sinks/test_reports.h"
 
 namespace carbonscope {

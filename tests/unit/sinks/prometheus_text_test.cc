@@ -1,5 +1,5 @@
 // The Prometheus text exposition: escapes, values, families, and the board's figures.
-#include "sinks/prometheus_text.h"
+#include "formats/prometheus_text.h"
 
 #include <gtest/gtest.h>
 

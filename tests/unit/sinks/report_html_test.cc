@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "sinks/report_html.h"
-#include "sinks/report_render.h"
+#include "render/report_html.h"
+#include "render/report_render.h"
 #include "unit/sinks/test_reports.h"
 
 namespace carbonscope {

@@ -1,5 +1,5 @@
 // The JSON mapping of Report round-trips and keeps the documented field names.
-#include "sinks/report_json.h"
+#include "formats/report_json.h"
 
 #include <gtest/gtest.h>
 

@@ -1,15 +1,15 @@
 // The statement of a report: the paragraph is prose a reviewer accepts (formulas, ids,
 // hints and library errors go to the method notes), a saved estimate reads as an
 // estimate with its assumptions, and many runs' notes are counted, not repeated.
-#include "sinks/report_statement.h"
+#include "render/report_statement.h"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "sinks/report_json.h"
-#include "sinks/report_render.h"
+#include "formats/report_json.h"
+#include "render/report_render.h"
 #include "unit/sinks/test_reports.h"
 
 namespace carbonscope {

@@ -1,7 +1,7 @@
 // samples.csv: lines are readable as soon as they are appended (no write per line),
 // the file is cut to its real size on close, and a killed writer loses nothing it
 // appended (the page cache keeps the mapped lines); recovery trims the reserved tail.
-#include "sinks/samples_csv.h"
+#include "formats/samples_csv.h"
 
 #include <sys/stat.h>
 #include <sys/wait.h>
