@@ -10,7 +10,7 @@
 #include "render/report_counterfactual.h"
 #include "render/report_html.h"
 #include "render/report_render.h"
-#include "render/report_totals.h"
+#include "accounting/report_totals.h"
 #include "render/svg_chart.h"
 
 namespace carbonscope {

@@ -9,7 +9,7 @@
 #include "formats/report_json.h"
 #include "render/report_render.h"
 #include "render/report_statement.h"
-#include "render/report_totals.h"
+#include "accounting/sci.h"
 
 namespace carbonscope {
 namespace {
@@ -58,7 +58,7 @@ json report_bundle_json(const ReportBundle& b) {
   if (!b.training_type.empty()) card["training_type"] = b.training_type;
   if (!t.regions.empty()) card["geographical_location"] = fmt::format("{}", fmt::join(t.regions, ", "));
   if (!t.hardware.empty()) card["hardware_used"] = fmt::format("{}", fmt::join(t.hardware, "; "));
-  const SciScore sci = compute_sci(b);
+  const SciScore sci = compute_sci(t, b.sci);
   json regions = json::array();
   for (const auto& r : comparison_regions(b)) {
     regions.push_back({{"region", r.region},

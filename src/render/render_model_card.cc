@@ -7,7 +7,7 @@
 
 #include "carbonscope/format.h"
 #include "render/report_render.h"
-#include "render/report_totals.h"
+#include "accounting/report_totals.h"
 
 namespace carbonscope {
 namespace {

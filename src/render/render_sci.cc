@@ -1,30 +1,16 @@
 // The `sci` report format: the Green Software Foundation's Software Carbon Intensity,
-// SCI = ((E x I) + M) / R, with each term and where it comes from.
+// SCI = ((E x I) + M) / R (accounting/sci.h), with each term and where it comes from.
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
 #include "render/report_render.h"
-#include "render/report_totals.h"
+#include "accounting/sci.h"
 
 namespace carbonscope {
 
-SciScore compute_sci(const ReportBundle& bundle) {
-  const RunTotals t = compute_totals(bundle.runs);
-  SciScore s;
-  s.energy = t.facility_energy;
-  s.intensity = t.effective_intensity();
-  s.operational = t.emissions;
-  s.embodied = bundle.sci.embodied;
-  const double r = bundle.sci.functional_units > 0 ? bundle.sci.functional_units : 1;
-  const Range<Emissions> total{t.emissions.central + s.embodied, t.emissions.low + s.embodied,
-                               t.emissions.high + s.embodied};
-  s.per_unit = total.scaled(1.0 / r);
-  return s;
-}
-
 std::string render_sci(const ReportBundle& bundle) {
-  const SciScore s = compute_sci(bundle);
   const RunTotals t = compute_totals(bundle.runs);
+  const SciScore s = compute_sci(t, bundle.sci);
   const SciInput& in = bundle.sci;
   std::string out = "Software Carbon Intensity (Green Software Foundation SCI specification)\n\n";
   out += fmt::format("  E  energy            {}   facility energy of {} run{} (IT energy x PUE)\n",

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "accounting/counterfactual_figures.h"
+#include "accounting/sci.h"
 #include "carbonscope/ledger.h"
 #include "carbonscope/report.h"
 
@@ -29,14 +30,6 @@ struct EquivalentFactor {
   std::string unit;
   Emissions per_unit;
   std::string source;
-};
-
-// Inputs of the Green Software Foundation's SCI = ((E x I) + M) / R.
-struct SciInput {
-  double functional_units = 1;           // R
-  std::string functional_unit = "run";   // what R counts
-  Emissions embodied;                    // M; zero unless given
-  bool embodied_given = false;
 };
 
 struct ReportBundle {

@@ -32,14 +32,4 @@ std::string render_html(const ReportBundle& bundle);
 inline constexpr const char* kReportBundleSchema = "carbonscope.report-bundle/1";
 nlohmann::json report_bundle_json(const ReportBundle& bundle);
 
-// SCI = ((E x I) + M) / R, in grams per functional unit, with its range.
-struct SciScore {
-  Range<Energy> energy;          // E: facility energy
-  CarbonIntensity intensity;     // I: effective (emissions / E)
-  Range<Emissions> operational;  // O = E x I
-  Emissions embodied;            // M
-  Range<Emissions> per_unit;     // (O + M) / R
-};
-SciScore compute_sci(const ReportBundle& bundle);
-
 }  // namespace carbonscope

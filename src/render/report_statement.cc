@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
-#include "render/report_totals.h"
+#include "accounting/report_totals.h"
 
 namespace carbonscope {
 namespace {

@@ -6,7 +6,7 @@
 #include "carbonscope/format.h"
 #include "render/report_html.h"
 #include "render/report_statement.h"
-#include "render/report_totals.h"
+#include "accounting/report_totals.h"
 #include "carbonscope/run_compare.h"
 #include "render/svg_chart.h"
 

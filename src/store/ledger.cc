@@ -134,17 +134,6 @@ Result<SqliteStmt> select_runs(const SqliteDb& db, const RunFilter& filter, std:
 
 }  // namespace
 
-std::string hardware_summary(const RunInfo& run) {
-  std::vector<std::string> parts;
-  if (!run.gpu_model.empty()) {
-    parts.push_back(run.gpu_count > 1 ? fmt::format("{} x {}", run.gpu_count, run.gpu_model) : run.gpu_model);
-  }
-  if (!run.cpu_model.empty()) parts.push_back(run.cpu_model);
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
-  return out;
-}
-
 struct Ledger::Db {
   SqliteDb sqlite;
 };

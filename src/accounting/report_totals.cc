@@ -1,10 +1,12 @@
 // Aggregation of many runs into totals.
-#include "render/report_totals.h"
+#include "accounting/report_totals.h"
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "carbonscope/format.h"
-#include "carbonscope/ledger.h"
+#include "carbonscope/ledger.h"  // declares hardware_summary (RunSummary::hardware), defined here
 
 namespace carbonscope {
 namespace {
@@ -14,6 +16,17 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
 }
 
 }  // namespace
+
+std::string hardware_summary(const RunInfo& run) {
+  std::vector<std::string> parts;
+  if (!run.gpu_model.empty()) {
+    parts.push_back(run.gpu_count > 1 ? fmt::format("{} x {}", run.gpu_count, run.gpu_model) : run.gpu_model);
+  }
+  if (!run.cpu_model.empty()) parts.push_back(run.cpu_model);
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
 
 CarbonIntensity RunTotals::effective_intensity() const {
   if (facility_energy.central.kwh() <= 0) return CarbonIntensity::g_per_kwh(intensity_min);
