@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/faulty_writer.h"
 #include "support/scratch_dir.h"
 
 namespace carbonscope {
@@ -17,43 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The real file system, with one fault: writes fail with `write_errno` once `budget`
-// bytes have gone through (0: the first write fails; a write crossing the budget
-// writes only up to it, a torn write), and open or rename fail with their errno.
-class FaultyWriter : public FileWriter {
- public:
-  std::size_t budget = static_cast<std::size_t>(-1);
-  int write_errno = ENOSPC;
-  int open_errno = 0;
-  int rename_errno = 0;
-  std::size_t written = 0;
-
- protected:
-  int open_file(const char* path, int flags, mode_t mode) override {
-    if (open_errno != 0) {
-      errno = open_errno;
-      return -1;
-    }
-    return FileWriter::open_file(path, flags, mode);
-  }
-  ssize_t write_some(int fd, const char* data, std::size_t size) override {
-    if (written >= budget) {
-      errno = write_errno;
-      return -1;
-    }
-    const std::size_t n = std::min(size, budget - written);
-    const ssize_t w = FileWriter::write_some(fd, data, n);
-    if (w > 0) written += static_cast<std::size_t>(w);
-    return w;
-  }
-  int rename_file(const char* from, const char* to) override {
-    if (rename_errno != 0) {
-      errno = rename_errno;
-      return -1;
-    }
-    return FileWriter::rename_file(from, to);
-  }
-};
+using test::FaultyWriter;  // support/faulty_writer.h
 
 struct FileWriterFaults : ::testing::Test {
   test::ScratchDir dir{"cs_file_writer"};

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/faulty_writer.h"
 #include "support/scratch_dir.h"
 
 namespace carbonscope {
@@ -96,45 +97,15 @@ TEST(SamplesCsv, AKilledWriterLosesNoAppendedLineAndRecoveryTrimsTheTail) {
   EXPECT_EQ(again->rows.size(), 7u);
 }
 
-// samples.csv through the file seam: a disk that cannot reserve blocks (ENOSPC from
-// fallocate), then cannot take a write either, and a directory that refuses the file.
-class FaultySamplesDisk : public FileWriter {
- public:
-  bool no_room = false;     // fallocate fails
-  int writes_left = -1;     // write(2) fails once this reaches 0 (-1: never)
-  int open_errno = 0;
-  int reserves = 0;
-
- protected:
-  int open_file(const char* path, int flags, mode_t mode) override {
-    if (open_errno != 0) {
-      errno = open_errno;
-      return -1;
-    }
-    return FileWriter::open_file(path, flags, mode);
-  }
-  int allocate_file(int fd, off_t offset, off_t length) override {
-    ++reserves;
-    if (no_room) {
-      errno = ENOSPC;
-      return -1;
-    }
-    return FileWriter::allocate_file(fd, offset, length);
-  }
-  ssize_t write_some(int fd, const char* data, std::size_t size) override {
-    if (writes_left == 0) {
-      errno = ENOSPC;
-      return -1;
-    }
-    if (writes_left > 0) --writes_left;
-    return FileWriter::write_some(fd, data, size);
-  }
-};
+// samples.csv through the file seam (support/faulty_writer.h): a disk that cannot
+// reserve blocks (ENOSPC from fallocate), then cannot take a write either, and a
+// directory that refuses the file.
+using test::FaultyWriter;
 
 TEST(SamplesCsvFaults, ARefusedFileIsSaidWithItsPath) {
   test::ScratchDir dir("cs_samples_faults");
   const std::string path = (dir.path / "samples.csv").string();
-  FaultySamplesDisk disk;
+  FaultyWriter disk;
   disk.open_errno = EACCES;
   auto csv = SamplesCsv::create(path, {"cpu"}, disk);
   ASSERT_FALSE(csv.ok());
@@ -145,14 +116,14 @@ TEST(SamplesCsvFaults, ARefusedFileIsSaidWithItsPath) {
 TEST(SamplesCsvFaults, NoRoomToReserveFallsBackToWritesAndAFullDiskIsSaid) {
   test::ScratchDir dir("cs_samples_faults");
   const std::string path = (dir.path / "samples.csv").string();
-  FaultySamplesDisk disk;
-  disk.no_room = true;
+  FaultyWriter disk;
+  disk.allocate_errno = ENOSPC;
   {
     auto csv = SamplesCsv::create(path, {"cpu", "ram"}, disk);
     ASSERT_TRUE(csv.ok());
     append_rows(*csv, 3);  // reserving fails: each line is written with write(2)
-    EXPECT_GE(disk.reserves, 1);
-    disk.writes_left = 0;  // and now the disk is full
+    EXPECT_GE(disk.allocations, 1);
+    disk.budget = disk.written;  // and now the disk is full
     const Status st = csv->append(9, 1.7e9, 10, 1, 0, 0.5, 20, {3.0, 7.0}, {1.0, 1.0});
     EXPECT_EQ(st.code(), StatusCode::kIoError);
     EXPECT_NE(st.message().find("cannot append to " + path + ": disk full"), std::string::npos) << st.message();
