@@ -54,14 +54,6 @@ Result<bool> parse_run_status(std::string_view text) {
       fmt::format("unknown status '{}': use complete or incomplete", text));
 }
 
-Result<RunKind> parse_run_kind(std::string_view text) {
-  for (RunKind k : {RunKind::kRun, RunKind::kMonitor, RunKind::kEstimate}) {
-    if (run_kind_name(k) == text) return k;
-  }
-  return Status::invalid_argument(
-      fmt::format("unknown kind '{}': use run, monitor or estimate", text));
-}
-
 Result<RunFilter> parse_run_filter(const FilterWords& w) {
   RunFilter filter;
   filter.project = w.project;

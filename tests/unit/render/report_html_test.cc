@@ -8,7 +8,7 @@
 
 #include "render/report_html.h"
 #include "render/report_render.h"
-#include "unit/sinks/test_reports.h"
+#include "support/test_reports.h"
 
 namespace carbonscope {
 namespace {

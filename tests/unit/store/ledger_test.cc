@@ -13,7 +13,7 @@
 
 #include "store/ledger_schema.h"
 #include "formats/report_json.h"
-#include "unit/sinks/test_reports.h"
+#include "support/test_reports.h"
 
 namespace carbonscope {
 namespace {

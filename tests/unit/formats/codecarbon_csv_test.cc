@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <map>
 
-#include "unit/sinks/test_reports.h"
+#include "support/test_reports.h"
 
 namespace carbonscope::test {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "formats/report_json.h"
 #include "render/report_render.h"
-#include "unit/sinks/test_reports.h"
+#include "support/test_reports.h"
 
 namespace carbonscope {
 namespace {

@@ -1,16 +1,22 @@
-// Fixed Reports for the sinks tests.
-#include "unit/sinks/test_reports.h"
+// Small, fixed Reports for the tests of formats/, store/ and render/: a measured GPU run,
+// and fresh paths to write to.
+#pragma once
 
 #include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "carbonscope/report.h"
+
 namespace carbonscope::test {
 
-Report measured_run(const std::string& id, const std::string& project, double start_unix) {
+// A 1-hour run on one GPU + CPU + RAM in FR, starting at `start_unix`.
+inline Report measured_run(const std::string& id, const std::string& project, double start_unix) {
   Report r;
   r.run.id = id;
   r.run.project = project;
@@ -39,7 +45,8 @@ Report measured_run(const std::string& id, const std::string& project, double st
   return r;
 }
 
-std::string temp_path(const std::string& name) {
+// A fresh path under the test's temporary directory (the file does not exist).
+inline std::string temp_path(const std::string& name) {
   static std::atomic<int> counter{0};
   const auto dir = std::filesystem::temp_directory_path() /
                    fmt::format("cs_sinks_{}_{}", getpid(), counter++);
