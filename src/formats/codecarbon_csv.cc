@@ -105,22 +105,17 @@ std::string codecarbon_row(const Report& r) {
 }
 
 Status append_codecarbon_csv(const std::string& path, const Report& report, FileWriter& files) {
-  bool need_header = true;
   {
     std::ifstream in(path);
     std::string first;
-    if (in && std::getline(in, first)) {
-      if (first == codecarbon_header()) {
-        need_header = false;
-      } else if (!first.empty() && std::rename(path.c_str(), (path + ".bak").c_str()) != 0) {
-        return Status::io_error(fmt::format("cannot move {} (another header) to {}.bak", path, path));
-      }
+    if (in && std::getline(in, first) && !first.empty() && first != codecarbon_header() &&
+        std::rename(path.c_str(), (path + ".bak").c_str()) != 0) {
+      return Status::io_error(fmt::format("cannot move {} (another header) to {}.bak", path, path));
     }
   }
-  // The header (when new) and the row in one append.
-  std::string text = need_header ? codecarbon_header() + "\n" : "";
-  text += codecarbon_row(report) + "\n";
-  return files.append(path, text);
+  // The header when the file is empty (decided under the file's lock: another process
+  // may be appending its row at the same moment) and the row, in one append.
+  return files.append_with_header(path, codecarbon_header() + "\n", codecarbon_row(report) + "\n");
 }
 
 std::string codecarbon_csv(const std::vector<Report>& reports) {

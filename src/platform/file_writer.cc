@@ -2,6 +2,7 @@
 #include "platform/file_writer.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -71,6 +72,20 @@ Status FileWriter::append(const std::string& path, std::string_view text) {
   const bool ok = write_all(fd, text);
   const int write_errno = errno;
   const bool closed = close_file(fd) == 0;
+  if (!ok || !closed) return failure("write", path, ok ? errno : write_errno);
+  return {};
+}
+
+Status FileWriter::append_with_header(const std::string& path, std::string_view header, std::string_view text) {
+  const int fd = open_file(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+  if (fd < 0) return failure("append to", path, errno);
+  while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+  }
+  struct stat st {};
+  const bool empty = ::fstat(fd, &st) == 0 && st.st_size == 0;
+  const bool ok = (!empty || write_all(fd, header)) && write_all(fd, text);
+  const int write_errno = errno;
+  const bool closed = close_file(fd) == 0;  // releases the lock
   if (!ok || !closed) return failure("write", path, ok ? errno : write_errno);
   return {};
 }

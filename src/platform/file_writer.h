@@ -27,6 +27,10 @@ class FileWriter {
   // Appends `text` to `path` (created when missing) in whole; the bytes are in the
   // kernel when it returns.
   Status append(const std::string& path, std::string_view text);
+  // As append, holding an exclusive lock on the file (flock) meanwhile, with `header`
+  // written first when the file is empty: processes appending at once (recoverers
+  // finishing runs of one output directory) never both write the header.
+  Status append_with_header(const std::string& path, std::string_view header, std::string_view text);
   // Creates `path` and its missing parents.
   Status make_dirs(const std::string& path);
 

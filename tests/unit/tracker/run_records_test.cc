@@ -13,6 +13,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "carbonscope/ledger.h"
 #include "carbonscope/tracker.h"
@@ -118,6 +119,12 @@ TEST(RunRecords, ARunWhoseIdIsTakenInTheLedgerIsStillRecorded) {  // F4
   EXPECT_TRUE((*second)->ledger_status().ok()) << (*second)->ledger_status().to_string();
   EXPECT_NE(r2->run.id, other.run.id);
   EXPECT_EQ(ledger_count(ledger), 3);
+  // The ledger settles the id before any sink writes (RunSink::prepare): report.json and
+  // the emissions.csv row carry the id the ledger has, with the note saying why.
+  const auto j = nlohmann::json::parse(test::slurp(fs::path((*second)->run_dir()) / kReportJson));
+  EXPECT_EQ(j["run"]["id"].get<std::string>(), r2->run.id);
+  EXPECT_NE(j.dump().find("was already taken in the ledger"), std::string::npos);
+  EXPECT_NE(test::slurp(dir.path / "runs" / kEmissionsCsv).find(r2->run.id), std::string::npos);
 }
 
 TEST(RunRecords, AFailedLedgerWriteIsQueuedAndRecordedByTheNextRecovery) {  // F3
