@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "sinks/prometheus_text.h"
+#include "formats/prometheus_text.h"
 
 namespace carbonscope {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "carbonscope/ledger.h"
 #include "cluster/slurm_env.h"
-#include "sinks/report_json.h"
+#include "formats/report_json.h"
 
 namespace carbonscope::cluster {
 namespace {

@@ -18,7 +18,7 @@
 #include "carbonscope/status.h"
 #include "cluster/job_model.h"
 #include "cluster/slurm_job.h"
-#include "sinks/sqlite_db.h"
+#include "store/sqlite_db.h"
 
 namespace carbonscope::cluster {
 

@@ -2,6 +2,7 @@
 #include "platform/file_writer.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,6 +29,8 @@ ssize_t FileWriter::write_some(int fd, const char* data, std::size_t size) { ret
 int FileWriter::close_file(int fd) { return ::close(fd); }
 int FileWriter::rename_file(const char* from, const char* to) { return std::rename(from, to); }
 int FileWriter::make_dir(const char* path, mode_t mode) { return ::mkdir(path, mode); }
+int FileWriter::allocate_file(int fd, off_t offset, off_t length) { return ::fallocate(fd, 0, offset, length); }
+int FileWriter::truncate_file(int fd, off_t size) { return ::ftruncate(fd, size); }
 
 bool FileWriter::write_all(int fd, std::string_view text) {
   while (!text.empty()) {
@@ -73,6 +76,20 @@ Status FileWriter::append(const std::string& path, std::string_view text) {
   return {};
 }
 
+Status FileWriter::append_with_header(const std::string& path, std::string_view header, std::string_view text) {
+  const int fd = open_file(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+  if (fd < 0) return failure("append to", path, errno);
+  while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+  }
+  struct stat st {};
+  const bool empty = ::fstat(fd, &st) == 0 && st.st_size == 0;
+  const bool ok = (!empty || write_all(fd, header)) && write_all(fd, text);
+  const int write_errno = errno;
+  const bool closed = close_file(fd) == 0;  // releases the lock
+  if (!ok || !closed) return failure("write", path, ok ? errno : write_errno);
+  return {};
+}
+
 Status FileWriter::make_dirs(const std::string& path) {
   std::size_t pos = 0;
   while (pos != std::string::npos) {
@@ -86,6 +103,20 @@ Status FileWriter::make_dirs(const std::string& path) {
   }
   return {};
 }
+
+Result<int> FileWriter::create_in_place(const std::string& path) {
+  const int fd = open_file(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return failure("create", path, errno);
+  return fd;
+}
+
+Status FileWriter::write_whole(int fd, std::string_view text, const std::string& path) {
+  if (!write_all(fd, text)) return failure("append to", path, errno);
+  return {};
+}
+
+bool FileWriter::reserve(int fd, off_t offset, off_t length) { return allocate_file(fd, offset, length) == 0; }
+bool FileWriter::truncate(int fd, off_t size) { return truncate_file(fd, size) == 0; }
 
 FileWriter& system_file_writer() {
   static FileWriter writer;

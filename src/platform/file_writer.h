@@ -1,5 +1,5 @@
-// FileWriter: every file carbonscope keeps (a run's run.json, report.json and
-// emissions.csv row) is written through one of these, as every read of the machine goes
+// FileWriter: every file carbonscope keeps (a run's run.json, report.json, samples.csv
+// and emissions.csv row, the ledger's record files) is written through one of these, as every read of the machine goes
 // through FileReader. The public operations hold the rules (a whole file replaced
 // atomically, a line appended and flushed, directories made); the system calls under
 // them are virtual, so a fault test overrides one (write failing with ENOSPC, open with
@@ -27,8 +27,21 @@ class FileWriter {
   // Appends `text` to `path` (created when missing) in whole; the bytes are in the
   // kernel when it returns.
   Status append(const std::string& path, std::string_view text);
+  // As append, holding an exclusive lock on the file (flock) meanwhile, with `header`
+  // written first when the file is empty: processes appending at once (recoverers
+  // finishing runs of one output directory) never both write the header.
+  Status append_with_header(const std::string& path, std::string_view header, std::string_view text);
   // Creates `path` and its missing parents.
   Status make_dirs(const std::string& path);
+
+  // A file written in place (samples.csv: lines stored through a shared mapping of it,
+  // its blocks reserved ahead a page at a time, cut to its real size at the end). The
+  // caller owns the descriptor and maps it itself; only these calls go through the seam.
+  Result<int> create_in_place(const std::string& path);  // read-write, truncated
+  Status write_whole(int fd, std::string_view text, const std::string& path);  // at the offset
+  bool reserve(int fd, off_t offset, off_t length);  // false (errno set): no room, or no fallocate
+  bool truncate(int fd, off_t size);
+  void close(int fd) { (void)close_file(fd); }
 
  protected:
   // The system calls, as POSIX: -1 and errno on failure; write may write fewer bytes.
@@ -37,6 +50,8 @@ class FileWriter {
   virtual int close_file(int fd);
   virtual int rename_file(const char* from, const char* to);
   virtual int make_dir(const char* path, mode_t mode);
+  virtual int allocate_file(int fd, off_t offset, off_t length);  // fallocate(fd, 0, ...)
+  virtual int truncate_file(int fd, off_t size);
 
  private:
   bool write_all(int fd, std::string_view text);

@@ -1,7 +1,7 @@
 // Whether a path is on a network filesystem (NFS, SMB/CIFS, Lustre, GPFS, BeeGFS,
 // CephFS, ...), from statfs(2)'s f_type. SQLite's WAL mode needs shared memory and
 // POSIX locks that these filesystems do not provide reliably, so the ledger is not
-// written there directly (tracker/ledger_record.h writes record files instead).
+// written there directly (sinks/ledger_record.h writes record files instead).
 #pragma once
 
 #include <cstdint>

@@ -12,9 +12,9 @@
 #include "serve/dashboard_pages.h"
 #include "serve/http_guard.h"
 #include "serve/web_assets.h"
-#include "sinks/json_text.h"
-#include "sinks/report_json.h"
-#include "sinks/report_render.h"
+#include "formats/json_text.h"
+#include "formats/report_json.h"
+#include "render/report_render.h"
 
 namespace carbonscope {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "carbonscope/status.h"
-#include "sinks/report_bundle.h"
+#include "render/report_bundle.h"
 
 namespace carbonscope {
 

@@ -4,11 +4,11 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
-#include "sinks/report_html.h"
-#include "sinks/report_statement.h"
-#include "sinks/report_totals.h"
+#include "render/report_html.h"
+#include "render/report_statement.h"
+#include "accounting/report_totals.h"
 #include "carbonscope/run_compare.h"
-#include "sinks/svg_chart.h"
+#include "render/svg_chart.h"
 
 namespace carbonscope {
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "carbonscope/ledger.h"
-#include "sinks/report_bundle.h"
+#include "render/report_bundle.h"
 
 namespace carbonscope {
 

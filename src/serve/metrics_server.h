@@ -7,7 +7,7 @@
 #include <string>
 
 #include "carbonscope/status.h"
-#include "sinks/prometheus_text.h"
+#include "formats/prometheus_text.h"
 
 namespace carbonscope {
 

@@ -15,9 +15,11 @@
 
 #include "carbonscope/tracker.h"
 #include "platform/system_info.h"
-#include "sinks/report_json.h"
-#include "sinks/samples_csv.h"
-#include "tracker/run_files.h"
+#include "formats/report_json.h"
+#include "sinks/run_files.h"
+#include "sinks/run_record.h"
+#include "formats/samples_csv.h"
+#include "tracker/report_builder.h"
 #include "tracker/run_finish.h"
 
 namespace carbonscope {
@@ -32,50 +34,68 @@ std::string slurp(const std::string& path) {
   return text.str();
 }
 
-// The report of a run whose tracker died: the skeleton of run.json with the energy up to
-// the last complete line of samples.csv, marked incomplete.
-Result<Report> rebuild_from_samples(const std::string& dir, const nlohmann::json& run) {
-  CS_ASSIGN_OR_RETURN(Report report, report_from_json(run.at("report")));
-  trim_samples_csv(fmt::format("{}/{}", dir, kSamplesCsv));  // the space a killed tracker reserved
-  auto table = read_samples_csv(fmt::format("{}/{}", dir, kSamplesCsv));
+// The report of a run whose tracker died: run.json's skeleton with the energy up to the
+// last complete line of samples.csv, marked incomplete, through the tracker's builder.
+Result<Report> rebuild_from_samples(const RunStart& start, const Result<SamplesTable>& table) {
+  const Report& skeleton = start.skeleton;
   const std::vector<double> last =
       table.ok() && !table->rows.empty() ? table->rows.back() : std::vector<double>{};
   const auto cell = [&](const std::string& name) {
     const int c = table.ok() ? table->column(name) : -1;
     return c >= 0 && !last.empty() ? last[static_cast<std::size_t>(c)] : 0.0;
   };
-  std::vector<ComponentEnergy> comps;
-  const nlohmann::json& cols = run.at("columns");
-  const std::vector<ComponentEnergy>& skeleton = report.footprint.components;
-  for (std::size_t k = 0; k < cols.size() && k < skeleton.size(); ++k) {
-    const std::string key = cols[k].at("key").get<std::string>();
-    const Energy e = Energy::joules(cell(key + "_j"));
-    if (cols[k].value("standby", false) && e.joules() <= 0) continue;
-    ComponentEnergy c = skeleton[k];
-    c.energy =
-        Range<Energy>::of(e, e * cols[k].value("range_low", 1.0), e * cols[k].value("range_high", 1.0));
-    comps.push_back(std::move(c));
+  RunInfo run = skeleton.run;
+  run.duration = Duration(cell("elapsed_s"));
+  run.end_unix = last.empty() ? run.start_unix : cell("unix_time");
+  run.complete = false;
+  ReportBuilder b(std::move(run), skeleton.footprint.pue, skeleton.footprint.intensity, skeleton.notes);
+  const std::vector<ComponentEnergy>& comps = skeleton.footprint.components;
+  for (std::size_t k = 0; k < start.columns.size() && k < comps.size(); ++k) {
+    const SinkColumn& col = start.columns[k];
+    const Energy e = Energy::joules(cell(col.key + "_j"));
+    if (col.standby && e.joules() <= 0) continue;
+    ComponentEnergy c = comps[k];
+    c.energy = Range<Energy>::of(e, e * col.range_low, e * col.range_high);
     double peak = 0;
     if (table.ok()) {
-      const int col = table->column(key + "_w");
+      const int w = table->column(col.key + "_w");
       for (const auto& row : table->rows) {
-        if (col >= 0) peak = std::max(peak, row[static_cast<std::size_t>(col)]);
+        if (w >= 0) peak = std::max(peak, row[static_cast<std::size_t>(w)]);
       }
     }
     const double secs = cell("elapsed_s");
-    report.power.push_back({key, secs > 0 ? e / Duration(secs) : Power{}, Power::watts(peak),
-                            table.ok() ? static_cast<std::int64_t>(table->rows.size()) : 0});
+    b.add(std::move(c), {col.key, secs > 0 ? e / Duration(secs) : Power{}, Power::watts(peak),
+                         table.ok() ? static_cast<std::int64_t>(table->rows.size()) : 0});
   }
-  report.footprint = compute_footprint(std::move(comps), report.footprint.pue, report.footprint.intensity);
-  report.run.duration = Duration(cell("elapsed_s"));
-  report.run.end_unix = last.empty() ? report.run.start_unix : cell("unix_time");
-  report.run.complete = false;
-  report.notes.push_back(
-      fmt::format("incomplete: the tracker (pid {}) stopped without finishing this run; energy is counted up "
-                  "to its last flushed "
-                  "sample (t={:.2f} s) and was finished later by carbonscope (pid {})",
-                  run.value("tracker_pid", 0), cell("elapsed_s"), current_pid()));
-  return report;
+  b.note(fmt::format(
+      "incomplete: the tracker (pid {}) stopped without finishing this run; energy is counted up "
+      "to its last flushed "
+      "sample (t={:.2f} s) and was finished later by carbonscope (pid {})",
+      start.tracker_pid, cell("elapsed_s"), current_pid()));
+  return std::move(b).build();
+}
+
+// samples.csv's lines as the points they were, for the sinks that keep the series.
+void replay_samples(const SamplesTable& table, const RunStart& start, RunOutputs& outputs) {
+  const auto col = [&](const std::string& name) { return table.column(name); };
+  const int t = col("elapsed_s"), unix_time = col("unix_time"), power = col("power_w"), energy = col("energy_j"),
+            grams = col("emissions_g"), util = col("node_utilisation"), machine = col("machine_power_w");
+  if (t < 0) return;
+  std::vector<int> w, j;
+  for (const SinkColumn& c : start.columns) {
+    w.push_back(col(c.key + "_w"));
+    j.push_back(col(c.key + "_j"));
+  }
+  std::vector<double> watts(w.size()), joules(j.size());
+  for (const std::vector<double>& row : table.rows) {
+    const auto at = [&](int c) { return c >= 0 ? row[static_cast<std::size_t>(c)] : 0.0; };
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      watts[k] = at(w[k]);
+      joules[k] = at(j[k]);
+    }
+    (void)outputs.on_point(
+        {at(t), at(unix_time), at(power), at(energy), at(grams), at(util), at(machine), watts, joules});
+  }
 }
 
 // A report.json that went to a fallback directory because the run's disk was full:
@@ -133,15 +153,26 @@ Outcome recover_dir(const std::string& output_dir, const std::string& dir, const
       report = j.is_discarded() ? Result<Report>(Status::data_error(report_path + ": not JSON"))
                                 : report_from_json(j);
     }
+    const std::string samples_path = fmt::format("{}/{}", dir, kSamplesCsv);
+    if (!report.ok()) trim_samples_csv(samples_path);  // the space a killed tracker reserved
+    const Result<SamplesTable> table = read_samples_csv(samples_path);
+    const Result<RunStart> start = run_start_from_json(run);
+    // The same sinks as the tracker's (but samples.csv, which is read here), given the
+    // run's points again from its samples.csv, then its report.
+    RunOutputs outputs({output_dir, dir, ledger, ArgStyle::kFlag, "", false});
+    if (start.ok()) {
+      (void)outputs.begin(*start);
+      if (table.ok()) replay_samples(*table, *start, outputs);
+    }
     if (!report.ok()) {  // no report (or a torn one): rebuilt from the samples
-      report = rebuild_from_samples(dir, run);
+      report = start.ok() ? rebuild_from_samples(*start, table) : Result<Report>(start.status());
       finished = true;
     }
     if (!report.ok()) {
       problem = fmt::format("recovering run {}: {}", name, report.status().message());
       return Outcome::kFailed;
     }
-    const FinishOutcome o = finish_run(*report, {output_dir, dir, ledger, ArgStyle::kFlag, ""});
+    const FinishOutcome o = outputs.finish(*report);
     const Status& st = !o.ledger.ok() ? o.ledger : o.files;
     if (!st.ok()) {
       problem = fmt::format("recovering run {}: {}", name, st.message());

@@ -54,15 +54,29 @@ ComponentEnergy component_of(const DomainTotals& t, Energy energy) {
   return c;
 }
 
-Report build_report(const Accumulator& acc, ReportInputs in) {
+ReportBuilder::ReportBuilder(RunInfo run, PueFigure pue, IntensityFigure intensity, std::vector<std::string> notes)
+    : run_(std::move(run)), pue_(std::move(pue)), intensity_(std::move(intensity)), notes_(std::move(notes)) {}
+
+void ReportBuilder::add(ComponentEnergy component, PowerSummary power) {
+  components_.push_back(std::move(component));
+  power_.push_back(std::move(power));
+}
+
+Report ReportBuilder::build() && {
   Report r;
-  r.run = std::move(in.run);
-  std::vector<ComponentEnergy> components;
+  r.run = std::move(run_);
+  r.footprint = compute_footprint(std::move(components_), std::move(pue_), std::move(intensity_));
+  r.power = std::move(power_);
+  r.notes = std::move(notes_);
+  return r;
+}
+
+Report build_report(const Accumulator& acc, ReportInputs in) {
+  ReportBuilder b(std::move(in.run), std::move(in.pue), std::move(in.intensity), std::move(in.notes));
   Energy idle, dynamic;
   bool estimated = false;
   for (std::size_t i : reported_domains(acc, false)) {
     const DomainTotals& t = acc.domains()[i];
-    components.push_back(component_of(t, t.job));
     estimated = estimated || t.domain->provenance.method == Method::kEstimated;
     idle += t.idle;
     dynamic += t.dynamic;
@@ -77,28 +91,24 @@ Report build_report(const Accumulator& acc, ReportInputs in) {
       p.peak = peak->second.job;
       p.machine_peak = peak->second.machine;
     }
-    r.power.push_back(std::move(p));
+    b.add(component_of(t, t.job), std::move(p));
   }
-  r.footprint = compute_footprint(std::move(components), std::move(in.pue), std::move(in.intensity));
-  r.notes = std::move(in.notes);
   if (in.job_mode) {
     const double pct = acc.machine_total().joules() > 0 ? 100.0 * acc.total() / acc.machine_total() : 0;
-    r.notes.push_back(fmt::format(
+    b.note(fmt::format(
         "attribution: process tree of pid {} charged {:.6f} kWh of the machine's {:.6f} kWh ({:.1f} %): CPU and psys "
         "domains split Kepler-style into dynamic (x node utilisation, shared by busy CPU time) and idle (shared by CPU "
         "capacity); memory by resident memory; GPUs by their compute processes",
         in.pid, acc.total().kwh(), acc.machine_total().kwh(), pct));
   } else {
-    r.notes.push_back(fmt::format("whole machine: idle {:.6f} kWh, dynamic {:.6f} kWh (split by node CPU utilisation; "
-                                  "GPU idle = lowest power seen)", idle.kwh(), dynamic.kwh()));
+    b.note(fmt::format("whole machine: idle {:.6f} kWh, dynamic {:.6f} kWh (split by node CPU utilisation; "
+                       "GPU idle = lowest power seen)", idle.kwh(), dynamic.kwh()));
   }
   for (const ProbeResult& p : in.probes) {
-    if (!p.available) r.notes.push_back(fmt::format("sensor {} unavailable: {}", p.backend, p.detail));
+    if (!p.available) b.note(fmt::format("sensor {} unavailable: {}", p.backend, p.detail));
   }
-  if (estimated) {
-    r.notes.push_back("some energy is estimated by a model, not measured: see each component's method and range");
-  }
-  return r;
+  if (estimated) b.note("some energy is estimated by a model, not measured: see each component's method and range");
+  return std::move(b).build();
 }
 
 }  // namespace carbonscope

@@ -15,7 +15,7 @@
 
 #include <fmt/format.h>
 
-#include "tracker/run_files.h"
+#include "sinks/run_files.h"
 #include "tracker/run_finish.h"
 
 namespace carbonscope {

@@ -1,9 +1,11 @@
-// The end of a run's record, shared by Tracker::stop and recovery: report.json (or, when
-// the run's directory cannot take it, a fallback directory, said in the outcome), the
-// emissions.csv row (once), the ledger (once, a colliding id replaced by a fresh one),
-// then the "recorded" marker. A run whose ledger write failed (locked, disk full,
-// damaged ledger) keeps its record in the run directory without the marker: it is
-// queued, and the next recovery records it.
+// A run's outputs, registered in one place for the tracker and for recovery (RunOutputs:
+// the sinks of sinks/run_sink.h that the run's paths ask for), and the end of its
+// record: samples.csv closed (the tracker's own run), report.json (or, when the run's
+// directory cannot take it, a fallback directory, said in the outcome), the
+// emissions.csv row (once), the ledger (once, a colliding id replaced by a fresh one
+// before anything is written), then the "recorded" marker. A run whose ledger write
+// failed (locked, disk full, damaged ledger) keeps its record in the run directory
+// without the marker: it is queued, and the next recovery records it.
 #pragma once
 
 #include <string>
@@ -13,6 +15,8 @@
 #include "carbonscope/report.h"
 #include "carbonscope/status.h"
 #include "platform/file_writer.h"
+#include "sinks/run_record.h"
+#include "sinks/run_sink.h"
 
 namespace carbonscope {
 
@@ -43,13 +47,28 @@ struct FinishOutcome {
   bool queued = false;      // the ledger write failed and the run waits in its directory
 };
 
-// `report.run.id` changes when the ledger already holds another run with its id.
-FinishOutcome finish_run(Report& report, const RunPaths& paths);
+// The sinks of one run, in the order they end: samples.csv (own_run with a directory),
+// run.json and report.json and the emissions.csv row (with a directory), the ledger
+// (with a ledger path). A new sink is registered here (docs/design.md, "Where to add").
+class RunOutputs {
+ public:
+  explicit RunOutputs(RunPaths paths);
+  bool empty() const { return sinks_.empty(); }
+  bool wants_points() const { return sinks_.wants_points(); }
+  Status begin(const RunStart& start) { return sinks_.begin(start); }
+  Status on_point(const SeriesPoint& p) { return sinks_.on_point(p); }
+  // `report.run.id` changes when the ledger already holds another run with its id.
+  FinishOutcome finish(Report& report);
 
-// Where a report that could not be written in `run_dir` goes: the first writable of
-// $CARBONSCOPE_FALLBACK_DIR, the ledger's directory, $TMPDIR, /tmp, each with
-// carbonscope-unsaved/<run id>/. Recovery moves it back when the run's disk has room.
-std::vector<std::string> fallback_dirs(const std::string& ledger_path, const std::string& run_id);
+ private:
+  RunPaths paths_;
+  SinkList sinks_;
+  RunRecordSink* record_ = nullptr;
+};
+
+// A run whose series the sinks need not see (a report finished elsewhere):
+// RunOutputs(paths).finish(report).
+FinishOutcome finish_run(Report& report, const RunPaths& paths);
 
 // Takes the run directory's lock without waiting: its fd (close it to release), or -1
 // when another process (the tracker, or another recoverer) holds it.

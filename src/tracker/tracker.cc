@@ -1,4 +1,5 @@
-// Tracker: sensors -> sampler -> accumulator -> samples.csv, report.json, emissions.csv.
+// Tracker: sensors -> sampler -> accumulator -> power series -> the run's sinks
+// (RunOutputs: samples.csv, run.json, report.json, emissions.csv, the ledger).
 #include "carbonscope/tracker.h"
 
 #include <mutex>
@@ -10,14 +11,10 @@
 #include "platform/system_info.h"
 #include "sampler/accumulator.h"
 #include "sampler/sampler.h"
-#include "sinks/codecarbon_csv.h"
-#include "tracker/request_log.h"
-#include "sinks/report_json.h"
-#include "sinks/samples_csv.h"
-#include "tracker/ledger_record.h"
+#include "sinks/run_files.h"
 #include "tracker/power_series.h"
 #include "tracker/report_builder.h"
-#include "tracker/run_files.h"
+#include "tracker/request_log.h"
 #include "tracker/run_finish.h"
 #include "tracker/sensor_setup.h"
 
@@ -37,7 +34,7 @@ class Tracker::Impl {
   std::vector<const Sensor*> sensors;
   std::unique_ptr<Accumulator> acc;
   std::unique_ptr<Sampler> sampler;
-  std::optional<SamplesCsv> samples;
+  std::unique_ptr<RunOutputs> outputs;  // the run's sinks, from start() on
   std::vector<std::size_t> columns;
   std::vector<std::string> keys;
   std::unique_ptr<PowerSeries> series;
@@ -88,15 +85,16 @@ void Tracker::Impl::on_sample(const Sample& s) {
     // window; samples closer than half an interval are merged into the next row.
     const bool is_point = series->add(acc->elapsed(), job_e, machine_e, final_sample, point);
     if (is_point) last_power = point.job;
-    if (samples && is_point) {
+    if (is_point && outputs && outputs->wants_points()) {
       for (std::size_t k = 0; k < columns.size(); ++k) {
         watts[k] = point.job[k].watts();
         joules[k] = job_e[k].joules();
       }
       const Energy e = acc->total();
-      Status st = samples->append(acc->elapsed().count(), s.unix_time, point.job_total.watts(), e.joules(),
-                                  emissions_at(config, e).grams(), s.ctx.node_utilisation, point.machine_total.watts(),
-                                  watts, joules);
+      const SeriesPoint p{acc->elapsed().count(), s.unix_time, point.job_total.watts(), e.joules(),
+                          emissions_at(config, e).grams(), s.ctx.node_utilisation, point.machine_total.watts(),
+                          watts, joules};
+      Status st = outputs->on_point(p);
       if (!st.ok() && write_error.ok()) write_error = st;
     }
     if (config.on_sample) {
@@ -161,31 +159,30 @@ RunInfo Tracker::Impl::run_info() const {
 }
 
 Status Tracker::Impl::write_start_record() {
-  if (config.output_dir.empty()) return {};
-  CS_ASSIGN_OR_RETURN(dir, claim_run_dir(config.output_dir, id));
-  lock_fd = lock_run(dir);  // held while the run lives: recovery leaves it alone until then
-  CS_ASSIGN_OR_RETURN(SamplesCsv csv, SamplesCsv::create(fmt::format("{}/{}", dir, kSamplesCsv), keys));
-  samples.emplace(std::move(csv));
+  RunPaths paths{config.output_dir, "", config.ledger_path, config.arg_style, config.emissions_csv, true};
+  if (!config.output_dir.empty()) {
+    CS_ASSIGN_OR_RETURN(dir, claim_run_dir(config.output_dir, id));
+    lock_fd = lock_run(dir);  // held while the run lives: recovery leaves it alone until then
+    paths.dir = dir;
+  }
+  outputs = std::make_unique<RunOutputs>(std::move(paths));
+  if (outputs->empty()) return {};
   // The skeleton report: what recovery needs to finish this run if the tracker dies.
-  Report skeleton;
-  skeleton.run = run_info();
+  RunStart start;
+  start.skeleton.run = run_info();
   std::vector<ComponentEnergy> comps;
-  nlohmann::json cols = nlohmann::json::array();
   for (std::size_t k = 0; k < columns.size(); ++k) {
     const DomainTotals& t = acc->domains()[columns[k]];
     comps.push_back(component_of(t, Energy{}));
-    cols.push_back({{"key", keys[k]}, {"standby", t.standby}, {"range_low", t.domain->range_low},
-                    {"range_high", t.domain->range_high}});
+    start.columns.push_back({keys[k], t.standby, t.domain->range_low, t.domain->range_high});
   }
-  skeleton.footprint = compute_footprint(std::move(comps), config.pue, config.intensity);
-  skeleton.notes = config.notes;
-  const nlohmann::json j = {{"tracker_pid", current_pid()},
-                            {"ledger", absolute_path(config.ledger_path)},
-                            {"tracking_mode", config.pid ? "process" : "machine"},
-                            {"job_accounting", sampler->job_method()},
-                            {"columns", cols},
-                            {"report", to_json(skeleton)}};
-  return write_json_atomic(fmt::format("{}/{}", dir, kRunJson), j);
+  start.skeleton.footprint = compute_footprint(std::move(comps), config.pue, config.intensity);
+  start.skeleton.notes = config.notes;
+  start.tracker_pid = current_pid();
+  start.ledger = absolute_path(config.ledger_path);
+  start.tracking_mode = config.pid ? "process" : "machine";
+  start.job_accounting = sampler->job_method();
+  return outputs->begin(start);
 }
 
 Tracker::Tracker(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -294,7 +291,6 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   in.job_mode = m.config.pid.has_value();
   in.pid = m.config.pid.value_or(0);
   Report report = build_report(*m.acc, std::move(in));
-  m.samples.reset();
   if (m.config.count_requests || m.requests.used()) report.inference = m.requests.summary();
   if (!m.write_error.ok()) {  // the totals are from memory; the series on disk stops early
     report.notes.push_back(
@@ -307,9 +303,11 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
       if (m.write_error.ok()) m.write_error = st;
     }
   }
-  const FinishOutcome o =
-      finish_run(report, {m.config.output_dir, m.dir, m.config.ledger_path, m.config.arg_style,
-                             m.config.emissions_csv, true});
+  if (!m.outputs) {  // start() failed before its outputs existed: the ledger only, as ever
+    m.outputs = std::make_unique<RunOutputs>(
+        RunPaths{m.config.output_dir, m.dir, m.config.ledger_path, m.config.arg_style, m.config.emissions_csv, true});
+  }
+  const FinishOutcome o = m.outputs->finish(report);
   m.ledger_error = o.ledger;
   m.ledger_queued = o.queued;
   m.write_error = !o.files.ok() ? o.files : m.write_error;

@@ -10,7 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "sinks/ledger_import.h"
+#include "store/ledger_import.h"
 
 namespace carbonscope::test {
 

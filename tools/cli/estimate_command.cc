@@ -10,7 +10,7 @@
 #include "ledger_options.h"
 #include "platform/clock.h"
 #include "platform/terminal.h"
-#include "tracker/run_files.h"
+#include "sinks/run_files.h"
 
 namespace carbonscope::cli {
 

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
-#include "sinks/text_layout.h"
+#include "render/text_layout.h"
 
 namespace carbonscope::cli {
 namespace {

@@ -1,5 +1,5 @@
 // Rendering of a life-cycle result for `carbonscope lca`: a text table for the
-// terminal and a Markdown report (JSON is src/sinks/lca_json.h).
+// terminal and a Markdown report (JSON is src/formats/lca_json.h).
 #pragma once
 
 #include <string>

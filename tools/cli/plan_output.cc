@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "carbonscope/format.h"
-#include "sinks/report_json.h"
+#include "formats/report_json.h"
 #include "json_print.h"
 
 namespace carbonscope::cli {

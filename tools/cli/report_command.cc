@@ -14,7 +14,7 @@
 #include "platform/terminal.h"
 #include "report_counterfactual.h"
 #include "report_defaults.h"
-#include "sinks/report_render.h"
+#include "render/report_render.h"
 
 namespace carbonscope::cli {
 namespace {

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "command.h"
-#include "sinks/report_bundle.h"
+#include "render/report_bundle.h"
 
 namespace carbonscope::cli {
 

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "sinks/inference_json.h"
+#include "formats/inference_json.h"
 
 namespace carbonscope::cli {
 

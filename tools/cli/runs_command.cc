@@ -17,11 +17,11 @@
 #include "command.h"
 #include "ledger_options.h"
 #include "platform/terminal.h"
-#include "sinks/inference_json.h"
-#include "sinks/report_json.h"
-#include "sinks/report_render.h"
+#include "formats/inference_json.h"
+#include "formats/report_json.h"
+#include "render/report_render.h"
 #include "carbonscope/run_compare.h"
-#include "sinks/text_layout.h"
+#include "render/text_layout.h"
 #include "json_print.h"
 
 namespace carbonscope::cli {

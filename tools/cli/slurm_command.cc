@@ -14,7 +14,7 @@
 #include "command.h"
 #include "ledger_options.h"
 #include "report_defaults.h"
-#include "sinks/report_render.h"
+#include "render/report_render.h"
 #include "json_print.h"
 
 namespace carbonscope::cli {

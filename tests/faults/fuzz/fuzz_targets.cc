@@ -14,9 +14,9 @@
 #if defined(CS_FUZZ_report_imports)
 #include <nlohmann/json.hpp>
 
-#include "sinks/report_figures.h"
-#include "sinks/report_json.h"
-#include "sinks/report_shape.h"
+#include "formats/report_figures.h"
+#include "formats/report_json.h"
+#include "formats/report_shape.h"
 #elif defined(CS_FUZZ_project_files) || defined(CS_FUZZ_data_tables)
 #include "carbonscope/data.h"
 #include "carbonscope/lca.h"

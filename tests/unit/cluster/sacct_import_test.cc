@@ -10,7 +10,7 @@
 
 #include "cluster/sacct_json.h"
 #include "cluster/slurm_import.h"
-#include "sinks/sqlite_db.h"
+#include "store/sqlite_db.h"
 #include "support/scratch_dir.h"
 
 namespace carbonscope::cluster {

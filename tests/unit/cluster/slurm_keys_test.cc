@@ -15,7 +15,7 @@
 #include "cluster/cluster_config.h"
 #include "cluster/slurm_import.h"
 #include "cluster/slurm_key.h"
-#include "sinks/sqlite_db.h"
+#include "store/sqlite_db.h"
 #include "support/scratch_dir.h"
 
 namespace carbonscope::cluster {

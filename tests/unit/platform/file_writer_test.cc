@@ -1,15 +1,23 @@
 // Writes through the FileWriter seam under injected faults: a full disk (ENOSPC) on the
 // first write or after part of the file (a torn write), a refused open (EACCES), a
 // failed rename. Whatever fails, the file keeps its old contents whole, no PATH.tmp is
-// left, and the error says why.
+// left, and the error says why. Concurrent appenders of a CSV write its header once.
 #include "platform/file_writer.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
+#include <sstream>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include <gtest/gtest.h>
 
+#include "support/faulty_writer.h"
 #include "support/scratch_dir.h"
 
 namespace carbonscope {
@@ -17,43 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The real file system, with one fault: writes fail with `write_errno` once `budget`
-// bytes have gone through (0: the first write fails; a write crossing the budget
-// writes only up to it, a torn write), and open or rename fail with their errno.
-class FaultyWriter : public FileWriter {
- public:
-  std::size_t budget = static_cast<std::size_t>(-1);
-  int write_errno = ENOSPC;
-  int open_errno = 0;
-  int rename_errno = 0;
-  std::size_t written = 0;
-
- protected:
-  int open_file(const char* path, int flags, mode_t mode) override {
-    if (open_errno != 0) {
-      errno = open_errno;
-      return -1;
-    }
-    return FileWriter::open_file(path, flags, mode);
-  }
-  ssize_t write_some(int fd, const char* data, std::size_t size) override {
-    if (written >= budget) {
-      errno = write_errno;
-      return -1;
-    }
-    const std::size_t n = std::min(size, budget - written);
-    const ssize_t w = FileWriter::write_some(fd, data, n);
-    if (w > 0) written += static_cast<std::size_t>(w);
-    return w;
-  }
-  int rename_file(const char* from, const char* to) override {
-    if (rename_errno != 0) {
-      errno = rename_errno;
-      return -1;
-    }
-    return FileWriter::rename_file(from, to);
-  }
-};
+using test::FaultyWriter;  // support/faulty_writer.h
 
 struct FileWriterFaults : ::testing::Test {
   test::ScratchDir dir{"cs_file_writer"};
@@ -134,6 +106,43 @@ TEST_F(FileWriterFaults, MakesNestedDirectories) {
   ASSERT_TRUE(system_file_writer().make_dirs(nested).ok());
   EXPECT_TRUE(fs::is_directory(nested));
   EXPECT_TRUE(system_file_writer().make_dirs(nested).ok());  // existing: fine
+}
+
+// Processes appending rows to one CSV at once (recoverers finishing the runs of one
+// output directory): the header is written once, every row whole.
+TEST(FileWriterAppend, ConcurrentAppendersWriteTheHeaderOnce) {
+  test::ScratchDir dir("cs_file_writer_header");
+  const std::string path = (dir.path / "emissions.csv").string();
+  constexpr int kWriters = 8, kRows = 40;
+  std::vector<pid_t> pids;
+  for (int w = 0; w < kWriters; ++w) {
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      for (int r = 0; r < kRows; ++r) {
+        if (!system_file_writer().append_with_header(path, "header\n", fmt::format("row,{},{}\n", w, r)).ok())
+          ::_exit(1);
+      }
+      ::_exit(0);
+    }
+    pids.push_back(pid);
+  }
+  for (pid_t pid : pids) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+  std::istringstream in(test::slurp(path));
+  std::string line, first;
+  int headers = 0, rows = 0;
+  while (std::getline(in, line)) {
+    if (first.empty()) first = line;
+    headers += line == "header";
+    rows += line.rfind("row,", 0) == 0;
+  }
+  EXPECT_EQ(first, "header");
+  EXPECT_EQ(headers, 1);
+  EXPECT_EQ(rows, kWriters * kRows);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 
 #include <cerrno>
 
-#include "tracker/ledger_record.h"
+#include "sinks/ledger_record.h"
 
 namespace carbonscope {
 namespace {

@@ -13,6 +13,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "carbonscope/ledger.h"
 #include "carbonscope/tracker.h"
@@ -20,7 +21,7 @@
 #include "sensors/fake.h"
 #include "support/fake_tracker.h"
 #include "support/scratch_dir.h"
-#include "tracker/run_files.h"
+#include "sinks/run_files.h"
 #include "platform/file_writer.h"
 #include "tracker/run_finish.h"
 
@@ -118,6 +119,12 @@ TEST(RunRecords, ARunWhoseIdIsTakenInTheLedgerIsStillRecorded) {  // F4
   EXPECT_TRUE((*second)->ledger_status().ok()) << (*second)->ledger_status().to_string();
   EXPECT_NE(r2->run.id, other.run.id);
   EXPECT_EQ(ledger_count(ledger), 3);
+  // The ledger settles the id before any sink writes (RunSink::prepare): report.json and
+  // the emissions.csv row carry the id the ledger has, with the note saying why.
+  const auto j = nlohmann::json::parse(test::slurp(fs::path((*second)->run_dir()) / kReportJson));
+  EXPECT_EQ(j["run"]["id"].get<std::string>(), r2->run.id);
+  EXPECT_NE(j.dump().find("was already taken in the ledger"), std::string::npos);
+  EXPECT_NE(test::slurp(dir.path / "runs" / kEmissionsCsv).find(r2->run.id), std::string::npos);
 }
 
 TEST(RunRecords, AFailedLedgerWriteIsQueuedAndRecordedByTheNextRecovery) {  // F3
@@ -255,6 +262,49 @@ TEST(RunRecords, AFullDiskSendsTheReportToTheFallbackDirectory) {
   EXPECT_EQ(csv_rows(p.output_dir + "/" + kEmissionsCsv), 1);
   EXPECT_TRUE(o.ledger.ok()) << o.ledger.to_string();
   EXPECT_EQ(ledger_count(p.ledger), 1);
+}
+
+// Recovery gives the sinks the dead run's points again from its samples.csv: the ledger
+// keeps the same series a live stop would have kept (the job's, without the baseline).
+TEST(RunRecords, ARecoveredRunKeepsItsPowerSeriesInTheLedger) {
+  test::ScratchDir dir("cs_recovered_series");
+  const std::string out = (dir.path / "runs").string();
+  const std::string ledger = (dir.path / "l.db").string();
+  const std::string id = dead_run(out, ledger);
+  const RecoveryResult r = recover_runs(out);
+  ASSERT_EQ(r.finished.size(), 1u);
+  auto l = Ledger::open(ledger, {Ledger::Mode::kReadOnly, 15000});
+  ASSERT_TRUE(l.ok());
+  auto samples = l->samples(id);
+  ASSERT_TRUE(samples.ok());
+  ASSERT_EQ(samples->size(), 2u);  // job total and gpu-0, over the one 10 s window
+  for (const PowerSample& s : *samples) {
+    EXPECT_DOUBLE_EQ(s.t_s, 10) << s.component;
+    EXPECT_NEAR(s.power.watts(), 100, 1e-9) << s.component;
+  }
+}
+
+// The series comes from the points in memory, so a run that keeps no files still has
+// its series in the ledger.
+TEST(RunRecords, TheLedgerSeriesNeedsNoRunDirectory) {
+  test::ScratchDir dir("cs_series_no_dir");
+  const std::string ledger = (dir.path / "l.db").string();
+  FakeClock clock;
+  auto t = Tracker::create(config_for(clock, "", ledger));
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->start().ok());
+  for (int i = 0; i < 4; ++i) {
+    clock.advance(Duration(2));
+    (*t)->sample_now();
+  }
+  auto report = (*t)->stop(0);
+  ASSERT_TRUE(report.ok()) << report.status().to_string();
+  EXPECT_TRUE((*t)->run_dir().empty());
+  auto l = Ledger::open(ledger, {Ledger::Mode::kReadOnly, 15000});
+  ASSERT_TRUE(l.ok());
+  auto samples = l->samples(report->run.id);
+  ASSERT_TRUE(samples.ok());
+  EXPECT_EQ(samples->size(), 2u * 4);
 }
 
 }  // namespace

@@ -1,0 +1,58 @@
+// ReportBundle: everything a report renderer needs, gathered by the caller (CLI or
+// dashboard) so renderers stay pure: the runs, their power series, comparison regions,
+// everyday equivalents and SCI inputs. Facts (intensities, factors) come in as data.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "accounting/counterfactual_figures.h"
+#include "accounting/sci.h"
+#include "carbonscope/ledger.h"
+#include "carbonscope/report.h"
+
+namespace carbonscope {
+
+// "What if the same energy had been drawn in REGION": a grid intensity and its source.
+// A cloud region names its provider ("aws"); a country or grid zone has none.
+struct RegionIntensity {
+  std::string region;
+  CarbonIntensity intensity;
+  std::string source;
+  std::string provider;
+};
+
+// An everyday equivalent: `per_unit` of CO2e for one `unit` of `activity`
+// (e.g. 175 g per "km driven in an EU passenger car").
+struct EquivalentFactor {
+  std::string activity;
+  std::string unit;
+  Emissions per_unit;
+  std::string source;
+};
+
+struct ReportBundle {
+  std::vector<Report> runs;                                // oldest first
+  std::map<std::string, std::vector<PowerSample>> samples;  // by run id
+  // The same job at the best start and place (by run id; gathered with the hourly data).
+  std::map<std::string, Counterfactual> counterfactuals;
+  // Candidates for "other regions": countries, and cloud regions that a cloud run is
+  // compared with instead (see comparison_regions in report_html.h).
+  std::vector<RegionIntensity> regions;
+  std::vector<EquivalentFactor> equivalents;
+  SciInput sci;
+  std::string training_type;  // model card: "pre-training", "fine-tuning", or ""
+  std::string tool = "carbonscope 0.1.0";
+  // Method notes (formulas, run ids, hints, recorded notes): always in text, in md,
+  // latex and html only when asked (`report --notes`); the dashboard shows them.
+  bool method_notes = false;
+  std::size_t text_width = 80;  // columns of the text format
+};
+
+// Runs from the ledger into `b`, each with its power series, the one way `report` and
+// the dashboard gather them: by id (in the order given), or those `filter` matches.
+Status gather_runs(const Ledger& ledger, const std::vector<std::string>& ids, ReportBundle& b);
+Status gather_runs(const Ledger& ledger, const RunFilter& filter, ReportBundle& b);
+
+}  // namespace carbonscope
