@@ -1,7 +1,9 @@
 // Finding Slurm's step cgroups and reading their CPU time on kept descriptors.
 #include "sensors/slurm_steps.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 
@@ -43,18 +45,27 @@ std::string SlurmSteps::description() const {
                      reader_.resolve(mount_), steps_.size());
 }
 
+SlurmSteps::~SlurmSteps() { close_watched(); }
+
+void SlurmSteps::close_watched() {
+  for (int fd : watched_) ::close(fd);
+  watched_.clear();
+}
+
 std::vector<std::string> SlurmSteps::list_watched(const std::string& dir) {
   auto names = reader_.list(dir);
   if (!names.ok()) return {};
-  watched_.push_back(reader_.resolve(dir));
+  // Kept open: the link count is then an fstat, without a walk of the path.
+  const int fd = ::open(reader_.resolve(dir).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) watched_.push_back(fd);
   return std::move(names).value();
 }
 
 std::uint64_t SlurmSteps::link_sum() const {
-  // A directory that went away (stat fails) moves the sum as surely as a new one.
+  // A directory that went away reads 0 links (or fails): its parent's count moves too.
   std::uint64_t sum = 0;
   struct stat st {};
-  for (const std::string& dir : watched_) sum += ::stat(dir.c_str(), &st) == 0 ? st.st_nlink : (1u << 20);
+  for (int fd : watched_) sum += ::fstat(fd, &st) == 0 ? st.st_nlink : (1u << 20);
   return sum;
 }
 
@@ -109,7 +120,7 @@ void SlurmSteps::scan_v1(std::vector<Found>& found) {
 }
 
 void SlurmSteps::scan(bool fresh) {
-  watched_.clear();
+  close_watched();
   std::vector<Found> found;
   roots_v2_ = roots_v1_ = false;
   scan_v2(found);

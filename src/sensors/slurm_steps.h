@@ -36,6 +36,7 @@ class SlurmSteps {
  public:
   // `mount`: the cgroup mount point as a path under the reader's root ("/sys/fs/cgroup").
   SlurmSteps(const FileReader& reader, std::string mount, int rescan_every = 10);
+  ~SlurmSteps();
   SlurmSteps(const SlurmSteps&) = delete;
   SlurmSteps& operator=(const SlurmSteps&) = delete;
 
@@ -64,6 +65,7 @@ class SlurmSteps {
   // Lists `dir`, remembers it for the link-count check, and returns the names.
   std::vector<std::string> list_watched(const std::string& dir);
   std::uint64_t link_sum() const;
+  void close_watched();
   bool read_step(std::size_t i);
 
   FileReader reader_;
@@ -74,7 +76,7 @@ class SlurmSteps {
   std::vector<SlurmStep> steps_;
   std::vector<std::string> dirs_;  // parallel to steps_
   std::vector<OpenFile> files_;    // parallel to steps_
-  std::vector<std::string> watched_;  // real paths of the listed directories
+  std::vector<int> watched_;  // descriptors of the listed directories
   std::uint64_t links_ = 0;
   std::uint64_t next_id_ = 1;
   std::uint64_t scans_ = 0;
