@@ -38,7 +38,8 @@ const char* SlurmSteps::layout() const {
 std::string SlurmSteps::description() const {
   if (layout_ == 0) {
     return fmt::format("no Slurm step cgroups under {} (system.slice/*slurmstepd.scope for cgroup v2, "
-                       "cpuacct/slurm* for v1): Slurm's proctrack/cgroup or task/cgroup plugin makes them",
+                       "cpuacct/slurm* for v1) yet: Slurm's proctrack/cgroup or task/cgroup plugin makes them; the "
+                       "step series appear when it does",
                        reader_.resolve(mount_));
   }
   return fmt::format("Slurm steps from their {} CPU time under {} ({} running)", layout(),
