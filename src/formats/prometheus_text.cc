@@ -35,17 +35,7 @@ constexpr Family kIntensity{"carbonscope_grid_carbon_intensity_grams_per_joule",
                             "Grid carbon intensity used for the emissions, in grams of CO2e per joule "
                             "(x 3.6e6 for g/kWh)."};
 
-void append_header(std::string& out, const Family& f) {
-  out += "# HELP ";
-  out += f.name;
-  out += ' ';
-  append_help_text(out, f.help);
-  out += "\n# TYPE ";
-  out += f.name;
-  out += ' ';
-  out += f.type;
-  out += '\n';
-}
+void append_header(std::string& out, const Family& f) { append_family_header(out, f.name, f.type, f.help); }
 
 void append_label(std::string& out, std::string_view name, std::string_view value) {
   if (out.back() != '{') out += ',';
@@ -84,6 +74,18 @@ void append_escaped(std::string& out, std::string_view text, bool quote) {
 }
 
 }  // namespace
+
+void append_family_header(std::string& out, std::string_view name, std::string_view type, std::string_view help) {
+  out += "# HELP ";
+  out += name;
+  out += ' ';
+  append_help_text(out, help);
+  out += "\n# TYPE ";
+  out += name;
+  out += ' ';
+  out += type;
+  out += '\n';
+}
 
 void append_label_value(std::string& out, std::string_view value) { append_escaped(out, value, true); }
 

@@ -28,6 +28,8 @@ void append_label_value(std::string& out, std::string_view value);
 void append_help_text(std::string& out, std::string_view text);
 // A sample value: the shortest decimal that reads back exactly, NaN, +Inf or -Inf.
 void append_sample_value(std::string& out, double value);
+// "# HELP NAME HELP\n# TYPE NAME TYPE\n".
+void append_family_header(std::string& out, std::string_view name, std::string_view type, std::string_view help);
 // [a-zA-Z_][a-zA-Z0-9_]*, not starting with "__" (reserved for Prometheus).
 bool valid_label_name(std::string_view name);
 

@@ -18,6 +18,19 @@ Split split_cpu(Energy e, double node_utilisation, double job_busy_share, double
   return {idle, dynamic, job};
 }
 
+void cpu_shares(std::span<const double> cpu_seconds, double busy_seconds, double capacity_seconds,
+                std::span<CpuShare> out) {
+  double sum = 0;
+  for (double c : cpu_seconds) sum += std::isfinite(c) && c > 0 ? c : 0;
+  const bool ok = std::isfinite(busy_seconds) && busy_seconds > 0 && std::isfinite(capacity_seconds) &&
+                  capacity_seconds > 0;
+  const double scale = ok && sum > busy_seconds ? busy_seconds / sum : 1.0;
+  for (std::size_t i = 0; i < cpu_seconds.size() && i < out.size(); ++i) {
+    const double c = std::isfinite(cpu_seconds[i]) && cpu_seconds[i] > 0 ? cpu_seconds[i] * scale : 0;
+    out[i] = ok ? CpuShare{c / busy_seconds, c / capacity_seconds} : CpuShare{};
+  }
+}
+
 Split split_gpu(Energy e, Power baseline, Duration dt, double job_share) {
   const Energy idle = std::clamp(baseline * dt, Energy::joules(0), e);
   return {idle, e - idle, e * clamp01(job_share)};

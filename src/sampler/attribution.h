@@ -3,6 +3,8 @@
 // the parts always sum to the whole, and a job is never charged more than the whole.
 #pragma once
 
+#include <span>
+
 #include "carbonscope/units.h"
 
 namespace carbonscope {
@@ -18,6 +20,19 @@ struct Split {
 // proportion to its share of busy CPU time, and the idle part in proportion to its
 // share of CPU capacity (cpus x interval). Shares are clamped to [0, 1].
 Split split_cpu(Energy e, double node_utilisation, double job_busy_share, double job_capacity_share);
+
+// The shares split_cpu takes, for several jobs (Slurm steps) of one node in one
+// interval: busy = CPU seconds / the node's busy seconds, capacity = CPU seconds /
+// (CPUs x interval). Readings of the jobs and of /proc/stat are not simultaneous, so the
+// jobs can sum to more than the node's busy time: every share is then scaled by one
+// factor, so the busy shares sum to 1 at most (and the capacity shares to the
+// utilisation). `out` has one entry per job.
+struct CpuShare {
+  double busy = 0;
+  double capacity = 0;
+};
+void cpu_shares(std::span<const double> cpu_seconds, double busy_seconds, double capacity_seconds,
+                std::span<CpuShare> out);
 
 // GPUs, after Kepler: idle = min(E, baseline power x dt), where the baseline is the
 // lowest power seen on the device; the job is charged `job_share` of the device.

@@ -13,16 +13,6 @@ namespace {
 
 constexpr std::size_t kMaxTreeSize = 100000;
 
-// "usage_usec N" of a cgroup v2 cpu.stat.
-bool parse_usage_usec(std::string_view text, std::uint64_t& usec) {
-  constexpr std::string_view key = "usage_usec ";
-  const std::size_t at = text.starts_with(key) ? 0 : text.find("\nusage_usec ");
-  if (at == std::string_view::npos) return false;
-  const char* p = text.data() + at + (at == 0 ? key.size() : key.size() + 1);
-  const auto [end, ec] = std::from_chars(p, text.data() + text.size(), usec);
-  return ec == std::errc() && end != p;
-}
-
 }  // namespace
 
 JobTree::JobTree(const FileReader& reader, int root_pid, long page_size, long ticks_per_second,
@@ -58,7 +48,7 @@ Result<JobUsage> JobTree::read_cgroup(std::optional<std::uint64_t> forks) {
   JobUsage u;
   CS_ASSIGN_OR_RETURN(std::string_view stat, cpu_stat_->read());
   std::uint64_t usec = 0;
-  if (!parse_usage_usec(stat, usec))
+  if (!parse_cgroup_usage_usec(stat, usec))
     return Status::data_error(fmt::format("{} has no usage_usec", cpu_stat_->path()));
   u.cpu_ticks = static_cast<double>(usec) * ticks_per_usec_;
   // Members only join by being created in the cgroup (or moved there by hand): without

@@ -170,6 +170,15 @@ Result<std::uint64_t> parse_statm_resident(std::string_view text) {
   return pages;
 }
 
+bool parse_cgroup_usage_usec(std::string_view text, std::uint64_t& usec) {
+  constexpr std::string_view key = "usage_usec ";
+  const std::size_t at = text.starts_with(key) ? 0 : text.find("\nusage_usec ");
+  if (at == std::string_view::npos) return false;
+  const char* p = text.data() + at + (at == 0 ? key.size() : key.size() + 1);
+  const auto [end, ec] = std::from_chars(p, text.data() + text.size(), usec);
+  return ec == std::errc() && end != p;
+}
+
 bool has_children_files(const FileReader& reader, int pid) {
   return reader.exists(fmt::format("/proc/{}/task/{}/children", pid, pid));
 }

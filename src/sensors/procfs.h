@@ -44,6 +44,8 @@ std::string parse_cpu_brand(std::string_view text);
 void parse_pid_list(std::string_view text, std::vector<int>& out);
 // The resident-set field of /proc/PID/statm, in pages.
 Result<std::uint64_t> parse_statm_resident(std::string_view text);
+// "usage_usec N" of a cgroup v2 cpu.stat (microseconds of CPU time of the whole cgroup).
+bool parse_cgroup_usage_usec(std::string_view text, std::uint64_t& usec);
 // Whether the kernel has /proc/PID/task/TID/children (CONFIG_PROC_CHILDREN).
 bool has_children_files(const FileReader& reader, int pid);
 // Every descendant of root_pid, from a full scan of /proc (kernels without children files).

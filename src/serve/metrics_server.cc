@@ -23,8 +23,9 @@ namespace carbonscope {
 constexpr std::size_t kMetricsWorkers = 8;
 
 struct MetricsServer::Impl {
-  explicit Impl(const MetricsBoard& b) : board(b) {}
+  Impl(const MetricsBoard& b, const SlurmJobMetrics* j) : board(b), jobs(j) {}
   const MetricsBoard& board;
+  const SlurmJobMetrics* jobs;
   httplib::Server server;
   std::string host;
   int port = 0;
@@ -37,7 +38,8 @@ namespace {
 
 }  // namespace
 
-MetricsServer::MetricsServer(const MetricsBoard& board) : impl_(std::make_unique<Impl>(board)) {
+MetricsServer::MetricsServer(const MetricsBoard& board, const SlurmJobMetrics* jobs)
+    : impl_(std::make_unique<Impl>(board, jobs)) {
   httplib::Server& s = impl_->server;
   Impl* m = impl_.get();
   s.set_pre_routing_handler([m](const httplib::Request& req, httplib::Response& res) {
@@ -52,6 +54,7 @@ MetricsServer::MetricsServer(const MetricsBoard& board) : impl_(std::make_unique
     // Each worker renders into its own buffer, reused from scrape to scrape.
     thread_local std::string text;
     m->board.render(text);
+    if (m->jobs != nullptr) m->jobs->board().render(text);
     res.set_content(text, kPrometheusContentType);
   });
   s.Get("/", [](const httplib::Request&, httplib::Response& res) {

@@ -1,19 +1,22 @@
 // MetricsServer: the Prometheus endpoint of `monitor --prometheus` and `exporter`.
-// GET /metrics renders a MetricsBoard in the text format 0.0.4; nothing else is
-// served. Listens on a thread of its own, so the tracker never waits for a scrape.
+// GET /metrics renders a MetricsBoard in the text format 0.0.4, then the Slurm steps'
+// families when given a SlurmJobMetrics (the node agent); nothing else is served.
+// Listens on a thread of its own, so the tracker never waits for a scrape.
 #pragma once
 
 #include <memory>
 #include <string>
 
 #include "carbonscope/status.h"
+#include "serve/slurm_job_metrics.h"
 #include "formats/prometheus_text.h"
 
 namespace carbonscope {
 
 class MetricsServer {
  public:
-  explicit MetricsServer(const MetricsBoard& board);
+  // `jobs` (optional) must outlive the server, as `board` must.
+  explicit MetricsServer(const MetricsBoard& board, const SlurmJobMetrics* jobs = nullptr);
   ~MetricsServer();  // stops and joins
   MetricsServer(const MetricsServer&) = delete;
   MetricsServer& operator=(const MetricsServer&) = delete;

@@ -5,9 +5,14 @@ scrape:   starts `carbonscope exporter` on a free loopback port and Debian's rea
           `prometheus` scraping it every second, waits for the scrapes, and checks
           through the HTTP API, once the series fills the 10 s window, that
           rate(carbonscope_node_joules_total[10s]) is the power
-          gauge, and the emissions rate is that power x PUE x intensity.
+          gauge, and the emissions rate is that power x PUE x intensity. The exporter also
+          reads a Slurm-shaped cgroup tree (a copy of tests/fixtures/slurm_cgroup/v2)
+          whose step 101.0 the test keeps busy: Prometheus gets its CPU-time counter at
+          the rate written, its charged energy, no more than the node's CPU energy,
+          and job 202, ended half-way, drops out of the instant query (stale).
 promtool: `monitor --prometheus` inside a pretend Slurm step: /metrics passes
           `promtool check metrics` (format and naming lint), carries the job's labels,
+          and so does the exporter's exposition with the fixture's Slurm steps,
           answers 421 to a foreign Host name; a non-loopback address is refused without
           --allow-remote.
 grafana:  docs/grafana/carbonscope.json is valid JSON whose every query passes
@@ -26,6 +31,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -98,10 +104,44 @@ def scalar(api, expr):
     return float(result[0]["value"][1]) if result else None
 
 
+FIXTURES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures")
+SCOPE = "sys/fs/cgroup/system.slice/slurmstepd.scope"
+STEP_CPU = 0.5  # CPU-seconds per second the pretend step 101.0 uses
+
+
+def slurm_tree(tmp):
+    """A copy of the Slurm-shaped cgroup tree; returns the cgroup mount to give the exporter."""
+    root = os.path.join(tmp, "slurm")
+    shutil.copytree(os.path.join(FIXTURES, "slurm_cgroup", "v2"), root)
+    return root, os.path.join(root, "sys", "fs", "cgroup")
+
+
+class BusyStep(threading.Thread):
+    """Advances a step's cpu.stat usage_usec at STEP_CPU CPU-seconds per second, in
+    place and at a fixed width (one pwrite: the exporter never reads a half-written file)."""
+
+    def __init__(self, path):
+        super().__init__(daemon=True)
+        self.path, self.done = path, threading.Event()
+
+    def run(self):
+        start, base = time.monotonic(), 2_000_000
+        fd = os.open(self.path, os.O_WRONLY | os.O_TRUNC)
+        try:
+            while not self.done.wait(0.05):
+                usec = base + int((time.monotonic() - start) * STEP_CPU * 1e6)
+                os.pwrite(fd, f"usage_usec {usec:015d}\n".encode(), 0)
+        finally:
+            os.close(fd)
+
+
 def scrape_test(binary, tmp):
+    root, mount = slurm_tree(tmp)
+    busy = BusyStep(os.path.join(root, SCOPE, "job_101", "step_0", "cpu.stat"))
+    busy.start()
     exporter, url = start_carbonscope(
         binary, ["exporter", "--listen", "127.0.0.1:0", "--interval", "250ms", "--intensity", f"{INTENSITY:g}g",
-                 "--pue", f"{PUE:g}"], {})
+                 "--pue", f"{PUE:g}", "--slurm-cgroups", mount], {})
     prom = None
     try:
         target = urllib.parse.urlparse(url).netloc
@@ -128,6 +168,8 @@ def scrape_test(binary, tmp):
                 scrapes = scalar(api, "count_over_time(carbonscope_samples_total[1m])") or 0
             except (OSError, ValueError):
                 scrapes = 0
+            if scrapes >= 6 and os.path.isdir(os.path.join(root, SCOPE, "job_202")):
+                shutil.rmtree(os.path.join(root, SCOPE, "job_202"))  # job 202 ends
             if scrapes >= 12:
                 break
             time.sleep(0.5)
@@ -155,7 +197,9 @@ def scrape_test(binary, tmp):
         for name in ("node_name", "component", "zone", "source", "method"):
             if name not in labels:
                 fail(f"label {name} missing from {labels}")
+        slurm_checks(api)
     finally:
+        busy.done.set()
         if prom is not None:
             code = stop(prom, "prometheus")
             if code != 0:
@@ -165,7 +209,57 @@ def scrape_test(binary, tmp):
         fail(f"carbonscope exporter exited with {code} on SIGTERM")
 
 
+def slurm_checks(api):
+    step = 'job_id="101",step_id="0"'
+    cpu = scalar(api, f"rate(carbonscope_job_cpu_seconds_total{{{step}}}[10s])")
+    print(f"step 101.0: CPU time rate {cpu} s/s, written {STEP_CPU} s/s")
+    if cpu is None or abs(cpu - STEP_CPU) > 0.15 * STEP_CPU:
+        fail(f"step 101.0's CPU time rate is {cpu}, not {STEP_CPU} s/s")
+    job = query(api, f'carbonscope_job_joules_total{{{step},component="cpu"}}')
+    if not job or "node_name" not in job[0]["metric"]:
+        fail(f"no energy series for step 101.0 with node_name: {job}")
+    charged = scalar(api, 'sum(rate(carbonscope_job_joules_total{component="cpu"}[10s]))')
+    node = scalar(api, 'sum(rate(carbonscope_node_joules_total{component="cpu"}[10s]))')
+    print(f"charged to steps: {charged} W of the node's {node} W of CPU power")
+    if charged is None or node is None or charged > node * 1.10:
+        fail(f"the steps are charged {charged} W, more than the node's {node} W")
+    if query(api, "carbonscope_job_cpu_seconds_total{job_id=\"202\"}"):
+        fail("job 202 ended but its series are still current")
+    steps = scalar(api, "carbonscope_job_steps")
+    if steps != 3:
+        fail(f"carbonscope_job_steps is {steps}, not 3 (101.batch, 101.extern, 101.0)")
+    if query(api, 'carbonscope_job_joules_total{component="gpu"}'):
+        fail("a GPU share is charged to a step")
+
+
+def exporter_exposition_checks(binary, tmp):
+    _, mount = slurm_tree(tmp)
+    exporter, url = start_carbonscope(binary, ["exporter", "--listen", "127.0.0.1:0", "--interval", "200ms",
+                                               "--slurm-cgroups", mount], {})
+    try:
+        deadline, text = time.monotonic() + 10, ""
+        while time.monotonic() < deadline:
+            _, _, text = get(url)
+            if re.search(r'^carbonscope_job_joules_total\{[^}]*job_id="202"', text, re.M):
+                break
+            time.sleep(0.2)
+        for family in ("carbonscope_job_cpu_seconds_total", "carbonscope_job_joules_total", "carbonscope_job_watts",
+                       "carbonscope_job_co2e_grams_total", "carbonscope_job_steps"):
+            if not re.search(rf"^{family}\{{", text, re.M):
+                fail(f"the exporter serves no {family} series:\n" + text)
+        check = subprocess.run(["promtool", "check", "metrics"], input=text, capture_output=True, text=True,
+                               timeout=30)
+        print(f"promtool check metrics (exporter, Slurm steps): exit {check.returncode} {check.stdout}{check.stderr}")
+        if check.returncode != 0:
+            fail("promtool rejects the exporter's exposition:\n" + text)
+    finally:
+        code = stop(exporter, "carbonscope exporter")
+    if code != 0:
+        fail(f"carbonscope exporter exited with {code} on SIGTERM")
+
+
 def promtool_test(binary, tmp):
+    exporter_exposition_checks(binary, tmp)
     refused = subprocess.run([binary, "exporter", "--listen", "0.0.0.0:0"], capture_output=True, text=True,
                              timeout=30)
     if refused.returncode != 2 or "--allow-remote" not in refused.stderr:
@@ -208,7 +302,9 @@ def grafana_test(binary, tmp):
         fail(f"only {len(exprs)} queries in the dashboard")
     served = {"carbonscope_node_joules_total", "carbonscope_node_watts", "carbonscope_node_co2e_grams_total",
               "carbonscope_samples_total", "carbonscope_pue_ratio",
-              "carbonscope_grid_carbon_intensity_grams_per_joule"}
+              "carbonscope_grid_carbon_intensity_grams_per_joule", "carbonscope_job_cpu_seconds_total",
+              "carbonscope_job_joules_total", "carbonscope_job_watts", "carbonscope_job_co2e_grams_total",
+              "carbonscope_job_steps"}
     variables = {"$__rate_interval": "1m", "$__range": "6h", "$node": ".*", "$job_id": ".+"}
     rules = os.path.join(tmp, "rules.yml")
     with open(rules, "w") as f:

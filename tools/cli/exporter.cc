@@ -1,5 +1,6 @@
-// `carbonscope exporter [--listen ADDR]`: a node agent for Prometheus. Tracks the whole
-// machine until SIGINT/SIGTERM and serves its figures at /metrics; writes no run files
+// `carbonscope exporter [--listen ADDR] [--slurm-cgroups auto|off|DIR]`: a node agent for
+// Prometheus. Tracks the whole machine until SIGINT/SIGTERM and serves its figures at
+// /metrics, with per-Slurm-step series when Slurm's step cgroups are there; writes no run files
 // and records nothing in the ledger (`monitor --prometheus` does both). Built into both
 // binaries: carbonscope hands it to carbonscope-exporter (metrics_options.h).
 #include <iostream>
@@ -15,7 +16,7 @@ namespace carbonscope::cli {
 namespace {
 
 struct ExporterFlags {
-  MetricsFlags metrics{"127.0.0.1:9464", false};
+  MetricsFlags metrics{"127.0.0.1:9464", false, "auto"};
   std::string interval = "1s";
   LocationOptions location;
 };
@@ -52,6 +53,10 @@ void add_exporter_command(CLI::App& app, Context& ctx) {
   add_metrics_options(cmd, f->metrics, "--listen", "Address to serve /metrics on (HOST:PORT)");
   cmd->get_option("--listen")->capture_default_str();
   cmd->add_option("--interval", f->interval, "Sampling interval, 10ms or more")->capture_default_str();
+  cmd->add_option("--slurm-cgroups", f->metrics.slurm_cgroups,
+                  "Per-Slurm-step series from Slurm's cgroup tree: auto (under /sys/fs/cgroup), off, or the "
+                  "cgroup mount to look under")
+      ->capture_default_str();
   add_location_options(cmd, f->location);
   cmd->callback([&ctx, f] { ctx.exit_code = exporter_command(ctx, *f); });
 }

@@ -20,6 +20,9 @@ namespace carbonscope::cli {
 struct MetricsFlags {
   std::string address;  // HOST:PORT; "" serves no metrics
   bool allow_remote = false;
+  // The node agent's Slurm step series: "" or "off" serves none, "auto" looks under
+  // /sys/fs/cgroup, any other value is the cgroup mount to look under.
+  std::string slurm_cgroups;
 };
 
 // --allow-remote, and `address_flag` ("--prometheus", "--listen") for the address.

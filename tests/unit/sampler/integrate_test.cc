@@ -1,5 +1,6 @@
 // Property tests of the pure middle: counter deltas, trapezoids, attribution.
 #include <random>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -80,6 +81,33 @@ TEST(Attribution, JobSharesOfSeveralJobsSumToTheWhole) {
   double sum = 0;
   for (double busy : {0.5, 0.3, 0.2}) sum += split_cpu(e, 0.8, busy, busy * 0.8).job.joules();
   EXPECT_NEAR(sum, 800 + 200 * 0.8, 1e-9);
+}
+
+TEST(Attribution, CpuSharesNeverSumPastTheNodeAndKeepTheirRatios) {
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> u(0, 1);
+  for (int i = 0; i < 2000; ++i) {
+    const double capacity = 1 + 63 * u(rng), busy = capacity * u(rng);
+    std::vector<double> cpu(1 + i % 7);
+    for (double& c : cpu) c = busy * u(rng);  // may sum past the busy time
+    std::vector<CpuShare> out(cpu.size());
+    cpu_shares(cpu, busy, capacity, out);
+    double busy_sum = 0, capacity_sum = 0;
+    for (const CpuShare& s : out) {
+      busy_sum += s.busy;
+      capacity_sum += s.capacity;
+    }
+    EXPECT_LE(busy_sum, 1 + 1e-9);
+    EXPECT_LE(capacity_sum, busy / capacity + 1e-9);
+    if (cpu.size() > 1 && cpu[1] > 0) {
+      EXPECT_NEAR(out[0].busy / out[1].busy, cpu[0] / cpu[1], 1e-9);
+    }
+    for (std::size_t k = 0; k < out.size(); ++k) EXPECT_NEAR(out[k].capacity * capacity, out[k].busy * busy, 1e-9);
+  }
+  std::vector<CpuShare> none(1);
+  cpu_shares(std::vector<double>{1.0}, 0, 2, none);  // an idle node: nothing to share
+  EXPECT_EQ(none[0].busy, 0);
+  EXPECT_EQ(none[0].capacity, 0);
 }
 
 }  // namespace
