@@ -4,7 +4,10 @@
 # /etc, every daemon stopped by its PID on exit. Runs CPU jobs (sbatch, srun, a failing
 # job, a cancelled job, a two-node job, a two-node `srun carbonscope run`), waits for
 # sacct, imports them with `carbonscope slurm import` (which runs sacct itself) and
-# checks states, energies, idempotence and the per-node merge of `slurm job`.
+# checks states, energies, idempotence and the per-node merge of `slurm job`. Where
+# the machine has cgroup v1's cpuacct controller, Slurm tracks its steps in cgroups
+# (proctrack/cgroup, jobacct_gather/cgroup) and the node exporter
+# (`carbonscope-exporter exporter`) must serve a busy job's step series from them.
 # usage: slurm_cluster_test.sh CARBONSCOPE_BINARY [SPANK_PLUGIN]
 # Exit 77 (skipped, with the reason) when not root or a package is missing.
 set -u
@@ -26,6 +29,7 @@ cd "$D"  # job output files (slurm-N.out) land in the state directory
 BASE=$((20000 + RANDOM % 20000))
 HOST=$(hostname -s)
 PIDS=()
+PROCTRACK=none
 fail() { echo "FAIL: $*"; for f in "$D"/log/*.log; do echo "== $f"; tail -5 "$f"; done; exit 1; }
 
 stop_all() {
@@ -40,6 +44,13 @@ stop_all() {
     sleep 0.2
   done
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
+  # The per-node cgroup directories slurmd created (cgroup mode): empty once the daemons
+  # are gone; cgroupfs directories go with rmdir, deepest first.
+  if [ "$PROCTRACK" = proctrack/cgroup ]; then
+    for g in /sys/fs/cgroup/*/slurm_c1 /sys/fs/cgroup/*/slurm_c2; do
+      [ -d "$g" ] && find "$g" -depth -type d -exec rmdir {} + 2>/dev/null
+    done
+  fi
   rm -rf "$D"
 }
 trap stop_all EXIT
@@ -86,6 +97,17 @@ chmod 600 "$D/etc/slurmdbd.conf"
 PLUGSTACK=""
 [ -n "$SPANK" ] && [ -f "$SPANK" ] && PLUGSTACK="optional $SPANK carbonscope=$BIN ledger=$D/ledger.db output_dir=$D/runs"
 echo "$PLUGSTACK" >"$D/etc/plugstack.conf"
+# Step cgroups: Slurm 22.05's cgroup/v1 plugin under the machine's own mounts. Without a
+# writable cpuacct hierarchy the cluster tracks processes by /proc instead and the
+# exporter check below is skipped with its reason.
+PROCTRACK=proctrack/linuxproc
+GATHER=jobacct_gather/linux
+EXPORTER=$(dirname "$BIN")/carbonscope-exporter
+if [ -w /sys/fs/cgroup/cpuacct ] && [ -d /sys/fs/cgroup/freezer ] && [ -x "$EXPORTER" ]; then
+  PROCTRACK=proctrack/cgroup
+  GATHER=jobacct_gather/cgroup
+  printf 'CgroupPlugin=cgroup/v1\nCgroupMountpoint=/sys/fs/cgroup\nCgroupAutomount=no\n' >"$D/etc/cgroup.conf"
+fi
 cat >"$D/etc/slurm.conf" <<CONF
 ClusterName=ci
 SlurmctldHost=$HOST(127.0.0.1)
@@ -103,7 +125,7 @@ SlurmctldLogFile=$D/log/slurmctld.log
 SlurmdPidFile=$D/run/slurmd.%n.pid
 SlurmdLogFile=$D/log/slurmd.%n.log
 PlugStackConfig=$D/etc/plugstack.conf
-ProctrackType=proctrack/linuxproc
+ProctrackType=$PROCTRACK
 TaskPlugin=task/none
 MpiDefault=none
 SelectType=select/cons_tres
@@ -111,7 +133,7 @@ SelectTypeParameters=CR_Core_Memory
 DefMemPerCPU=500
 ReturnToService=2
 MailProg=/bin/true
-JobAcctGatherType=jobacct_gather/linux
+JobAcctGatherType=$GATHER
 JobAcctGatherFrequency=task=2
 AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=localhost
@@ -140,6 +162,43 @@ multi_job=$(sbatch --parsable -J multinode -N2 --mem=100M --wrap "srun -N2 sleep
 cancel_job=$(sbatch --parsable -J cancelled --mem=100M --wrap "sleep 120") || fail sbatch
 srun -J interactive --mem=100M true || fail "srun"
 wait_for 30 "the job to start" bash -c "[ \"\$(squeue -h -j $cancel_job -o %T)\" = RUNNING ]"
+# The node exporter's per-step series, from the step cgroups Slurm itself created.
+if [ "$PROCTRACK" = proctrack/cgroup ]; then
+  busy_job=$(sbatch --parsable -J busy --mem=100M --wrap "timeout 20 bash -c 'while :; do :; done'") || fail sbatch
+  wait_for 30 "the busy job to start" bash -c "[ \"\$(squeue -h -j $busy_job -o %T)\" = RUNNING ]"
+  EPORT=$((BASE + 7))
+  "$EXPORTER" exporter --listen 127.0.0.1:$EPORT --interval 250ms --region FR 2>"$D/log/exporter.log" &
+  EXPORTER_PID=$!
+  PIDS+=("$EXPORTER_PID")
+  /usr/bin/python3 - "$EPORT" "$busy_job" <<'PY' || { cat "$D/log/exporter.log"; fail "exporter job series"; }
+import re, sys, time, urllib.request
+port, job = sys.argv[1], sys.argv[2]
+def series(name):
+    text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^" + name + r"\{([^}]*)\} (\S+)$", text, re.M)
+            if f'job_id="{job}"' in m.group(1)}
+deadline = time.time() + 15
+while time.time() < deadline:
+    try:
+        cpu = series("carbonscope_job_cpu_seconds_total")
+        if cpu and max(cpu.values()) > 0: break
+    except OSError:
+        pass
+    time.sleep(0.5)
+else:
+    sys.exit(f"no CPU time for job {job} in the exporter's series")
+first = max(cpu.values()); t0 = time.time(); time.sleep(2)
+cpu = series("carbonscope_job_cpu_seconds_total"); joules = series("carbonscope_job_joules_total")
+rate = (max(cpu.values()) - first) / (time.time() - t0)
+assert 0.5 < rate < 1.2, f"busy step used {rate:.2f} CPU s/s, expected about 1"
+assert joules and sum(joules.values()) > 0, f"no energy charged to job {job}: {joules}"
+print(f"exporter ok: job {job} {rate:.2f} CPU s/s, {sum(joules.values()):.3g} J charged, series {sorted(cpu)}")
+PY
+  kill "$EXPORTER_PID"
+  scancel "$busy_job"
+else
+  echo "exporter job series: skipped (no writable cgroup v1 cpuacct at /sys/fs/cgroup/cpuacct, or no $EXPORTER): Slurm runs with proctrack/linuxproc and creates no step cgroups"
+fi
 scancel "$cancel_job"
 # Two nodes, one `carbonscope run` each, tagged from Slurm's environment.
 srun -J tracked -N2 --mem=100M "$BIN" run -q --interval 100ms --ledger "$D/ledger.db" --output-dir "$D/runs" -- sleep 1 || fail "srun carbonscope run"
