@@ -56,6 +56,10 @@ struct RunSummary {
 struct RunRecord {
   Report report;
   std::vector<PowerSample> samples;
+  // Ids an earlier carbonscope gave the same run (imports derive a run's id from its
+  // source, and the id format changed): the ledger refuses the run when it holds one,
+  // so re-importing a file imported by an older version adds nothing twice.
+  std::vector<std::string> earlier_ids = {};
 };
 
 // Totals of one project (the dashboard's project page).

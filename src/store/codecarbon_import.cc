@@ -9,6 +9,7 @@
 
 #include "carbonscope/hourly.h"
 #include "carbonscope/run_filter.h"
+#include "core/utc_time.h"
 #include "data/csv.h"
 #include "formats/report_figures.h"
 
@@ -170,7 +171,10 @@ Result<std::vector<ImportedRun>> runs_from_codecarbon_csv(std::string_view name,
         "{}|{}|{}|{}", r.text("run_id"), r.text("timestamp"), r.text("project_name"), r.text("duration"))));
     run.id = make_run_id(run.start_unix, bits);
     if (Status s = check_report_figures(rep); !s.ok()) return s.with_context(where);
-    out.push_back({std::move(rep), {}});
+    // Before the 48-bit run ids, an import's id was the UTC second and the low 24 bits of
+    // the same hash ("-{:06x}"): a ledger filled by that version must not get the run twice.
+    std::string earlier = fmt::format("{}-{:06x}", format_utc(run.start_unix, UtcFormat::kCompact), bits & 0xFFFFFFu);
+    out.push_back({std::move(rep), {}, {std::move(earlier)}});
   }
   return out;
 }

@@ -242,7 +242,20 @@ Status Ledger::append_runs(const std::vector<RunRecord>& runs) {
     }
   }
   CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_->sqlite, "recording a run"));
-  for (const RunRecord& r : runs) CS_RETURN_IF_ERROR(insert_run(r.report, r.samples));
+  for (const RunRecord& r : runs) {
+    for (const std::string& earlier : r.earlier_ids) {
+      CS_ASSIGN_OR_RETURN(auto held, db_->sqlite.prepare("SELECT 1 FROM runs WHERE id = ?", "recording a run"));
+      held.bind(1, earlier);
+      CS_ASSIGN_OR_RETURN(bool exists, held.step());
+      if (exists) {
+        return Status::failed_precondition(fmt::format(
+            "run {} is already in the ledger {} as {}, the id an earlier carbonscope gave it: "
+            "remove it first with 'carbonscope runs rm {}'",
+            r.report.run.id, path(), earlier, earlier));
+      }
+    }
+    CS_RETURN_IF_ERROR(insert_run(r.report, r.samples));
+  }
   return tx.commit("recording a run");
 }
 

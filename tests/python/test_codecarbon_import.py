@@ -67,3 +67,23 @@ def test_not_a_csv_or_json(cli, tmp_path):
     bad.write_text("hello\n")
     r = run(cli, "runs", "import", str(bad), check=False)
     assert r.returncode != 0 and "emissions.csv" in r.stderr
+
+
+def test_reimport_over_an_earlier_versions_ids_adds_nothing(cli, private_ledger):
+    # A ledger filled by a carbonscope before the 48-bit run ids holds the same runs
+    # as "<UTC second>-<6 hex digits>" (the low 24 bits of the same hash): importing the
+    # file again must be refused, not add every run a second time.
+    import sqlite3
+
+    path = FIXTURES / "emissions_v1.csv"
+    ids = [w for w in run(cli, "runs", "import", str(path)).stdout.split() if w != "imported"]
+    assert ids and all(len(i.rsplit("-", 1)[1]) == 12 for i in ids)
+    with sqlite3.connect(private_ledger) as db:
+        for i in ids:
+            stamp, bits = i.rsplit("-", 1)
+            db.execute("UPDATE runs SET id = ? WHERE id = ?", (f"{stamp}-{bits[-6:]}", i))
+    again = run(cli, "runs", "import", str(path), check=False)
+    assert again.returncode != 0, again.stdout
+    assert "the id an earlier carbonscope gave it" in again.stderr, again.stderr
+    listed = json.loads(run(cli, "runs", "list", "--json", "--tag", "codecarbon").stdout)
+    assert len(listed) == len(ids)
