@@ -99,8 +99,10 @@ FinishOutcome finish_run(Report& report, const RunPaths& p) {
   if (!p.dir.empty() && o.ledger.ok()) {
     if (report.run.id != first_id)
       (void)write_json_atomic(fmt::format("{}/{}", p.dir, kReportJson), to_json(report), files_of(p));
-    if (o.files.ok())
-      (void)write_file_atomic(fmt::format("{}/{}", p.dir, kRecordedMarker), p.ledger + "\n", files_of(p));
+    if (o.files.ok() &&
+        write_file_atomic(fmt::format("{}/{}", p.dir, kRecordedMarker), p.ledger + "\n", files_of(p)).ok()) {
+      clear_run_pending(p.output_dir, std::filesystem::path(p.dir).filename().string());
+    }
   }
   return o;
 }

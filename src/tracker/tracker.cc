@@ -164,6 +164,7 @@ Status Tracker::Impl::write_start_record() {
   if (config.output_dir.empty()) return {};
   CS_ASSIGN_OR_RETURN(dir, claim_run_dir(config.output_dir, id));
   lock_fd = lock_run(dir);  // held while the run lives: recovery leaves it alone until then
+  mark_run_pending(config.output_dir, id);
   CS_ASSIGN_OR_RETURN(SamplesCsv csv, SamplesCsv::create(fmt::format("{}/{}", dir, kSamplesCsv), keys));
   samples.emplace(std::move(csv));
   // The skeleton report: what recovery needs to finish this run if the tracker dies.
