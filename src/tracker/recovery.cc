@@ -5,7 +5,9 @@
 // is claimed with its lock (tracker/run_claim.cc), so one process recovers it, and only
 // once its tracker is gone, in whatever PID namespace it ran. Only the runs of the
 // output directory's index of unfinished runs are looked at (run_finish.h).
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -95,6 +97,30 @@ bool restore_fallback(const std::string& dir, const std::string& ledger, const s
 }
 
 // kSkipped: its tracker (or another recoverer) holds it; kDone: nothing left to do.
+// With the index, the runs of its entries: one readdir of OUTPUT_DIR, names compared
+// and nothing else per past run; without it, every directory.
+std::vector<std::string> runs_to_look_at(const std::string& output_dir, bool indexed) {
+  std::vector<std::string> names;
+  DIR* d = ::opendir(output_dir.c_str());
+  if (d == nullptr) return names;
+  while (const dirent* e = ::readdir(d)) {
+    const std::string_view name = e->d_name;
+    if (indexed) {
+      if (name.starts_with(kPendingPrefix)) names.emplace_back(name.substr(kPendingPrefix.size()));
+      continue;
+    }
+    if (name.starts_with('.')) continue;
+    bool dir = e->d_type == DT_DIR;
+    if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+      struct stat st {};
+      dir = ::stat(fmt::format("{}/{}", output_dir, name).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+    }
+    if (dir) names.emplace_back(name);
+  }
+  ::closedir(d);
+  return names;
+}
+
 enum class Outcome { kSkipped, kDone, kFinished, kRecorded, kFailed };
 
 // One run directory, claimed: finish what its tracker left undone.
@@ -172,15 +198,7 @@ RecoveryResult recover_runs(const std::string& output_dir, const std::string& le
   // The runs of the index (run_finish.h), else every run directory, once.
   const std::string index = fmt::format("{}/{}", output_dir, kPendingIndex);
   const bool indexed = fs::exists(index, ec);
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(output_dir, ec)) {
-    std::string name = entry.path().filename().string();
-    if (indexed && name.starts_with(kPendingPrefix)) {
-      names.push_back(name.substr(kPendingPrefix.size()));
-    } else if (!indexed && !name.starts_with('.') && entry.is_directory(ec)) {
-      names.push_back(std::move(name));
-    }
-  }
+  std::vector<std::string> names = runs_to_look_at(output_dir, indexed);
   std::sort(names.begin(), names.end());
   bool all_indexed = true;
   for (const std::string& name : names) {
