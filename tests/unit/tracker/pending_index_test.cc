@@ -33,12 +33,7 @@ std::vector<std::string> entries(const std::string& out) {
 // A tracker that started, sampled and then "died": destroyed without stop().
 std::string dead_run(const std::string& out) {
   FakeClock clock;
-  auto t = Tracker::create(test::fake_gpu_config(clock, out, 100, 1.0));
-  EXPECT_TRUE(t.ok());
-  EXPECT_TRUE((*t)->start().ok());
-  clock.advance(Duration(10));
-  (*t)->sample_now();
-  return (*t)->run_id();
+  return test::dead_run(clock, test::fake_gpu_config(clock, out, 100, 1.0));
 }
 
 TEST(PendingIndex, ARunHasItsEntryUntilItsRecordIsFinished) {
