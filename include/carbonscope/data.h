@@ -200,8 +200,13 @@ class DataSet {
   // One line of the deferred built-in cpus.csv, parsed on its own (match_cpu_brand
   // scans the text instead of building the 6,000-row table); nullptr if it does not parse.
   const Cpu* deferred_cpu_row(std::string_view line) const;
-  mutable std::mutex cpu_rows_mu_;
+  // The rows of one zone of the deferred built-in grid_intensity.csv, ordered by year:
+  // found by binary search in the text (sorted by zone) and parsed on their own, so a
+  // lookup never builds the 5,000-row table. Empty if the zone has none.
+  const std::vector<IntensityRow>& deferred_zone_rows(std::string_view zone) const;
+  mutable std::mutex cpu_rows_mu_;  // guards cpu_rows_ and zone_rows_
   mutable std::deque<Cpu> cpu_rows_;  // stable addresses
+  mutable std::map<std::string, std::vector<IntensityRow>, std::less<>> zone_rows_;  // never changed once inserted
   mutable Deferred deferred_[kTableCount];
   mutable std::vector<Source> sources_;
   mutable std::vector<Zone> zones_;

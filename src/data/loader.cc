@@ -61,6 +61,45 @@ class DataLoader {
     return std::move(scratch.cpus_.front());
   }
 
+  // The rows of `zone` in the deferred built-in grid_intensity.csv, whose lines are
+  // sorted by zone in byte order (tools/data/build_tables.py sorts them; a test checks
+  // every zone against the full parse): a binary search over byte offsets finds the
+  // zone's first line, and only its lines are parsed, with the table's header.
+  static Result<std::vector<IntensityRow>> deferred_zone_rows(const DataSet& ds, std::string_view zone) {
+    const std::string_view text = ds.deferred_[DataSet::kIntensities].text;
+    const std::size_t body = text.find('\n') == std::string_view::npos ? text.size() : text.find('\n') + 1;
+    const auto next_line = [&](std::size_t p) {  // start of the first line at or after p >= body
+      if (p <= body) return body;
+      const std::size_t nl = text.find('\n', p - 1);
+      return nl == std::string_view::npos ? text.size() : nl + 1;
+    };
+    const auto zone_of = [&](std::size_t line) {
+      const std::size_t end = std::min(text.find_first_of(",\n", line), text.size());
+      return text.substr(line, end - line);
+    };
+    std::size_t lo = body, hi = text.size();
+    while (lo < hi) {  // the first offset whose next line is past the zones before `zone`
+      const std::size_t mid = lo + (hi - lo) / 2;
+      const std::size_t line = next_line(mid);
+      if (line < text.size() && zone_of(line) < zone) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    const std::size_t first = next_line(lo);
+    std::size_t last = first;
+    while (last < text.size() && zone_of(last) == zone) last = next_line(last + 1);
+    if (first == last) return std::vector<IntensityRow>{};
+    const std::string rows = fmt::format("{}{}", text.substr(0, body), text.substr(first, last - first));
+    DataSet scratch;
+    DataLoader l(scratch, Mode::kTrusted);
+    CS_RETURN_IF_ERROR(l.each({{"grid_intensity.csv", rows}}, kSpecs[DataSet::kIntensities]));
+    std::vector<IntensityRow> out = std::move(scratch.intensities_);
+    std::stable_sort(out.begin(), out.end(), [](const IntensityRow& a, const IntensityRow& b) { return a.year < b.year; });
+    return out;
+  }
+
   // Parses one deferred built-in table (called once per table, from DataSet::ensure).
   static Status load_deferred(DataSet& ds, DataSet::Table table) {
     DataLoader l(ds, Mode::kTrusted);
@@ -429,6 +468,18 @@ const Cpu* DataSet::deferred_cpu_row(std::string_view line) const {
   std::lock_guard<std::mutex> lock(cpu_rows_mu_);
   cpu_rows_.push_back(std::move(row).value());
   return &cpu_rows_.back();
+}
+
+const std::vector<IntensityRow>& DataSet::deferred_zone_rows(std::string_view zone) const {
+  std::lock_guard<std::mutex> lock(cpu_rows_mu_);
+  if (const auto it = zone_rows_.find(zone); it != zone_rows_.end()) return it->second;
+  auto rows = DataLoader::deferred_zone_rows(*this, zone);
+  if (!rows.ok()) {
+    std::fprintf(stderr, "carbonscope: internal error in the built-in grid intensity table: %s\n",
+                 rows.status().message().c_str());
+  }
+  return zone_rows_.emplace(std::string(zone), rows.ok() ? std::move(rows).value() : std::vector<IntensityRow>{})
+      .first->second;
 }
 
 Result<std::shared_ptr<const DataSet>> embedded::load_tables(bool validate) {

@@ -128,6 +128,10 @@ Result<const Cpu*> DataSet::find_cpu(std::string_view query) const {
 
 std::vector<const IntensityRow*> DataSet::intensity_series(std::string_view zone) const {
   std::vector<const IntensityRow*> out;
+  if (!deferred_[kIntensities].text.empty()) {  // the built-in table: only this zone's rows are parsed
+    for (const IntensityRow& r : deferred_zone_rows(zone)) out.push_back(&r);
+    return out;
+  }
   ensure(kIntensities);  // builds the index too
   const auto it = intensity_index_.find(zone);
   if (it == intensity_index_.end()) return out;

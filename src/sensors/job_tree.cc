@@ -71,16 +71,27 @@ Result<JobUsage> JobTree::read_cgroup(std::optional<std::uint64_t> forks) {
     procs_ = std::move(next);
     pids_ = found_;  // members whose statm could not be opened still belong to the job
   }
-  for (Proc& p : procs_) {
-    auto text = p.stat->read();
-    if (!text.ok()) {
-      gone_ = true;  // exited: read cgroup.procs again next time
-      continue;
+  // Memory: every member each sample while there are at most kMemoryReadsPerSample;
+  // in a bigger tree that many a sample, round robin, plus any member not read yet, so
+  // a sample's cost stops growing with the tree and each member's figure is at most
+  // ceil(members / kMemoryReadsPerSample) samples old (CPU time stays exact).
+  const std::size_t n = procs_.size();
+  const std::size_t budget = std::min(n, kMemoryReadsPerSample);
+  for (std::size_t k = 0; k < n; ++k) {
+    Proc& p = procs_[(memory_cursor_ + k) % n];
+    if (k < budget || !p.rss_bytes) {
+      auto text = p.stat->read();
+      if (!text.ok()) {
+        gone_ = true;  // exited: read cgroup.procs again next time
+        p.rss_bytes = 0;
+      } else {
+        const auto pages = parse_statm_resident(*text);
+        p.rss_bytes = pages.ok() ? *pages * static_cast<std::uint64_t>(page_size_) : 0;
+      }
     }
-    if (auto pages = parse_statm_resident(*text); pages.ok()) {
-      u.rss_bytes += *pages * static_cast<std::uint64_t>(page_size_);
-    }
+    u.rss_bytes += *p.rss_bytes;
   }
+  memory_cursor_ = n == 0 ? 0 : (memory_cursor_ + budget) % n;
   return u;
 }
 

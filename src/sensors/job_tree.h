@@ -5,7 +5,9 @@
 // - cgroup: the job runs in its own cgroup v2 directory. Its cpu.stat (usage_usec)
 //   covers the whole tree, exited members included, in one pread; cgroup.procs lists
 //   the member processes (re-read only after a fork on the machine or an exit), and
-//   each one's /proc/PID/statm gives its resident memory.
+//   each one's /proc/PID/statm gives its resident memory: every member each sample in
+//   a tree of up to kMemoryReadsPerSample members, that many a sample, round robin, in
+//   a bigger one (a member's figure is then up to ceil(members / 8) samples old).
 // - procfs: /proc/PID/stat of the root and of every descendant, found through
 //   /proc/PID/task/TID/children (or a scan of /proc on kernels without that file).
 //   The descriptors stay open and are re-read with pread; the tree is only walked
@@ -33,6 +35,8 @@ struct JobUsage {
 
 class JobTree {
  public:
+  // cgroup method: members whose memory is read per sample in a bigger tree.
+  static constexpr std::size_t kMemoryReadsPerSample = 8;
   // `cgroup`: the job's cgroup v2 directory under the reader's root ("" for procfs).
   JobTree(const FileReader& reader, int root_pid, long page_size, long ticks_per_second,
           std::string cgroup = "");
@@ -59,6 +63,7 @@ class JobTree {
     int pid = 0;
     std::optional<OpenFile> stat;  // /proc/PID/stat (procfs) or /proc/PID/statm (cgroup)
     int threads = -1;              // num_threads when the tasks were listed
+    std::optional<std::uint64_t> rss_bytes;  // cgroup: resident memory when statm was last read
     std::vector<Task> tasks;
   };
 
@@ -83,6 +88,7 @@ class JobTree {
   bool children_files_ = true;
   bool walked_ = false;  // procfs: walked once; cgroup: cgroup.procs read once
   bool gone_ = false;    // cgroup: a member's memory could not be read
+  std::size_t memory_cursor_ = 0;  // cgroup: the member whose memory is read first next sample
   std::uint64_t walks_ = 0;
 };
 

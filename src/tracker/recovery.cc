@@ -3,7 +3,11 @@
 // "has report.json": a run killed between report.json and the ledger commit, or whose
 // ledger was locked, full or damaged, is queued and recorded here. Each run directory
 // is claimed with its lock (tracker/run_claim.cc), so one process recovers it, and only
-// once its tracker is gone, in whatever PID namespace it ran.
+// once its tracker is gone, in whatever PID namespace it ran. Only the runs of the
+// output directory's index of unfinished runs are looked at (run_finish.h).
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -112,7 +116,32 @@ bool restore_fallback(const std::string& dir, const std::string& ledger, const s
   return false;
 }
 
-enum class Outcome { kSkipped, kFinished, kRecorded, kFailed };
+// kSkipped: its tracker (or another recoverer) holds it; kDone: nothing left to do.
+// With the index, the runs of its entries: one readdir of OUTPUT_DIR, names compared
+// and nothing else per past run; without it, every directory.
+std::vector<std::string> runs_to_look_at(const std::string& output_dir, bool indexed) {
+  std::vector<std::string> names;
+  DIR* d = ::opendir(output_dir.c_str());
+  if (d == nullptr) return names;
+  while (const dirent* e = ::readdir(d)) {
+    const std::string_view name = e->d_name;
+    if (indexed) {
+      if (name.starts_with(kPendingPrefix)) names.emplace_back(name.substr(kPendingPrefix.size()));
+      continue;
+    }
+    if (name.starts_with('.')) continue;
+    bool dir = e->d_type == DT_DIR;
+    if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+      struct stat st {};
+      dir = ::stat(fmt::format("{}/{}", output_dir, name).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+    }
+    if (dir) names.emplace_back(name);
+  }
+  ::closedir(d);
+  return names;
+}
+
+enum class Outcome { kSkipped, kDone, kFinished, kRecorded, kFailed };
 
 // One run directory, claimed: finish what its tracker left undone.
 Outcome recover_dir(const std::string& output_dir, const std::string& dir, const std::string& caller_ledger,
@@ -120,17 +149,23 @@ Outcome recover_dir(const std::string& output_dir, const std::string& dir, const
   std::error_code ec;
   const std::string marker = fmt::format("{}/{}", dir, kRecordedMarker);
   const std::string report_path = fmt::format("{}/{}", dir, kReportJson);
-  if (fs::exists(marker, ec)) return Outcome::kSkipped;
+  if (fs::exists(marker, ec)) return Outcome::kDone;
   const std::string run_path = fmt::format("{}/{}", dir, kRunJson);
-  if (!fs::exists(run_path, ec)) return Outcome::kSkipped;  // not a run directory
+  if (!fs::exists(run_path, ec)) {  // not a run directory, or a tracker starting (it holds the lock)
+    if (!fs::is_directory(dir, ec)) return Outcome::kDone;
+    const int fd = try_lock_run(dir);
+    if (fd < 0) return Outcome::kSkipped;
+    ::close(fd);
+    return fs::exists(run_path, ec) ? Outcome::kSkipped : Outcome::kDone;
+  }
   const nlohmann::json run = nlohmann::json::parse(slurp(run_path), nullptr, false);
   if (run.is_discarded() || !run.is_object() || !run.contains("report") || !run.contains("columns")) {
-    return Outcome::kSkipped;
+    return Outcome::kDone;
   }
   // Run directories of older carbonscopes have no "ledger" field: their report.json
   // means done (they may have been removed from the ledger on purpose since).
   const bool tracked_here = run.contains("ledger") && run["ledger"].is_string();
-  if (!tracked_here && fs::exists(report_path, ec)) return Outcome::kSkipped;
+  if (!tracked_here && fs::exists(report_path, ec)) return Outcome::kDone;
   const int fd = try_lock_run(dir);
   if (fd < 0) return Outcome::kSkipped;  // its tracker is alive, or another process recovers it
   struct Release {
@@ -141,7 +176,7 @@ Outcome recover_dir(const std::string& output_dir, const std::string& dir, const
     const int pid = run.value("tracker_pid", 0);
     if (pid != current_pid() && process_alive(pid)) return Outcome::kSkipped;
   }
-  if (fs::exists(marker, ec)) return Outcome::kSkipped;  // finished while we waited for the claim
+  if (fs::exists(marker, ec)) return Outcome::kDone;  // finished while we waited for the claim
   const std::string ledger = tracked_here ? run["ledger"].get<std::string>() : caller_ledger;
   const std::string name = fs::path(dir).filename().string();
   try {
@@ -191,14 +226,16 @@ RecoveryResult recover_runs(const std::string& output_dir, const std::string& le
   RecoveryResult out;
   std::error_code ec;
   if (!fs::is_directory(output_dir, ec)) return out;  // nothing recorded yet
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(output_dir, ec)) {
-    if (entry.is_directory(ec)) names.push_back(entry.path().filename().string());
-  }
+  // The runs of the index (run_finish.h), else every run directory, once.
+  const std::string index = fmt::format("{}/{}", output_dir, kPendingIndex);
+  const bool indexed = fs::exists(index, ec);
+  std::vector<std::string> names = runs_to_look_at(output_dir, indexed);
   std::sort(names.begin(), names.end());
+  bool all_indexed = true;
   for (const std::string& name : names) {
     std::string problem;
-    switch (recover_dir(output_dir, fmt::format("{}/{}", output_dir, name), ledger_path, problem)) {
+    const Outcome o = recover_dir(output_dir, fmt::format("{}/{}", output_dir, name), ledger_path, problem);
+    switch (o) {
       case Outcome::kFinished:
         out.finished.push_back(name);
         break;
@@ -208,9 +245,23 @@ RecoveryResult recover_runs(const std::string& output_dir, const std::string& le
       case Outcome::kFailed:
         out.problems.push_back(problem);
         break;
+      case Outcome::kDone:
+        if (indexed) clear_run_pending(output_dir, name);  // finished by a process killed before clearing it
+        break;
       case Outcome::kSkipped:
         break;
     }
+    // Scanning: what is still unfinished (its tracker alive, failed, queued, or its marker
+    // unwritten) joins the index; a stale entry is cleared by the next recovery.
+    if (!indexed && o != Outcome::kDone &&
+        (o == Outcome::kSkipped || o == Outcome::kFailed ||
+         !fs::exists(fmt::format("{}/{}/{}", output_dir, name, kRecordedMarker), ec))) {
+      all_indexed = mark_run_pending(output_dir, name) && all_indexed;
+    }
+  }
+  if (!indexed && all_indexed) {
+    const int fd = ::open(index.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd >= 0) ::close(fd);
   }
   return out;
 }

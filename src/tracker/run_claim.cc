@@ -59,6 +59,23 @@ Result<std::string> claim_run_dir(const std::string& output_dir, std::string& id
   return Status::internal(fmt::format("cannot find a free run directory in {}", output_dir));
 }
 
+bool mark_run_pending(const std::string& output_dir, const std::string& name) {
+  const std::string entry = fmt::format("{}/{}{}", output_dir, kPendingPrefix, name);
+  const int fd = ::open(entry.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  if (fd >= 0) {
+    ::close(fd);
+    return true;
+  }
+  // Not indexed: the next recovery looks at every run directory (this one with them).
+  (void)::unlink(fmt::format("{}/{}", output_dir, kPendingIndex).c_str());
+  return false;
+}
+
+void clear_run_pending(const std::string& output_dir, const std::string& name) {
+  if (output_dir.empty() || name.empty()) return;
+  (void)::unlink(fmt::format("{}/{}{}", output_dir, kPendingPrefix, name).c_str());
+}
+
 std::string absolute_path(const std::string& path) {
   if (path.empty()) return path;
   std::error_code ec;

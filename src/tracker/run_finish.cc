@@ -3,6 +3,8 @@
 // samples.csv), or report.json without the marker (queued: recorded then, once).
 #include "tracker/run_finish.h"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "sinks/emissions_sink.h"
@@ -43,7 +45,9 @@ FinishOutcome RunOutputs::finish(Report& report) {
   }
   if (!p.dir.empty() && o.ledger.ok() && o.files.ok()) {
     FileWriter& files = p.files != nullptr ? *p.files : system_file_writer();
-    (void)write_file_atomic(fmt::format("{}/{}", p.dir, kRecordedMarker), p.ledger + "\n", files);
+    if (write_file_atomic(fmt::format("{}/{}", p.dir, kRecordedMarker), p.ledger + "\n", files).ok()) {
+      clear_run_pending(p.output_dir, std::filesystem::path(p.dir).filename().string());
+    }
   }
   return o;
 }

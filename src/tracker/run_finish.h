@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "carbonscope/parse.h"
@@ -80,6 +81,20 @@ void release_run_lock(int& fd);
 // run ids make all but impossible), `id` is replaced by a fresh one. Never shares a
 // directory with another run.
 Result<std::string> claim_run_dir(const std::string& output_dir, std::string& id);
+// OUTPUT_DIR/.pending.<run directory>: an empty file per run whose record is not
+// finished, so recovery looks at those runs only: one listing of OUTPUT_DIR (names,
+// no stat per run) instead of a stat of every run directory it ever held. The tracker
+// adds its run's entry once it holds the run's lock (a recoverer that sees the entry
+// then fails to take the lock, or finds the tracker gone); finish_run removes it after
+// the "recorded" marker. OUTPUT_DIR/.pending-index says every run directory has its
+// entry: without it (an output directory written by an older carbonscope, or an entry
+// that could not be written, which removes it) recovery looks at every run directory
+// once, as it used to, adds the entries of what is unfinished, and writes it.
+inline constexpr std::string_view kPendingPrefix = ".pending.";
+inline constexpr const char* kPendingIndex = ".pending-index";
+// False when the entry could not be written (the index marker is then removed).
+bool mark_run_pending(const std::string& output_dir, const std::string& name);
+void clear_run_pending(const std::string& output_dir, const std::string& name);
 // `path` made absolute ("" stays ""): run.json names the ledger for a recovery that may
 // start in another directory.
 std::string absolute_path(const std::string& path);

@@ -163,6 +163,7 @@ Status Tracker::Impl::write_start_record() {
   if (!config.output_dir.empty()) {
     CS_ASSIGN_OR_RETURN(dir, claim_run_dir(config.output_dir, id));
     lock_fd = lock_run(dir);  // held while the run lives: recovery leaves it alone until then
+    mark_run_pending(config.output_dir, id);
     paths.dir = dir;
   }
   outputs = std::make_unique<RunOutputs>(std::move(paths));

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <gtest/gtest.h>
+
 #include "carbonscope/tracker.h"
 #include "platform/clock.h"
 #include "sensors/fake.h"
@@ -26,6 +28,17 @@ inline TrackerConfig fake_gpu_config(FakeClock& clock, const std::string& out, d
   gpu.values = {gpu_w};
   c.sensors.push_back(make_fake_sensor({gpu}));
   return c;
+}
+
+// A tracker made from `c` (whose clock is `clock`) that started, sampled and then
+// "died": destroyed without stop(). Its run id.
+inline std::string dead_run(FakeClock& clock, TrackerConfig c) {
+  auto t = Tracker::create(std::move(c));
+  EXPECT_TRUE(t.ok());
+  EXPECT_TRUE((*t)->start().ok());
+  clock.advance(Duration(10));
+  (*t)->sample_now();
+  return (*t)->run_id();
 }
 
 }  // namespace carbonscope::test

@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -47,31 +48,54 @@ int main(int argc, char** argv) {
                  "Read data tables from DIR instead of the built-in ones (env CARBONSCOPE_DATA_DIR)");
 
   using AddFn = void (*)(CLI::App&, Context&);
+  struct Command {
+    std::string_view name;
+    AddFn add;
+  };
 #ifdef CARBONSCOPE_SERVE_ONLY
   // carbonscope-serve: the dashboard alone (see serve_launcher.cc).
-  static constexpr AddFn kCommands[] = {add_serve_command};
+  static constexpr Command kCommands[] = {{"serve", add_serve_command}};
 #elif defined(CARBONSCOPE_EXPORTER_ONLY)
   // carbonscope-exporter: the commands that serve /metrics (see metrics_options.h).
-  static constexpr AddFn kCommands[] = {add_monitor_command, add_exporter_command};
+  static constexpr Command kCommands[] = {{"monitor", add_monitor_command}, {"exporter", add_exporter_command}};
 #else
-  static constexpr AddFn kCommands[] = {
-      add_estimate_command,
-      add_data_command,
-      add_run_command,
-      add_monitor_command,
-      add_sensors_command,
-      add_runs_command,
-      add_report_command,
-      add_serve_command,
-      add_lca_command,
-      add_plan_command,
-      add_exporter_command,
-      add_config_command,
-      add_slurm_command,
-      add_calibrate_command,
+  static constexpr Command kCommands[] = {
+      {"estimate", add_estimate_command},
+      {"data", add_data_command},
+      {"run", add_run_command},
+      {"monitor", add_monitor_command},
+      {"sensors", add_sensors_command},
+      {"runs", add_runs_command},
+      {"report", add_report_command},
+      {"serve", add_serve_command},
+      {"lca", add_lca_command},
+      {"plan", add_plan_command},
+      {"exporter", add_exporter_command},
+      {"config", add_config_command},
+      {"slurm", add_slurm_command},
+      {"calibrate", add_calibrate_command},
   };
 #endif
-  for (AddFn add : kCommands) add(app, ctx);
+  // `carbonscope NAME ...` builds NAME's options only (what follows NAME can only be
+  // NAME's, so it parses the same; building every command's options was a fifth of
+  // `run -- true`); anything else (--help, --version, no or a misspelt command) builds
+  // them all, for the usage text and the suggestions.
+  std::string_view named;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--data-dir") {
+      ++i;
+      continue;
+    }
+    if (a.starts_with("--data-dir=")) continue;
+    for (const Command& c : kCommands) {
+      if (c.name == a) named = a;
+    }
+    break;
+  }
+  for (const Command& c : kCommands) {
+    if (named.empty() || c.name == named) c.add(app, ctx);
+  }
 
   const CommandLine line = read_command_line(app, std::vector<std::string>(argv + 1, argv + argc));
   if (!line.error.empty()) return report_usage_error(line.error, line.path);

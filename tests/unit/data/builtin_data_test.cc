@@ -73,6 +73,37 @@ TEST(BuiltinData, CpuBrandScanOfTheUnparsedTableMatchesTheParsedTable) {
   }
 }
 
+TEST(BuiltinData, ZoneSeriesFromTheUnparsedTableMatchTheParsedTable) {
+  // builtin() finds a zone's rows by binary search in grid_intensity.csv's text (sorted
+  // by zone) and parses only those; builtin_validated() parses the whole table. Every
+  // zone with rows, every zone of zones.csv, and keys before, between and after them.
+  const auto fast = DataSet::builtin();
+  ASSERT_TRUE(fast.ok());
+  std::set<std::string> zones = {"", "A", "AA", "ZZZZ", "~", "FR-", "US-VA"};
+  for (const IntensityRow& r : data().intensities()) zones.insert(r.zone);
+  for (const Zone& z : data().zones()) zones.insert(z.code);
+  std::size_t rows = 0;
+  for (const std::string& z : zones) {
+    const auto scanned = (*fast)->intensity_series(z);
+    const auto parsed = data().intensity_series(z);
+    ASSERT_EQ(scanned.size(), parsed.size()) << z;
+    rows += scanned.size();
+    for (std::size_t i = 0; i < parsed.size(); ++i) {
+      EXPECT_EQ(scanned[i]->zone, parsed[i]->zone) << z;
+      EXPECT_EQ(scanned[i]->year, parsed[i]->year) << z;
+      EXPECT_EQ(scanned[i]->g_per_kwh, parsed[i]->g_per_kwh) << z;
+      EXPECT_EQ(scanned[i]->source_id, parsed[i]->source_id) << z;
+    }
+    const auto a = (*fast)->intensity(z, 2019);
+    const auto b = data().intensity(z, 2019);
+    ASSERT_EQ(a.ok(), b.ok()) << z;
+    if (!a.ok()) continue;
+    EXPECT_EQ(a->row->g_per_kwh, b->row->g_per_kwh) << z;
+    EXPECT_EQ(a->note, b->note) << z;
+  }
+  EXPECT_EQ(rows, data().intensities().size());  // each row found once
+}
+
 TEST(BuiltinData, CpuKeysAreTheMatchersNormalisation) {
   // The build script precomputes `key`; it must equal the C++ normalisation exactly.
   const auto fast = DataSet::builtin();

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "platform/job_cgroup.h"
@@ -123,6 +124,44 @@ TEST(JobTree, CgroupReadsCpuStatOnceAndMemoryPerMember) {
   EXPECT_EQ(u->rss_bytes, 2500u * kPage);
   EXPECT_EQ(std::vector<int>(tree.pids().begin(), tree.pids().end()), (std::vector<int>{100}));
   EXPECT_EQ(tree.walks(), 0u);
+}
+
+TEST(JobTree, CgroupReadsABigTreesMemoryASliceASampleAndEveryNewMemberAtOnce) {
+  const Tree t;
+  const FileReader r = t.reader();
+  constexpr int kMembers = 20;  // 3 samples of 8 reads cover them
+  std::string procs = "100\n";
+  for (int i = 0; i < kMembers - 1; ++i) {
+    fs::create_directories(t.dir.path / fmt::format("proc/{}", 200 + i));
+    t.put(fmt::format("proc/{}/statm", 200 + i), "100 10 0 0 0 0 0\n");
+    procs += fmt::format("{}\n", 200 + i);
+  }
+  t.put("sys/fs/cgroup/job/cgroup.procs", procs);
+  JobTree tree(r, 100, kPage, 100, "/sys/fs/cgroup/job");
+  auto u = tree.read(5000);
+  ASSERT_TRUE(u.ok()) << u.status().message();
+  EXPECT_EQ(u->rss_bytes, (2500u + 10u * (kMembers - 1)) * kPage);  // every member read the first time
+  // Each member's memory grows by 1 page: a slice of 8 a sample picks it up, all within 3.
+  t.put("proc/100/statm", "5000 2501 100 10 0 200 0\n");
+  for (int i = 0; i < kMembers - 1; ++i) t.put(fmt::format("proc/{}/statm", 200 + i), "100 11 0 0 0 0 0\n");
+  std::vector<std::uint64_t> seen;
+  for (int k = 0; k < 3; ++k) {
+    u = tree.read(5000);
+    ASSERT_TRUE(u.ok());
+    seen.push_back(u->rss_bytes / kPage - (2500u + 10u * (kMembers - 1)));
+  }
+  EXPECT_EQ(seen, (std::vector<std::uint64_t>{8, 16, 20}));
+  EXPECT_EQ(std::vector<int>(tree.pids().begin(), tree.pids().end()).size(), static_cast<std::size_t>(kMembers));
+  // A new member (after a fork) is read in its first sample, beyond the slice; CPU time
+  // is the cgroup's whole figure every sample.
+  fs::create_directories(t.dir.path / "proc/300");
+  t.put("proc/300/statm", "100 1000 0 0 0 0 0\n");
+  t.put("sys/fs/cgroup/job/cgroup.procs", procs + "300\n");
+  t.put("sys/fs/cgroup/job/cpu.stat", "usage_usec 4000000\n");
+  u = tree.read(5001);
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u->rss_bytes, (2501u + 11u * (kMembers - 1) + 1000u) * kPage);
+  EXPECT_DOUBLE_EQ(u->cpu_ticks, 400.0);
 }
 
 TEST(JobTree, CgroupWithoutCpuStatIsAnError) {

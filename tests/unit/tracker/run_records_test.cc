@@ -53,12 +53,7 @@ int csv_rows(const std::string& path) {
 // A tracker that started, sampled and then "died": destroyed without stop().
 std::string dead_run(const std::string& out, const std::string& ledger) {
   FakeClock clock;
-  auto t = Tracker::create(config_for(clock, out, ledger));
-  EXPECT_TRUE(t.ok());
-  EXPECT_TRUE((*t)->start().ok());
-  clock.advance(Duration(10));
-  (*t)->sample_now();
-  return (*t)->run_id();
+  return test::dead_run(clock, config_for(clock, out, ledger));
 }
 
 TEST(RunIds, ManyIdsInOneSecondNeverCollide) {
