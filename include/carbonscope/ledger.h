@@ -132,7 +132,7 @@ class Ledger {
   Ledger(std::unique_ptr<Db> db, int version);
   Status check_writable(std::string_view what) const;
   Result<std::int64_t> seq_of(std::string_view id) const;
-  Status insert_run(const Report& report, const std::vector<PowerSample>& samples);
+  Status insert_run(const RunRecord& record);
   Result<Report> decode(const std::string& id, const std::string& json_text) const;
 
   std::unique_ptr<Db> db_;

@@ -242,32 +242,26 @@ Status Ledger::append_runs(const std::vector<RunRecord>& runs) {
     }
   }
   CS_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::begin(db_->sqlite, "recording a run"));
-  for (const RunRecord& r : runs) {
-    for (const std::string& earlier : r.earlier_ids) {
-      CS_ASSIGN_OR_RETURN(auto held, db_->sqlite.prepare("SELECT 1 FROM runs WHERE id = ?", "recording a run"));
-      held.bind(1, earlier);
-      CS_ASSIGN_OR_RETURN(bool exists, held.step());
-      if (exists) {
-        return Status::failed_precondition(fmt::format(
-            "run {} is already in the ledger {} as {}, the id an earlier carbonscope gave it: "
-            "remove it first with 'carbonscope runs rm {}'",
-            r.report.run.id, path(), earlier, earlier));
-      }
-    }
-    CS_RETURN_IF_ERROR(insert_run(r.report, r.samples));
-  }
+  for (const RunRecord& r : runs) CS_RETURN_IF_ERROR(insert_run(r));
   return tx.commit("recording a run");
 }
 
-Status Ledger::insert_run(const Report& report, const std::vector<PowerSample>& samples) {
+Status Ledger::insert_run(const RunRecord& record) {
+  const Report& report = record.report;
+  const std::vector<PowerSample>& samples = record.samples;
   const RunInfo run = with_utf8_text(report.run);  // the columns match the report JSON
   CS_ASSIGN_OR_RETURN(auto existing, db_->sqlite.prepare("SELECT 1 FROM runs WHERE id = ?", "recording a run"));
-  existing.bind(1, run.id);
-  CS_ASSIGN_OR_RETURN(bool exists, existing.step());
-  if (exists) {
-    return Status::failed_precondition(fmt::format(
-        "run {} is already in the ledger {}: remove it first with 'carbonscope runs rm {}'",
-        run.id, path(), run.id));
+  // The run's id, then the ids an earlier carbonscope gave the same run.
+  for (std::size_t k = 0; k <= record.earlier_ids.size(); ++k) {
+    const std::string& id = k == 0 ? run.id : record.earlier_ids[k - 1];
+    CS_RETURN_IF_ERROR(existing.reset());
+    existing.bind(1, id);
+    CS_ASSIGN_OR_RETURN(bool exists, existing.step());
+    if (exists) {
+      return Status::failed_precondition(fmt::format(
+          "run {} is already in the ledger {}{}: remove it first with 'carbonscope runs rm {}'", run.id, path(),
+          k == 0 ? "" : fmt::format(" as {}, the id an earlier carbonscope gave it", id), id));
+    }
   }
   CS_ASSIGN_OR_RETURN(auto insert, db_->sqlite.prepare(
       "INSERT INTO runs (id, kind, project, tags, host, region, hardware, start_unix, end_unix, "
