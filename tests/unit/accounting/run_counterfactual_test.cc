@@ -5,20 +5,16 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/accounting/clean_hours_series.h"
+
 namespace carbonscope {
 namespace {
 
-constexpr double kJuly1 = 1656633600;  // 2022-07-01T00:00Z
+using test::kJuly1;
 
 Report run_at(Place place, double start, double hours) {
-  Report r;
-  r.run.id = "r";
+  Report r = test::run_at(start, hours);
   r.run.place = std::move(place);
-  r.run.start_unix = start;
-  r.run.end_unix = start + hours * 3600;
-  r.run.duration = Duration(hours * 3600);
-  r.footprint.it_energy = Range<Energy>::exact(Energy::kwh(10));
-  r.footprint.pue.value = Range<double>::exact(1.0);
   return r;
 }
 
