@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "data/matcher.h"
+#include "carbonscope/name_match.h"
 
 namespace carbonscope {
 namespace {

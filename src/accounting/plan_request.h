@@ -14,24 +14,11 @@
 #include "accounting/plan.h"
 #include "accounting/plan_places.h"
 #include "accounting/plan_weigh.h"
+#include "carbonscope/plan.h"
 
 namespace carbonscope {
 
-struct PlanRequest {
-  EstimateRequest job;  // location fields are ignored: plan chooses the place
-  // Several accelerators to compare (job.gpu is then ignored); the first is the job's
-  // current hardware, against which --from's saving is computed.
-  std::vector<std::string> gpus;
-  std::string from;                    // "aws:us-east-1" or a zone; empty = no saving column
-  std::vector<std::string> providers;  // empty = every provider and private zones
-  std::vector<std::string> within;     // areas, and/or one duration ("48h") for the window
-  std::vector<std::string> exclude;
-  std::string start_after, deadline;  // ISO 8601 with a zone
-  int top = 10;
-  int year = 0;       // annual data year when there is no window
-  std::string near;   // --near: "London,GB" or "51.5,-0.12": adds each place's distance
-  std::string weigh;  // --weigh: "carbon=1,distance=0.3": rank by the weighted score
-};
+// PlanRequest: public, in carbonscope/plan.h.
 
 // One of the compared jobs: the same job on other hardware.
 struct PlanHardware {

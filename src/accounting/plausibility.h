@@ -10,6 +10,7 @@
 #include "accounting/location_text.h"
 #include "carbonscope/data.h"
 #include "carbonscope/location.h"
+#include "carbonscope/plausibility.h"
 
 namespace carbonscope {
 
@@ -23,7 +24,6 @@ inline constexpr double kPlausibleIntensityHigh = 1500.0;  // g/kWh
 inline constexpr double kPlausibleDeviceLowW = 1.0;
 inline constexpr double kPlausibleDeviceHighW = 5000.0;
 
-std::vector<std::string> location_warnings(const LocationText& text, ArgStyle style);
 std::vector<std::string> estimate_warnings(const EstimateRequest& request);
 // A resolved location's figures that no data centre has: a cloud region's PUE above 2
 // (providers publish 1.1 to 1.3), any PUE above 2.5.

@@ -1,8 +1,12 @@
 // Slurm's task environment -> run tags.
 #include "cluster/slurm_env.h"
 
+namespace carbonscope {
 
-namespace carbonscope::cluster {
+using cluster::kClusterTag;
+using cluster::kJobTag;
+using cluster::kNodeTag;
+using cluster::kStepTag;
 
 std::vector<std::string> slurm_tags(const Environment& env) {
   const auto get = [&env](const char* name) { return env.get(name); };
@@ -24,4 +28,4 @@ std::vector<std::string> slurm_tags(const Environment& env) {
   return tags;
 }
 
-}  // namespace carbonscope::cluster
+}  // namespace carbonscope

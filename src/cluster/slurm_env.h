@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "carbonscope/environment.h"
+#include "carbonscope/slurm.h"
 
 namespace carbonscope::cluster {
 
@@ -15,7 +16,7 @@ inline constexpr const char* kStepTag = "slurm_step=";
 inline constexpr const char* kNodeTag = "slurm_node=";
 inline constexpr const char* kClusterTag = "slurm_cluster=";
 
-// Empty outside a Slurm job.
-std::vector<std::string> slurm_tags(const Environment& env);
+// The tags themselves: carbonscope::slurm_tags (public, carbonscope/slurm.h).
+using carbonscope::slurm_tags;
 
 }  // namespace carbonscope::cluster

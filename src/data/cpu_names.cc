@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "carbonscope/data.h"
-#include "data/matcher.h"
+#include "carbonscope/name_match.h"
 
 namespace carbonscope {
 

@@ -1,7 +1,7 @@
 // Importers of hourly intensity exports. Each format yields timed points (with the
 // file line, or JSON element, they came from); the points are checked for duplicates
 // and averaged into UTC hours.
-#include "data/intensity_import.h"
+#include "carbonscope/intensity_import.h"
 
 #include <algorithm>
 #include <cmath>

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "carbonscope/data.h"
+#include "carbonscope/name_match.h"
 #include "core/text.h"
-#include "data/matcher.h"
 
 namespace carbonscope {
 namespace {

@@ -1,6 +1,6 @@
 // The shared matcher. Ordering of the rules: an exact name beats containment, and
 // containment that names one entry beats suggestions.
-#include "data/matcher.h"
+#include "carbonscope/name_match.h"
 
 #include <algorithm>
 #include <cctype>

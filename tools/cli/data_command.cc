@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/name_match.h"
 #include "command.h"
-#include "data/matcher.h"
 #include "data_intensity.h"
 #include "data_views.h"
 #include "json_print.h"

@@ -13,7 +13,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "data/intensity_import.h"
+#include "carbonscope/intensity_import.h"
 #include "hourly_options.h"
 #include "render/svg_chart.h"
 #include "json_print.h"

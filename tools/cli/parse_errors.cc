@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/name_match.h"
 #include "command.h"
-#include "data/matcher.h"
 
 namespace carbonscope::cli {
 namespace {

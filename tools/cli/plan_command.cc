@@ -2,9 +2,9 @@
 // place and time flags choose among regions, private zones and start hours.
 #include <iostream>
 
+#include "carbonscope/plan.h"
 #include "command.h"
 #include "hourly_options.h"
-#include "plan_output.h"
 #include "platform/clock.h"
 
 namespace carbonscope::cli {
@@ -80,12 +80,13 @@ void add_plan_command(CLI::App& app, Context& ctx) {
       ctx.exit_code = report_error(hourly.status());
       return;
     }
-    auto result = run_plan(**data, **hourly, opts->request, system_clock().unix_seconds());
-    if (!result.ok()) {
-      ctx.exit_code = report_error(result.status());
+    auto text = plan_text(**data, **hourly, opts->request, system_clock().unix_seconds(),
+                          opts->json ? PlanOutput::kJson : PlanOutput::kText);
+    if (!text.ok()) {
+      ctx.exit_code = report_error(text.status());
       return;
     }
-    std::cout << (opts->json ? render_plan_json(*result) : render_plan_text(*result));
+    std::cout << *text;
   });
 }
 

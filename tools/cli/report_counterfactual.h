@@ -1,4 +1,4 @@
-// Gathers each reported run's counterfactual (accounting/counterfactual.h) for the
+// Gathers each reported run's counterfactual (carbonscope/counterfactual.h) for the
 // report bundle: the run's place and the places allowed for it, resolved through the
 // tables and the hourly series (built-in and imported).
 #pragma once

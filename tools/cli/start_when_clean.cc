@@ -1,4 +1,4 @@
-// The wait of `run --start-when-clean`: the choice is accounting/clean_start.h; this file
+// The wait of `run --start-when-clean`: the choice is carbonscope/clean_start.h; this file
 // parses the flags, resolves the run's place to its hourly series, prints the choice and
 // sleeps until the start on the Clock seam, stopping cleanly on SIGINT/SIGTERM/SIGHUP.
 #include "start_when_clean.h"
@@ -12,8 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "accounting/clean_start.h"
-#include "accounting/plan_places.h"
+#include "carbonscope/clean_start.h"
 #include "carbonscope/format.h"
 #include "carbonscope/parse.h"
 #include "hourly_options.h"
@@ -96,21 +95,20 @@ std::string place_key(const TrackingOptions& t) {
   return t.location.cloud.empty() ? t.location.region : t.location.cloud;
 }
 
-void print_choice(const CleanStartChoice& c, const std::string& place, double now,
-                  const std::string& duration) {
-  std::cerr << fmt::format("carbonscope: start when clean at {}: {}\n", place, c.best->data);
+void print_choice(const CleanStart& c, double now, const std::string& duration) {
+  std::cerr << fmt::format("carbonscope: start when clean at {}: {}\n", c.place, c.data);
   if (c.at_once) {
     std::cerr << fmt::format(
         "carbonscope: starting now: the cleanest of {} starts before the deadline ({} over the expected "
         "{})\n",
-        c.starts, g_range(c.now->intensity), duration);
+        c.starts, g_range(c.now), duration);
     return;
   }
   std::cerr << fmt::format(
       "carbonscope: best start {} (in {}), of {} compared: {} over the expected {}, against {} starting now: "
       "expected saving {:.0f}% of the run's emissions\n",
       format_iso_minute(c.start_unix), format_duration(Duration(c.start_unix - now)), c.starts,
-      g_range(c.best->intensity), duration, g_range(c.now->intensity), c.saving_percent());
+      g_range(c.best), duration, g_range(c.now), c.saving_percent);
   std::cerr << "carbonscope: waiting until then; Ctrl-C stops without running the command\n";
 }
 
@@ -147,32 +145,22 @@ std::optional<int> wait_for_clean_start(const Context& ctx, const DataSet& data,
   auto deadline = deadline_of(o, now);
   if (!deadline.ok()) return report_error(deadline.status());
 
-  const HourlySeries* series = nullptr;
-  std::string label = "this machine";
   std::shared_ptr<const HourlyData> hourly;
   const std::string key = place_key(tracking);
   if (!key.empty()) {
     auto loaded = load_hourly(ctx);
     if (!loaded.ok()) return report_error(loaded.status());
     hourly = *loaded;
-    PlaceFilter f;
-    f.year = tracking.location.year;
-    f.window_first = static_cast<UnixHour>(std::floor(now / 3600));
-    f.window_hours = static_cast<std::int64_t>(std::ceil(*deadline / 3600)) - f.window_first;
-    auto place = plan_place(data, *hourly, key, f);
-    if (!place.ok()) return report_error(place.status().with_context("--start-when-clean"));
-    series = place->hourly;
-    label = place->label;
   }
-  auto choice = choose_clean_start(series, {now, *deadline, *duration});
+  auto choice = plan_clean_start(data, hourly.get(), {now, *deadline, *duration, key, tracking.location.year});
   if (!choice.ok()) return report_error(choice.status().with_context("--start-when-clean"));
-  if (!choice->best) {
+  if (!choice->has_data) {
     const std::string why =
         key.empty() ? "no place given (--cloud or --region), so no hourly series" : choice->reason;
-    std::cerr << fmt::format("carbonscope: start when clean at {}: {}; starting at once\n", label, why);
+    std::cerr << fmt::format("carbonscope: start when clean at {}: {}; starting at once\n", choice->place, why);
     return std::nullopt;
   }
-  print_choice(*choice, label, now, format_duration(*duration));
+  print_choice(*choice, now, format_duration(*duration));
   if (choice->at_once) return std::nullopt;
 
   const StopSignals stop;

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "accounting/plausibility.h"
+#include "carbonscope/plausibility.h"
+#include "carbonscope/slurm.h"
 #include "command.h"
-#include "cluster/slurm_env.h"
 #include "ledger_options.h"
 
 namespace carbonscope::cli {
@@ -36,7 +36,7 @@ Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackingOpt
   s.interval = o.interval;
   s.project = o.project;
   s.tags = o.tags;
-  for (std::string& t : cluster::slurm_tags(s.env)) s.tags.push_back(std::move(t));  // inside a Slurm job
+  for (std::string& t : slurm_tags(s.env)) s.tags.push_back(std::move(t));  // inside a Slurm job
   s.output_dir = o.output_dir;
   s.location = o.location;
   if (!o.no_ledger) s.ledger_path = resolve_ledger_path(o.ledger);

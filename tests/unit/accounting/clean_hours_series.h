@@ -1,8 +1,9 @@
 // A test series for the clean-start and counterfactual tests: every hour of 2022 at
-// 400 g/kWh, except 100 g/kWh from 04:00 to 08:00 UTC each day.
+// 400 g/kWh, except 100 g/kWh from 04:00 to 08:00 UTC each day; and a run of 10 kWh.
 #pragma once
 
 #include "carbonscope/hourly.h"
+#include "carbonscope/report.h"
 
 namespace carbonscope::test {
 
@@ -18,6 +19,18 @@ inline HourlySeries clean_mornings_2022() {
     s.g_per_kwh.push_back(hod >= 4 && hod < 8 ? 100.0f : 400.0f);
   }
   return s;
+}
+
+// A run "r" of 10 kWh IT energy at PUE 1 from `start`, `hours` long.
+inline Report run_at(double start, double hours) {
+  Report r;
+  r.run.id = "r";
+  r.run.start_unix = start;
+  r.run.end_unix = start + hours * 3600;
+  r.run.duration = Duration(hours * 3600);
+  r.footprint.it_energy = Range<Energy>::exact(Energy::kwh(10));
+  r.footprint.pue.value = Range<double>::exact(1.0);
+  return r;
 }
 
 }  // namespace carbonscope::test

@@ -11,6 +11,7 @@ namespace carbonscope {
 namespace {
 
 using test::kJuly1;
+using test::run_at;
 
 PlanPlace place(const std::string& key, double annual, const HourlySeries* s) {
   PlanPlace p;
@@ -21,17 +22,6 @@ PlanPlace place(const std::string& key, double annual, const HourlySeries* s) {
   p.pue.value = Range<double>::exact(1.0);
   p.hourly = s;
   return p;
-}
-
-Report run_at(double start, double hours) {
-  Report r;
-  r.run.id = "r";
-  r.run.start_unix = start;
-  r.run.end_unix = start + hours * 3600;
-  r.run.duration = Duration(hours * 3600);
-  r.footprint.it_energy = Range<Energy>::exact(Energy::kwh(10));
-  r.footprint.pue.value = Range<double>::exact(1.0);
-  return r;
 }
 
 TEST(Counterfactual, OwnHoursBestStartAndBestPlace) {

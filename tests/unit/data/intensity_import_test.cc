@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "data/intensity_import.h"
+#include "carbonscope/intensity_import.h"
 
 namespace carbonscope {
 namespace {

@@ -1,5 +1,5 @@
 // The shared matcher: exact names, containment, ambiguity and suggestions.
-#include "data/matcher.h"
+#include "carbonscope/name_match.h"
 
 #include <gtest/gtest.h>
 

@@ -1,18 +1,20 @@
 // `carbonscope plan` output: the job, the window, the ranked places with their grid
 // figure (hourly or annual, source, year), PUE, best start, emissions with range and
-// the saving against --from; then the job's current place and the notes.
-#include "plan_output.h"
+// the saving against --from; then the job's current place and the notes. Public as
+// plan_text (carbonscope/plan.h).
+#include "carbonscope/plan.h"
 
 #include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "accounting/plan_request.h"
 #include "carbonscope/format.h"
+#include "formats/json_text.h"
 #include "formats/report_json.h"
-#include "json_print.h"
 
-namespace carbonscope::cli {
+namespace carbonscope {
 namespace {
 
 std::string job_label(const EstimateSpec& spec, const PlanJob& job) {
@@ -113,8 +115,6 @@ nlohmann::json option_json(const PlanResult& r, const PlanOption& o, const std::
   if (!o.note.empty()) j["note"] = o.note;
   return j;
 }
-
-}  // namespace
 
 std::string render_plan_text(const PlanResult& r) {
   std::ostringstream out;
@@ -244,7 +244,15 @@ std::string render_plan_json(const PlanResult& r) {
     j["from"] = nullptr;
   }
   j["notes"] = r.notes;
-  return json_print(j) + "\n";
+  return json_text(j, 2) + "\n";
 }
 
-}  // namespace carbonscope::cli
+}  // namespace
+
+Result<std::string> plan_text(const DataSet& data, const HourlyData& hourly, const PlanRequest& request,
+                              double now_unix, PlanOutput output) {
+  CS_ASSIGN_OR_RETURN(PlanResult r, run_plan(data, hourly, request, now_unix));
+  return output == PlanOutput::kJson ? render_plan_json(r) : render_plan_text(r);
+}
+
+}  // namespace carbonscope
