@@ -11,7 +11,7 @@
 #include "render/report_html.h"
 #include "render/report_render.h"
 #include "accounting/report_totals.h"
-#include "render/svg_chart.h"
+#include "carbonscope/svg_chart.h"
 
 namespace carbonscope {
 

@@ -8,7 +8,7 @@
 #include "render/report_statement.h"
 #include "accounting/report_totals.h"
 #include "carbonscope/run_compare.h"
-#include "render/svg_chart.h"
+#include "carbonscope/svg_chart.h"
 
 namespace carbonscope {
 namespace {

@@ -15,7 +15,7 @@
 
 #include "data/intensity_import.h"
 #include "hourly_options.h"
-#include "render/svg_chart.h"
+#include "carbonscope/svg_chart.h"
 #include "json_print.h"
 
 namespace carbonscope::cli {

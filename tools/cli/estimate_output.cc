@@ -7,7 +7,7 @@
 #include "carbonscope/format.h"
 #include "carbonscope/json.h"
 #include "estimate_command.h"
-#include "render/text_layout.h"
+#include "carbonscope/text_layout.h"
 
 namespace carbonscope::cli {
 namespace {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "carbonscope/format.h"
 #include "carbonscope/json.h"
@@ -17,11 +18,9 @@
 #include "command.h"
 #include "ledger_options.h"
 #include "platform/terminal.h"
-#include "formats/inference_json.h"
-#include "formats/report_json.h"
 #include "render/report_render.h"
 #include "carbonscope/run_compare.h"
-#include "render/text_layout.h"
+#include "carbonscope/text_layout.h"
 #include "json_print.h"
 
 namespace carbonscope::cli {
