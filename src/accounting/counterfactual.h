@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "accounting/counterfactual_figures.h"
+#include "carbonscope/counterfactual_figures.h"
 #include "accounting/hourly_profile.h"
 #include "accounting/plan.h"
 #include "carbonscope/report.h"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "carbonscope/status.h"
-#include "render/report_bundle.h"
+#include "carbonscope/report_bundle.h"
 
 namespace carbonscope {
 

@@ -14,7 +14,7 @@
 #include "platform/terminal.h"
 #include "report_counterfactual.h"
 #include "report_defaults.h"
-#include "render/report_render.h"
+#include "carbonscope/report_render.h"
 
 namespace carbonscope::cli {
 namespace {

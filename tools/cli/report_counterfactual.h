@@ -4,7 +4,7 @@
 #pragma once
 
 #include "command.h"
-#include "render/report_bundle.h"
+#include "carbonscope/report_bundle.h"
 
 namespace carbonscope::cli {
 

@@ -14,7 +14,7 @@
 #include "command.h"
 #include "ledger_options.h"
 #include "report_defaults.h"
-#include "render/report_render.h"
+#include "carbonscope/report_render.h"
 #include "json_print.h"
 
 namespace carbonscope::cli {

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "accounting/counterfactual_figures.h"
-#include "accounting/sci.h"
+#include "carbonscope/counterfactual_figures.h"
 #include "carbonscope/ledger.h"
 #include "carbonscope/report.h"
+#include "carbonscope/sci.h"
 
 namespace carbonscope {
 
@@ -38,7 +38,7 @@ struct ReportBundle {
   // The same job at the best start and place (by run id; gathered with the hourly data).
   std::map<std::string, Counterfactual> counterfactuals;
   // Candidates for "other regions": countries, and cloud regions that a cloud run is
-  // compared with instead (see comparison_regions in report_html.h).
+  // compared with instead (the HTML report picks among them).
   std::vector<RegionIntensity> regions;
   std::vector<EquivalentFactor> equivalents;
   SciInput sci;
