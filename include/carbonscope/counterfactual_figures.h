@@ -1,5 +1,6 @@
-// The figures of a counterfactual (computed by accounting/counterfactual.h), kept apart
-// from the hourly-series headers so that report sinks can carry them.
+// The figures of a counterfactual: the same run at its own hours' intensity, at the
+// best start time and in the best allowed region, as a report carries them (computed
+// inside the library from the hourly series).
 #pragma once
 
 #include <optional>

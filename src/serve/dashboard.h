@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "carbonscope/status.h"
 #include "carbonscope/report_bundle.h"
+#include "carbonscope/status.h"
 
 namespace carbonscope {
 

@@ -13,9 +13,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "carbonscope/svg_chart.h"
 #include "data/intensity_import.h"
 #include "hourly_options.h"
-#include "carbonscope/svg_chart.h"
 #include "json_print.h"
 
 namespace carbonscope::cli {

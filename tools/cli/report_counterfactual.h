@@ -3,8 +3,8 @@
 // tables and the hourly series (built-in and imported).
 #pragma once
 
-#include "command.h"
 #include "carbonscope/report_bundle.h"
+#include "command.h"
 
 namespace carbonscope::cli {
 

@@ -15,13 +15,13 @@
 #include "carbonscope/json.h"
 #include "carbonscope/ledger.h"
 #include "carbonscope/location.h"
-#include "command.h"
-#include "ledger_options.h"
-#include "platform/terminal.h"
 #include "carbonscope/report_render.h"
 #include "carbonscope/run_compare.h"
 #include "carbonscope/text_layout.h"
+#include "command.h"
 #include "json_print.h"
+#include "ledger_options.h"
+#include "platform/terminal.h"
 
 namespace carbonscope::cli {
 namespace {

@@ -7,15 +7,15 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/report_render.h"
 #include "cluster/node_merge.h"
 #include "cluster/sacct_runner.h"
 #include "cluster/slurm_import.h"
 #include "cluster/slurm_report.h"
 #include "command.h"
+#include "json_print.h"
 #include "ledger_options.h"
 #include "report_defaults.h"
-#include "carbonscope/report_render.h"
-#include "json_print.h"
 
 namespace carbonscope::cli {
 namespace {
