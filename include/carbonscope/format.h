@@ -64,5 +64,7 @@ bool is_readable_amount(double amount);
 std::string describe_provenance(const Provenance& p);
 // "2026-11-22 07:04 UTC"; "" for 0.
 std::string format_utc_minute(double unix_seconds);
+// ISO 8601 UTC ("2026-11-22T07:04:25Z") for a Unix time, as the JSON formats write it; "" for 0.
+std::string iso8601_utc(double unix_seconds);
 
 }  // namespace carbonscope

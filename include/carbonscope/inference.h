@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "carbonscope/footprint.h"
+
 namespace carbonscope {
 
 // Work served, cumulative or over an interval.
@@ -79,5 +81,9 @@ struct InferenceFigures {
   double requests_per_day = 0, energy_wh_per_day = 0, idle_wh_per_day = 0;
 };
 InferenceFigures inference_figures(const InferenceSummary& s);
+
+// The text lines `run`, `monitor` and `runs show` print: "requests   1,234 (56,789
+// output tokens) in 2 min" and the per-request figures, with the run's PUE and intensity.
+std::vector<std::string> inference_lines(const InferenceSummary& s, const Footprint& f);
 
 }  // namespace carbonscope

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "accounting/counterfactual_figures.h"
 #include "accounting/hourly_profile.h"
 #include "accounting/plan.h"
+#include "carbonscope/counterfactual_figures.h"
 #include "carbonscope/report.h"
 
 namespace carbonscope {

@@ -6,17 +6,10 @@
 #include <string>
 
 #include "accounting/report_totals.h"
+#include "carbonscope/sci.h"  // SciInput
 #include "carbonscope/units.h"
 
 namespace carbonscope {
-
-// Inputs of SCI beside the runs.
-struct SciInput {
-  double functional_units = 1;           // R
-  std::string functional_unit = "run";   // what R counts
-  Emissions embodied;                    // M; zero unless given
-  bool embodied_given = false;
-};
 
 struct SciScore {
   Range<Energy> energy;          // E: facility energy

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/ledger.h"
+#include "carbonscope/version.h"
 #include "core/text.h"
 #include "core/utc_time.h"
 
@@ -92,7 +93,7 @@ std::string codecarbon_row(const Report& r) {
       num(watts(cpu)), num(watts(gpu)), num(watts(ram)), num(cpu * pue), num(gpu * pue), num(ram * pue),
       num(f.facility_energy.central.kwh()), "0", quote(place.country_name), quote(place.country_iso3),
       quote(region), quote(place.cloud_provider), quote(place.cloud_region), quote(r.run.os), "",
-      "carbonscope-0.1.0", std::to_string(r.run.cpu_count), quote(r.run.cpu_model),
+      fmt::format("carbonscope-{}", version()), std::to_string(r.run.cpu_count), quote(r.run.cpu_model),
       std::to_string(r.run.gpu_count), quote(r.run.gpu_model), "", "", fmt::format("{:.3f}", r.run.ram_gb),
       r.run.machine_scope ? "machine" : "process", util < 0 ? "" : fmt::format("{:.2f}", 100 * util), "", "", "",
       place.on_cloud() ? "Y" : "N", num(pue), "0"};

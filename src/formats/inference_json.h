@@ -19,7 +19,4 @@ namespace carbonscope {
 nlohmann::json inference_json(const InferenceSummary& s, const Footprint& f);
 Result<InferenceSummary> inference_from_json(const nlohmann::json& j);
 
-// "requests   1,234 (56,789 output tokens) in 2 min" and the per-request figures.
-std::vector<std::string> inference_lines(const InferenceSummary& s, const Footprint& f);
-
 }  // namespace carbonscope

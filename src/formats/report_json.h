@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "carbonscope/format.h"  // iso8601_utc
 #include "carbonscope/report.h"
 #include "carbonscope/status.h"
 
@@ -30,8 +31,5 @@ nlohmann::json provenance_json(const Provenance& p);
 // `run` with every text field as valid UTF-8 (invalid bytes as \xHH, carbonscope/utf8.h),
 // as to_json writes it: what the ledger's metadata columns must hold too.
 RunInfo with_utf8_text(RunInfo run);
-
-// ISO 8601 UTC ("2026-11-22T07:04:25Z") for a Unix time; "" for 0.
-std::string iso8601_utc(double unix_seconds);
 
 }  // namespace carbonscope

@@ -5,13 +5,13 @@
 
 #include <fmt/format.h>
 
-#include "carbonscope/format.h"
+#include "accounting/report_totals.h"
 #include "carbonscope/footprint.h"
+#include "carbonscope/format.h"
+#include "carbonscope/svg_chart.h"
 #include "render/report_counterfactual.h"
 #include "render/report_html.h"
 #include "render/report_render.h"
-#include "accounting/report_totals.h"
-#include "render/svg_chart.h"
 
 namespace carbonscope {
 

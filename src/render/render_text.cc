@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/text_layout.h"
 #include "render/report_counterfactual.h"
 #include "render/report_render.h"
 #include "render/report_statement.h"
-#include "render/text_layout.h"
 
 namespace carbonscope {
 namespace {

@@ -1,5 +1,5 @@
 // gather_runs: ledger runs and their series into a ReportBundle (see report_bundle.h).
-#include "render/report_bundle.h"
+#include "carbonscope/report_bundle.h"
 
 namespace carbonscope {
 namespace {

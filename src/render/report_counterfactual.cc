@@ -5,7 +5,7 @@
 
 #include "carbonscope/format.h"
 #include "carbonscope/hourly.h"
-#include "render/svg_chart.h"
+#include "carbonscope/svg_chart.h"
 
 namespace carbonscope {
 namespace {

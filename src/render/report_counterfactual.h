@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "render/report_bundle.h"
+#include "carbonscope/report_bundle.h"
 
 namespace carbonscope {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "carbonscope/ledger.h"
-#include "render/report_bundle.h"
+#include "carbonscope/report_bundle.h"
 #include "render/report_statement.h"
 
 namespace carbonscope {

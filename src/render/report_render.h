@@ -1,25 +1,15 @@
-// The report formats of `carbonscope report` and the one entry point that renders a
-// ReportBundle in any of them. Each format lives in its own render_*.cc file;
-// docs/reference/report-formats.md documents them.
+// The renderers behind render_report (carbonscope/report_render.h), one per format, each
+// in its own render_*.cc file, and the bundle as JSON for the dashboard.
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include <nlohmann/json.hpp>
 
-#include "carbonscope/status.h"
-#include "render/report_bundle.h"
+#include "carbonscope/report_bundle.h"
+#include "carbonscope/report_render.h"
 
 namespace carbonscope {
-
-enum class ReportFormat { kText, kMarkdown, kLatex, kModelCard, kSci, kHtml, kJson };
-
-// "text", "md", "latex", "model-card", "sci", "html", "json".
-Result<ReportFormat> parse_report_format(std::string_view name);
-
-// Renders `bundle` (at least one run) in `format`.
-Result<std::string> render_report(const ReportBundle& bundle, ReportFormat format);
 
 std::string render_text(const ReportBundle& bundle);
 std::string render_markdown(const ReportBundle& bundle);

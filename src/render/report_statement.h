@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "render/report_bundle.h"
+#include "carbonscope/report_bundle.h"
 
 namespace carbonscope {
 

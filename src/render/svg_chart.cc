@@ -1,5 +1,5 @@
 // SVG line and bar charts with "nice" axis ticks.
-#include "render/svg_chart.h"
+#include "carbonscope/svg_chart.h"
 
 #include <algorithm>
 #include <cmath>

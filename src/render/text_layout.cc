@@ -1,5 +1,5 @@
 // Wrapping, padding and tables for terminal text.
-#include "render/text_layout.h"
+#include "carbonscope/text_layout.h"
 
 #include <algorithm>
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "carbonscope/report_bundle.h"
 #include "carbonscope/status.h"
-#include "render/report_bundle.h"
 
 namespace carbonscope {
 

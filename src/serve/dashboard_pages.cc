@@ -3,12 +3,12 @@
 
 #include <fmt/format.h>
 
+#include "accounting/report_totals.h"
 #include "carbonscope/format.h"
+#include "carbonscope/run_compare.h"
+#include "carbonscope/svg_chart.h"
 #include "render/report_html.h"
 #include "render/report_statement.h"
-#include "accounting/report_totals.h"
-#include "carbonscope/run_compare.h"
-#include "render/svg_chart.h"
 
 namespace carbonscope {
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "carbonscope/ledger.h"
-#include "render/report_bundle.h"
+#include "carbonscope/report_bundle.h"
 
 namespace carbonscope {
 

@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "carbonscope/intensity_import.h"
+#include "carbonscope/svg_chart.h"
 #include "hourly_options.h"
-#include "render/svg_chart.h"
 #include "json_print.h"
 
 namespace carbonscope::cli {

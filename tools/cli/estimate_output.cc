@@ -6,8 +6,8 @@
 
 #include "carbonscope/format.h"
 #include "carbonscope/json.h"
+#include "carbonscope/text_layout.h"
 #include "estimate_command.h"
-#include "render/text_layout.h"
 
 namespace carbonscope::cli {
 namespace {

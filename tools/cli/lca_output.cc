@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
-#include "render/text_layout.h"
+#include "carbonscope/text_layout.h"
 
 namespace carbonscope::cli {
 namespace {

@@ -9,12 +9,12 @@
 #include "carbonscope/ledger.h"
 #include "carbonscope/limits.h"
 #include "carbonscope/parse.h"
+#include "carbonscope/report_render.h"
 #include "command.h"
 #include "ledger_options.h"
 #include "platform/terminal.h"
 #include "report_counterfactual.h"
 #include "report_defaults.h"
-#include "render/report_render.h"
 
 namespace carbonscope::cli {
 namespace {

@@ -3,8 +3,8 @@
 // tables and the hourly series (built-in and imported).
 #pragma once
 
+#include "carbonscope/report_bundle.h"
 #include "command.h"
-#include "render/report_bundle.h"
 
 namespace carbonscope::cli {
 

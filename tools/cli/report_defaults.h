@@ -7,7 +7,7 @@
 
 #include "carbonscope/data.h"
 #include "carbonscope/estimate_request.h"
-#include "render/report_bundle.h"
+#include "carbonscope/report_bundle.h"
 
 namespace carbonscope::cli {
 

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "formats/inference_json.h"
+#include "carbonscope/inference.h"
 
 namespace carbonscope::cli {
 

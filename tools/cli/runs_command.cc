@@ -9,20 +9,19 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "carbonscope/format.h"
 #include "carbonscope/json.h"
 #include "carbonscope/ledger.h"
 #include "carbonscope/location.h"
+#include "carbonscope/report_render.h"
+#include "carbonscope/run_compare.h"
+#include "carbonscope/text_layout.h"
 #include "command.h"
+#include "json_print.h"
 #include "ledger_options.h"
 #include "platform/terminal.h"
-#include "formats/inference_json.h"
-#include "formats/report_json.h"
-#include "render/report_render.h"
-#include "carbonscope/run_compare.h"
-#include "render/text_layout.h"
-#include "json_print.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -247,7 +246,8 @@ Status show_run(const RunsFlags& f) {
     ReportBundle bundle;
     bundle.runs = {report};
     bundle.text_width = static_cast<std::size_t>(terminal_width());
-    out += render_text(bundle);
+    CS_ASSIGN_OR_RETURN(std::string text, render_report(bundle, ReportFormat::kText));
+    out += text;
     if (report.inference) {
       out += "\nInference (per request; docs/inference.md)\n";
       for (const std::string& line : inference_lines(*report.inference, report.footprint)) out += "  " + line + "\n";

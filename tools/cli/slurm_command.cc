@@ -7,11 +7,12 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/report_render.h"
 #include "carbonscope/slurm.h"
 #include "command.h"
+#include "json_print.h"
 #include "ledger_options.h"
 #include "report_defaults.h"
-#include "render/report_render.h"
 
 namespace carbonscope::cli {
 namespace {

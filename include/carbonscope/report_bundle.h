@@ -7,10 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "accounting/counterfactual_figures.h"
-#include "accounting/sci.h"
+#include "carbonscope/counterfactual_figures.h"
 #include "carbonscope/ledger.h"
 #include "carbonscope/report.h"
+#include "carbonscope/sci.h"
+#include "carbonscope/version.h"
 
 namespace carbonscope {
 
@@ -38,12 +39,12 @@ struct ReportBundle {
   // The same job at the best start and place (by run id; gathered with the hourly data).
   std::map<std::string, Counterfactual> counterfactuals;
   // Candidates for "other regions": countries, and cloud regions that a cloud run is
-  // compared with instead (see comparison_regions in report_html.h).
+  // compared with instead (the HTML report picks among them).
   std::vector<RegionIntensity> regions;
   std::vector<EquivalentFactor> equivalents;
   SciInput sci;
   std::string training_type;  // model card: "pre-training", "fine-tuning", or ""
-  std::string tool = "carbonscope 0.1.0";
+  std::string tool = "carbonscope " + std::string(version());
   // Method notes (formulas, run ids, hints, recorded notes): always in text, in md,
   // latex and html only when asked (`report --notes`); the dashboard shows them.
   bool method_notes = false;
