@@ -7,8 +7,11 @@ include(CMakePackageConfigHelpers)
 install(TARGETS carbonscope carbonscope-serve RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS carbonscope_lib EXPORT carbonscopeTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+# dashboard.h and metrics_endpoint.h are the API of the HTTP servers (cs_serve), which
+# carbonscope-serve and carbonscope-exporter link and libcarbonscope does not.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/carbonscope
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h")
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h"
+  PATTERN "dashboard.h" EXCLUDE PATTERN "metrics_endpoint.h" EXCLUDE)
 
 set(cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/carbonscope)
 install(EXPORT carbonscopeTargets NAMESPACE carbonscope:: DESTINATION ${cmake_dir})

@@ -51,7 +51,10 @@ Result<RunKind> parse_run_kind(std::string_view text);
 // Anything else is refused before it reaches SQL, a file name or a URL.
 bool is_valid_run_id(std::string_view id);
 // "20261122T070425Z-3fa9c1d2e4b7": the UTC start time and 48 random bits as hex, the
-// one run id format (the tracker's new_run_id draws the bits; imports pass theirs).
+// one run id format (new_run_id draws the bits; imports pass theirs).
 std::string make_run_id(double unix_seconds, std::uint64_t random_bits);
+// A new run's id (the tracker's, a saved estimate's): the bits drawn so that no two ids
+// collide (src/sinks/run_id.cc says why).
+std::string new_run_id(double unix_seconds);
 
 }  // namespace carbonscope

@@ -1,7 +1,8 @@
 // Sensor: one source of energy or power readings (a RAPL tree, the NVIDIA GPUs, a
 // model). It names its domains, each saying which domain already includes its energy,
 // and fills one reading per domain each sample. Built by a probing factory that says
-// why it was rejected when it is; see src/sensors/registry.h.
+// why it was rejected when it is (ProbeResult; probe_sensor_backends() in
+// carbonscope/tracker_setup.h lists them).
 #pragma once
 
 #include <cstdint>
@@ -66,6 +67,15 @@ class Sensor {
   // Fills out[i] for domains()[i]. A domain that cannot be read has ok == false; the
   // Status explains the first failure (the sampler reports it and falls back).
   virtual Status read(const SampleContext& ctx, std::span<DomainReading> out) = 0;
+};
+
+// One backend of the preference chain as probed: used, available (but not needed) or
+// rejected, with why.
+struct ProbeResult {
+  std::string backend;  // "rapl-powercap", "rapl-msr", "nvml", ...
+  bool available = false;
+  bool used = false;
+  std::string detail;  // what it found, or why it was rejected and how to fix it
 };
 
 }  // namespace carbonscope

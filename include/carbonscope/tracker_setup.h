@@ -9,6 +9,7 @@
 #include "carbonscope/data.h"
 #include "carbonscope/environment.h"
 #include "carbonscope/location.h"
+#include "carbonscope/sensor.h"
 #include "carbonscope/settings.h"
 #include "carbonscope/tracker.h"
 
@@ -32,5 +33,9 @@ struct TrackerSetup {
 };
 
 Result<TrackerConfig> make_tracker_config(const DataSet& data, const TrackerSetup& setup);
+
+// Every sensor backend, in preference order, probed as a tracker made with `env` would
+// probe them (`carbonscope sensors`): the sensors found are opened and closed again.
+std::vector<ProbeResult> probe_sensor_backends(const DataSet& data, const Environment& env);
 
 }  // namespace carbonscope

@@ -11,16 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "carbonscope/metrics_endpoint.h"  // MetricLabel, MetricsScope
 #include "carbonscope/tracker.h"
 
 namespace carbonscope {
 
 inline constexpr const char* kPrometheusContentType = "text/plain; version=0.0.4; charset=utf-8";
-
-struct MetricLabel {
-  std::string name;
-  std::string value;
-};
 
 // A label value with the format's three escapes: backslash, double quote, line feed.
 void append_label_value(std::string& out, std::string_view value);
@@ -32,14 +28,6 @@ void append_sample_value(std::string& out, double value);
 void append_family_header(std::string& out, std::string_view name, std::string_view type, std::string_view help);
 // [a-zA-Z_][a-zA-Z0-9_]*, not starting with "__" (reserved for Prometheus).
 bool valid_label_name(std::string_view name);
-
-// What the figures are about and how energy becomes emissions.
-struct MetricsScope {
-  // On every series: node_name, and job_id / step_id when the tracker runs in a job.
-  std::vector<MetricLabel> labels;
-  double pue = 1;
-  double grams_per_kwh = 0;  // grid carbon intensity, central
-};
 
 class MetricsBoard {
  public:

@@ -21,13 +21,6 @@ struct SensorOptions {
   CpuModelConfig cpu_model;
 };
 
-struct ProbeResult {
-  std::string backend;  // "rapl-powercap", "rapl-msr", "nvml", ...
-  bool available = false;
-  bool used = false;
-  std::string detail;  // what it found, or why it was rejected and how to fix it
-};
-
 struct SensorSet {
   std::vector<std::unique_ptr<Sensor>> sensors;
   // standby[i]: sensors[i] is counted only for intervals where the measured host

@@ -1,6 +1,6 @@
 // HTTP routes of the dashboard. Every handler opens the ledger read-only for its own
 // request, so pages are always current and a broken request cannot affect another.
-#include "serve/dashboard.h"
+#include "carbonscope/dashboard.h"
 
 #include <atomic>
 
@@ -17,16 +17,6 @@
 #include "render/report_render.h"
 
 namespace carbonscope {
-
-struct Dashboard::Impl {
-  DashboardOptions options;
-  httplib::Server server;
-  std::string host;  // the bound address, for the Host header check
-  int port = 0;
-  // listen() on its thread and stop() from another: a stop before the accept loop has
-  // started must still end it (listen() sees `stopping`, or stop() knocks until `done`).
-  std::atomic<bool> started{false}, stopping{false}, done{false};
-};
 
 namespace {
 
@@ -199,39 +189,54 @@ void routes(httplib::Server& s, const DashboardOptions& o, const std::string& bo
   harden_server(s, kWorkers);
 }
 
-}  // namespace
+class HttpDashboard final : public Dashboard {
+ public:
+  explicit HttpDashboard(DashboardOptions options) : options_(std::move(options)) {
+    routes(server_, options_, host_);
+  }
+  ~HttpDashboard() override { stop(); }
+  HttpDashboard(const HttpDashboard&) = delete;
+  HttpDashboard& operator=(const HttpDashboard&) = delete;
 
-Dashboard::Dashboard(DashboardOptions options) : impl_(std::make_unique<Impl>()) {
-  impl_->options = std::move(options);
-  routes(impl_->server, impl_->options, impl_->host);
-}
+  Result<int> bind(const std::string& host, int port) override {
+    CS_ASSIGN_OR_RETURN(int bound, bind_server(server_, host, port, "--port"));
+    host_ = host;
+    port_ = bound;
+    return bound;
+  }
 
-Dashboard::~Dashboard() { stop(); }
-
-Result<int> Dashboard::bind(const std::string& host, int port) {
-  CS_ASSIGN_OR_RETURN(int bound, bind_server(impl_->server, host, port, "--port"));
-  impl_->host = host;
-  impl_->port = bound;
-  return bound;
-}
-
-Status Dashboard::listen() {
-  impl_->started = true;
-  if (impl_->stopping) {  // stopped before the loop began: the loop is over, say so
-    impl_->done = true;
+  Status listen() override {
+    started_ = true;
+    if (stopping_) {  // stopped before the loop began: the loop is over, say so
+      done_ = true;
+      return Status::ok_status();
+    }
+    const bool ok = server_.listen_after_bind();
+    done_ = true;
+    if (!ok && !stopping_) return Status::io_error("the dashboard server stopped with an error");
     return Status::ok_status();
   }
-  const bool ok = impl_->server.listen_after_bind();
-  impl_->done = true;
-  if (!ok && !impl_->stopping) return Status::io_error("the dashboard server stopped with an error");
-  return Status::ok_status();
-}
 
-void Dashboard::stop() {
-  if (!impl_) return;
-  impl_->stopping = true;
-  if (!impl_->started || impl_->done) return;
-  stop_listening(impl_->server, impl_->host, impl_->port, impl_->done);
+  void stop() override {
+    stopping_ = true;
+    if (!started_ || done_) return;
+    stop_listening(server_, host_, port_, done_);
+  }
+
+ private:
+  DashboardOptions options_;
+  httplib::Server server_;
+  std::string host_;  // the bound address, for the Host header check
+  int port_ = 0;
+  // listen() on its thread and stop() from another: a stop before the accept loop has
+  // started must still end it (listen() sees `stopping_`, or stop() knocks until `done_`).
+  std::atomic<bool> started_{false}, stopping_{false}, done_{false};
+};
+
+}  // namespace
+
+std::unique_ptr<Dashboard> make_dashboard(DashboardOptions options) {
+  return std::make_unique<HttpDashboard>(std::move(options));
 }
 
 bool is_loopback_host(const std::string& host) {

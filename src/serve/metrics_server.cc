@@ -14,7 +14,7 @@
 
 #include <fmt/format.h>
 
-#include "serve/dashboard.h"
+#include "carbonscope/dashboard.h"  // is_loopback_host
 #include "serve/http_guard.h"
 
 namespace carbonscope {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "carbonscope/metrics_endpoint.h"  // parse_listen_address
 #include "carbonscope/status.h"
 #include "serve/slurm_job_metrics.h"
 #include "formats/prometheus_text.h"
@@ -30,14 +31,5 @@ class MetricsServer {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// An address "HOST:PORT" ("127.0.0.1:9464", "[::1]:9464", "0.0.0.0:9464"). A host other
-// than loopback is refused unless `allow_remote` (the metrics have no authentication).
-struct ListenAddress {
-  std::string host;
-  int port = 0;
-};
-Result<ListenAddress> parse_listen_address(const std::string& text, bool allow_remote,
-                                           const std::string& option);
 
 }  // namespace carbonscope

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/environment.h"
+#include "carbonscope/run_filter.h"
 #include "platform/system_info.h"
 #include "formats/json_text.h"
 #include "store/ledger_import.h"

@@ -18,8 +18,6 @@ inline constexpr const char* kRunJson = "run.json";
 inline constexpr const char* kSamplesCsv = "samples.csv";
 inline constexpr const char* kReportJson = "report.json";
 
-// "20261122T070425Z-3f2a09c1d4e5": time-sortable; unique (run_id.cc says why).
-std::string new_run_id(double unix_seconds);
 Status make_dirs(const std::string& path, FileWriter& files = system_file_writer());
 // Writes PATH.tmp then renames it over PATH, so readers never see half a file
 // (FileWriter::write_atomic).

@@ -11,7 +11,6 @@
 #include <random>
 
 #include "carbonscope/run_filter.h"
-#include "sinks/run_files.h"
 
 namespace carbonscope {
 namespace {

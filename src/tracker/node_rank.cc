@@ -1,5 +1,5 @@
 // Local rank and world size from the launchers' variables.
-#include "tracker/node_rank.h"
+#include "carbonscope/node_rank.h"
 
 #include <charconv>
 #include <string_view>
@@ -22,8 +22,7 @@ std::optional<int> env_number(const Environment& env, const char* name) {
 
 std::string env_text(const Environment& env, const char* name) { return env.get(name); }
 
-}  // namespace
-
+// "2(x3),1" (SLURM_STEP_TASKS_PER_NODE) -> the count of node `node`, nullopt if malformed.
 std::optional<int> slurm_tasks_on_node(const std::string& spec, int node) {
   std::vector<int> counts;
   std::size_t pos = 0;
@@ -47,6 +46,8 @@ std::optional<int> slurm_tasks_on_node(const std::string& spec, int node) {
   if (node < 0 || static_cast<std::size_t>(node) >= counts.size()) return std::nullopt;
   return counts[static_cast<std::size_t>(node)];
 }
+
+}  // namespace
 
 NodeRank node_rank_from_env(const Environment& env) {
   NodeRank r;

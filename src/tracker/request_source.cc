@@ -3,9 +3,14 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -156,56 +161,98 @@ Result<RequestCounts> LogSource::poll() {
   return d;
 }
 
-RequestPoller::RequestPoller(std::unique_ptr<RequestSource> source, Tracker& tracker, Duration period)
-    : source_(std::move(source)), tracker_(tracker), period_(period) {
-  poll_once();  // the baseline, before the command starts serving
-  thread_ = std::thread([this] {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!stopping_) {
-      cv_.wait_for(lock, std::chrono::duration<double>(period_.count()), [this] { return stopping_; });
-      if (stopping_) break;
-      lock.unlock();
-      poll_once();
-      lock.lock();
+namespace {
+
+class ThreadPoller final : public RequestPoller {
+ public:
+  ThreadPoller(std::unique_ptr<RequestSource> source, Tracker& tracker, Duration period)
+      : source_(std::move(source)), tracker_(tracker), period_(period) {
+    poll_once();  // the baseline, before the command starts serving
+    thread_ = std::thread([this] {
+      std::unique_lock<std::mutex> lock(mu_);
+      while (!stopping_) {
+        cv_.wait_for(lock, std::chrono::duration<double>(period_.count()), [this] { return stopping_; });
+        if (stopping_) break;
+        lock.unlock();
+        poll_once();
+        lock.lock();
+      }
+    });
+  }
+  ~ThreadPoller() override { stop(); }
+  ThreadPoller(const ThreadPoller&) = delete;
+  ThreadPoller& operator=(const ThreadPoller&) = delete;
+
+  void stop() override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (stopping_) return;
+      stopping_ = true;
     }
-  });
-}
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    poll_once();
+  }
 
-RequestPoller::~RequestPoller() { stop(); }
-
-void RequestPoller::stop() {
-  {
+  std::string problems() const override {
     std::lock_guard<std::mutex> lock(mu_);
-    if (stopping_) return;
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-  poll_once();
-}
-
-void RequestPoller::poll_once() {
-  Result<RequestCounts> r = source_->poll();
-  std::lock_guard<std::mutex> lock(mu_);
-  ++polls_;
-  if (!r.ok()) {
-    if (ever_ok_) ++failures_;  // a service still starting is not a failure
-    last_error_ = r.status().message();
-    return;
-  }
-  if (!ever_ok_ && polls_ > 1) tracker_.begin_request_fit();  // it was starting until now
-  ever_ok_ = true;
-  if (r->any()) tracker_.add_requests(r->requests, r->input_tokens, r->output_tokens);
-}
-
-std::string RequestPoller::problems() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (!ever_ok_)
-    return fmt::format("{} never answered ({} tries); the last: {}", source_->describe(), polls_,
+    if (!ever_ok_)
+      return fmt::format("{} never answered ({} tries); the last: {}", source_->describe(), polls_,
+                         last_error_);
+    if (failures_ == 0) return "";
+    return fmt::format("{} of {} reads of {} failed; the last: {}", failures_, polls_, source_->describe(),
                        last_error_);
-  if (failures_ == 0) return "";
-  return fmt::format("{} of {} reads of {} failed; the last: {}", failures_, polls_, source_->describe(),
-                     last_error_);
+  }
+
+ private:
+  void poll_once() {
+    Result<RequestCounts> r = source_->poll();
+    std::lock_guard<std::mutex> lock(mu_);
+    ++polls_;
+    if (!r.ok()) {
+      if (ever_ok_) ++failures_;  // a service still starting is not a failure
+      last_error_ = r.status().message();
+      return;
+    }
+    if (!ever_ok_ && polls_ > 1) tracker_.begin_request_fit();  // it was starting until now
+    ever_ok_ = true;
+    if (r->any()) tracker_.add_requests(r->requests, r->input_tokens, r->output_tokens);
+  }
+
+  std::unique_ptr<RequestSource> source_;
+  Tracker& tracker_;
+  Duration period_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  int polls_ = 0, failures_ = 0;
+  bool ever_ok_ = false;
+  std::string last_error_;
+  std::thread thread_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<RequestSource>> metrics_request_source(const std::string& url,
+                                                              const std::string& requests_metric,
+                                                              const std::string& tokens_metric) {
+  CS_ASSIGN_OR_RETURN(LoopbackUrl parsed, parse_loopback_url(url));
+  MetricNames names;
+  if (!requests_metric.empty()) names.requests = {requests_metric};
+  if (!tokens_metric.empty()) names.output_tokens = {tokens_metric};
+  return std::unique_ptr<RequestSource>(std::make_unique<PrometheusSource>(parsed, url, names));
+}
+
+Result<std::unique_ptr<RequestSource>> log_request_source(const std::string& path, const std::string& pattern) {
+  CS_ASSIGN_OR_RETURN(std::unique_ptr<LogSource> log, LogSource::create(path, pattern));
+  return std::unique_ptr<RequestSource>(std::move(log));
+}
+
+std::unique_ptr<RequestPoller> start_request_poller(std::unique_ptr<RequestSource> source, Tracker& tracker,
+                                                    Duration interval) {
+  if (!source) return nullptr;
+  const Duration period(std::clamp(interval.count() / 4, 0.05, 1.0));
+  return std::make_unique<ThreadPoller>(std::move(source), tracker, period);
 }
 
 }  // namespace carbonscope

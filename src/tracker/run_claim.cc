@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/run_filter.h"
 #include "sinks/run_files.h"
 #include "tracker/run_finish.h"
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/tracker_setup.h"
 #include "platform/file_reader.h"
 #include "sensors/procfs.h"
 #include "tracker/cpu_tdp.h"
@@ -57,6 +58,10 @@ SensorOptions sensor_options_of(const TrackerConfig& c) {
   o.cpu_model.tdp = c.cpu_tdp;
   o.cpu_model.tdp_source = c.tdp_source;
   return o;
+}
+
+std::vector<ProbeResult> probe_sensor_backends(const DataSet& data, const Environment& env) {
+  return probe_sensors(sensor_options(data, env)).probes;
 }
 
 }  // namespace carbonscope

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/run_filter.h"
 #include "carbonscope/utf8.h"
 #include "platform/clock.h"
 #include "platform/system_info.h"

@@ -104,10 +104,10 @@ std::string outside_address() {
 TEST_F(DashboardFaults, CommandLinesAreShownToLoopbackClientsOnly) {
   const std::string addr = outside_address();
   if (addr.empty()) GTEST_SKIP() << "this machine has no non-loopback IPv4 address to connect from";
-  Dashboard wide(DashboardOptions{served_->ledger_path(), {}, {}, 10});
-  const auto port = wide.bind("0.0.0.0", 0);
+  const auto wide = make_dashboard(DashboardOptions{served_->ledger_path(), {}, {}, 10});
+  const auto port = wide->bind("0.0.0.0", 0);
   ASSERT_TRUE(port.ok()) << port.status().message();
-  std::thread t([&wide] { (void)wide.listen(); });
+  std::thread t([&wide] { (void)wide->listen(); });
   const auto fetch = [&](const std::string& host) {
     httplib::Client c(host, *port);
     c.set_connection_timeout(5);
@@ -116,7 +116,7 @@ TEST_F(DashboardFaults, CommandLinesAreShownToLoopbackClientsOnly) {
   };
   auto local = fetch("127.0.0.1");
   auto remote = fetch(addr);
-  wide.stop();
+  wide->stop();
   t.join();
   ASSERT_TRUE(local);
   ASSERT_TRUE(remote);
@@ -126,8 +126,8 @@ TEST_F(DashboardFaults, CommandLinesAreShownToLoopbackClientsOnly) {
 }
 
 TEST(DashboardFaultsBind, EmptyHostIsRefused) {
-  Dashboard d(DashboardOptions{"/nonexistent/ledger.db", {}, {}, 10});
-  const auto port = d.bind("", 0);
+  const auto d = make_dashboard(DashboardOptions{"/nonexistent/ledger.db", {}, {}, 10});
+  const auto port = d->bind("", 0);
   ASSERT_FALSE(port.ok());
   EXPECT_NE(port.status().message().find("--host is empty"), std::string::npos);
 }

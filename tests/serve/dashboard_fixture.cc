@@ -38,7 +38,7 @@ ServedLedger::ServedLedger() {
   options.ledger_path = ledger_;
   options.regions = {{"NO", CarbonIntensity::g_per_kwh(30), "test", ""}, {"PL", CarbonIntensity::g_per_kwh(660), "test", ""}};
   options.equivalents = {{"driven", "km", Emissions::grams(175), "test"}};
-  dashboard_ = std::make_unique<Dashboard>(options);
+  dashboard_ = make_dashboard(options);
   auto port = dashboard_->bind("127.0.0.1", 0);
   EXPECT_TRUE(port.ok()) << port.status().to_string();
   port_ = port.value_or(0);

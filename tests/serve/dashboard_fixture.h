@@ -6,7 +6,7 @@
 #include <string>
 #include <thread>
 
-#include "serve/dashboard.h"
+#include "carbonscope/dashboard.h"
 
 namespace carbonscope::test {
 

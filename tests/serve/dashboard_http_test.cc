@@ -112,8 +112,8 @@ TEST_F(DashboardHttp, BadRequestsGet404Or400NeverACrash) {
 
 TEST(DashboardBind, RefusesABusyPortAndKnowsLoopback) {
   ServedLedger served;
-  Dashboard other(DashboardOptions{served.ledger_path(), {}, {}, 10});
-  const auto port = other.bind("127.0.0.1", served.port());
+  const auto other = make_dashboard(DashboardOptions{served.ledger_path(), {}, {}, 10});
+  const auto port = other->bind("127.0.0.1", served.port());
   EXPECT_FALSE(port.ok());
   EXPECT_NE(port.status().message().find("try another --port"), std::string::npos);
   EXPECT_TRUE(is_loopback_host("127.0.0.1"));

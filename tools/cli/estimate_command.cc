@@ -5,12 +5,12 @@
 #include <fmt/format.h>
 
 #include "carbonscope/ledger.h"
+#include "carbonscope/run_filter.h"
 #include "command.h"
 #include "estimate_command.h"
 #include "ledger_options.h"
 #include "platform/clock.h"
 #include "platform/terminal.h"
-#include "sinks/run_files.h"
 
 namespace carbonscope::cli {
 

@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "carbonscope/metrics_endpoint.h"
 #include "carbonscope/tracker.h"
 #include "command.h"
 
@@ -36,10 +37,6 @@ std::optional<int> hand_over_to_exporter(const Context& ctx);
 // Serves /metrics for the tracker `config` will build: binds now (a port in use fails
 // before tracking starts), prints the URL on stderr, and chains config.on_sample so
 // that every sample updates the figures. The endpoint stops when destroyed.
-class MetricsEndpoint {
- public:
-  virtual ~MetricsEndpoint() = default;
-};
 Result<std::unique_ptr<MetricsEndpoint>> open_metrics_endpoint(const MetricsFlags& flags,
                                                                const std::string& address_flag,
                                                                TrackerConfig& config);

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "tracker/node_rank.h"
+#include "carbonscope/node_rank.h"
 
 namespace carbonscope::cli {
 

@@ -1,7 +1,6 @@
 // Request-count options of run and monitor.
 #include "request_options.h"
 
-#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -34,29 +33,18 @@ Result<std::unique_ptr<RequestSource>> make_request_source(const RequestOptions&
   }
   if (!o.match.empty() && o.log.empty()) return Status::invalid_argument("--match needs --requests-log FILE");
   if (!o.from.empty()) {
-    auto url = parse_loopback_url(o.from);
-    if (!url.ok()) return url.status().with_context("--requests-from");
-    MetricNames names;
-    if (!o.metric.empty()) names.requests = {o.metric};
-    if (!o.tokens_metric.empty()) names.output_tokens = {o.tokens_metric};
-    return std::unique_ptr<RequestSource>(std::make_unique<PrometheusSource>(*url, o.from, names));
+    auto source = metrics_request_source(o.from, o.metric, o.tokens_metric);
+    if (!source.ok()) return source.status().with_context("--requests-from");
+    return source;
   }
   if (!o.log.empty()) {
     if (o.match.empty()) {
       return Status::invalid_argument(
           "--requests-log needs --match REGEX, the pattern of one request's line");
     }
-    CS_ASSIGN_OR_RETURN(std::unique_ptr<LogSource> log, LogSource::create(o.log, o.match));
-    return std::unique_ptr<RequestSource>(std::move(log));
+    return log_request_source(o.log, o.match);
   }
   return std::unique_ptr<RequestSource>();
-}
-
-std::unique_ptr<RequestPoller> start_request_poller(std::unique_ptr<RequestSource> source, Tracker& tracker,
-                                                    Duration interval) {
-  if (!source) return nullptr;
-  const Duration period(std::clamp(interval.count() / 4, 0.05, 1.0));
-  return std::make_unique<RequestPoller>(std::move(source), tracker, period);
 }
 
 void stop_request_poller(RequestPoller* poller) {

@@ -1,7 +1,7 @@
 // --requests-from URL [--requests-metric NAME] [--tokens-metric NAME] and
 // --requests-log FILE --match REGEX for `run` and `monitor`: where an inference
 // service's request counts come from, polled while the run is measured; the report
-// then has the per-request fit (tracker/request_source.h, accounting/inference_fit.cc).
+// then has the per-request fit (carbonscope/request_source.h, accounting/inference_fit.cc).
 #pragma once
 
 #include <memory>
@@ -10,8 +10,8 @@
 #include <CLI/CLI.hpp>
 
 #include "carbonscope/report.h"
+#include "carbonscope/request_source.h"
 #include "carbonscope/tracker.h"
-#include "tracker/request_source.h"
 
 namespace carbonscope::cli {
 
@@ -27,9 +27,7 @@ struct RequestOptions {
 void add_request_options(CLI::App* app, RequestOptions& o);
 // The source the options name (nullptr: none), checked before anything starts.
 Result<std::unique_ptr<RequestSource>> make_request_source(const RequestOptions& o);
-// Polls `source` (if any) a few times per sampling interval into the tracker.
-std::unique_ptr<RequestPoller> start_request_poller(std::unique_ptr<RequestSource> source, Tracker& tracker,
-                                                    Duration interval);
+// Then start_request_poller (carbonscope/request_source.h) polls it into the tracker.
 // Stops the poller (one last read) before the tracker stops.
 void stop_request_poller(RequestPoller* poller);
 // After the summary: the inference figures and any trouble reading the source.

@@ -4,9 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/tracker_setup.h"
 #include "command.h"
-#include "sensors/registry.h"
-#include "tracker/sensor_setup.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -15,9 +14,7 @@ int sensors_command(const Context& ctx) {
   // The same options run, monitor and Python probe with: environment and CPU rating.
   auto data = load_data(ctx);
   if (!data.ok()) return report_error(data.status());
-  const SensorOptions o = sensor_options(**data, Environment::current());
-  const SensorSet set = probe_sensors(o);
-  for (const ProbeResult& p : set.probes) {
+  for (const ProbeResult& p : probe_sensor_backends(**data, Environment::current())) {
     const char* state = p.used ? "used" : p.available ? "available" : "unavailable";
     std::cout << fmt::format("{:<14} {:<12} {}\n", p.backend, state, p.detail);
   }

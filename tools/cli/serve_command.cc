@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/dashboard.h"
 #include "command.h"
 #include "ledger_options.h"
 #include "report_defaults.h"
-#include "serve/dashboard.h"
 #include "serve_options.h"
 
 namespace carbonscope::cli {
@@ -27,8 +27,8 @@ Status serve(const Context& ctx, const ServeFlags& f) {
   options.ledger_path = resolve_ledger_path(f.ledger);
   options.regions = default_comparison_regions(*data);
   options.equivalents = default_equivalents(*data);
-  Dashboard dashboard(options);
-  CS_ASSIGN_OR_RETURN(int port, dashboard.bind(f.host, f.port));
+  const std::unique_ptr<Dashboard> dashboard = make_dashboard(options);
+  CS_ASSIGN_OR_RETURN(int port, dashboard->bind(f.host, f.port));
   if (!is_loopback_host(f.host)) {
     std::cerr << fmt::format("carbonscope: warning: serving on {}, which other machines may reach; the dashboard "
                              "has no authentication\n", f.host);
@@ -37,10 +37,10 @@ Status serve(const Context& ctx, const ServeFlags& f) {
                            f.host.find(':') != std::string::npos ? "[" + f.host + "]" : f.host, port,
                            options.ledger_path)
             << std::flush;
-  g_dashboard = &dashboard;
+  g_dashboard = dashboard.get();
   std::signal(SIGINT, stop_on_signal);
   std::signal(SIGTERM, stop_on_signal);
-  Status s = dashboard.listen();
+  Status s = dashboard->listen();
   g_dashboard = nullptr;
   return s;
 }

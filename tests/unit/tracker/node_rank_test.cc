@@ -1,5 +1,5 @@
 // Local rank, local world size and job identity from each launcher's variables.
-#include "tracker/node_rank.h"
+#include "carbonscope/node_rank.h"
 
 #include <gtest/gtest.h>
 
@@ -63,6 +63,12 @@ TEST(NodeRank, NoLauncherNoDeduplication) {
   EXPECT_FALSE(of({{"LOCAL_RANK", "x"}, {"MASTER_ADDR", "a"}, {"MASTER_PORT", "1"}}).local_rank.has_value());
 }
 
+// The local world size of Slurm node SLURM_NODEID, from SLURM_STEP_TASKS_PER_NODE.
+std::optional<int> slurm_tasks_on_node(const std::string& spec, int node) {
+  return of({{"SLURM_LOCALID", "0"}, {"SLURM_STEP_TASKS_PER_NODE", spec}, {"SLURM_NODEID", std::to_string(node)}})
+      .local_world_size;
+}
+
 TEST(NodeRank, SlurmTaskCounts) {
   EXPECT_EQ(slurm_tasks_on_node("4", 0), 4);
   EXPECT_EQ(slurm_tasks_on_node("2(x3),1", 2), 2);
@@ -70,6 +76,8 @@ TEST(NodeRank, SlurmTaskCounts) {
   EXPECT_FALSE(slurm_tasks_on_node("2(x3),1", 4).has_value());
   EXPECT_FALSE(slurm_tasks_on_node("2(x", 0).has_value());
   EXPECT_FALSE(slurm_tasks_on_node("", 0).has_value());
+  // SLURM_TASKS_PER_NODE when the step's own count is not set.
+  EXPECT_EQ(of({{"SLURM_LOCALID", "1"}, {"SLURM_TASKS_PER_NODE", "3"}}).local_world_size, 3);
 }
 
 }  // namespace

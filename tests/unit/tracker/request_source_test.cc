@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include "carbonscope/request_source.h"
 #include "carbonscope/settings.h"
+#include "carbonscope/tracker.h"
+#include "support/fake_tracker.h"
 #include "support/scratch_dir.h"
 #include "tracker/request_log.h"
 #include "tracker/request_source.h"
@@ -80,6 +83,45 @@ TEST(LogSource, CountsNewMatchingLinesWithTokens) {
   EXPECT_DOUBLE_EQ(d->requests, 1);
   EXPECT_DOUBLE_EQ(d->output_tokens, 9);
   EXPECT_FALSE(LogSource::create(path, "(unclosed").ok());
+}
+
+// The public factories: a metrics page on loopback only (named as given), a log
+// pattern that must compile.
+TEST(RequestSources, FactoriesCheckWhatTheyAreGiven) {
+  auto page = metrics_request_source("http://127.0.0.1:8000/metrics", "my_requests_total");
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  EXPECT_EQ((*page)->describe(), "http://127.0.0.1:8000/metrics");
+  EXPECT_FALSE(metrics_request_source("http://10.0.0.1:8000/metrics").ok());
+  auto log = log_request_source("/nonexistent/server.log", "served");
+  ASSERT_TRUE(log.ok()) << log.status().message();  // a log not written yet is waited for
+  EXPECT_EQ((*log)->describe(), "/nonexistent/server.log");
+  EXPECT_FALSE(log_request_source("/nonexistent/server.log", "(unclosed").ok());
+}
+
+// start_request_poller: the baseline before it returns, the last poll in stop(), and the
+// work in the tracker's report.
+TEST(RequestSources, PollerAddsTheWorkToTheTracker) {
+  test::ScratchDir dir("poller");
+  const std::string path = (dir.path / "server.log").string();
+  { std::ofstream(path) << "served\n"; }  // before the run: not the run's
+  FakeClock clock;
+  auto tracker = Tracker::create(test::fake_gpu_config(clock, "", 100, 1.0));
+  ASSERT_TRUE(tracker.ok());
+  ASSERT_TRUE((*tracker)->start().ok());
+  EXPECT_EQ(start_request_poller(nullptr, **tracker, Duration(1)), nullptr);
+  auto source = log_request_source(path, "served");
+  ASSERT_TRUE(source.ok());
+  auto poller = start_request_poller(std::move(*source), **tracker, Duration(1));
+  ASSERT_NE(poller, nullptr);
+  { std::ofstream(path, std::ios::app) << "served\nhealth ok\nserved\n"; }
+  poller->stop();  // its last poll reads the two new lines
+  EXPECT_EQ(poller->problems(), "");
+  clock.advance(Duration(10));
+  (*tracker)->sample_now();
+  auto report = (*tracker)->stop();
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  ASSERT_TRUE(report->inference.has_value());
+  EXPECT_DOUBLE_EQ(report->inference->totals.requests, 2);
 }
 
 TEST(RequestLog, OneIntervalPerSampleAndStartUpLeftOut) {

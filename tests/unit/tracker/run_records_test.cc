@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "carbonscope/ledger.h"
+#include "carbonscope/run_filter.h"
 #include "carbonscope/tracker.h"
 #include "platform/clock.h"
 #include "sensors/fake.h"

@@ -63,5 +63,34 @@ TEST(SensorSetup, TrackerConfigCarriesTheSameOptions) {
   EXPECT_DOUBLE_EQ(via.cpu_model.tdp.watts(), 15);
 }
 
+// probe_sensor_backends: the `sensors` listing, probed with the same options (the VM
+// fixture has no RAPL; its CPU is rated from the tables), every backend in order.
+TEST(SensorSetup, ProbeReportListsEveryBackendWithWhy) {
+  const auto probes = probe_sensor_backends(
+      data(), env_of({{"CARBONSCOPE_SYSFS_ROOT", kVm},
+                      {"CARBONSCOPE_PROC_ROOT", kVm},
+                      {"CARBONSCOPE_NVML_LIBRARY", "/nonexistent/libnvidia-ml.so.1"},
+                      {"CARBONSCOPE_ROCM_SMI_LIBRARY", "/nonexistent/librocm_smi64.so.1"}}));
+  std::vector<std::string> names;
+  for (const ProbeResult& p : probes) names.push_back(p.backend);
+  EXPECT_EQ(names, (std::vector<std::string>{"rapl-powercap", "rapl-msr", "cpu-model", "ram-model", "nvml", "rocm-smi"}));
+  ASSERT_EQ(probes.size(), 6u);
+  EXPECT_FALSE(probes[0].available);
+  EXPECT_FALSE(probes[0].used);
+  EXPECT_FALSE(probes[0].detail.empty());  // why not, and how to fix it
+  EXPECT_TRUE(probes[2].used);
+  EXPECT_NE(probes[2].detail.find("Xeon Gold 6148"), std::string::npos) << probes[2].detail;
+  EXPECT_FALSE(probes[4].available);
+  EXPECT_NE(probes[4].detail.find("/nonexistent/libnvidia-ml.so.1"), std::string::npos) << probes[4].detail;
+}
+
+TEST(SensorSetup, ProbeReportOfFakeSensorsIsTheFakeAlone) {
+  const auto probes = probe_sensor_backends(data(), env_of({{"CARBONSCOPE_FAKE_SENSORS", "cpu=5W"}}));
+  ASSERT_EQ(probes.size(), 1u);
+  EXPECT_EQ(probes[0].backend, "fake");
+  EXPECT_TRUE(probes[0].used);
+  EXPECT_EQ(probes[0].detail, "cpu=5W");
+}
+
 }  // namespace
 }  // namespace carbonscope

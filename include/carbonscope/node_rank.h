@@ -27,7 +27,4 @@ struct NodeRank {
 
 NodeRank node_rank_from_env(const Environment& env);
 
-// "2(x3),1" (SLURM_STEP_TASKS_PER_NODE) -> the count of node `node`, nullopt if malformed.
-std::optional<int> slurm_tasks_on_node(const std::string& spec, int node);
-
 }  // namespace carbonscope
