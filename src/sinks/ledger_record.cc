@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 
 #include "carbonscope/environment.h"
-#include "platform/system_info.h"
+#include "carbonscope/system_info.h"
 #include "formats/json_text.h"
-#include "store/ledger_import.h"
 #include "sinks/run_files.h"
+#include "store/ledger_import.h"
 
 namespace carbonscope {
 namespace {
