@@ -2,44 +2,17 @@
 // signal ends the sleep within a fifth of a (real) second.
 #include "carbonscope/start_wait.h"
 
-#include <signal.h>
-
 #include <algorithm>
-#include <array>
 #include <cstdlib>
 
 #include <fmt/format.h>
 
 #include "carbonscope/clock.h"
 #include "carbonscope/hourly.h"
+#include "platform/caught_signals.h"
 
 namespace carbonscope {
 namespace {
-
-volatile sig_atomic_t g_stop_signal = 0;
-
-void on_stop(int sig) { g_stop_signal = sig; }
-
-// Catches the stop signals for the wait and restores the previous handlers after it.
-class StopSignals {
- public:
-  StopSignals() {
-    g_stop_signal = 0;
-    struct sigaction sa {};
-    sa.sa_handler = on_stop;
-    sigemptyset(&sa.sa_mask);
-    for (std::size_t i = 0; i < kSignals.size(); ++i) sigaction(kSignals[i], &sa, &old_[i]);
-  }
-  ~StopSignals() {
-    for (std::size_t i = 0; i < kSignals.size(); ++i) sigaction(kSignals[i], &old_[i], nullptr);
-  }
-  StopSignals(const StopSignals&) = delete;
-  StopSignals& operator=(const StopSignals&) = delete;
-
- private:
-  static constexpr std::array<int, 3> kSignals{SIGINT, SIGTERM, SIGHUP};
-  std::array<struct sigaction, 3> old_{};
-};
 
 constexpr double kPollSeconds = 0.2;  // real time between looks at the stop flag
 
@@ -68,12 +41,12 @@ Result<StartWait> StartWait::from_environment(const Environment& env) {
 double StartWait::unix_now() const { return unix_start_ + (system_clock().now() - real_start_).count() * scale_; }
 
 int StartWait::sleep_until(double start_unix) const {
-  const StopSignals stop;
+  const CaughtStopSignals stop;
   Clock& real = system_clock();
-  for (double left = start_unix - unix_now(); g_stop_signal == 0 && left > 0; left = start_unix - unix_now()) {
+  for (double left = start_unix - unix_now(); stop.caught() == 0 && left > 0; left = start_unix - unix_now()) {
     real.sleep_until(real.now() + Duration(std::min(left / scale_, kPollSeconds)));
   }
-  return g_stop_signal;
+  return stop.caught();
 }
 
 }  // namespace carbonscope

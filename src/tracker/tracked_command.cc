@@ -2,8 +2,6 @@
 // signal policy of platform/child_process.h, in the order the tracker needs.
 #include "carbonscope/tracked_command.h"
 
-#include <unistd.h>
-
 #include <optional>
 #include <utility>
 
@@ -12,6 +10,7 @@
 #include "platform/child_process.h"
 #include "platform/file_reader.h"
 #include "platform/job_cgroup.h"
+#include "platform/system_info.h"
 
 namespace carbonscope {
 namespace {
@@ -41,7 +40,7 @@ Result<CommandExit> run_untracked_command(const std::vector<std::string>& argv) 
 Result<TrackedCommand> run_tracked_command(TrackerConfig config, const std::vector<std::string>& argv,
                                            const TrackedCommandOptions& options) {
   CS_ASSIGN_OR_RETURN(ChildProcess child, ChildProcess::spawn(argv));
-  config.pid = options.charge_parent_tree ? static_cast<int>(::getppid()) : child.pid();
+  config.pid = options.charge_parent_tree ? parent_pid() : child.pid();
   // Moved into its cgroup before it execs; removed when this returns, after the child is
   // reaped (left in place while something still runs in it). Not for a rank that charges
   // its launcher's tree (the node's other ranks are there).
