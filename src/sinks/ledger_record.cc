@@ -8,10 +8,10 @@
 
 #include "carbonscope/environment.h"
 #include "carbonscope/run_filter.h"
-#include "platform/system_info.h"
+#include "carbonscope/system_info.h"
 #include "formats/json_text.h"
-#include "store/ledger_import.h"
 #include "sinks/run_files.h"
+#include "store/ledger_import.h"
 
 namespace carbonscope {
 namespace {

@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/clock.h"
 #include "carbonscope/run_filter.h"
 #include "carbonscope/utf8.h"
-#include "platform/clock.h"
 #include "platform/system_info.h"
 #include "sampler/accumulator.h"
 #include "sampler/sampler.h"

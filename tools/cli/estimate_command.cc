@@ -4,13 +4,13 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/clock.h"
 #include "carbonscope/ledger.h"
 #include "carbonscope/run_filter.h"
+#include "carbonscope/terminal.h"
 #include "command.h"
 #include "estimate_command.h"
 #include "ledger_options.h"
-#include "platform/clock.h"
-#include "platform/terminal.h"
 
 namespace carbonscope::cli {
 

@@ -6,7 +6,7 @@
 
 #include "carbonscope/metrics_endpoint.h"
 #include "metrics_options.h"
-#include "platform/system_info.h"
+#include "carbonscope/system_info.h"
 
 namespace carbonscope::cli {
 namespace {
