@@ -1,8 +1,9 @@
 # The library boundary, checked: the front ends (tools/ and python/) include public
 # headers (include/carbonscope/) and their own files only. An include that names a header
-# of src/ fails this check unless it is listed in ALLOW (tools/cli/internal_includes.allow),
-# and a listed header that no front-end file includes any more fails it too, so the list
-# can only shrink. python/ has no allowance at all (and no src/ include path either).
+# of src/ fails this check unless it is listed in ALLOW (default
+# tools/cli/internal_includes.allow, which no longer exists: the CLI has no allowance, and
+# no src/ include path either), and a listed header that no front-end file includes any
+# more fails it too. python/ has no allowance at all.
 #
 #   cmake -DROOT=<source dir> [-DALLOW=<file>] -P cmake/check_public_includes.cmake
 #
