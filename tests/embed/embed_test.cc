@@ -7,8 +7,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,18 +14,12 @@
 
 #include "core/embedded_file.h"
 #include "embed/embed_fixture.h"
+#include "support/scratch_dir.h"
 
 namespace carbonscope::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // The fixture files as tests.cmake globs them: sorted, dot files left out.
 std::vector<fs::path> fixture_files() {
@@ -51,7 +43,7 @@ TEST(Embed, EveryFileComesBackByteForByte) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     const EmbeddedFile& f = embed_fixture()[i];
     EXPECT_EQ(f.name, files[i].filename().string());
-    const std::string want = read_bytes(files[i]);
+    const std::string want = slurp(files[i]);
     EXPECT_EQ(f.contents.size(), want.size()) << f.name;
     EXPECT_TRUE(f.contents == want) << f.name << " differs from " << files[i];
   }
@@ -84,13 +76,9 @@ TEST(Embed, LookupIsByExactNameOnly) {
 
 class EmbedProgram : public ::testing::Test {
  protected:
-  void SetUp() override {
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    input_ = (fs::path(CARBONSCOPE_FIXTURES) / "embed" / "tricky.txt").string();
-  }
-  fs::path dir_ = fs::path(CARBONSCOPE_TEST_TMP) / ::testing::UnitTest::GetInstance()->current_test_info()->name();
-  std::string input_;
+  ScratchDir scratch_{"embed"};
+  fs::path dir_ = scratch_.path;
+  std::string input_ = (fs::path(CARBONSCOPE_FIXTURES) / "embed" / "tricky.txt").string();
 };
 
 TEST_F(EmbedProgram, RefusesBadUsageAndMissingInputsWithoutWriting) {
@@ -106,7 +94,7 @@ TEST_F(EmbedProgram, RefusesBadUsageAndMissingInputsWithoutWriting) {
 TEST_F(EmbedProgram, WritesTheDeclaredFunctionAndLeavesAnUnchangedOutputAlone) {
   const fs::path out = dir_ / "out.cc";
   ASSERT_EQ(run_embed(out.string() + " some/header.h a::b::files " + input_), 0);
-  const std::string text = read_bytes(out);
+  const std::string text = slurp(out);
   EXPECT_NE(text.find("#include \"some/header.h\""), std::string::npos);
   EXPECT_NE(text.find("namespace a::b {"), std::string::npos);
   EXPECT_NE(text.find("const std::vector<carbonscope::EmbeddedFile>& files() {"), std::string::npos);
@@ -119,7 +107,7 @@ TEST_F(EmbedProgram, WritesTheDeclaredFunctionAndLeavesAnUnchangedOutputAlone) {
   // Other inputs: rewritten.
   ASSERT_EQ(run_embed(out.string() + " some/header.h a::b::other " + input_), 0);
   EXPECT_NE(fs::last_write_time(out), old_time);
-  EXPECT_NE(read_bytes(out).find("other() {"), std::string::npos);
+  EXPECT_NE(slurp(out).find("other() {"), std::string::npos);
 }
 
 }  // namespace

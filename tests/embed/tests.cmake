@@ -8,8 +8,7 @@ target_link_libraries(embed_tests PRIVATE cs_core carbonscope_internal GTest::gt
 target_include_directories(embed_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
 target_compile_definitions(embed_tests PRIVATE
   CARBONSCOPE_FIXTURES="${CARBONSCOPE_FIXTURES}"
-  CARBONSCOPE_EMBED="$<TARGET_FILE:carbonscope_embed>"
-  CARBONSCOPE_TEST_TMP="${CMAKE_CURRENT_BINARY_DIR}/embed_tmp")
+  CARBONSCOPE_EMBED="$<TARGET_FILE:carbonscope_embed>")
 carbonscope_embed(TARGET embed_tests HEADER embed/embed_fixture.h FUNCTION carbonscope::test::embed_fixture
   FILES ${embed_fixture_files})
 gtest_discover_tests(embed_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS embed)

@@ -4,14 +4,13 @@
 #include <httplib.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "serve/dashboard_fixture.h"
 #include "serve/web_assets.h"
+#include "support/scratch_dir.h"
 
 namespace carbonscope::test {
 namespace {
@@ -105,17 +104,15 @@ TEST_F(DashboardHttp, ServesEachWebFileByteForByte) {
   for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(CARBONSCOPE_SOURCE_DIR) / "web")) {
     ++n;
     const std::string name = e.path().filename().string();
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream want;
-    want << in.rdbuf();
-    ASSERT_FALSE(want.str().empty()) << name;
+    const std::string want = slurp(e.path());
+    ASSERT_FALSE(want.empty()) << name;
     const EmbeddedFile* asset = find_web_asset(name);
     ASSERT_NE(asset, nullptr) << name;
-    EXPECT_TRUE(asset->contents == want.str()) << name << " differs from its embedded copy";
+    EXPECT_TRUE(asset->contents == want) << name << " differs from its embedded copy";
     auto res = get("/static/" + name);
     ASSERT_TRUE(res) << name;
     EXPECT_EQ(res->status, 200) << name;
-    EXPECT_TRUE(res->body == want.str()) << name << " is not served as web/ holds it";
+    EXPECT_TRUE(res->body == want) << name << " is not served as web/ holds it";
   }
   EXPECT_GE(n, 1u);
   EXPECT_EQ(web_assets().size(), n);

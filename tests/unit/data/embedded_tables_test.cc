@@ -1,14 +1,13 @@
 // The tables compiled into the binary (tools/embed) are data/*.csv byte for byte.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "data/embedded.h"
+#include "support/scratch_dir.h"
 
 namespace carbonscope {
 namespace {
@@ -26,10 +25,7 @@ TEST(EmbeddedTables, AreTheDataFolderByteForByte) {
   for (const fs::path& p : csvs) {
     const EmbeddedFile* f = find_embedded_file(embedded::files(), p.filename().string());
     ASSERT_NE(f, nullptr) << p;
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream want;
-    want << in.rdbuf();
-    EXPECT_TRUE(f->contents == want.str()) << p << " differs from its embedded copy";
+    EXPECT_TRUE(f->contents == test::slurp(p)) << p << " differs from its embedded copy";
   }
 }
 
