@@ -1,8 +1,8 @@
 // Reports and estimates as JSON text, in the documented schema "carbonscope.report/1"
 // (docs/reference/json.md): what report.json holds, `carbonscope estimate --json`
-// prints and Python's results are views over; and the data tables' hardware records. Text in, text out: no JSON library type
-// crosses the API, and none of its exceptions (invalid UTF-8 is written as U+FFFD,
-// malformed input is a Status).
+// prints and Python's results are views over; and the data tables' hardware records.
+// Text in, text out: no JSON library type crosses the API, and none of its exceptions
+// (invalid UTF-8 is written as U+FFFD, malformed input is a Status).
 #pragma once
 
 #include <string>

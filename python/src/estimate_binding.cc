@@ -101,7 +101,9 @@ py::object accelerator(const std::string& name) {
   return from_json_text(accelerator_json(*unwrap(data_tables()->find_accelerator(name))));
 }
 
-py::object cpu(const std::string& name) { return from_json_text(cpu_json(*unwrap(data_tables()->find_cpu(name)))); }
+py::object cpu(const std::string& name) {
+  return from_json_text(cpu_json(*unwrap(data_tables()->find_cpu(name))));
+}
 
 py::list sources() {
   py::list out;

@@ -57,7 +57,8 @@ TEST(Embed, TheFixtureCoversWhatALiteralWriterGetsWrong) {
   EXPECT_EQ(std::count(seen.begin(), seen.end(), true), 256);  // NUL and 0x80-0xff included
   const EmbeddedFile* tricky = find_embedded_file(embed_fixture(), "tricky.txt");
   ASSERT_NE(tricky, nullptr);
-  const std::vector<std::string_view> hard = {"\"hi\"", "\\\n", "?\?=", ")cs_web\"", "\r\n", std::string_view("\0" "1234", 5)};
+  const std::string_view nul_digits("\0" "1234", 5);  // an octal escape before a digit
+  const std::vector<std::string_view> hard = {"\"hi\"", "\\\n", "?\?=", ")cs_web\"", "\r\n", nul_digits};
   for (const std::string_view s : hard) {
     EXPECT_NE(tricky->contents.find(s), std::string_view::npos) << s;
   }
@@ -69,7 +70,9 @@ TEST(Embed, TheFixtureCoversWhatALiteralWriterGetsWrong) {
 
 TEST(Embed, LookupIsByExactNameOnly) {
   EXPECT_EQ(find_embedded_file(embed_fixture(), "tricky.txt")->name, "tricky.txt");
-  for (const char* name : {"", "TRICKY.TXT", "tricky", "./tricky.txt", "../embed/tricky.txt", "embed/tricky.txt"}) {
+  const char* const others[] = {"",           "TRICKY.TXT", "tricky", "./tricky.txt", "../embed/tricky.txt",
+                                "embed/tricky.txt"};
+  for (const char* name : others) {
     EXPECT_EQ(find_embedded_file(embed_fixture(), name), nullptr) << name;
   }
 }

@@ -4,7 +4,8 @@
 file(GLOB embed_fixture_files CONFIGURE_DEPENDS ${CARBONSCOPE_FIXTURES}/embed/*)
 list(FILTER embed_fixture_files EXCLUDE REGEX "/[.][^/]*$")  # .gitattributes
 add_executable(embed_tests ${CMAKE_CURRENT_LIST_DIR}/embed_test.cc)
-target_link_libraries(embed_tests PRIVATE cs_core carbonscope_internal GTest::gtest GTest::gtest_main carbonscope_warnings)
+target_link_libraries(embed_tests PRIVATE cs_core carbonscope_internal GTest::gtest GTest::gtest_main
+  carbonscope_warnings)
 target_include_directories(embed_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
 target_compile_definitions(embed_tests PRIVATE
   CARBONSCOPE_FIXTURES="${CARBONSCOPE_FIXTURES}"

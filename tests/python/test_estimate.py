@@ -67,7 +67,8 @@ def test_data_lookups_are_the_cli_records(cli):
 
     for table, name, lookup in (("hardware", "A100 SXM4 80GB", carbonscope.accelerator),
                                 ("cpus", "Xeon Gold 6248", carbonscope.cpu)):
-        out = subprocess.run([cli, "data", table, name, "--json"], check=True, capture_output=True, text=True).stdout
+        out = subprocess.run([cli, "data", table, name, "--json"],
+                             check=True, capture_output=True, text=True).stdout
         assert lookup(name) == json.loads(out)
 
 

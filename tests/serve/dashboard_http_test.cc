@@ -101,7 +101,8 @@ TEST_F(DashboardHttp, ProjectsCompareApiAndStatic) {
 // Every file of web/ is embedded (tools/embed) and served byte for byte; nothing else is.
 TEST_F(DashboardHttp, ServesEachWebFileByteForByte) {
   std::size_t n = 0;
-  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(CARBONSCOPE_SOURCE_DIR) / "web")) {
+  const std::filesystem::path web = std::filesystem::path(CARBONSCOPE_SOURCE_DIR) / "web";
+  for (const auto& e : std::filesystem::directory_iterator(web)) {
     ++n;
     const std::string name = e.path().filename().string();
     const std::string want = slurp(e.path());

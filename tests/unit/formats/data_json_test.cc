@@ -30,8 +30,10 @@ TEST(DataJson, AnAcceleratorHasEveryFieldWithNullForTheUnknown) {
   a.release_year = 2023;
   a.source_id = "acme-datasheet";
   const nlohmann::json j = nlohmann::json::parse(accelerator_json(a));
-  EXPECT_EQ(keys(j), (std::set<std::string>{"name", "vendor", "kind", "form_factor", "tdp_w", "memory_gb", "tflops",
-                                            "release_year", "embodied_kg", "aliases", "source_id"}));
+  const std::set<std::string> want = {"name",      "vendor", "kind",         "form_factor", "tdp_w",
+                                      "memory_gb", "tflops", "release_year", "embodied_kg", "aliases",
+                                      "source_id"};
+  EXPECT_EQ(keys(j), want);
   EXPECT_EQ(j["name"], a.name);
   EXPECT_EQ(j["aliases"], nlohmann::json({"TG80", "Test GPU"}));
   EXPECT_EQ(j["tflops"]["bf16"], 989.5);
