@@ -1,6 +1,8 @@
 // ReportBundle: everything a report renderer needs, gathered by the caller (CLI or
 // dashboard) so renderers stay pure: the runs, their power series, comparison regions,
-// everyday equivalents and SCI inputs. Facts (intensities, factors) come in as data.
+// everyday equivalents and SCI inputs. Facts (intensities, factors) come in as data;
+// the figures made of them (totals, SCI, the emissions in other regions, the amounts
+// of the equivalents) are computed once per rendering, from the bundle.
 #pragma once
 
 #include <map>
@@ -8,6 +10,7 @@
 #include <vector>
 
 #include "carbonscope/counterfactual_figures.h"
+#include "carbonscope/data.h"
 #include "carbonscope/ledger.h"
 #include "carbonscope/report.h"
 #include "carbonscope/sci.h"
@@ -24,15 +27,6 @@ struct RegionIntensity {
   std::string provider;
 };
 
-// An everyday equivalent: `per_unit` of CO2e for one `unit` of `activity`
-// (e.g. 175 g per "km driven in an EU passenger car").
-struct EquivalentFactor {
-  std::string activity;
-  std::string unit;
-  Emissions per_unit;
-  std::string source;
-};
-
 struct ReportBundle {
   std::vector<Report> runs;                                // oldest first
   std::map<std::string, std::vector<PowerSample>> samples;  // by run id
@@ -41,7 +35,9 @@ struct ReportBundle {
   // Candidates for "other regions": countries, and cloud regions that a cloud run is
   // compared with instead (the HTML report picks among them).
   std::vector<RegionIntensity> regions;
-  std::vector<EquivalentFactor> equivalents;
+  // Everyday equivalents to show (rows of data/equivalents.csv: name, unit, kg CO2e
+  // per unit, source); those whose amount reads sensibly are shown.
+  std::vector<Equivalent> equivalents;
   SciInput sci;
   std::string training_type;  // model card: "pre-training", "fine-tuning", or ""
   std::string tool = "carbonscope " + std::string(version());
