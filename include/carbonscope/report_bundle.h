@@ -18,8 +18,10 @@
 
 namespace carbonscope {
 
-// "What if the same energy had been drawn in REGION": a grid intensity and its source.
-// A cloud region names its provider ("aws"); a country or grid zone has none.
+// A candidate for "what if the same energy had been drawn in REGION": a grid intensity
+// and its source. A cloud region names its provider ("aws"); a country or grid zone has
+// none. A report shows those it picks as an `Alternative` (carbonscope/location.h, as
+// an estimate's other regions), with the emissions of its facility energy there.
 struct RegionIntensity {
   std::string region;
   CarbonIntensity intensity;
@@ -33,10 +35,11 @@ struct ReportBundle {
   // The same job at the best start and place (by run id; gathered with the hourly data).
   std::map<std::string, Counterfactual> counterfactuals;
   // Candidates for "other regions": countries, and cloud regions that a cloud run is
-  // compared with instead (the HTML report picks among them).
+  // compared with instead (a report picks among them).
   std::vector<RegionIntensity> regions;
   // Everyday equivalents to show (rows of data/equivalents.csv: name, unit, kg CO2e
-  // per unit, source); those whose amount reads sensibly are shown.
+  // per unit, source); a report shows those whose amount reads sensibly, each as an
+  // `EquivalentValue` (carbonscope/estimate_request.h, as an estimate's).
   std::vector<Equivalent> equivalents;
   SciInput sci;
   std::string training_type;  // model card: "pre-training", "fine-tuning", or ""
