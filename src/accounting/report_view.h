@@ -35,5 +35,6 @@ struct ReportView {
 };
 
 ReportView build_report_view(const ReportBundle& bundle);
+ReportView build_report_view(ReportBundle&&) = delete;  // the view refers to its bundle
 
 }  // namespace carbonscope
