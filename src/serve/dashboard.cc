@@ -165,7 +165,7 @@ void routes(httplib::Server& s, const DashboardOptions& o, const std::string& bo
     if (!ledger.ok()) return fail(res, ledger.status(), true);
     Result<ReportBundle> b = bundle_of(o, *ledger, {req.matches[1].str()}, loopback_client(req));
     if (!b.ok()) return fail(res, b.status(), true);
-    res.set_content(json_text(report_bundle_json(*b)), kJson);
+    res.set_content(json_text(report_bundle_json(build_report_view(*b))), kJson);
   });
 
   s.Get(R"(/static/([A-Za-z0-9_.-]+))", [](const httplib::Request& req, httplib::Response& res) {
