@@ -17,7 +17,7 @@ namespace carbonscope {
 struct DashboardOptions {
   std::string ledger_path;
   std::vector<RegionIntensity> regions;  // for the "other regions" chart
-  std::vector<EquivalentFactor> equivalents;
+  std::vector<Equivalent> equivalents;
   std::size_t list_limit = 500;  // newest runs on the list page
 };
 

@@ -44,6 +44,8 @@ struct EstimateRequest {
   ArgStyle style = ArgStyle::kFlag;
 };
 
+// An everyday equivalent of some emissions (an estimate's "As much as", a report's
+// equivalents): a row of data/equivalents.csv and how many of its units they equal.
 struct EquivalentValue {
   const Equivalent* equivalent;
   double amount;  // how many units the emissions equal
@@ -89,6 +91,8 @@ Result<EstimateResult> run_estimate(const DataSet& data, const EstimateRequest& 
 // The rows of kEverydayEquivalents in that order, the one selection behind an estimate's
 // "As much as" and a report's equivalents.
 std::vector<const Equivalent*> everyday_equivalent_rows(const DataSet& data);
+// `m` in units of `e` (which outlives the value): m / e.kg_per_unit.
+EquivalentValue equivalent_value(const Equivalent& e, Emissions m);
 // A car trip, a flight, phone charges and tree-months with the same emissions.
 std::vector<EquivalentValue> everyday_equivalents(const DataSet& data, Emissions m);
 

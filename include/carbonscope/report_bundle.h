@@ -1,6 +1,8 @@
 // ReportBundle: everything a report renderer needs, gathered by the caller (CLI or
 // dashboard) so renderers stay pure: the runs, their power series, comparison regions,
-// everyday equivalents and SCI inputs. Facts (intensities, factors) come in as data.
+// everyday equivalents and SCI inputs. Facts (intensities, factors) come in as data;
+// the figures made of them (totals, SCI, the emissions in other regions, the amounts
+// of the equivalents) are computed once per rendering, from the bundle.
 #pragma once
 
 #include <map>
@@ -8,6 +10,7 @@
 #include <vector>
 
 #include "carbonscope/counterfactual_figures.h"
+#include "carbonscope/data.h"
 #include "carbonscope/ledger.h"
 #include "carbonscope/report.h"
 #include "carbonscope/sci.h"
@@ -15,22 +18,15 @@
 
 namespace carbonscope {
 
-// "What if the same energy had been drawn in REGION": a grid intensity and its source.
-// A cloud region names its provider ("aws"); a country or grid zone has none.
+// A candidate for "what if the same energy had been drawn in REGION": a grid intensity
+// and its source. A cloud region names its provider ("aws"); a country or grid zone has
+// none. A report shows those it picks as an `Alternative` (carbonscope/location.h, as
+// an estimate's other regions), with the emissions of its facility energy there.
 struct RegionIntensity {
   std::string region;
   CarbonIntensity intensity;
   std::string source;
   std::string provider;
-};
-
-// An everyday equivalent: `per_unit` of CO2e for one `unit` of `activity`
-// (e.g. 175 g per "km driven in an EU passenger car").
-struct EquivalentFactor {
-  std::string activity;
-  std::string unit;
-  Emissions per_unit;
-  std::string source;
 };
 
 struct ReportBundle {
@@ -39,9 +35,12 @@ struct ReportBundle {
   // The same job at the best start and place (by run id; gathered with the hourly data).
   std::map<std::string, Counterfactual> counterfactuals;
   // Candidates for "other regions": countries, and cloud regions that a cloud run is
-  // compared with instead (the HTML report picks among them).
+  // compared with instead (a report picks among them).
   std::vector<RegionIntensity> regions;
-  std::vector<EquivalentFactor> equivalents;
+  // Everyday equivalents to show (rows of data/equivalents.csv: name, unit, kg CO2e
+  // per unit, source); a report shows those whose amount reads sensibly, each as an
+  // `EquivalentValue` (carbonscope/estimate_request.h, as an estimate's).
+  std::vector<Equivalent> equivalents;
   SciInput sci;
   std::string training_type;  // model card: "pre-training", "fine-tuning", or ""
   std::string tool = "carbonscope " + std::string(version());

@@ -22,9 +22,11 @@ std::vector<const Equivalent*> everyday_equivalent_rows(const DataSet& data) {
   return out;
 }
 
+EquivalentValue equivalent_value(const Equivalent& e, Emissions m) { return {&e, m / Emissions::kg(e.kg_per_unit)}; }
+
 std::vector<EquivalentValue> everyday_equivalents(const DataSet& data, Emissions m) {
   std::vector<EquivalentValue> out;
-  for (const Equivalent* e : everyday_equivalent_rows(data)) out.push_back({e, m.kg() / e->kg_per_unit});
+  for (const Equivalent* e : everyday_equivalent_rows(data)) out.push_back(equivalent_value(*e, m));
   return out;
 }
 

@@ -5,8 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "accounting/report_totals.h"
-#include "carbonscope/footprint.h"
 #include "carbonscope/format.h"
 #include "carbonscope/svg_chart.h"
 #include "render/report_counterfactual.h"
@@ -59,8 +57,7 @@ std::string html_power_chart(const std::string& title, const std::vector<PowerSa
   return svg_line_chart(series, title, fmt::format("time since start ({})", unit), "power (W)");
 }
 
-std::string html_energy_chart(const std::vector<Report>& runs) {
-  const RunTotals t = compute_totals(runs);
+std::string html_energy_chart(const RunTotals& t) {
   std::vector<ChartBar> bars;
   for (const auto& c : t.components) {
     bars.push_back({component_label(c.component), c.energy.central.kwh(), format_energy(c.energy.central), false});
@@ -70,89 +67,41 @@ std::string html_energy_chart(const std::vector<Report>& runs) {
   return svg_bar_chart(bars, "Energy by component");
 }
 
-namespace {
-
-// "aws:us-east-1 (Northern Virginia)" -> "aws:us-east-1"; "FR" -> "FR".
-std::string region_key(const std::string& label) { return label.substr(0, label.find(" (")); }
-
-std::string provider_of(const std::string& region) {
-  const auto colon = region.find(':');
-  return colon == std::string::npos ? "" : region.substr(0, colon);
-}
-
-}  // namespace
-
-std::vector<RegionIntensity> comparison_regions(const ReportBundle& bundle) {
-  const RunTotals t = compute_totals(bundle.runs);
-  std::string provider = t.regions.empty() ? "" : provider_of(t.regions.front());
-  for (const std::string& r : t.regions) {
-    if (provider_of(r) != provider) provider.clear();
-  }
-  bool cloud = false;
-  for (const RegionIntensity& r : bundle.regions) cloud = cloud || (!provider.empty() && r.provider == provider);
-  std::vector<RegionIntensity> out;
-  for (const RegionIntensity& r : bundle.regions) {
-    if (r.provider != (cloud ? provider : "")) continue;
-    const bool own = std::any_of(t.regions.begin(), t.regions.end(),
-                                 [&](const std::string& here) { return region_key(here) == region_key(r.region); });
-    if (!own) out.push_back(r);
-  }
-  std::stable_sort(out.begin(), out.end(), [](const RegionIntensity& a, const RegionIntensity& b) {
-    return a.intensity.g_per_kwh() < b.intensity.g_per_kwh();
-  });
-  constexpr std::size_t kMax = 10;  // a provider's 30 regions: an even spread, cleanest to dirtiest
-  if (out.size() > kMax) {
-    std::vector<RegionIntensity> spread;
-    for (std::size_t i = 0; i < kMax; ++i) spread.push_back(out[i * (out.size() - 1) / (kMax - 1)]);
-    out = std::move(spread);
-  }
-  return out;
-}
-
-std::vector<std::pair<const EquivalentFactor*, double>> readable_equivalents(const ReportBundle& bundle) {
-  const RunTotals t = compute_totals(bundle.runs);
-  std::vector<std::pair<const EquivalentFactor*, double>> out;
-  for (const EquivalentFactor& e : bundle.equivalents) {
-    const double amount = e.per_unit.grams() > 0 ? t.emissions.central / e.per_unit : 0;
-    if (is_readable_amount(amount)) out.emplace_back(&e, amount);
-  }
-  return out;
-}
-
-std::string html_regions_chart(const ReportBundle& bundle) {
-  const RunTotals t = compute_totals(bundle.runs);
-  const std::vector<RegionIntensity> regions = comparison_regions(bundle);
-  if (regions.empty()) return "";
+std::string html_regions_chart(const ReportView& view) {
+  const RunTotals& t = view.totals;
+  if (view.regions.empty()) return "";
   std::vector<ChartBar> bars;
   // The run's own bar, then the others from the cleanest grid to the dirtiest.
   std::string here = t.regions.empty() ? "as run" : fmt::format("as run ({})", fmt::join(t.regions, ", "));
   bars.push_back({here, t.emissions.central.grams(), format_co2e(t.emissions.central), true});
   std::vector<std::string> sources;
-  for (const auto& r : regions) {
-    const Emissions m = emissions_of(t.facility_energy.central, 1.0, r.intensity);  // PUE is in the facility energy
-    bars.push_back({fmt::format("{} ({} g/kWh)", r.region, format_number(r.intensity.g_per_kwh())), m.grams(),
-                    format_co2e(m), false});
-    if (!r.source.empty() && std::find(sources.begin(), sources.end(), r.source) == sources.end()) {
-      sources.push_back(r.source);
+  for (const Alternative& r : view.regions) {
+    const Emissions m = r.emissions.central;
+    bars.push_back({fmt::format("{} ({} g/kWh)", r.label, format_number(r.intensity.value.central.g_per_kwh())),
+                    m.grams(), format_co2e(m), false});
+    const std::string& source = r.intensity.provenance.detail;
+    if (!source.empty() && std::find(sources.begin(), sources.end(), source) == sources.end()) {
+      sources.push_back(source);
     }
   }
   std::string out = svg_bar_chart(bars, "The same energy in other regions");
   out += fmt::format("<p class=\"source\">Same facility energy ({}) times each region's grid intensity{}. "
                      "Intensities: {}.</p>\n",
                      html_escape(format_energy(t.facility_energy.central)),
-                     regions.front().provider.empty() ? "" : html_escape(", in the same provider's regions"),
+                     view.provider_regions ? html_escape(", in the same provider's regions") : "",
                      sources.empty() ? "given on the command line" : html_escape(fmt::format("{}", fmt::join(sources, "; "))));
   return out;
 }
 
-std::string html_equivalents(const ReportBundle& bundle) {
-  const auto equivalents = readable_equivalents(bundle);
-  if (equivalents.empty()) return "";
+std::string html_equivalents(const ReportView& view) {
+  if (view.equivalents.empty()) return "";
   std::string out = "<table class=\"equivalents\"><tr><th>Equivalent to</th><th>Factor</th><th>Source</th></tr>\n";
-  for (const auto& [e, amount] : equivalents) {
+  for (const EquivalentValue& v : view.equivalents) {
+    const Equivalent& e = *v.equivalent;
     out += fmt::format("<tr><td>{} {} {}</td><td>{} per {}</td><td class=\"source\">{}</td></tr>\n",
-                       format_number(amount), html_escape(e->unit), html_escape(e->activity),
-                       html_escape(format_co2e(e->per_unit)), html_escape(e->unit), html_escape(e->source));
+                       format_number(v.amount), html_escape(e.unit), html_escape(e.name),
+                       html_escape(format_co2e(Emissions::kg(e.kg_per_unit))), html_escape(e.unit),
+                       html_escape(e.source_id));
   }
   return out + "</table>\n";
 }
@@ -212,8 +161,9 @@ std::string html_statement_tables(const Statement& s, bool method_notes) {
   return out;
 }
 
-std::string render_html(const ReportBundle& bundle) {
-  const Statement s = build_statement(bundle);
+std::string render_html(const ReportView& view) {
+  const ReportBundle& bundle = view.bundle;
+  const Statement s = build_statement(view);
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<title>Energy and carbon report</title>\n<style>" + std::string(kReportCss) + "</style>\n</head>\n<body>\n";
   out += "<h1>Energy use and carbon emissions</h1>\n";
@@ -238,11 +188,11 @@ std::string render_html(const ReportBundle& bundle) {
     out += "<p class=\"source\">One mark per run, by start time and project; filled: mostly measured by hardware "
            "counters, hollow: estimated (a power model or a saved estimate). Open a run for its power over time.</p>\n";
   }
-  out += "<h2>Energy breakdown</h2>\n" + html_energy_chart(bundle.runs);
-  if (const std::string regions = html_regions_chart(bundle); !regions.empty()) {
+  out += "<h2>Energy breakdown</h2>\n" + html_energy_chart(view.totals);
+  if (const std::string regions = html_regions_chart(view); !regions.empty()) {
     out += "<h2>Other regions</h2>\n" + regions;
   }
-  if (const std::string equivalents = html_equivalents(bundle); !equivalents.empty()) {
+  if (const std::string equivalents = html_equivalents(view); !equivalents.empty()) {
     out += "<h2>Everyday equivalents</h2>\n" + equivalents;
   }
   out += "<p class=\"source\">Generated by " + html_escape(bundle.tool) + ".</p>\n</body>\n</html>\n";

@@ -4,12 +4,9 @@
 #include <fmt/format.h>
 
 #include "render/report_counterfactual.h"
-#include "carbonscope/footprint.h"
-#include "render/report_html.h"
 #include "formats/report_json.h"
 #include "render/report_render.h"
 #include "render/report_statement.h"
-#include "accounting/sci.h"
 
 namespace carbonscope {
 namespace {
@@ -47,9 +44,10 @@ json totals_json(const RunTotals& t) {
 
 }  // namespace
 
-json report_bundle_json(const ReportBundle& b) {
-  const RunTotals t = compute_totals(b.runs);
-  const Statement s = build_statement(b);
+json report_bundle_json(const ReportView& view) {
+  const ReportBundle& b = view.bundle;
+  const RunTotals& t = view.totals;
+  const Statement s = build_statement(view);
   json runs = json::array();
   for (const Report& r : b.runs) runs.push_back(to_json(r));
   json rows = json::array();
@@ -58,21 +56,21 @@ json report_bundle_json(const ReportBundle& b) {
   if (!b.training_type.empty()) card["training_type"] = b.training_type;
   if (!t.regions.empty()) card["geographical_location"] = fmt::format("{}", fmt::join(t.regions, ", "));
   if (!t.hardware.empty()) card["hardware_used"] = fmt::format("{}", fmt::join(t.hardware, "; "));
-  const SciScore sci = compute_sci(t, b.sci);
+  const SciScore& sci = view.sci;
   json regions = json::array();
-  for (const auto& r : comparison_regions(b)) {
-    regions.push_back({{"region", r.region},
-                       {"intensity_g_per_kwh", r.intensity.g_per_kwh()},
-                       {"source", r.source},
-                       {"emissions_kg", emissions_of(t.facility_energy.central, 1.0, r.intensity).kg()}});
+  for (const Alternative& r : view.regions) {
+    regions.push_back({{"region", r.label},
+                       {"intensity_g_per_kwh", r.intensity.value.central.g_per_kwh()},
+                       {"source", r.intensity.provenance.detail},
+                       {"emissions_kg", r.emissions.central.kg()}});
   }
   json equivalents = json::array();
-  for (const auto& [e, amount] : readable_equivalents(b)) {
-    equivalents.push_back({{"activity", e->activity},
-                           {"unit", e->unit},
-                           {"g_per_unit", e->per_unit.grams()},
-                           {"source", e->source},
-                           {"amount", amount}});
+  for (const EquivalentValue& e : view.equivalents) {
+    equivalents.push_back({{"activity", e.equivalent->name},
+                           {"unit", e.equivalent->unit},
+                           {"g_per_unit", Emissions::kg(e.equivalent->kg_per_unit).grams()},
+                           {"source", e.equivalent->source_id},
+                           {"amount", e.amount}});
   }
   json samples = json::object();
   for (const auto& [id, series] : b.samples) {

@@ -7,7 +7,6 @@
 
 #include "carbonscope/format.h"
 #include "render/report_render.h"
-#include "accounting/report_totals.h"
 
 namespace carbonscope {
 namespace {
@@ -45,8 +44,9 @@ std::string yaml_number(double v) {
 
 }  // namespace
 
-std::string render_model_card(const ReportBundle& bundle) {
-  const RunTotals t = compute_totals(bundle.runs);
+std::string render_model_card(const ReportView& view) {
+  const ReportBundle& bundle = view.bundle;
+  const RunTotals& t = view.totals;
   std::string out = "co2_eq_emissions:\n";
   out += fmt::format("  emissions: {}\n", yaml_number(t.emissions.central.grams()));
   out += fmt::format("  source: {}\n", yaml_string(bundle.tool));

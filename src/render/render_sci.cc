@@ -4,14 +4,13 @@
 
 #include "carbonscope/format.h"
 #include "render/report_render.h"
-#include "accounting/sci.h"
 
 namespace carbonscope {
 
-std::string render_sci(const ReportBundle& bundle) {
-  const RunTotals t = compute_totals(bundle.runs);
-  const SciScore s = compute_sci(t, bundle.sci);
-  const SciInput& in = bundle.sci;
+std::string render_sci(const ReportView& view) {
+  const RunTotals& t = view.totals;
+  const SciScore& s = view.sci;
+  const SciInput& in = view.bundle.sci;
   std::string out = "Software Carbon Intensity (Green Software Foundation SCI specification)\n\n";
   out += fmt::format("  E  energy            {}   facility energy of {} run{} (IT energy x PUE)\n",
                      format_energy(s.energy.central), t.runs, t.runs == 1 ? "" : "s");

@@ -62,8 +62,9 @@ std::string runs_table(std::vector<std::vector<std::string>> rows, std::size_t w
 
 }  // namespace
 
-std::string render_text(const ReportBundle& bundle) {
-  const Statement s = build_statement(bundle);
+std::string render_text(const ReportView& view) {
+  const ReportBundle& bundle = view.bundle;
+  const Statement s = build_statement(view);
   const std::size_t width = bundle.text_width;
   std::string out = wrap_paragraph(s.paragraph, width) + "\n" + text_table(figure_rows(s), width);
   if (!s.run_rows.empty()) out += "\n" + runs_table(run_rows(s), width);
@@ -79,8 +80,9 @@ std::string render_text(const ReportBundle& bundle) {
   return out;
 }
 
-std::string render_markdown(const ReportBundle& bundle) {
-  const Statement s = build_statement(bundle);
+std::string render_markdown(const ReportView& view) {
+  const ReportBundle& bundle = view.bundle;
+  const Statement s = build_statement(view);
   std::string out = "## Energy use and carbon emissions\n\n" + s.paragraph + "\n\n" + md_table(figure_rows(s));
   if (!s.run_rows.empty()) out += "\n### Runs\n\n" + md_table(run_rows(s));
   if (bundle.runs.size() == 1) {

@@ -22,14 +22,15 @@ Result<ReportFormat> parse_report_format(std::string_view name) {
 
 Result<std::string> render_report(const ReportBundle& bundle, ReportFormat format) {
   if (bundle.runs.empty()) return Status::not_found("no runs to report: check the run ids or the filter");
+  const ReportView view = build_report_view(bundle);
   switch (format) {
-    case ReportFormat::kText: return render_text(bundle);
-    case ReportFormat::kMarkdown: return render_markdown(bundle);
-    case ReportFormat::kLatex: return render_latex(bundle);
-    case ReportFormat::kModelCard: return render_model_card(bundle);
-    case ReportFormat::kSci: return render_sci(bundle);
-    case ReportFormat::kHtml: return render_html(bundle);
-    case ReportFormat::kJson: return json_text(report_bundle_json(bundle), 2) + "\n";
+    case ReportFormat::kText: return render_text(view);
+    case ReportFormat::kMarkdown: return render_markdown(view);
+    case ReportFormat::kLatex: return render_latex(view);
+    case ReportFormat::kModelCard: return render_model_card(view);
+    case ReportFormat::kSci: return render_sci(view);
+    case ReportFormat::kHtml: return render_html(view);
+    case ReportFormat::kJson: return json_text(report_bundle_json(view), 2) + "\n";
   }
   return Status::internal("unhandled report format");
 }

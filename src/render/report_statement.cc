@@ -11,7 +11,6 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
-#include "accounting/report_totals.h"
 
 namespace carbonscope {
 namespace {
@@ -336,9 +335,10 @@ std::string short_provenance(const Provenance& p) {
   return out;
 }
 
-Statement build_statement(const ReportBundle& b) {
+Statement build_statement(const ReportView& view) {
   Statement s;
-  const RunTotals t = compute_totals(b.runs);
+  const ReportBundle& b = view.bundle;
+  const RunTotals& t = view.totals;
   const Kinds k = kinds_of(b.runs);
   s.paragraph = paragraph(b, t, k);
 

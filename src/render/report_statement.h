@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "carbonscope/report_bundle.h"
+#include "accounting/report_view.h"
 
 namespace carbonscope {
 
@@ -29,7 +29,7 @@ struct Statement {
   std::vector<std::string> notes;
 };
 
-Statement build_statement(const ReportBundle& bundle);
+Statement build_statement(const ReportView& view);
 
 // The how-obtained text of a table cell: the method, a short detail and the source
 // ("measured: RAPL package-0", "estimated [cpu-model]"); long details (formulas)

@@ -155,11 +155,11 @@ void routes(httplib::Server& s, const DashboardOptions& o, const std::string& bo
     if (!ledger.ok()) return fail(res, ledger.status(), true);
     Result<ReportBundle> b = bundle_of(o, *ledger, {req.matches[1].str()}, loopback_client(req));
     if (!b.ok()) return fail(res, b.status(), true);
-    res.set_content(json_text(report_bundle_json(*b)), kJson);
+    res.set_content(json_text(report_bundle_json(build_report_view(*b))), kJson);
   });
 
   s.Get(R"(/static/([A-Za-z0-9_.-]+))", [](const httplib::Request& req, httplib::Response& res) {
-    const WebAsset* asset = find_web_asset(req.matches[1].str());
+    const EmbeddedFile* asset = find_web_asset(req.matches[1].str());
     if (asset == nullptr) return fail(res, Status::not_found("no such file"), false);
     const bool css = asset->name.ends_with(".css");
     res.set_content(std::string(asset->contents), css ? "text/css; charset=utf-8" : "text/plain; charset=utf-8");

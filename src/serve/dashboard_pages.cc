@@ -88,7 +88,8 @@ std::string runs_page(const std::vector<RunSummary>& runs, const FilterForm& f, 
 
 std::string run_page(const ReportBundle& b) {
   const Report& r = b.runs.front();
-  const Statement s = build_statement(b);
+  const ReportView view = build_report_view(b);
+  const Statement s = build_statement(view);
   std::string body = "<p class=\"paragraph\">" + html_escape(s.paragraph) + "</p>\n";
   body += html_statement_tables(s, /*method_notes=*/true);
   const auto it = b.samples.find(r.run.id);
@@ -97,9 +98,9 @@ std::string run_page(const ReportBundle& b) {
     body += "<h2>Power over time</h2>\n";
     body += html_power_chart("Power by component", it == b.samples.end() ? std::vector<PowerSample>{} : it->second);
   }
-  body += "<h2>Energy breakdown</h2>\n" + html_energy_chart(b.runs);
-  if (!b.regions.empty()) body += "<h2>Other regions</h2>\n" + html_regions_chart(b);
-  if (!b.equivalents.empty()) body += "<h2>Everyday equivalents</h2>\n" + html_equivalents(b);
+  body += "<h2>Energy breakdown</h2>\n" + html_energy_chart(view.totals);
+  if (!b.regions.empty()) body += "<h2>Other regions</h2>\n" + html_regions_chart(view);
+  if (!b.equivalents.empty()) body += "<h2>Everyday equivalents</h2>\n" + html_equivalents(view);
   if (estimate) {
     body += fmt::format("<p class=\"source\">A saved estimate: nothing ran and nothing was measured. "
                         "<a href=\"/api/runs/{}\">JSON</a></p>\n", html_escape(r.run.id));

@@ -30,7 +30,12 @@ Status SinkList::on_point(const SeriesPoint& p) {
 SinkList::Ended SinkList::end(Report& report) {
   Ended out;
   const auto slot = [&](const RunSink& s) -> Status& {
-    return s.role() == RunSink::Role::kLedger ? out.ledger : out.files;
+    switch (s.role()) {
+      case RunSink::Role::kLedger: return out.ledger;
+      case RunSink::Role::kNoted: return out.noted;
+      case RunSink::Role::kFiles: break;
+    }
+    return out.files;
   };
   std::vector<Status> prepared;
   prepared.reserve(sinks_.size());

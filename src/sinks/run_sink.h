@@ -1,10 +1,10 @@
 // RunSink: one output of a run (samples.csv, run.json and report.json, the emissions.csv
-// row, the ledger; Prometheus would be one more). A run has three moments and a sink
-// hears each through one hook: begin (the run's identity and columns), each point of
-// its power series (power_series.h's points, on the sampling thread), and end (the
-// final Report, immutable from then on). SinkList fans them out in the order the sinks
-// were registered; tracker/run_finish.cc registers the sinks a run's settings ask for,
-// for the tracker and for recovery alike (docs/design.md, "Where to add").
+// row, the ledger, an inference run's requests.csv; Prometheus would be one more). A run
+// has three moments and a sink hears each through one hook: begin (the run's identity
+// and columns), each point of its power series (power_series.h's points, on the sampling
+// thread), and end (the final Report, immutable from then on). SinkList fans them out in
+// the order the sinks were registered; tracker/run_finish.cc registers the sinks a run's
+// settings ask for, for the tracker and for recovery alike (docs/design.md, "Where to add").
 // Model: spdlog's sink and dist_sink (one small virtual interface, a fan-out).
 #pragma once
 
@@ -55,8 +55,10 @@ struct SeriesPoint {
 class RunSink {
  public:
   // What a failure means for the run: its files are incomplete or elsewhere, or it is
-  // not in the ledger (and waits in its directory for the next recovery).
-  enum class Role { kFiles, kLedger };
+  // not in the ledger (and waits in its directory for the next recovery), or an extra
+  // file is missing, which the sink says in the report's notes at prepare (the run's
+  // record and ledger entry are complete without it).
+  enum class Role { kFiles, kLedger, kNoted };
 
   virtual ~RunSink() = default;
   virtual Role role() const { return Role::kFiles; }
@@ -88,6 +90,7 @@ class SinkList {
   struct Ended {
     Status files;   // the first failure of a kFiles sink
     Status ledger;  // the first failure of a kLedger sink
+    Status noted;   // the first failure of a kNoted sink (in the report's notes)
   };
   // prepare() on every sink, then end() on those that prepared; the report is fixed
   // between the two.

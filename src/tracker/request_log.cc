@@ -1,8 +1,6 @@
 // Per-interval request counts for the inference fit.
 #include "tracker/request_log.h"
 
-#include <fstream>
-
 #include <fmt/format.h>
 
 namespace carbonscope {
@@ -95,17 +93,9 @@ InferenceSummary RequestLog::summary() const {
   return s;
 }
 
-Status RequestLog::write_csv(const std::string& path) const {
+std::vector<RequestInterval> RequestLog::intervals() const {
   std::lock_guard<std::mutex> lock(mu_);
-  std::ofstream out(path);
-  if (!out) return Status::io_error(fmt::format("cannot write {}", path));
-  out << "t_s,dt_s,energy_j,requests,input_tokens,output_tokens\n";
-  for (const RequestInterval& iv : intervals_) {
-    out << fmt::format("{:.3f},{:.3f},{:.6g},{},{},{}\n", iv.t_s, iv.dt_s, iv.energy_j, iv.work.requests,
-                       iv.work.input_tokens, iv.work.output_tokens);
-  }
-  out.flush();
-  return out ? Status::ok_status() : Status::io_error(fmt::format("cannot write {}", path));
+  return intervals_;
 }
 
 }  // namespace carbonscope

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "carbonscope/inference.h"
-#include "carbonscope/status.h"
 
 namespace carbonscope {
 
@@ -21,8 +20,8 @@ class RequestLog {
   void begin_fit();                  // intervals closed so far are start-up: left out of the fit
   bool used() const;                 // add() was called at least once
   InferenceSummary summary() const;  // totals and the fit over the closed intervals
-  // requests.csv: one row per interval (t_s, dt_s, energy_j, requests, input_tokens, output_tokens).
-  Status write_csv(const std::string& path) const;
+  // The closed intervals (requests.csv's rows: sinks/requests_sink.h).
+  std::vector<RequestInterval> intervals() const;
 
  private:
   // At most this many intervals are kept: beyond it, neighbours are merged in pairs

@@ -9,6 +9,7 @@
 
 #include "sinks/emissions_sink.h"
 #include "sinks/ledger_record.h"
+#include "sinks/requests_sink.h"
 #include "sinks/run_files.h"
 #include "sinks/samples_sink.h"
 
@@ -18,6 +19,9 @@ RunOutputs::RunOutputs(RunPaths paths) : paths_(std::move(paths)) {
   const RunPaths& p = paths_;
   FileWriter& files = p.files != nullptr ? *p.files : system_file_writer();
   if (!p.dir.empty()) {
+    if (p.request_intervals) {
+      sinks_.add(std::make_unique<RequestsCsvSink>(fmt::format("{}/{}", p.dir, kRequestsCsv), files, p.request_intervals));
+    }
     if (p.own_run) sinks_.add(std::make_unique<SamplesCsvSink>(fmt::format("{}/{}", p.dir, kSamplesCsv), files));
     record_ = static_cast<RunRecordSink*>(&sinks_.add(std::make_unique<RunRecordSink>(p.dir, p.ledger, files)));
     const std::string csv =
@@ -34,6 +38,7 @@ FinishOutcome RunOutputs::finish(Report& report) {
   const SinkList::Ended ended = sinks_.end(report);
   o.files = ended.files;
   o.ledger = ended.ledger;
+  o.noted = ended.noted;
   if (record_ != nullptr) o.report_path = record_->report_path();
   if (!o.ledger.ok() && !p.dir.empty()) {
     o.queued = true;

@@ -8,10 +8,12 @@
 // without the marker: it is queued, and the next recovery records it.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "carbonscope/inference.h"
 #include "carbonscope/parse.h"
 #include "carbonscope/report.h"
 #include "carbonscope/status.h"
@@ -39,18 +41,23 @@ struct RunPaths {
   // be there yet, so the file, which grows by a row per run, is not searched for it.
   bool own_run = false;
   FileWriter* files = nullptr;  // the writes (fault tests inject one); nullptr: the real file system
+  // An inference run's request log (the tracker's own run with a directory): requests.csv.
+  std::function<std::vector<RequestInterval>()> request_intervals = nullptr;
 };
 
 struct FinishOutcome {
   Status files;             // why report.json or the emissions.csv row is not where it belongs
   Status ledger;            // why the run is not in the ledger (it is then queued)
+  Status noted;             // why requests.csv is missing (said in the report's notes)
   std::string report_path;  // where report.json was written ("" = nowhere)
   bool queued = false;      // the ledger write failed and the run waits in its directory
 };
 
-// The sinks of one run, in the order they end: samples.csv (own_run with a directory),
-// run.json and report.json and the emissions.csv row (with a directory), the ledger
-// (with a ledger path). A new sink is registered here (docs/design.md, "Where to add").
+// The sinks of one run, in the order they end: requests.csv (request_intervals with a
+// directory; it writes at prepare, so its failure is in the notes every other sink
+// writes), samples.csv (own_run with a directory), run.json and report.json and the
+// emissions.csv row (with a directory), the ledger (with a ledger path). A new sink is
+// registered here (docs/design.md, "Where to add").
 class RunOutputs {
  public:
   explicit RunOutputs(RunPaths paths);

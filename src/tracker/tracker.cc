@@ -1,5 +1,5 @@
 // Tracker: sensors -> sampler -> accumulator -> power series -> the run's sinks
-// (RunOutputs: samples.csv, run.json, report.json, emissions.csv, the ledger).
+// (RunOutputs: samples.csv, run.json, report.json, emissions.csv, the ledger, requests.csv).
 #include "carbonscope/tracker.h"
 
 #include <mutex>
@@ -29,6 +29,10 @@ class Tracker::Impl {
   Snapshot snapshot_locked() const;
   RunInfo run_info() const;
   Status write_start_record();
+  // requests.csv's rows, for its sink (RunPaths::request_intervals).
+  std::function<std::vector<RequestInterval>()> request_intervals() {
+    return [this] { return requests.intervals(); };
+  }
 
   TrackerConfig config;
   SensorSet set;
@@ -160,7 +164,8 @@ RunInfo Tracker::Impl::run_info() const {
 }
 
 Status Tracker::Impl::write_start_record() {
-  RunPaths paths{config.output_dir, "", config.ledger_path, config.arg_style, config.emissions_csv, true};
+  RunPaths paths{config.output_dir, "", config.ledger_path, config.arg_style, config.emissions_csv, true, nullptr,
+                 request_intervals()};
   if (!config.output_dir.empty()) {
     CS_ASSIGN_OR_RETURN(dir, claim_run_dir(config.output_dir, id));
     lock_fd = lock_run(dir);  // held while the run lives: recovery leaves it alone until then
@@ -298,21 +303,20 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
     report.notes.push_back(
         fmt::format("samples.csv is incomplete ({}); the totals are from memory", m.write_error.message()));
   }
-  if (!m.dir.empty() && report.inference) {
-    const Status st = m.requests.write_csv(fmt::format("{}/requests.csv", m.dir));
-    if (!st.ok()) {
-      report.notes.push_back(fmt::format("requests.csv was not written ({})", st.message()));
-      if (m.write_error.ok()) m.write_error = st;
-    }
-  }
   if (!m.outputs) {  // start() failed before its outputs existed: the ledger only, as ever
-    m.outputs = std::make_unique<RunOutputs>(
-        RunPaths{m.config.output_dir, m.dir, m.config.ledger_path, m.config.arg_style, m.config.emissions_csv, true});
+    m.outputs = std::make_unique<RunOutputs>(RunPaths{m.config.output_dir, m.dir, m.config.ledger_path,
+                                                      m.config.arg_style, m.config.emissions_csv, true, nullptr,
+                                                      m.request_intervals()});
   }
   const FinishOutcome o = m.outputs->finish(report);
   m.ledger_error = o.ledger;
   m.ledger_queued = o.queued;
-  m.write_error = !o.files.ok() ? o.files : m.write_error;
+  // The first of: a file of the record, samples.csv cut short, requests.csv.
+  if (!o.files.ok()) {
+    m.write_error = o.files;
+  } else if (m.write_error.ok()) {
+    m.write_error = o.noted;
+  }
   release_run_lock(m.lock_fd);
   return report;
 }

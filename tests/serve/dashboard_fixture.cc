@@ -37,7 +37,7 @@ ServedLedger::ServedLedger() {
   DashboardOptions options;
   options.ledger_path = ledger_;
   options.regions = {{"NO", CarbonIntensity::g_per_kwh(30), "test", ""}, {"PL", CarbonIntensity::g_per_kwh(660), "test", ""}};
-  options.equivalents = {{"driven", "km", Emissions::grams(175), "test"}};
+  options.equivalents = {{"car_km", "driven", "km", "test", 0.175}};
   dashboard_ = make_dashboard(options);
   auto port = dashboard_->bind("127.0.0.1", 0);
   EXPECT_TRUE(port.ok()) << port.status().to_string();

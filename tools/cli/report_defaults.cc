@@ -29,11 +29,9 @@ std::vector<RegionIntensity> default_comparison_regions(const DataSet& data) {
   return out;
 }
 
-std::vector<EquivalentFactor> default_equivalents(const DataSet& data) {
-  std::vector<EquivalentFactor> out;
-  for (const Equivalent* e : everyday_equivalent_rows(data)) {
-    out.push_back({e->name, e->unit, Emissions::kg(e->kg_per_unit), e->source_id});
-  }
+std::vector<Equivalent> default_equivalents(const DataSet& data) {
+  std::vector<Equivalent> out;
+  for (const Equivalent* e : everyday_equivalent_rows(data)) out.push_back(*e);
   return out;
 }
 

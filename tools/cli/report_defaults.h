@@ -14,6 +14,6 @@ namespace carbonscope::cli {
 // A spread of grids from the cleanest to the most carbon-intensive, latest figures,
 // and every cloud region (with its provider) for comparing cloud runs.
 std::vector<RegionIntensity> default_comparison_regions(const DataSet& data);
-std::vector<EquivalentFactor> default_equivalents(const DataSet& data);
+std::vector<Equivalent> default_equivalents(const DataSet& data);
 
 }  // namespace carbonscope::cli

@@ -28,14 +28,14 @@ TEST(ReportHtml, ManyRunsGetOneAggregateChart) {
                                        {60, "gpu", Power::watts(310), std::nullopt}};
   }
   b.runs[3].run.kind = RunKind::kEstimate;
-  const std::string html = render_html(b);
+  const std::string html = render_html(build_report_view(b));
   EXPECT_EQ(count(html, "<polyline class=\"series\""), 0u) << "no per-run power charts";
   EXPECT_NE(html.find("Emissions per run"), std::string::npos);
   EXPECT_EQ(count(html, "<circle class=\"point\""), 29u);
   EXPECT_EQ(count(html, "<circle class=\"point hollow\""), 1u);
   // One run: its power chart.
   b.runs.resize(1);
-  EXPECT_EQ(count(render_html(b), "<polyline class=\"series\""), 1u);
+  EXPECT_EQ(count(render_html(build_report_view(b)), "<polyline class=\"series\""), 1u);
 }
 
 TEST(ReportHtml, OtherRegionsAreSortedWithoutTheRunsOwnAndFromItsProvider) {
@@ -51,27 +51,34 @@ TEST(ReportHtml, OtherRegionsAreSortedWithoutTheRunsOwnAndFromItsProvider) {
                {"aws:ca-central-1 (Montreal)", ci(3.9), "s", "aws"},
                {"gcp:europe-west9 (Paris)", ci(44), "s", "gcp"}};
   std::vector<std::string> names;
-  for (const auto& r : comparison_regions(b)) names.push_back(r.region);
+  for (const auto& r : build_report_view(b).regions) names.push_back(r.label);
   EXPECT_EQ(names, (std::vector<std::string>{"CA-QC", "NO", "PL"}));
+  // Each with the emissions of the run's facility energy there (its PUE is in it).
+  const ReportView v = build_report_view(b);
+  EXPECT_FALSE(v.provider_regions);
+  EXPECT_DOUBLE_EQ(v.regions[1].emissions.central.grams(), v.totals.facility_energy.central.kwh() * 30);
+  EXPECT_EQ(v.regions[1].intensity.provenance.detail, "s");
   b.runs[0].run.region = "aws:us-east-1 (Northern Virginia)";
   names.clear();
-  for (const auto& r : comparison_regions(b)) names.push_back(r.region);
+  for (const auto& r : build_report_view(b).regions) names.push_back(r.label);
   EXPECT_EQ(names, (std::vector<std::string>{"aws:ca-central-1 (Montreal)", "aws:eu-north-1 (Stockholm)"}));
+  EXPECT_TRUE(build_report_view(b).provider_regions);
 }
 
 TEST(ReportHtml, EquivalentsReadSensiblyOrAreLeftOut) {
   ReportBundle b;
   b.runs = {test::measured_run("20261202T010000Z-aa11", "p", 1795251600)};  // about 26 g
-  b.equivalents = {{"Flight New York - San Francisco", "flight", Emissions::kg(570), "ga-data"},
-                   {"One smartphone fully charged", "charge", Emissions::grams(8.22), "epa"}};
-  const auto shown = readable_equivalents(b);
-  ASSERT_EQ(shown.size(), 1u);
-  EXPECT_EQ(shown[0].first->unit, "charge");
-  const std::string html = render_html(b);
+  b.equivalents = {{"flight_ny_sf", "Flight New York - San Francisco", "flight", "ga-data", 570},
+                   {"smartphone_charge", "One smartphone fully charged", "charge", "epa", 0.00822}};
+  const ReportView v = build_report_view(b);
+  ASSERT_EQ(v.equivalents.size(), 1u);
+  EXPECT_EQ(v.equivalents[0].equivalent, &b.equivalents[1]);
+  EXPECT_DOUBLE_EQ(v.equivalents[0].amount, v.totals.emissions.central.kg() / 0.00822);
+  const std::string html = render_html(build_report_view(b));
   EXPECT_EQ(html.find("Flight New York"), std::string::npos);
   EXPECT_NE(html.find("smartphone"), std::string::npos);
   b.equivalents.resize(1);
-  EXPECT_EQ(render_html(b).find("Everyday equivalents"), std::string::npos);
+  EXPECT_EQ(render_html(build_report_view(b)).find("Everyday equivalents"), std::string::npos);
 }
 
 }  // namespace

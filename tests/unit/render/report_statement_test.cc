@@ -58,7 +58,7 @@ const StatementRow& row(const Statement& s, const std::string& quantity) {
 TEST(ReportStatement, ParagraphIsProseWithMethodNotesApart) {
   ReportBundle b;
   b.runs = {vm_run("20261202T010000Z-aa11")};
-  const Statement s = build_statement(b);
+  const Statement s = build_statement(build_report_view(b));
   for (const char* absent : {"20261202T010000Z-aa11", "P = TDP", "/proc/stat", "--", "libnvidia", "give "}) {
     EXPECT_EQ(s.paragraph.find(absent), std::string::npos) << absent << " in: " << s.paragraph;
   }
@@ -87,13 +87,13 @@ TEST(ReportStatement, ParagraphIsProseWithMethodNotesApart) {
     EXPECT_NE(on.find("/proc/stat"), std::string::npos) << on;
   }
   b.method_notes = false;
-  EXPECT_NE(render_text(b).find("libnvidia"), std::string::npos);
+  EXPECT_NE(render_text(build_report_view(b)).find("libnvidia"), std::string::npos);
 }
 
 TEST(ReportStatement, SavedEstimateReadsAsAnEstimateWithItsAssumptions) {
   ReportBundle b;
   b.runs = {saved_estimate()};
-  const Statement s = build_statement(b);
+  const Statement s = build_statement(build_report_view(b));
   EXPECT_EQ(s.paragraph.rfind(
                 "The estimate for project ft7b, prepared at 2026-11-29 01:26 UTC, assumes 1 h 00 min on "
                 "8 x NVIDIA H100 SXM5 80GB in FR, at 70% utilisation (given).",
@@ -125,7 +125,7 @@ TEST(ReportStatement, NotesOfManyRunsAreCountedOnce) {
   ReportBundle b;
   for (int i = 0; i < 30; ++i) b.runs.push_back(vm_run(fmt::format("20261202T01{:02}00Z-aa11", i)));
   b.runs[7].notes.push_back("killed by signal 9: figures cover the first 10 min");
-  const Statement s = build_statement(b);
+  const Statement s = build_statement(build_report_view(b));
   EXPECT_LE(s.notes.size(), 6u);
   int dlopen = 0;
   for (const auto& n : s.notes) {
