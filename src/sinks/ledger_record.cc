@@ -10,6 +10,7 @@
 #include "platform/system_info.h"
 #include "formats/json_text.h"
 #include "store/ledger_import.h"
+#include "store/sqlite_vfs.h"
 #include "sinks/run_files.h"
 
 namespace carbonscope {
@@ -148,6 +149,10 @@ Status LedgerSink::prepare(Report& report) {
   if (target_.record_files) return {};
   Ledger::Options options;
   options.style = style_;
+  // The ledger's files write through the sink's writer too; the real file system's
+  // leaves the thread's (a fault test's LedgerWriterScope around a tracker or recovery).
+  std::optional<LedgerWriterScope> writes;
+  if (&files_ != &system_file_writer()) writes.emplace(files_);
   auto opened = Ledger::open(path_, options);
   if (!opened.ok()) {
     return opened.status().with_context(fmt::format("recording run {} in the ledger {}", report.run.id, path_));
