@@ -1,10 +1,10 @@
 // FileWriter: every file carbonscope keeps (a run's run.json, report.json, samples.csv
 // and emissions.csv row, the ledger's record files, and the SQLite ledger itself, whose
 // system calls store/sqlite_vfs.h sends here) is written through one of these, as every
-// read of the machine goes through FileReader. The public operations hold the rules (a whole file replaced
-// atomically, a line appended and flushed, directories made); the system calls under
-// them are virtual, so a fault test overrides one (write failing with ENOSPC, open with
-// EACCES, a torn short write) and checks that nothing is lost.
+// read of the machine goes through FileReader. The public operations hold the rules (a
+// whole file replaced atomically, a line appended and flushed, directories made); the
+// system calls under them are virtual, so a fault test overrides one (write failing
+// with ENOSPC, open with EACCES, a torn short write) and checks that nothing is lost.
 // Models: leveldb's Env and its fault-injection EnvWrapper, ninja's DiskInterface.
 #pragma once
 

@@ -149,8 +149,9 @@ Status LedgerSink::prepare(Report& report) {
   if (target_.record_files) return {};
   Ledger::Options options;
   options.style = style_;
-  // The ledger's files write through the sink's writer too; the real file system's
-  // leaves the thread's (a fault test's LedgerWriterScope around a tracker or recovery).
+  // The ledger's files write through the sink's writer too; a sink given the real file
+  // system's leaves the choice to the thread (a fault test's LedgerWriterScope around a
+  // tracker's stop() or a recovery).
   std::optional<LedgerWriterScope> writes;
   if (&files_ != &system_file_writer()) writes.emplace(files_);
   auto opened = Ledger::open(path_, options);

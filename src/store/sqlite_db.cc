@@ -1,7 +1,6 @@
 // SQLite connection and statement helpers; error messages with remedies.
 #include "store/sqlite_db.h"
 
-
 #include <sqlite3.h>
 
 #include <cerrno>

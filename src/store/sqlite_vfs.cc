@@ -279,6 +279,31 @@ int x_current_time_int64(sqlite3_vfs* vfs, sqlite3_int64* out) {
   return unix_of(vfs)->xCurrentTimeInt64(unix_of(vfs), out);
 }
 
+const sqlite3_vfs kSeamVfs = {
+    .iVersion = 2,
+    .szOsFile = 0,
+    .mxPathname = 0,
+    .pNext = nullptr,
+    .zName = nullptr,
+    .pAppData = nullptr,
+    .xOpen = x_open,
+    .xDelete = x_delete,
+    .xAccess = x_access,
+    .xFullPathname = x_full_pathname,
+    .xDlOpen = x_dl_open,
+    .xDlError = x_dl_error,
+    .xDlSym = x_dl_sym,
+    .xDlClose = x_dl_close,
+    .xRandomness = x_randomness,
+    .xSleep = x_sleep,
+    .xCurrentTime = x_current_time,
+    .xGetLastError = x_get_last_error,
+    .xCurrentTimeInt64 = x_current_time_int64,
+    .xSetSystemCall = nullptr,
+    .xGetSystemCall = nullptr,
+    .xNextSystemCall = nullptr,
+};
+
 std::mutex g_registry_mutex;
 std::map<FileWriter*, std::unique_ptr<SeamVfs>>& registry() {
   static auto* vfses = new std::map<FileWriter*, std::unique_ptr<SeamVfs>>();  // registered for good
@@ -300,24 +325,11 @@ const char* ledger_vfs(FileWriter& files) {
   v->files = &files;
   v->name = &files == &system_file_writer() ? "carbonscope" : fmt::format("carbonscope-{}", vfses.size());
   sqlite3_vfs& s = v->vfs;
-  s.iVersion = 2;
+  s = kSeamVfs;
   s.szOsFile = static_cast<int>(kRealOffset) + unix_vfs->szOsFile;
   s.mxPathname = unix_vfs->mxPathname;
   s.zName = v->name.c_str();
   s.pAppData = v.get();
-  s.xOpen = x_open;
-  s.xDelete = x_delete;
-  s.xAccess = x_access;
-  s.xFullPathname = x_full_pathname;
-  s.xDlOpen = x_dl_open;
-  s.xDlError = x_dl_error;
-  s.xDlSym = x_dl_sym;
-  s.xDlClose = x_dl_close;
-  s.xRandomness = x_randomness;
-  s.xSleep = x_sleep;
-  s.xCurrentTime = x_current_time;
-  s.xGetLastError = x_get_last_error;
-  s.xCurrentTimeInt64 = x_current_time_int64;
   if (sqlite3_vfs_register(&s, 0) != SQLITE_OK) return nullptr;
   return vfses.emplace(&files, std::move(v)).first->second->name.c_str();
 }

@@ -72,12 +72,18 @@ TEST(LedgerWrites, GoThroughTheFileSeam) {
   EXPECT_EQ(l->count().value_or(-1), 2);
 }
 
-TEST(LedgerWrites, ACommitOnAFullDiskSaysSoAndKeepsEveryEarlierRun) {
-  test::ScratchDir dir("cs_ledger_enospc");
-  const std::string path = (dir.path / "l.db").string();
-  ASSERT_TRUE(Ledger::open(path)->append(measured_run("run-a", "p", 1000)).ok());
+// A ledger holding run-a, and a writer whose faults hit its files only.
+struct LedgerWriteFaults : ::testing::Test {
+  void SetUp() override {
+    ASSERT_TRUE(Ledger::open(path)->append(measured_run("run-a", "p", 1000)).ok());
+    disk.only_under = path;
+  }
+  test::ScratchDir dir{"cs_ledger_faults"};
+  std::string path = (dir.path / "l.db").string();
   FaultyWriter disk;
-  disk.only_under = path;
+};
+
+TEST_F(LedgerWriteFaults, ACommitOnAFullDiskSaysSoAndKeepsEveryEarlierRun) {
   {
     auto l = open_through(disk, path);
     ASSERT_TRUE(l.ok()) << l.status().to_string();
@@ -99,12 +105,7 @@ TEST(LedgerWrites, ACommitOnAFullDiskSaysSoAndKeepsEveryEarlierRun) {
   EXPECT_EQ(l->count().value_or(-1), 2);
 }
 
-TEST(LedgerWrites, AFailedSyncIsReportedNotPassedOverSilently) {
-  test::ScratchDir dir("cs_ledger_eio");
-  const std::string path = (dir.path / "l.db").string();
-  ASSERT_TRUE(Ledger::open(path)->append(measured_run("run-a", "p", 1000)).ok());
-  FaultyWriter disk;
-  disk.only_under = path;
+TEST_F(LedgerWriteFaults, AFailedSyncIsReportedNotPassedOverSilently) {
   auto l = open_through(disk, path);
   ASSERT_TRUE(l.ok()) << l.status().to_string();
   disk.sync_errno = EIO;
@@ -117,10 +118,7 @@ TEST(LedgerWrites, AFailedSyncIsReportedNotPassedOverSilently) {
   EXPECT_GT(disk.syncs, 0);
 }
 
-TEST(LedgerWrites, APermissionRefusalSaysWhichLedgerAndHowToFixIt) {
-  test::ScratchDir dir("cs_ledger_eacces");
-  const std::string path = (dir.path / "l.db").string();
-  ASSERT_TRUE(Ledger::open(path)->append(measured_run("run-a", "p", 1000)).ok());
+TEST_F(LedgerWriteFaults, APermissionRefusalSaysWhichLedgerAndHowToFixIt) {
   for (const std::string& refused : {path, path + "-wal", path + "-shm"}) {
     FaultyWriter denied;
     denied.only_under = refused;
