@@ -96,32 +96,13 @@ py::dict location(const LocationText& text) {
   return d;
 }
 
-py::dict accelerator(const std::string& name) {
-  const Accelerator* a = unwrap(data_tables()->find_accelerator(name));
-  py::dict d;
-  d["name"] = a->name;
-  d["vendor"] = a->vendor;
-  d["kind"] = a->kind;
-  d["form_factor"] = a->form_factor;
-  d["tdp_w"] = a->tdp_w;
-  d["memory_gb"] = a->memory_gb;
-  d["tflops"] = a->tflops;
-  d["release_year"] = a->release_year;
-  d["embodied_kg"] = a->embodied_kg ? py::object(py::float_(*a->embodied_kg)) : py::object(py::none());
-  d["source_id"] = a->source_id;
-  return d;
+// The records of `carbonscope data hardware|cpus --json`, from the one function each.
+py::object accelerator(const std::string& name) {
+  return from_json_text(accelerator_json(*unwrap(data_tables()->find_accelerator(name))));
 }
 
-py::dict cpu(const std::string& name) {
-  const Cpu* c = unwrap(data_tables()->find_cpu(name));
-  py::dict d;
-  d["name"] = c->name;
-  d["vendor"] = c->vendor;
-  d["tdp_w"] = c->tdp_w;
-  d["cores"] = c->cores;
-  d["threads"] = c->threads;
-  d["source_id"] = c->source_id;
-  return d;
+py::object cpu(const std::string& name) {
+  return from_json_text(cpu_json(*unwrap(data_tables()->find_cpu(name))));
 }
 
 py::list sources() {

@@ -1,4 +1,5 @@
-// clone(CLONE_VM)/exec with a release pipe and an exec-error pipe; signal forwarding.
+// clone(CLONE_VM)/exec with a release pipe and an exec-error pipe; signal forwarding; the
+// stop-signal wait of carbonscope/stop_signals.h (it shares the forwarded signals).
 #include "platform/child_process.h"
 
 #include <fcntl.h>
@@ -9,12 +10,15 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <ctime>
 
 #include <fmt/format.h>
+
+#include "carbonscope/stop_signals.h"
 
 namespace carbonscope {
 namespace {
@@ -273,16 +277,17 @@ void block_stop_signals() {
   }
 }
 
-int wait_for_stop_signal(double timeout_s) {
+int wait_for_stop_signal(std::optional<Duration> timeout) {
   const sigset_t set = stop_signals();
   for (;;) {
     int sig;
-    if (timeout_s < 0) {
+    if (!timeout) {
       sig = ::sigwaitinfo(&set, nullptr);
     } else {
+      const double s = std::max(timeout->count(), 0.0);
       timespec ts{};
-      ts.tv_sec = static_cast<time_t>(timeout_s);
-      ts.tv_nsec = static_cast<long>((timeout_s - std::floor(timeout_s)) * 1e9);
+      ts.tv_sec = static_cast<time_t>(s);
+      ts.tv_nsec = static_cast<long>((s - std::floor(s)) * 1e9);
       sig = ::sigtimedwait(&set, nullptr, &ts);
     }
     if (sig > 0) return sig;

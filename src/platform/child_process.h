@@ -64,10 +64,4 @@ bool give_own_process_group(int pid);
 // and, when the child shares our group (own_group false), the terminal's.
 void forward_signals_to(int pid, bool own_group = false);
 
-// Blocks SIGINT, SIGTERM, SIGHUP and SIGQUIT in this thread (call before starting other
-// threads) and ignores the other signals forward_signals_to forwards; then waits for a
-// stop signal, at most `timeout_s` seconds (< 0: forever). Returns the signal or 0.
-void block_stop_signals();
-int wait_for_stop_signal(double timeout_s);
-
 }  // namespace carbonscope

@@ -1,4 +1,4 @@
-// sysconf, uname, gethostname, kill(pid, 0).
+// sysconf, uname, gethostname, kill(pid, 0), getpid/getppid.
 #include "platform/system_info.h"
 
 #include <signal.h>
@@ -44,5 +44,7 @@ bool process_alive(int pid) {
 }
 
 int current_pid() { return static_cast<int>(::getpid()); }
+
+int parent_pid() { return static_cast<int>(::getppid()); }
 
 }  // namespace carbonscope

@@ -1,5 +1,5 @@
 // Terminal width from COLUMNS or the TIOCGWINSZ ioctl.
-#include "platform/terminal.h"
+#include "carbonscope/terminal.h"
 
 #include <sys/ioctl.h>
 #include <unistd.h>

@@ -13,8 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include "carbonscope/clock.h"
 #include "carbonscope/sensor.h"
-#include "platform/clock.h"
 #include "platform/file_reader.h"
 #include "platform/open_file.h"
 #include "sampler/sample.h"

@@ -169,7 +169,7 @@ void routes(httplib::Server& s, const DashboardOptions& o, const std::string& bo
   });
 
   s.Get(R"(/static/([A-Za-z0-9_.-]+))", [](const httplib::Request& req, httplib::Response& res) {
-    const WebAsset* asset = find_web_asset(req.matches[1].str());
+    const EmbeddedFile* asset = find_web_asset(req.matches[1].str());
     if (asset == nullptr) return fail(res, Status::not_found("no such file"), false);
     const bool css = asset->name.ends_with(".css");
     res.set_content(std::string(asset->contents), css ? "text/css; charset=utf-8" : "text/plain; charset=utf-8");

@@ -3,11 +3,6 @@
 
 namespace carbonscope {
 
-const WebAsset* find_web_asset(std::string_view name) {
-  for (const WebAsset& a : web_assets()) {
-    if (a.name == name) return &a;
-  }
-  return nullptr;
-}
+const EmbeddedFile* find_web_asset(std::string_view name) { return find_embedded_file(web_assets(), name); }
 
 }  // namespace carbonscope

@@ -7,11 +7,11 @@
 #include <fmt/format.h>
 
 #include "carbonscope/environment.h"
-#include "platform/system_info.h"
+#include "carbonscope/system_info.h"
 #include "formats/json_text.h"
+#include "sinks/run_files.h"
 #include "store/ledger_import.h"
 #include "store/sqlite_vfs.h"
-#include "sinks/run_files.h"
 
 namespace carbonscope {
 namespace {

@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/clock.h"
 #include "carbonscope/utf8.h"
-#include "platform/clock.h"
 #include "platform/system_info.h"
 #include "sampler/accumulator.h"
 #include "sampler/sampler.h"

@@ -47,6 +47,7 @@ def test_energy_path_with_an_intensity_in_pounds():
 def test_data_lookups():
     a = carbonscope.accelerator("A100 SXM4 80GB")
     assert a["tdp_w"] == 400 and a["source_id"]
+    assert a["aliases"] and all(isinstance(n, str) for n in a["aliases"])
     c = carbonscope.cpu("Xeon Gold 6248")
     assert c["tdp_w"] > 0 and c["cores"] > 0
     loc = carbonscope.location("FR")
@@ -57,6 +58,18 @@ def test_data_lookups():
     assert loc["intensity_provenance"]["source_id"].split("|")[0] in ids
     with pytest.raises(carbonscope.NotFound):
         carbonscope.cpu("Pentium 9000 Ultra")
+
+
+def test_data_lookups_are_the_cli_records(cli):
+    # One function shapes an accelerator or CPU record (carbonscope/json.h) for both.
+    import json
+    import subprocess
+
+    for table, name, lookup in (("hardware", "A100 SXM4 80GB", carbonscope.accelerator),
+                                ("cpus", "Xeon Gold 6248", carbonscope.cpu)):
+        out = subprocess.run([cli, "data", table, name, "--json"],
+                             check=True, capture_output=True, text=True).stdout
+        assert lookup(name) == json.loads(out)
 
 
 def test_prediction_from_compute_matches_the_cli(cli):

@@ -3,10 +3,14 @@
 // 404/400, never a crash; no page refers to anything off the machine.
 #include <httplib.h>
 
+#include <filesystem>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "serve/dashboard_fixture.h"
+#include "serve/web_assets.h"
+#include "support/scratch_dir.h"
 
 namespace carbonscope::test {
 namespace {
@@ -92,6 +96,27 @@ TEST_F(DashboardHttp, ProjectsCompareApiAndStatic) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->get_header_value("Content-Type"), "text/css; charset=utf-8");
+}
+
+// Every file of web/ is embedded (tools/embed) and served byte for byte; nothing else is.
+TEST_F(DashboardHttp, ServesEachWebFileByteForByte) {
+  std::size_t n = 0;
+  const std::filesystem::path web = std::filesystem::path(CARBONSCOPE_SOURCE_DIR) / "web";
+  for (const auto& e : std::filesystem::directory_iterator(web)) {
+    ++n;
+    const std::string name = e.path().filename().string();
+    const std::string want = slurp(e.path());
+    ASSERT_FALSE(want.empty()) << name;
+    const EmbeddedFile* asset = find_web_asset(name);
+    ASSERT_NE(asset, nullptr) << name;
+    EXPECT_TRUE(asset->contents == want) << name << " differs from its embedded copy";
+    auto res = get("/static/" + name);
+    ASSERT_TRUE(res) << name;
+    EXPECT_EQ(res->status, 200) << name;
+    EXPECT_TRUE(res->body == want) << name << " is not served as web/ holds it";
+  }
+  EXPECT_GE(n, 1u);
+  EXPECT_EQ(web_assets().size(), n);
 }
 
 TEST_F(DashboardHttp, BadRequestsGet404Or400NeverACrash) {

@@ -7,5 +7,6 @@ target_link_libraries(serve_tests PRIVATE cs_serve carbonscope_internal GTest::g
 target_include_directories(serve_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
 target_compile_definitions(serve_tests PRIVATE
   CARBONSCOPE_FIXTURES="${CARBONSCOPE_FIXTURES}"
+  CARBONSCOPE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
   CARBONSCOPE_ARTIFACTS="${PROJECT_BINARY_DIR}/test-artifacts")
 gtest_discover_tests(serve_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS serve)

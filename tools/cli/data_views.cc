@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "carbonscope/format.h"
+#include "carbonscope/json.h"
 
 namespace carbonscope::cli {
 namespace {
@@ -107,11 +108,7 @@ std::vector<DataEntry> hardware_entries(const DataSet& data) {
                             a.embodied_kg ? fmt::format("{} kgCO2e ({})", *a.embodied_kg, a.embodied_method) : "-",
                             fmt::join(a.aliases, ", "));
     e.detail += sources_block(data, a.source_id);
-    e.json = {{"name", a.name},       {"vendor", a.vendor},       {"kind", a.kind},
-              {"form_factor", a.form_factor}, {"tdp_w", a.tdp_w}, {"memory_gb", a.memory_gb},
-              {"tflops", a.tflops},   {"release_year", a.release_year},
-              {"embodied_kg", a.embodied_kg ? nlohmann::json(*a.embodied_kg) : nlohmann::json()},
-              {"aliases", a.aliases}, {"source_id", a.source_id}};
+    e.json = nlohmann::json::parse(accelerator_json(a));
     out.push_back(std::move(e));
   }
   return out;
@@ -129,8 +126,7 @@ std::vector<DataEntry> cpu_entries(const DataSet& data) {
                            plain(c.tdp_w), c.cores ? std::to_string(c.cores) : "-",
                            c.threads ? std::to_string(c.threads) : "-");
     e.detail += sources_block(data, c.source_id);
-    e.json = {{"name", c.name},   {"vendor", c.vendor},   {"tdp_w", c.tdp_w},
-              {"cores", c.cores}, {"threads", c.threads}, {"source_id", c.source_id}};
+    e.json = nlohmann::json::parse(cpu_json(c));
     out.push_back(std::move(e));
   }
   return out;

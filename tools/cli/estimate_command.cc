@@ -8,8 +8,8 @@
 #include "command.h"
 #include "estimate_command.h"
 #include "ledger_options.h"
-#include "platform/clock.h"
-#include "platform/terminal.h"
+#include "carbonscope/clock.h"
+#include "carbonscope/terminal.h"
 #include "sinks/run_files.h"
 
 namespace carbonscope::cli {

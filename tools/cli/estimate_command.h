@@ -19,7 +19,7 @@ struct EstimateOptions {
   std::string ledger;
 };
 
-// Text within `width` columns (see platform/terminal.h).
+// Text within `width` columns (see carbonscope/terminal.h).
 std::string render_estimate_text(const EstimateResult& r, std::size_t width = 80);
 std::string render_estimate_json(const EstimateResult& r);
 

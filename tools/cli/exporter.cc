@@ -6,10 +6,10 @@
 #include <iostream>
 #include <memory>
 
+#include "carbonscope/stop_signals.h"
 #include "carbonscope/tracker.h"
 #include "command.h"
 #include "metrics_options.h"
-#include "platform/child_process.h"
 #include "tracking_options.h"
 
 namespace carbonscope::cli {
@@ -38,7 +38,7 @@ int exporter_command(const Context& ctx, const ExporterFlags& f) {
   auto tracker = Tracker::create(std::move(config).value());
   if (!tracker.ok()) return report_error(tracker.status());
   if (Status st = (*tracker)->start(); !st.ok()) return report_error(st);
-  wait_for_stop_signal(-1);
+  wait_for_stop_signal();
   auto report = (*tracker)->stop();
   if (!report.ok()) return report_error(report.status());
   return kExitOk;

@@ -11,10 +11,10 @@
 #include "carbonscope/lca.h"
 #include "carbonscope/ledger.h"
 #include "carbonscope/project.h"
+#include "carbonscope/terminal.h"
 #include "command.h"
 #include "lca_output.h"
 #include "ledger_options.h"
-#include "platform/terminal.h"
 
 namespace carbonscope::cli {
 namespace {

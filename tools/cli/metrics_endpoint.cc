@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "metrics_options.h"
-#include "platform/system_info.h"
+#include "carbonscope/system_info.h"
 #include "serve/metrics_server.h"
 
 namespace carbonscope::cli {

@@ -4,11 +4,11 @@
 #include <memory>
 
 #include "carbonscope/parse.h"
+#include "carbonscope/stop_signals.h"
 #include "carbonscope/tracker.h"
 #include "command.h"
 #include "live_status.h"
 #include "metrics_options.h"
-#include "platform/child_process.h"
 #include "tracking_options.h"
 
 namespace carbonscope::cli {
@@ -19,11 +19,11 @@ int monitor_command(const Context& ctx, const TrackingOptions& o, const std::str
   if (!metrics.address.empty()) {
     if (std::optional<int> failed = hand_over_to_exporter(ctx)) return *failed;
   }
-  double seconds = -1;
+  std::optional<Duration> until;  // nullopt: until a stop signal
   if (!duration.empty()) {
     auto d = parse_duration(duration);
     if (!d.ok()) return report_error(d.status().with_context("--duration"));
-    seconds = d->count();
+    until = *d;
   }
   auto data = load_data(ctx);
   if (!data.ok()) return report_error(data.status());
@@ -47,7 +47,7 @@ int monitor_command(const Context& ctx, const TrackingOptions& o, const std::str
   if (!tracker.ok()) return report_error(tracker.status());
   if (Status st = (*tracker)->start(); !st.ok()) return report_error(st);
   auto poller = start_request_poller(std::move(*requests), **tracker, interval);
-  wait_for_stop_signal(seconds);
+  wait_for_stop_signal(until);
   stop_request_poller(poller.get());
   auto report = (*tracker)->stop();
   status.end();

@@ -2,10 +2,10 @@
 // place and time flags choose among regions, private zones and start hours.
 #include <iostream>
 
+#include "carbonscope/clock.h"
 #include "carbonscope/plan.h"
 #include "command.h"
 #include "hourly_options.h"
-#include "platform/clock.h"
 
 namespace carbonscope::cli {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/tracked_command.h"
 #include "command.h"
-#include "platform/child_process.h"
 
 namespace carbonscope::cli {
 
@@ -17,18 +17,10 @@ int run_untracked(const std::vector<std::string>& argv, const NodeRank& rank, bo
         "command untracked\n",
         rank.local_rank.value_or(0), rank.job);
   }
-  auto child = ChildProcess::spawn(argv);
-  if (!child.ok()) return report_error(child.status());
-  forward_signals_to(child->pid());
-  if (Status st = child->release(); !st.ok()) {
-    const bool not_found = st.code() == StatusCode::kNotFound;
-    std::cerr << fmt::format("carbonscope: {}: {}\n", argv[0],
-                             not_found ? "command not found" : st.message());
-    child->reap();
-    return not_found ? kExitNotFound : kExitNotRunnable;
-  }
-  child->wait_exited();
-  return child->reap();
+  auto exit = run_untracked_command(argv);
+  if (!exit.ok()) return report_error(exit.status());
+  if (!exit->launch.ok()) std::cerr << "carbonscope: " << exit->launch.message() << "\n";
+  return exit->code;
 }
 
 }  // namespace carbonscope::cli

@@ -10,9 +10,9 @@
 #include "carbonscope/limits.h"
 #include "carbonscope/parse.h"
 #include "carbonscope/report_render.h"
+#include "carbonscope/terminal.h"
 #include "command.h"
 #include "ledger_options.h"
-#include "platform/terminal.h"
 #include "report_counterfactual.h"
 #include "report_defaults.h"
 

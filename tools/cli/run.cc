@@ -10,13 +10,12 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/tracked_command.h"
 #include "carbonscope/tracker.h"
 #include "command.h"
 #include "live_status.h"
-#include "start_when_clean.h"
-#include "platform/child_process.h"
 #include "rank_run.h"
-#include "platform/job_cgroup.h"
+#include "start_when_clean.h"
 #include "tracking_options.h"
 
 namespace carbonscope::cli {
@@ -41,62 +40,37 @@ int run_command(const Context& ctx, const TrackingOptions& o, const StartWhenCle
   const Duration interval = config->interval;
   recover_and_report(o);
   if (const std::optional<int> stop = wait_for_clean_start(ctx, **data, o, when)) return *stop;
-  auto child = ChildProcess::spawn(argv);
-  if (!child.ok()) return report_error(child.status());
-  config->pid = rank.shares_node() ? ::getppid() : child->pid();
-  // The whole tree's CPU time in one read, when the child can have a cgroup of its own
-  // (moved there before it execs); else the tracker walks its /proc tree. Removed after
-  // the tracker, once the child is reaped. CARBONSCOPE_JOB_CGROUP=0 turns it off. Not
-  // for a rank that charges its launcher's tree (the node's other ranks are there).
-  std::optional<JobCgroup> cgroup;
+  // The whole tree's CPU time in one read when the child can have a cgroup of its own;
+  // CARBONSCOPE_JOB_CGROUP=0 turns it off. A rank that shares its node charges its
+  // launcher's tree (local rank 0 of srun/torchrun).
+  TrackedCommandOptions command;
+  command.charge_parent_tree = rank.shares_node();
   const char* cgroup_env = std::getenv("CARBONSCOPE_JOB_CGROUP");
-  if (!rank.shares_node() && (cgroup_env == nullptr || std::string_view(cgroup_env) != "0")) {
-    if (auto g = JobCgroup::place(FileReader(config->proc_root), child->pid()); g.ok()) {
-      cgroup.emplace(std::move(g).value());
-      config->job_cgroup = cgroup->path();
-    }
-  }
-  config->command = argv;
+  command.job_cgroup = cgroup_env == nullptr || std::string_view(cgroup_env) != "0";
+  std::unique_ptr<RequestPoller> poller;
+  command.on_start = [&](Tracker& t) { poller = start_request_poller(std::move(*requests), t, interval); };
+  command.on_exit = [&] { stop_request_poller(poller.get()); };
   // CMD inherits stdout and stderr: no status line on a terminal it writes to.
   const LiveStatus status(o.quiet, {STDOUT_FILENO, STDERR_FILENO});
   config->on_sample = status.on_sample();
-  // From here until release(), every early return must let the held child go: cancel()
-  // (also done by ~ChildProcess) makes it exit without running the command.
-  auto tracker = Tracker::create(std::move(config).value());
-  if (!tracker.ok()) {
-    child->cancel();
-    return report_error(tracker.status().with_context("cannot track"));
-  }
-  if (Status st = (*tracker)->start(); !st.ok()) {
-    child->cancel();
-    return report_error(st);
-  }
-  auto poller = start_request_poller(std::move(*requests), **tracker, interval);
-  forward_signals_to(child->pid(), give_own_process_group(child->pid()));
-  int exit_code;
-  if (Status st = child->release(); !st.ok()) {
-    const bool not_found = st.code() == StatusCode::kNotFound;
-    std::cerr << fmt::format("carbonscope: {}: {}\n", argv[0], not_found ? "command not found" : st.message());
-    exit_code = child->reap();
-    exit_code = not_found ? kExitNotFound : kExitNotRunnable;
-  } else {
-    exit_code = child->wait_exited();
-  }
-  stop_request_poller(poller.get());
-  auto report = (*tracker)->stop(exit_code);
-  child->reap();
+  auto run = run_tracked_command(std::move(config).value(), argv, command);
+  if (!run.ok()) return report_error(run.status());
+  if (!run->exit.launch.ok()) std::cerr << "carbonscope: " << run->exit.launch.message() << "\n";
+  const int exit_code = run->exit.code;  // 127 not found, 126 not executable
+  auto& report = run->report;
+  auto& tracker = run->tracker;
   status.end();
   if (!report.ok()) {
     report_error(report.status());
     return exit_code;
   }
-  if ((*tracker)->ledger_status().ok() && (*tracker)->files_status().ok() && !o.quiet) {
-    const std::string dir = (*tracker)->run_dir();
+  if (tracker->ledger_status().ok() && tracker->files_status().ok() && !o.quiet) {
+    const std::string dir = tracker->run_dir();
     std::cerr << summary_line(*report, dir.empty() ? "" : dir + "/report.json") << "\n";
   }
   if (report.ok()) print_inference(*report, poller.get(), o.quiet);
   // The child's exit code passes through; 75 instead of 0 when the run waits for the ledger.
-  return report_run_end(**tracker, exit_code);
+  return report_run_end(*tracker, exit_code);
 }
 
 }  // namespace

@@ -17,11 +17,11 @@
 #include "carbonscope/location.h"
 #include "carbonscope/report_render.h"
 #include "carbonscope/run_compare.h"
+#include "carbonscope/terminal.h"
 #include "carbonscope/text_layout.h"
 #include "command.h"
 #include "json_print.h"
 #include "ledger_options.h"
-#include "platform/terminal.h"
 
 namespace carbonscope::cli {
 namespace {

@@ -1,76 +1,26 @@
 // The wait of `run --start-when-clean`: the choice is carbonscope/clean_start.h; this file
 // parses the flags, resolves the run's place to its hourly series, prints the choice and
-// sleeps until the start on the Clock seam, stopping cleanly on SIGINT/SIGTERM/SIGHUP.
+// sleeps until the start (carbonscope/start_wait.h), stopping cleanly on SIGINT/SIGTERM/SIGHUP.
 #include "start_when_clean.h"
 
 #include <signal.h>
 
-#include <cmath>
-#include <cstdlib>
 #include <iostream>
-#include <memory>
 
 #include <fmt/format.h>
 
 #include "carbonscope/clean_start.h"
 #include "carbonscope/format.h"
 #include "carbonscope/parse.h"
+#include "carbonscope/start_wait.h"
 #include "hourly_options.h"
-#include "platform/scaled_clock.h"
 
 namespace carbonscope::cli {
 namespace {
 
-volatile sig_atomic_t g_stop_signal = 0;
-
-void on_stop(int sig) { g_stop_signal = sig; }
-
-// Catches the stop signals for the wait and restores the previous handlers after it.
-class StopSignals {
- public:
-  StopSignals() {
-    g_stop_signal = 0;
-    struct sigaction sa {};
-    sa.sa_handler = on_stop;
-    sigemptyset(&sa.sa_mask);
-    for (std::size_t i = 0; i < kSignals.size(); ++i) sigaction(kSignals[i], &sa, &old_[i]);
-  }
-  ~StopSignals() {
-    for (std::size_t i = 0; i < kSignals.size(); ++i) sigaction(kSignals[i], &old_[i], nullptr);
-  }
-  StopSignals(const StopSignals&) = delete;
-  StopSignals& operator=(const StopSignals&) = delete;
-
- private:
-  static constexpr std::array<int, 3> kSignals{SIGINT, SIGTERM, SIGHUP};
-  std::array<struct sigaction, 3> old_{};
-};
-
 std::string g_range(const Range<CarbonIntensity>& r) {
   return fmt::format("{:.0f} g/kWh ({:.0f} to {:.0f})", r.central.g_per_kwh(), r.low.g_per_kwh(),
                      r.high.g_per_kwh());
-}
-
-// The clock: the real one, or the test's (CARBONSCOPE_TEST_NOW, CARBONSCOPE_TEST_TIME_SCALE).
-Result<std::unique_ptr<ScaledClock>> make_clock() {
-  const char* now = std::getenv("CARBONSCOPE_TEST_NOW");
-  const char* scale = std::getenv("CARBONSCOPE_TEST_TIME_SCALE");
-  double start = system_clock().unix_seconds(), k = 1;
-  if (now != nullptr && now[0] != '\0') {
-    auto t = parse_utc_time(now);
-    if (!t.ok())
-      return t.status().with_context("CARBONSCOPE_TEST_NOW (for tests: an ISO 8601 time with a zone)");
-    start = static_cast<double>(*t);
-  }
-  if (scale != nullptr && scale[0] != '\0') {
-    char* end = nullptr;
-    k = std::strtod(scale, &end);
-    if (end == scale || *end != '\0' || !(k > 0)) {
-      return Status::invalid_argument(fmt::format(
-          "CARBONSCOPE_TEST_TIME_SCALE '{}': give a positive number (simulated seconds per second)", scale));
-    }
-  }
-  return std::make_unique<ScaledClock>(system_clock(), start, k);
 }
 
 Result<double> deadline_of(const StartWhenCleanOptions& o, double now) {
@@ -139,9 +89,9 @@ std::optional<int> wait_for_clean_start(const Context& ctx, const DataSet& data,
   }
   auto duration = parse_duration(o.expected_duration);
   if (!duration.ok()) return report_error(duration.status().with_context("--expected-duration"));
-  auto clock = make_clock();
-  if (!clock.ok()) return report_error(clock.status());
-  const double now = (*clock)->unix_seconds();
+  auto wait = StartWait::from_environment(Environment::current());
+  if (!wait.ok()) return report_error(wait.status());
+  const double now = wait->unix_now();
   auto deadline = deadline_of(o, now);
   if (!deadline.ok()) return report_error(deadline.status());
 
@@ -163,15 +113,7 @@ std::optional<int> wait_for_clean_start(const Context& ctx, const DataSet& data,
   print_choice(*choice, now, format_duration(*duration));
   if (choice->at_once) return std::nullopt;
 
-  const StopSignals stop;
-  ScaledClock& c = **clock;
-  const Duration target(choice->start_unix - now);
-  const Duration poll(0.2 * c.scale());
-  while (g_stop_signal == 0 && c.now() < target) {
-    c.sleep_until(std::min(target, c.now() + poll));
-  }
-  if (g_stop_signal != 0) {
-    const int sig = g_stop_signal;
+  if (const int sig = wait->sleep_until(choice->start_unix); sig != 0) {
     std::cerr << fmt::format(
         "carbonscope: interrupted ({}) while waiting to start: the command was not started\n",
         sig == SIGINT    ? "SIGINT"
@@ -179,7 +121,7 @@ std::optional<int> wait_for_clean_start(const Context& ctx, const DataSet& data,
                          : "SIGHUP");
     return 128 + sig;
   }
-  std::cerr << fmt::format("carbonscope: starting at {}\n", format_iso_minute(c.unix_seconds()));
+  std::cerr << fmt::format("carbonscope: starting at {}\n", format_iso_minute(wait->unix_now()));
   return std::nullopt;
 }
 

@@ -10,10 +10,10 @@
 #include <gtest/gtest.h>
 
 #include "carbonscope/tracker.h"
-#include "platform/clock.h"
+#include "platform/fake_clock.h"
+#include "sinks/run_files.h"
 #include "support/fake_tracker.h"
 #include "support/scratch_dir.h"
-#include "sinks/run_files.h"
 #include "tracker/run_finish.h"
 
 namespace carbonscope {

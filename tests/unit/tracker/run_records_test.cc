@@ -17,14 +17,14 @@
 
 #include "carbonscope/ledger.h"
 #include "carbonscope/tracker.h"
-#include "platform/clock.h"
+#include "platform/fake_clock.h"
+#include "platform/file_writer.h"
 #include "sensors/fake.h"
+#include "sinks/run_files.h"
+#include "store/sqlite_vfs.h"
 #include "support/fake_tracker.h"
 #include "support/faulty_writer.h"
 #include "support/scratch_dir.h"
-#include "sinks/run_files.h"
-#include "store/sqlite_vfs.h"
-#include "platform/file_writer.h"
 #include "tracker/run_finish.h"
 
 namespace carbonscope {

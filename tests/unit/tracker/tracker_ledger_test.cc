@@ -10,7 +10,7 @@
 
 #include "carbonscope/ledger.h"
 #include "carbonscope/tracker.h"
-#include "platform/clock.h"
+#include "platform/fake_clock.h"
 #include "sensors/fake.h"
 #include "support/scratch_dir.h"
 

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "carbonscope/tracker.h"
-#include "platform/clock.h"
+#include "platform/fake_clock.h"
 #include "sensors/fake.h"
 
 namespace carbonscope {

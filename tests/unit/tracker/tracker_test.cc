@@ -12,7 +12,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "platform/clock.h"
+#include "platform/fake_clock.h"
 #include "sensors/fake.h"
 #include "support/fake_tracker.h"
 #include "support/scratch_dir.h"

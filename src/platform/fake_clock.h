@@ -1,43 +1,14 @@
-// Clock: the only source of time for the sampler and the tracker, so tests can drive
-// time by hand. SteadyClock is the real one; FakeClock advances only when told. The
-// sampler also *waits* through the clock (wait_until), so a fake clock drives a whole
-// tracked run, thread included, without sleeping.
+// FakeClock: the Clock (carbonscope/clock.h) of the library's tests.
 #pragma once
 
 #include <atomic>
-#include <chrono>
 #include <condition_variable>
-#include <cstdint>
-#include <functional>
 #include <mutex>
 #include <vector>
 
-#include "carbonscope/units.h"
+#include "carbonscope/clock.h"
 
 namespace carbonscope {
-
-class Clock {
- public:
-  virtual ~Clock() = default;
-  // Monotonic seconds since an arbitrary origin.
-  virtual Duration now() const = 0;
-  // Wall-clock time, Unix seconds (for timestamps in outputs).
-  virtual double unix_seconds() const = 0;
-  // Blocks until now() >= t (a fake clock jumps there at once).
-  virtual void sleep_until(Duration t) = 0;
-  // Waits, holding `lock` except while blocked on `cv`, until now() >= t or stop()
-  // (whoever changes what stop() reads notifies `cv` under `lock`'s mutex). Returns
-  // stop(). A real clock waits on `cv` for the time left.
-  virtual bool wait_until(Duration t, std::unique_lock<std::mutex>& lock, std::condition_variable& cv,
-                          const std::function<bool()>& stop);
-};
-
-class SteadyClock final : public Clock {
- public:
-  Duration now() const override;
-  double unix_seconds() const override;
-  void sleep_until(Duration t) override;
-};
 
 // A clock for tests. Time moves by advance() and sleep_until() only. A wait_until
 // (the sampler's wait for its next tick) returns at once, the clock moved to its end,
@@ -71,8 +42,5 @@ class FakeClock final : public Clock {
   std::mutex waiters_mu_;
   std::vector<Waiter> waiters_;
 };
-
-// The process's shared real clock.
-Clock& system_clock();
 
 }  // namespace carbonscope
