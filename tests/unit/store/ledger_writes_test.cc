@@ -3,7 +3,6 @@
 // fails with a Status that says what and how to fix it and loses no earlier run, and a
 // process killed in the middle of a torn write leaves a ledger that opens, passes
 // PRAGMA integrity_check and holds every run committed before the tear.
-#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +17,7 @@
 #include "carbonscope/ledger.h"
 #include "store/sqlite_vfs.h"
 #include "support/faulty_writer.h"
+#include "support/integrity_check.h"
 #include "support/scratch_dir.h"
 #include "support/test_reports.h"
 
@@ -26,21 +26,6 @@ namespace {
 
 using test::FaultyWriter;
 using test::measured_run;
-
-std::string integrity(const std::string& path) {
-  sqlite3* db = nullptr;
-  std::string out = "cannot open";
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* q = nullptr;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q, nullptr) == SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_ROW) {
-      out = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
-    }
-    sqlite3_finalize(q);
-  }
-  sqlite3_close(db);
-  return out;
-}
 
 Result<Ledger> open_through(FileWriter& files, const std::string& path) {
   const LedgerWriterScope scope(files);
@@ -96,7 +81,7 @@ TEST_F(LedgerWriteFaults, ACommitOnAFullDiskSaysSoAndKeepsEveryEarlierRun) {
     EXPECT_NE(s.message().find(path), std::string::npos) << s.message();
     EXPECT_EQ(l->count().value_or(-1), 1);  // the connection still reads, without the failed run
   }
-  EXPECT_EQ(integrity(path), "ok");
+  EXPECT_EQ(test::integrity_check(path), "ok");
   auto l = Ledger::open(path);
   ASSERT_TRUE(l.ok()) << l.status().to_string();
   EXPECT_TRUE(l->get("run-a").ok());
@@ -133,7 +118,7 @@ TEST_F(LedgerWriteFaults, APermissionRefusalSaysWhichLedgerAndHowToFixIt) {
   auto l = Ledger::open(path, {Ledger::Mode::kReadOnly, 15000});
   ASSERT_TRUE(l.ok());
   EXPECT_EQ(l->count().value_or(-1), 1);
-  EXPECT_EQ(integrity(path), "ok");
+  EXPECT_EQ(test::integrity_check(path), "ok");
 }
 
 // A child records kRuns runs, one commit each, through a writer that cuts the write
@@ -200,7 +185,7 @@ TEST(LedgerWrites, ATornWriteThenACrashLosesNoCommittedRun) {
     torn_mid_commit += !t.committed.empty();
     auto l = Ledger::open(path);  // the next run opens it, recovering the WAL
     ASSERT_TRUE(l.ok()) << "budget " << budget << ": " << l.status().to_string();
-    EXPECT_EQ(integrity(path), "ok") << "budget " << budget;
+    EXPECT_EQ(test::integrity_check(path), "ok") << "budget " << budget;
     for (int i : t.committed) EXPECT_TRUE(l->get(run_id(i)).ok()) << run_id(i) << ", budget " << budget;
     const std::int64_t n = l->count().value_or(-1);
     // The torn commit itself may have reached the WAL whole before the cut (in its

@@ -2,6 +2,7 @@
 // forks; a run whose id is taken in the ledger still recorded; a run whose ledger write
 // failed queued and recorded by the next recovery; concurrent recoverers recording each
 // dead run exactly once.
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include <set>
 #include <string>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -24,6 +26,7 @@
 #include "store/sqlite_vfs.h"
 #include "support/fake_tracker.h"
 #include "support/faulty_writer.h"
+#include "support/integrity_check.h"
 #include "support/scratch_dir.h"
 #include "tracker/run_finish.h"
 
@@ -276,6 +279,68 @@ TEST(RunRecords, ALedgerCommitOnAFullDiskIsQueuedAndRecordedOnceLater) {
   EXPECT_TRUE(again.recorded.empty() && again.finished.empty() && again.problems.empty());
   EXPECT_EQ(ledger_count(ledger), 1);
   EXPECT_EQ(csv_rows(out + "/" + kEmissionsCsv), 1);  // the row is not written twice
+}
+
+// A tracker whose stop() writes `budget` bytes into the ledger's files, then is killed in
+// the middle of a write (a torn write); -1: no tear, and the bytes it wrote come back in
+// `bytes`. Runs in a child process; true when the child was killed.
+bool stop_torn(const std::string& out, const std::string& ledger, std::size_t budget, std::size_t* bytes) {
+  int fds[2];
+  if (::pipe(fds) != 0) return false;
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(fds[0]);
+    test::FaultyWriter disk;
+    disk.only_under = ledger;
+    disk.budget = budget;
+    disk.crash_at_budget = true;
+    FakeClock clock;
+    auto t = Tracker::create(config_for(clock, out, ledger));
+    if (!t.ok() || !(*t)->start().ok()) ::_exit(2);
+    clock.advance(Duration(5));
+    {
+      const LedgerWriterScope writes(disk);
+      if (!(*t)->stop().ok() || !(*t)->ledger_status().ok()) ::_exit(3);
+    }
+    const std::size_t n = disk.written;
+    ::_exit(::write(fds[1], &n, sizeof n) == sizeof n ? 0 : 4);
+  }
+  ::close(fds[1]);
+  if (bytes != nullptr && ::read(fds[0], bytes, sizeof *bytes) != sizeof *bytes) *bytes = 0;
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+// A tracker killed in the middle of its ledger commit (a torn write of the WAL or of the
+// checkpoint into the database): the ledger opens and is whole, and the next recovery
+// records the run exactly once, with its files as the tracker wrote them.
+TEST(RunRecords, ATrackerKilledMidCommitIsRecordedOnceByRecovery) {
+  test::ScratchDir dir("cs_torn_commit");
+  std::size_t total = 0;
+  {
+    const std::string ledger = (dir.path / "whole.db").string();
+    ASSERT_TRUE(Ledger::open(ledger).ok());
+    ASSERT_FALSE(stop_torn((dir.path / "whole").string(), ledger, static_cast<std::size_t>(-1), &total));
+    ASSERT_EQ(ledger_count(ledger), 1);
+  }
+  ASSERT_GT(total, 0u);
+  for (int k = 1; k <= 5; ++k) {
+    const std::size_t budget = total * static_cast<std::size_t>(k) / 6 + 3;
+    const std::string out = (dir.path / fmt::format("runs{}", k)).string();
+    const std::string ledger = (dir.path / fmt::format("l{}.db", k)).string();
+    ASSERT_TRUE(Ledger::open(ledger).ok());  // an existing ledger, as for every run but the first
+    ASSERT_TRUE(stop_torn(out, ledger, budget, nullptr)) << "budget " << budget << " of " << total;
+    const RecoveryResult r = recover_runs(out);
+    EXPECT_EQ(r.recorded.size(), 1u) << "budget " << budget;
+    EXPECT_TRUE(r.problems.empty()) << "budget " << budget;
+    EXPECT_EQ(ledger_count(ledger), 1) << "budget " << budget;
+    EXPECT_EQ(csv_rows(out + "/" + kEmissionsCsv), 1) << "budget " << budget;
+    EXPECT_TRUE(recover_runs(out).recorded.empty()) << "budget " << budget;
+    EXPECT_EQ(ledger_count(ledger), 1) << "budget " << budget;
+    EXPECT_EQ(test::integrity_check(ledger), "ok") << "budget " << budget;
+  }
 }
 
 // Recovery gives the sinks the dead run's points again from its samples.csv: the ledger
