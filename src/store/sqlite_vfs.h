@@ -2,11 +2,15 @@
 // wraps the default unix VFS, keeping its locking, shared memory and reads, and sends
 // the file operations a fault can hit (xOpen, xWrite, xTruncate, xSync, xDelete, the
 // -shm file's growth) through a FileWriter. The unix VFS's own system calls (open,
-// write, pwrite, ftruncate, unlink, close: its sqlite3_vfs.xSetSystemCall table, SQLite's own
-// fault-injection hook) go to the FileWriter of the connection making them; the sync
-// SQLite makes directly is made by the wrapper through FileWriter::sync_file. A fault
-// test installs a FileWriter (LedgerWriterScope) and a ledger commit meets its ENOSPC,
-// EACCES or torn write. One VFS is registered per FileWriter, once, named for it.
+// write, pwrite, ftruncate, unlink, close: its sqlite3_vfs.xSetSystemCall table,
+// SQLite's own fault-injection hook, routed once per process when the first such VFS
+// is registered) go to the FileWriter of the connection making them; outside a call of
+// one of its files they go straight to the unix VFS's own functions, so that other
+// connections in the process (readers, Python's sqlite3) are unchanged. The sync that
+// the unix VFS makes without its table (fdatasync) is made by the wrapper through
+// FileWriter::sync_file. A fault test installs a FileWriter (LedgerWriterScope) and a
+// ledger commit meets its ENOSPC, EACCES or torn write. One VFS is registered per
+// FileWriter, once, named for it.
 #pragma once
 
 #include "platform/file_writer.h"
