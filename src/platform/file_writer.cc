@@ -31,6 +31,11 @@ int FileWriter::rename_file(const char* from, const char* to) { return std::rena
 int FileWriter::make_dir(const char* path, mode_t mode) { return ::mkdir(path, mode); }
 int FileWriter::allocate_file(int fd, off_t offset, off_t length) { return ::fallocate(fd, 0, offset, length); }
 int FileWriter::truncate_file(int fd, off_t size) { return ::ftruncate(fd, size); }
+ssize_t FileWriter::write_at(int fd, const char* data, std::size_t size, off_t offset) {
+  return ::pwrite(fd, data, size, offset);
+}
+int FileWriter::sync_file(int fd) { return ::fdatasync(fd); }
+int FileWriter::remove_file(const char* path) { return ::unlink(path); }
 
 bool FileWriter::write_all(int fd, std::string_view text) {
   while (!text.empty()) {
@@ -87,6 +92,16 @@ Status FileWriter::append_with_header(const std::string& path, std::string_view 
   const int write_errno = errno;
   const bool closed = close_file(fd) == 0;  // releases the lock
   if (!ok || !closed) return failure("write", path, ok ? errno : write_errno);
+  return {};
+}
+
+Status FileWriter::sync(const std::string& path) {
+  const int fd = open_file(path.c_str(), O_WRONLY | O_CLOEXEC, 0);
+  if (fd < 0) return failure("open", path, errno);
+  const bool ok = sync_file(fd) == 0;
+  const int e = errno;
+  (void)close_file(fd);
+  if (!ok) return failure("sync", path, e);
   return {};
 }
 

@@ -1,9 +1,10 @@
 // FileWriter: every file carbonscope keeps (a run's run.json, report.json, samples.csv
-// and emissions.csv row, the ledger's record files) is written through one of these, as every read of the machine goes
-// through FileReader. The public operations hold the rules (a whole file replaced
-// atomically, a line appended and flushed, directories made); the system calls under
-// them are virtual, so a fault test overrides one (write failing with ENOSPC, open with
-// EACCES, a torn short write) and checks that nothing is lost.
+// and emissions.csv row, the ledger's record files, and the SQLite ledger itself, whose
+// system calls store/sqlite_vfs.h sends here) is written through one of these, as every
+// read of the machine goes through FileReader. The public operations hold the rules (a
+// whole file replaced atomically, a line appended and flushed, directories made); the
+// system calls under them are virtual, so a fault test overrides one (write failing
+// with ENOSPC, open with EACCES, a torn short write) and checks that nothing is lost.
 // Models: leveldb's Env and its fault-injection EnvWrapper, ninja's DiskInterface.
 #pragma once
 
@@ -31,6 +32,8 @@ class FileWriter {
   // written first when the file is empty: processes appending at once (recoverers
   // finishing runs of one output directory) never both write the header.
   Status append_with_header(const std::string& path, std::string_view header, std::string_view text);
+  // Opens `path` and syncs its data to disk (fdatasync).
+  Status sync(const std::string& path);
   // Creates `path` and its missing parents.
   Status make_dirs(const std::string& path);
 
@@ -52,8 +55,14 @@ class FileWriter {
   virtual int make_dir(const char* path, mode_t mode);
   virtual int allocate_file(int fd, off_t offset, off_t length);  // fallocate(fd, 0, ...)
   virtual int truncate_file(int fd, off_t size);
+  // The calls SQLite's unix VFS makes besides the ones above (store/sqlite_vfs.cc).
+  virtual ssize_t write_at(int fd, const char* data, std::size_t size, off_t offset);  // pwrite
+  virtual int sync_file(int fd);  // fdatasync
+  virtual int remove_file(const char* path);  // unlink
 
  private:
+  // The ledger's VFS makes these calls under SQLite's own rules (store/sqlite_vfs.cc).
+  friend struct SqliteSystemCalls;
   bool write_all(int fd, std::string_view text);
 };
 

@@ -12,6 +12,7 @@
 #include "formats/json_text.h"
 #include "sinks/run_files.h"
 #include "store/ledger_import.h"
+#include "store/sqlite_vfs.h"
 
 namespace carbonscope {
 namespace {
@@ -149,6 +150,11 @@ Status LedgerSink::prepare(Report& report) {
   if (target_.record_files) return {};
   Ledger::Options options;
   options.style = style_;
+  // The ledger's files write through the sink's writer too; a sink given the real file
+  // system's leaves the choice to the thread (a fault test's LedgerWriterScope around a
+  // tracker's stop() or a recovery).
+  std::optional<LedgerWriterScope> writes;
+  if (&files_ != &system_file_writer()) writes.emplace(files_);
   auto opened = Ledger::open(path_, options);
   if (!opened.ok()) {
     return opened.status().with_context(fmt::format("recording run {} in the ledger {}", report.run.id, path_));

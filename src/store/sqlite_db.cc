@@ -1,9 +1,6 @@
 // SQLite connection and statement helpers; error messages with remedies.
 #include "store/sqlite_db.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <sqlite3.h>
 
 #include <cerrno>
@@ -11,6 +8,8 @@
 #include <utility>
 
 #include <fmt/format.h>
+
+#include "store/sqlite_vfs.h"
 
 namespace carbonscope {
 
@@ -101,6 +100,14 @@ bool cannot_share_memory(int rc) {
   return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM;
 }
 
+// An open refused by the file system's permissions (the -wal or -shm file, or the
+// ledger itself, that the process may not create or write).
+bool open_denied(sqlite3* db, int rc) {
+  if ((rc & 0xff) != SQLITE_CANTOPEN || db == nullptr) return false;
+  const int e = sqlite3_system_errno(db);
+  return e == EACCES || e == EPERM || e == EROFS;
+}
+
 bool disk_full(sqlite3* db, int rc) {
   return (rc & 0xff) == SQLITE_FULL || (db != nullptr && (rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC);
 }
@@ -111,10 +118,22 @@ Result<SqliteDb> SqliteDb::open(const std::string& path, bool read_only, int bus
   sqlite3* db = nullptr;
   const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  // A writer's files write through the file seam (store/sqlite_vfs.h); a reader's do not
+  // write, and keep the default VFS (and its immutable fallback below).
+  FileWriter* files = read_only ? nullptr : &ledger_file_writer();
+  const char* vfs = files != nullptr ? ledger_vfs(*files) : nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, vfs);
   if (rc != SQLITE_OK) {
     std::string msg = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    const bool denied = !read_only && open_denied(db, rc);
+    if (denied) msg += fmt::format(": {}", std::strerror(sqlite3_system_errno(db)));
     sqlite3_close(db);
+    if (denied) {
+      return Status::permission_denied(fmt::format(
+          "cannot open the ledger {} for writing ({}): check the permissions of the file and its "
+          "directory, or pick another file with {}",
+          path, msg, ledger_option(style)));
+    }
     if (read_only && rc == SQLITE_CANTOPEN) {
       return Status::not_found(fmt::format(
           "no ledger at {} ({}): runs are recorded there by 'carbonscope run', or add one with "
@@ -155,7 +174,7 @@ Result<SqliteDb> SqliteDb::open(const std::string& path, bool read_only, int bus
       sqlite3_extended_result_codes(db, 1);
     }
   }
-  return SqliteDb(db, path, busy_timeout_ms, style);
+  return SqliteDb(db, path, busy_timeout_ms, style, files);
 }
 
 Result<SqliteDb> SqliteDb::open_empty(const std::string& path) {
@@ -166,7 +185,7 @@ Result<SqliteDb> SqliteDb::open_empty(const std::string& path) {
     return Status::io_error(fmt::format("cannot read the ledger {}: {}", path, sqlite3_errstr(rc)));
   }
   sqlite3_extended_result_codes(db, 1);
-  return SqliteDb(db, path, 0, ArgStyle::kFlag);
+  return SqliteDb(db, path, 0, ArgStyle::kFlag, nullptr);
 }
 
 SqliteDb::SqliteDb(SqliteDb&& other) noexcept
@@ -174,7 +193,8 @@ SqliteDb::SqliteDb(SqliteDb&& other) noexcept
       path_(std::move(other.path_)),
       busy_timeout_ms_(other.busy_timeout_ms_),
       style_(other.style_),
-      durable_commits_(other.durable_commits_) {
+      durable_commits_(other.durable_commits_),
+      files_(other.files_) {
   other.db_ = nullptr;
 }
 
@@ -186,6 +206,7 @@ SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
     busy_timeout_ms_ = other.busy_timeout_ms_;
     style_ = other.style_;
     durable_commits_ = other.durable_commits_;
+    files_ = other.files_;
   }
   return *this;
 }
@@ -201,6 +222,12 @@ Status SqliteDb::error(int rc, std::string_view what) const {
         "disk full: the disk holding the ledger {} has no space left while {}; free some space "
         "(the ledger itself is intact) or pick another file with --ledger",
         path_, what));
+  }
+  if (open_denied(db_, rc)) {
+    return Status::permission_denied(fmt::format(
+        "cannot write the ledger {} ({}: {}) while {}: check the permissions of the file, of its -wal "
+        "and -shm files and of its directory, or pick another file with {}",
+        path_, detail, std::strerror(sqlite3_system_errno(db_)), what, ledger_option(style_, false)));
   }
   switch (rc & 0xff) {
     case SQLITE_BUSY:
@@ -313,16 +340,11 @@ Status SqliteDb::make_durable(std::string_view what) const {
   // database: a rollback journal syncs its commits at NORMAL).
   if (rc == SQLITE_OK && copied == frames) return Status::ok_status();
   const std::string wal = path_ + "-wal";
-  const int fd = ::open(wal.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd >= 0 && ::fdatasync(fd) == 0) {
-    ::close(fd);
-    return Status::ok_status();
-  }
-  const int e = errno;
-  if (fd >= 0) ::close(fd);
-  return Status::io_error(fmt::format("{}: committed, but {} could not be synced to disk ({}): a power loss "
-                                      "could still undo it; check the disk",
-                                      what, wal, std::strerror(e)));
+  const Status synced = (files_ != nullptr ? *files_ : system_file_writer()).sync(wal);
+  if (synced.ok()) return synced;
+  return Status::io_error(fmt::format("{}: committed, but the ledger's WAL could not be synced to disk ({}): a "
+                                      "power loss could still undo it; check the disk",
+                                      what, synced.message()));
 }
 
 }  // namespace carbonscope

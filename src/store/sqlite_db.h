@@ -16,6 +16,7 @@ struct sqlite3_stmt;
 
 namespace carbonscope {
 
+class FileWriter;
 class SqliteDb;
 
 // How a remedy names the option that picks another ledger: "--ledger or
@@ -88,13 +89,14 @@ class SqliteDb {
   sqlite3* handle() const { return db_; }
 
  private:
-  SqliteDb(sqlite3* db, std::string path, int busy_timeout_ms, ArgStyle style)
-      : db_(db), path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms), style_(style) {}
+  SqliteDb(sqlite3* db, std::string path, int busy_timeout_ms, ArgStyle style, FileWriter* files)
+      : db_(db), path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms), style_(style), files_(files) {}
   sqlite3* db_ = nullptr;
   std::string path_;
   int busy_timeout_ms_ = 0;
   ArgStyle style_ = ArgStyle::kFlag;
   bool durable_commits_ = false;
+  FileWriter* files_ = nullptr;  // a writer's: what its files write through (store/sqlite_vfs.h)
 };
 
 // A write transaction taken with BEGIN IMMEDIATE (so concurrent writers queue on the

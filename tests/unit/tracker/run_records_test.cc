@@ -2,6 +2,7 @@
 // forks; a run whose id is taken in the ledger still recorded; a run whose ledger write
 // failed queued and recorded by the next recovery; concurrent recoverers recording each
 // dead run exactly once.
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include <set>
 #include <string>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -22,7 +24,10 @@
 #include "platform/file_writer.h"
 #include "sensors/fake.h"
 #include "sinks/run_files.h"
+#include "store/sqlite_vfs.h"
 #include "support/fake_tracker.h"
+#include "support/faulty_writer.h"
+#include "support/integrity_check.h"
 #include "support/scratch_dir.h"
 #include "tracker/run_finish.h"
 
@@ -197,35 +202,6 @@ TEST(RunRecords, ALiveTrackersRunIsLeftAlone) {
   ASSERT_TRUE((*t)->stop().ok());
 }
 
-// The file seam with a full disk under the run's directory only: every write there
-// fails with ENOSPC (report.json, the marker), writes elsewhere succeed.
-class FullRunDisk : public FileWriter {
- public:
-  explicit FullRunDisk(std::string dir) : dir_(std::move(dir)) {}
-
- protected:
-  int open_file(const char* path, int flags, mode_t mode) override {
-    const int fd = FileWriter::open_file(path, flags, mode);
-    if (fd >= 0 && std::string(path).rfind(dir_, 0) == 0) full_.insert(fd);
-    return fd;
-  }
-  ssize_t write_some(int fd, const char* data, std::size_t size) override {
-    if (full_.count(fd) != 0) {
-      errno = ENOSPC;
-      return -1;
-    }
-    return FileWriter::write_some(fd, data, size);
-  }
-  int close_file(int fd) override {
-    full_.erase(fd);
-    return FileWriter::close_file(fd);
-  }
-
- private:
-  std::string dir_;
-  std::set<int> full_;
-};
-
 // Nothing lost on a full disk (ENOSPC injected through the file seam): report.json goes
 // to the first fallback directory, the error says where and why, the emissions.csv row
 // and the ledger entry are written, and no torn report.json or .tmp is left behind.
@@ -243,7 +219,9 @@ TEST(RunRecords, AFullDiskSendsTheReportToTheFallbackDirectory) {
   p.dir = p.output_dir + "/" + report->run.id;
   p.ledger = (dir.path / "ledger.db").string();
   fs::create_directories(p.dir);
-  FullRunDisk full(p.dir);
+  test::FaultyWriter full;  // a full disk under the run's directory only
+  full.only_under = p.dir;
+  full.budget = 0;
   p.files = &full;
   const FinishOutcome o = finish_run(*report, p);
   EXPECT_EQ(o.files.code(), StatusCode::kIoError);
@@ -258,6 +236,112 @@ TEST(RunRecords, AFullDiskSendsTheReportToTheFallbackDirectory) {
   EXPECT_EQ(csv_rows(p.output_dir + "/" + kEmissionsCsv), 1);
   EXPECT_TRUE(o.ledger.ok()) << o.ledger.to_string();
   EXPECT_EQ(ledger_count(p.ledger), 1);
+}
+
+// The ledger writes through the same seam (store/sqlite_vfs.h): a commit on a full disk
+// fails with a message that says so, the run's own files are written and the run is
+// queued; the next recovery records it, once.
+TEST(RunRecords, ALedgerCommitOnAFullDiskIsQueuedAndRecordedOnceLater) {
+  test::ScratchDir dir("cs_ledger_full");
+  const std::string out = (dir.path / "runs").string();
+  const std::string ledger = (dir.path / "l.db").string();
+  ASSERT_TRUE(Ledger::open(ledger).ok());  // an existing ledger: the commit is what fails
+  test::FaultyWriter full;  // no room for the ledger's WAL (it outlives the tracker's connection)
+  full.only_under = ledger + "-wal";
+  full.budget = 0;
+  FakeClock clock;
+  auto t = Tracker::create(config_for(clock, out, ledger));
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->start().ok());
+  clock.advance(Duration(5));
+  {
+    const LedgerWriterScope writes(full);
+    ASSERT_TRUE((*t)->stop().ok());
+  }
+  const Status& s = (*t)->ledger_status();
+  ASSERT_FALSE(s.ok());
+  EXPECT_TRUE((*t)->ledger_queued());
+  EXPECT_NE(s.message().find("disk full"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("free some space"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("is queued"), std::string::npos) << s.message();
+  EXPECT_TRUE((*t)->files_status().ok()) << (*t)->files_status().to_string();
+  const fs::path run_dir = (*t)->run_dir();
+  EXPECT_TRUE(fs::exists(run_dir / kReportJson));
+  EXPECT_FALSE(fs::exists(run_dir / kRecordedMarker));
+  EXPECT_EQ(csv_rows(out + "/" + kEmissionsCsv), 1);
+  EXPECT_EQ(ledger_count(ledger), 0);
+
+  const RecoveryResult r = recover_runs(out);
+  EXPECT_EQ(r.recorded, std::vector<std::string>{(*t)->run_id()});
+  EXPECT_TRUE(r.problems.empty());
+  EXPECT_EQ(ledger_count(ledger), 1);
+  EXPECT_TRUE(fs::exists(run_dir / kRecordedMarker));
+  const RecoveryResult again = recover_runs(out);
+  EXPECT_TRUE(again.recorded.empty() && again.finished.empty() && again.problems.empty());
+  EXPECT_EQ(ledger_count(ledger), 1);
+  EXPECT_EQ(csv_rows(out + "/" + kEmissionsCsv), 1);  // the row is not written twice
+}
+
+// A tracker whose stop() writes `budget` bytes into the ledger's files, then is killed in
+// the middle of a write (a torn write); -1: no tear, and the bytes it wrote come back in
+// `bytes`. Runs in a child process; true when the child was killed.
+bool stop_torn(const std::string& out, const std::string& ledger, std::size_t budget, std::size_t* bytes) {
+  int fds[2];
+  if (::pipe(fds) != 0) return false;
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(fds[0]);
+    test::FaultyWriter disk;
+    disk.only_under = ledger;
+    disk.budget = budget;
+    disk.crash_at_budget = true;
+    FakeClock clock;
+    auto t = Tracker::create(config_for(clock, out, ledger));
+    if (!t.ok() || !(*t)->start().ok()) ::_exit(2);
+    clock.advance(Duration(5));
+    {
+      const LedgerWriterScope writes(disk);
+      if (!(*t)->stop().ok() || !(*t)->ledger_status().ok()) ::_exit(3);
+    }
+    const std::size_t n = disk.written;
+    ::_exit(::write(fds[1], &n, sizeof n) == sizeof n ? 0 : 4);
+  }
+  ::close(fds[1]);
+  if (bytes != nullptr && ::read(fds[0], bytes, sizeof *bytes) != sizeof *bytes) *bytes = 0;
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+// A tracker killed in the middle of its ledger commit (a torn write of the WAL or of the
+// checkpoint into the database): the ledger opens and is whole, and the next recovery
+// records the run exactly once, with its files as the tracker wrote them.
+TEST(RunRecords, ATrackerKilledMidCommitIsRecordedOnceByRecovery) {
+  test::ScratchDir dir("cs_torn_commit");
+  std::size_t total = 0;
+  {
+    const std::string ledger = (dir.path / "whole.db").string();
+    ASSERT_TRUE(Ledger::open(ledger).ok());
+    ASSERT_FALSE(stop_torn((dir.path / "whole").string(), ledger, static_cast<std::size_t>(-1), &total));
+    ASSERT_EQ(ledger_count(ledger), 1);
+  }
+  ASSERT_GT(total, 0u);
+  for (int k = 1; k <= 5; ++k) {
+    const std::size_t budget = total * static_cast<std::size_t>(k) / 6 + 3;
+    const std::string out = (dir.path / fmt::format("runs{}", k)).string();
+    const std::string ledger = (dir.path / fmt::format("l{}.db", k)).string();
+    ASSERT_TRUE(Ledger::open(ledger).ok());  // an existing ledger, as for every run but the first
+    ASSERT_TRUE(stop_torn(out, ledger, budget, nullptr)) << "budget " << budget << " of " << total;
+    const RecoveryResult r = recover_runs(out);
+    EXPECT_EQ(r.recorded.size(), 1u) << "budget " << budget;
+    EXPECT_TRUE(r.problems.empty()) << "budget " << budget;
+    EXPECT_EQ(ledger_count(ledger), 1) << "budget " << budget;
+    EXPECT_EQ(csv_rows(out + "/" + kEmissionsCsv), 1) << "budget " << budget;
+    EXPECT_TRUE(recover_runs(out).recorded.empty()) << "budget " << budget;
+    EXPECT_EQ(ledger_count(ledger), 1) << "budget " << budget;
+    EXPECT_EQ(test::integrity_check(ledger), "ok") << "budget " << budget;
+  }
 }
 
 // Recovery gives the sinks the dead run's points again from its samples.csv: the ledger
