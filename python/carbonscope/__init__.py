@@ -15,8 +15,8 @@ from ._results import EstimateResult, PhaseResult, Range, RunResult, Snapshot  #
 from ._ranks import RankWarning  # noqa: F401
 from ._track import LedgerWarning, Tracker, UnstoppedTrackerWarning, estimate, track  # noqa: F401
 from . import _carbonscope as _core
-from ._carbonscope import (format_duration, format_emissions, format_energy, format_number,  # noqa: F401
-                           format_power)
+from ._carbonscope import (format_duration, format_emissions, format_emissions_range,  # noqa: F401
+                           format_energy, format_energy_range, format_number, format_power)
 from ._carbonscope import __version__  # noqa: F401  (CMake's project VERSION, through the C++ core)
 
 

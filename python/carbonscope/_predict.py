@@ -42,12 +42,11 @@ class Prediction(_Plain):
 
     def __str__(self):
         e, m, d = self.energy_kwh_range, self.emissions_kg_range, self.duration_s_range
-        energy, emissions = _carbonscope.format_energy, _carbonscope.format_emissions
         duration = _carbonscope.format_duration
-        return (f"after {self.epochs_done}/{self.epochs} epochs: predicted {energy(self.energy_kwh)} "
-                f"({energy(e.low)} to {energy(e.high)}), {emissions(self.emissions_kg)} CO2e "
-                f"({emissions(m.low)} to {emissions(m.high)}), {duration(self.duration_s)} in all "
-                f"({duration(d.low)} to {duration(d.high)})")
+        return (f"after {self.epochs_done}/{self.epochs} epochs: predicted "
+                f"{_carbonscope.format_energy_range(self.energy_kwh, e.low, e.high)}, "
+                f"{_carbonscope.format_emissions_range(self.emissions_kg, m.low, m.high)}, "
+                f"{duration(self.duration_s)} in all ({duration(d.low)} to {duration(d.high)})")
 
 
 def _triple(value):

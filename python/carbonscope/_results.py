@@ -7,18 +7,17 @@ from . import _carbonscope
 
 
 def _energy(kwh, bounds=None):
-    """ "45.0 J", or "45.0 J (27.0 J to 63.0 J)" with a Range that is not exact."""
-    text = _carbonscope.format_energy(kwh)
-    if bounds is not None and (bounds.low != bounds.central or bounds.high != bounds.central):
-        text += f" ({_carbonscope.format_energy(bounds.low)} to {_carbonscope.format_energy(bounds.high)})"
-    return text
+    """ "12.5 mWh", or "12.5 mWh (7.50 to 17.5 mWh)" with a Range that is not exact (the core's format)."""
+    if bounds is None:
+        return _carbonscope.format_energy(kwh)
+    return _carbonscope.format_energy_range(kwh, bounds.low, bounds.high)
 
 
 def _emissions(kg, bounds=None):
-    text = _carbonscope.format_emissions(kg) + " CO2e"
-    if bounds is not None and (bounds.low != bounds.central or bounds.high != bounds.central):
-        text += f" ({_carbonscope.format_emissions(bounds.low)} to {_carbonscope.format_emissions(bounds.high)})"
-    return text
+    """ "30.3 g CO2e", or "30.3 g CO2e (29.2 to 31.2 g CO2e)" with a Range that is not exact."""
+    if bounds is None:
+        return _carbonscope.format_emissions(kg) + " CO2e"
+    return _carbonscope.format_emissions_range(kg, bounds.low, bounds.high)
 
 
 class _Plain:

@@ -1,5 +1,5 @@
 // carbonscope.format_energy, format_emissions, format_power, format_duration and
-// format_number: the C++ core's formatters (carbonscope/format.h), so Python's str()
+// format_number, and format_energy_range and format_emissions_range: the C++ core's formatters (carbonscope/format.h), so Python's str()
 // and repr() of results pick units and digits exactly as the CLI and reports do.
 #include <pybind11/pybind11.h>
 
@@ -16,6 +16,23 @@ void bind_format(py::module_& m) {
   m.def(
       "format_emissions", [](double kg) { return format_emissions(Emissions::kg(kg)); }, py::arg("kg"),
       "Emissions in kg CO2e as the CLI prints them, in mg, g, kg or t by magnitude (\"0.740 mg\").");
+  m.def(
+      "format_energy_range",
+      [](double kwh, double low, double high) {
+        return format_energy_range(Range<Energy>{Energy::kwh(kwh), Energy::kwh(low), Energy::kwh(high)});
+      },
+      py::arg("kwh"), py::arg("low"), py::arg("high"),
+      "An energy and its range in kWh as the CLI prints them: \"12.5 mWh (7.50 to 17.5 mWh)\", or the "
+      "energy alone when the range is exact.");
+  m.def(
+      "format_emissions_range",
+      [](double kg, double low, double high) {
+        return format_emissions_range(
+            Range<Emissions>{Emissions::kg(kg), Emissions::kg(low), Emissions::kg(high)});
+      },
+      py::arg("kg"), py::arg("low"), py::arg("high"),
+      "Emissions and their range in kg CO2e as the CLI prints them: \"30.3 g CO2e (29.2 to 31.2 g "
+      "CO2e)\", or the emissions alone (\"30.3 g CO2e\") when the range is exact.");
   m.def(
       "format_power", [](double watts) { return format_power(Power::watts(watts)); }, py::arg("watts"),
       "A power in W as the CLI prints it, in W or kW (\"45.0 W\").");

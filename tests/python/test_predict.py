@@ -152,9 +152,11 @@ def test_prediction_prints_units_as_the_cli_does():
     p = forecast((1.674e-06, 1.0e-06, 2.3e-06), 3.0, 1, 3, [1.674e-06 / 2], [1.0], (1, 1, 1), (442, 442, 442))
     text = str(p)
     assert "e-0" not in text and "kg" not in text
-    assert carbonscope.format_energy(p.energy_kwh) in text
-    assert carbonscope.format_energy(p.energy_kwh_range.low) in text
-    assert carbonscope.format_emissions(p.emissions_kg) + " CO2e" in text and " mg" in text
+    e, m = p.energy_kwh_range, p.emissions_kg_range
+    # The core's range format, as the CLI prints it: the unit once, after the bounds.
+    assert carbonscope.format_energy_range(p.energy_kwh, e.low, e.high) in text
+    assert carbonscope.format_emissions_range(p.emissions_kg, m.low, m.high) in text and " mg" in text
+    assert f"({carbonscope.format_energy(e.low)} to" not in text
     assert text.startswith("after 1/3 epochs: predicted ")
 
 
@@ -171,3 +173,12 @@ def test_the_last_forecast_is_as_wide_as_the_runs_range(tmp_path):
     assert p.energy_kwh_range.high / p.energy_kwh == pytest.approx(r.energy_kwh_range.high / r.energy_kwh, rel=0.05)
     snap = t.snapshot()
     assert snap.energy_kwh_range.low <= snap.energy_kwh <= snap.energy_kwh_range.high
+
+
+def test_results_print_ranges_as_the_cli_does():
+    # One number style: Python's str()/repr() and the CLI print a range the same way.
+    assert carbonscope.format_energy_range(1.25e-5, 7.5e-6, 1.75e-5) == "12.5 mWh (7.50 to 17.5 mWh)"
+    assert carbonscope.format_energy_range(1.25e-5, 1.25e-5, 1.25e-5) == "12.5 mWh"
+    assert carbonscope.format_emissions_range(0.0303, 0.0292, 0.0312) == "30.3 g CO2e (29.2 to 31.2 g CO2e)"
+    r = carbonscope.estimate(gpu="A100 SXM4 80GB", count=8, hours=12, utilisation="80%", region="FR")
+    assert carbonscope.format_energy_range(r.energy_kwh, r.energy_kwh_range.low, r.energy_kwh_range.high) in repr(r)
