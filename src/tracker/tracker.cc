@@ -3,6 +3,7 @@
 #include "carbonscope/tracker.h"
 
 #include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -60,7 +61,10 @@ class Tracker::Impl {
   Status write_error;
   Status ledger_error;
   bool ledger_queued = false;
-  int lock_fd = -1;  // the run directory's lock (tracker/run_finish.h), held until stop()
+  int lock_fd = -1;  // the run directory's lock (tracker/run_finish.h), held until recorded
+  // The ledger write of TrackerConfig::background_ledger: it sets ledger_error,
+  // ledger_queued and releases lock_fd; joined (once) by wait_ledger().
+  mutable std::thread ledger_thread;
 };
 
 namespace {
@@ -189,6 +193,7 @@ Status Tracker::Impl::write_start_record() {
 Tracker::Tracker(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Tracker::~Tracker() {
+  if (impl_) wait_ledger();
   if (impl_ && impl_->sampler) impl_->sampler->stop();
   if (impl_) release_run_lock(impl_->lock_fd);
 }
@@ -308,16 +313,41 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
     m.outputs = std::make_unique<RunOutputs>(
         RunPaths{m.config.output_dir, m.dir, m.config.ledger_path, m.config.arg_style, m.config.emissions_csv, true});
   }
-  const FinishOutcome o = m.outputs->finish(report);
-  m.ledger_error = o.ledger;
-  m.ledger_queued = o.queued;
+  FinishOutcome o = m.outputs->finish_files(report);
   m.write_error = !o.files.ok() ? o.files : m.write_error;
-  release_run_lock(m.lock_fd);
+  const bool defer = m.config.background_ledger && !m.dir.empty() && m.outputs->ledger_left();
+  if (!defer) {
+    m.outputs->finish_ledger(report, o);
+    m.ledger_error = o.ledger;
+    m.ledger_queued = o.queued;
+    release_run_lock(m.lock_fd);
+    return report;
+  }
+  // The run's files are written; the ledger, the marker and the lock's release follow on
+  // this thread, which needs nothing of the tracker but its outputs (the sampler is stopped).
+  m.ledger_thread = std::thread([&m, recorded = report, o]() mutable {
+    m.outputs->finish_ledger(recorded, o);
+    m.ledger_error = o.ledger;
+    m.ledger_queued = o.queued;
+    release_run_lock(m.lock_fd);
+  });
   return report;
 }
 
-const Status& Tracker::ledger_status() const { return impl_->ledger_error; }
-bool Tracker::ledger_queued() const { return impl_->ledger_queued; }
+void Tracker::wait_ledger() const {
+  if (impl_->ledger_thread.joinable()) impl_->ledger_thread.join();
+}
+
+bool Tracker::ledger_pending() const { return impl_->ledger_thread.joinable(); }
+
+const Status& Tracker::ledger_status() const {
+  wait_ledger();
+  return impl_->ledger_error;
+}
+bool Tracker::ledger_queued() const {
+  wait_ledger();
+  return impl_->ledger_queued;
+}
 const Status& Tracker::files_status() const { return impl_->write_error; }
 
 Status Tracker::begin_phase(std::string name) {

@@ -168,3 +168,49 @@ def test_location_errors_name_keywords_not_flags():
     with pytest.raises(carbonscope.NotFound, match=r"^precision: ") as info:
         carbonscope.estimate(gpu="H100 SXM5 80GB", params="7B", tokens="1T", precision="fp3")
     assert "--" not in str(info.value)
+
+
+def test_the_ledger_commit_after_stop_is_waited_for_at_exit_and_not_in_a_forked_child(tmp_path, fake_sensors,
+                                                                                         private_ledger, cli):
+    # stop() returns with the run's files written and the ledger's commit on a thread. The
+    # ledger is held locked (another process's write transaction) until the script has
+    # stopped and forked, so the commit is still waiting then, whatever the machine's speed.
+    import sqlite3
+
+    with carbonscope.track(output_dir=tmp_path / "first", interval=0.02):  # creates the ledger
+        pass
+    carbonscope.wait_recorded()
+    holder = sqlite3.connect(private_ledger, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    script = textwrap.dedent(f"""
+        import os, sys
+        import carbonscope
+        with carbonscope.track(project="late", output_dir={str(tmp_path / "runs")!r}, interval=0.02) as t:
+            pass
+        marker = os.path.join(t.run_dir, "recorded")
+        print(t.run_id, t._core.ledger_pending, os.path.exists(marker), flush=True)
+        pid = os.fork()
+        if pid == 0:  # the child has no ledger thread: it neither waits for it nor hangs
+            del t
+            sys.exit(0)
+        os.waitpid(pid, 0)
+        print("forked", flush=True)
+    """)
+    package_parent = os.path.dirname(os.path.dirname(carbonscope.__file__))
+    env = dict(os.environ, PYTHONPATH=package_parent)
+    p = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+    try:
+        run_id, pending, recorded = p.stdout.readline().split()
+        assert (pending, recorded) == ("True", "False")
+        assert p.stdout.readline().strip() == "forked"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 0, err
+    assert "LedgerWarning" not in err
+    assert (tmp_path / "runs" / run_id / "recorded").is_file()
+    listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--ledger", str(private_ledger)],
+                                       check=True, capture_output=True, text=True).stdout)
+    assert sorted(r["id"] for r in listed).count(run_id) == 1 and len(listed) == 2
