@@ -115,6 +115,7 @@ def test_tags_land_in_the_ledger(tmp_path, fake_sensors, private_ledger, cli):
 
     rows = {r["run_id"]: r for r in csv.DictReader(open(tmp_path / "emissions.csv"))}
     assert "e42" in rows[t.run_id]["experiment_id"].split(";")  # CodeCarbon's column
+    carbonscope.wait_recorded()
     listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--tag", "sweep", "--ledger",
                                         str(private_ledger)], check=True, capture_output=True, text=True).stdout)
     assert [r["id"] for r in listed] == [t.run_id]

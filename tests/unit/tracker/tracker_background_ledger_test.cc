@@ -93,6 +93,22 @@ TEST(TrackerBackgroundLedger, TheRunStaysQueuedUntilTheLedgerHasItThenIsRecorded
   EXPECT_EQ(runs_in(ledger), 1u);
 }
 
+TEST(TrackerBackgroundLedger, ALedgerThatDoesNotExistYetIsCreatedOnTheLedgerThread) {
+  test::ScratchDir dir("cs_tracker_bg_ledger");
+  const std::string ledger = (dir.path / "new" / "ledger.db").string();
+  FakeClock clock;
+  auto t = Tracker::create(background_config(clock, dir.path, ledger));
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->start().ok());
+  clock.advance(Duration(2));
+  ASSERT_TRUE((*t)->stop(0).ok());
+  EXPECT_TRUE(fs::is_directory(dir.path / "new"));  // made (and checked) before stop() returned
+  (*t)->wait_ledger();
+  EXPECT_TRUE((*t)->ledger_status().ok()) << (*t)->ledger_status().to_string();
+  EXPECT_TRUE(fs::exists(fs::path((*t)->run_dir()) / kRecordedMarker));
+  EXPECT_EQ(runs_in(ledger), 1u);
+}
+
 TEST(TrackerBackgroundLedger, WithoutAnOutputDirTheLedgerIsWrittenBeforeStopReturns) {
   test::ScratchDir dir("cs_tracker_bg_ledger");
   const std::string ledger = (dir.path / "ledger.db").string();
