@@ -215,3 +215,45 @@ def test_the_ledger_commit_after_stop_is_waited_for_at_exit_and_not_in_a_forked_
     listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--ledger", str(private_ledger)],
                                        check=True, capture_output=True, text=True).stdout)
     assert sorted(r["id"] for r in listed).count(run_id) == 1 and len(listed) == 2
+
+
+def test_a_process_killed_before_the_ledger_commit_leaves_the_run_to_recovery_once(tmp_path, fake_sensors,
+                                                                                   private_ledger, cli):
+    # SIGKILL while the ledger thread waits for the ledger (held locked): the run is queued
+    # in its directory, and the next tracker on that output dir records it, once.
+    import signal
+    import sqlite3
+
+    with carbonscope.track(output_dir=tmp_path / "first", interval=0.02):  # creates the ledger
+        pass
+    carbonscope.wait_recorded()
+    holder = sqlite3.connect(private_ledger, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    script = textwrap.dedent(f"""
+        import os, signal
+        import carbonscope
+        with carbonscope.track(project="killed", output_dir={str(tmp_path / "runs")!r}, interval=0.02) as t:
+            pass
+        print(t.run_id, flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    package_parent = os.path.dirname(os.path.dirname(carbonscope.__file__))
+    env = dict(os.environ, PYTHONPATH=package_parent)
+    try:
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert out.returncode == -signal.SIGKILL
+    run_id = out.stdout.strip()
+    assert (tmp_path / "runs" / run_id / "report.json").is_file()
+    assert not (tmp_path / "runs" / run_id / "recorded").exists()
+    with carbonscope.track(output_dir=tmp_path / "runs", interval=0.02):  # its start() recovers the runs
+        pass
+    carbonscope.wait_recorded()
+    assert (tmp_path / "runs" / run_id / "recorded").is_file()
+    listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--ledger", str(private_ledger)],
+                                       check=True, capture_output=True, text=True).stdout)
+    ids = [r["id"] for r in listed]
+    assert ids.count(run_id) == 1 and len(ids) == 3
+    assert json.loads((tmp_path / "runs" / run_id / "report.json").read_text())["run"]["complete"] is True
