@@ -113,6 +113,8 @@ class Tracker {
   bool ledger_queued() const;
   // The ledger write that stop() left to its thread has not been waited for yet.
   bool ledger_pending() const;
+  // ... and it has finished: wait_ledger() returns at once.
+  bool ledger_written() const;
   // Waits for it (nothing to wait for: returns at once).
   void wait_ledger() const;
   // Why the run's files are incomplete or elsewhere (a full disk: samples.csv stopped,

@@ -103,9 +103,11 @@ def wait_recorded():
     _settle(stacklevel=2)
 
 
-def _settle(stacklevel):
-    while _unsettled:
-        tracker = _unsettled.pop(0)
+def _settle(stacklevel, finished_only=False):
+    for tracker in list(_unsettled):
+        if finished_only and not tracker._core.ledger_written:
+            continue
+        _unsettled.remove(tracker)
         problem = tracker._core.ledger_problem()
         if problem:
             _ledger_warning(problem, stacklevel + 1)
@@ -253,6 +255,7 @@ class Tracker:
         if self._node.active:
             self._node.publish(report, self._core.run_dir)
             self.result.rank_share = self._node.share(report)
+        _settle(stacklevel + 1, finished_only=True)  # earlier runs' threads that are done: joined now
         if self._core.ledger_pending:
             _unsettled.append(self)
         else:

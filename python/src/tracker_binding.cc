@@ -83,6 +83,7 @@ class PyTracker {
     return py::str(st.message());
   }
   bool ledger_pending() const { return core().ledger_pending(); }
+  bool ledger_written() const { return core().ledger_written(); }
 
   void begin_phase(std::string name) {
     Tracker& t = core();
@@ -200,6 +201,7 @@ void bind_tracker(py::module_& m) {
       .def("stop", &PyTracker::stop, py::arg("exit_code") = py::none())
       .def("ledger_problem", &PyTracker::ledger_problem)
       .def_property_readonly("ledger_pending", &PyTracker::ledger_pending)
+      .def_property_readonly("ledger_written", &PyTracker::ledger_written)
       .def("forget_after_fork", &PyTracker::forget_after_fork)
       .def("begin_phase", &PyTracker::begin_phase, py::arg("name"))
       .def("end_phase", &PyTracker::end_phase)

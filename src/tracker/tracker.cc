@@ -2,6 +2,7 @@
 // (RunOutputs: samples.csv, run.json, report.json, emissions.csv, the ledger).
 #include "carbonscope/tracker.h"
 
+#include <atomic>
 #include <mutex>
 #include <thread>
 
@@ -65,6 +66,7 @@ class Tracker::Impl {
   // The ledger write of TrackerConfig::background_ledger: it sets ledger_error,
   // ledger_queued and releases lock_fd; joined (once) by wait_ledger().
   mutable std::thread ledger_thread;
+  std::atomic<bool> ledger_written{false};  // the thread has finished
 };
 
 namespace {
@@ -330,6 +332,7 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
     m.ledger_error = o.ledger;
     m.ledger_queued = o.queued;
     release_run_lock(m.lock_fd);
+    m.ledger_written = true;
   });
   return report;
 }
@@ -339,6 +342,7 @@ void Tracker::wait_ledger() const {
 }
 
 bool Tracker::ledger_pending() const { return impl_->ledger_thread.joinable(); }
+bool Tracker::ledger_written() const { return impl_->ledger_written; }
 
 const Status& Tracker::ledger_status() const {
   wait_ledger();

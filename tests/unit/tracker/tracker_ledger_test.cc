@@ -164,6 +164,7 @@ TEST(TrackerBackgroundLedger, TheRunStaysQueuedUntilTheLedgerHasItThenIsRecorded
   const fs::path run = (*t)->run_dir();
   const std::string name = run.filename().string();
   EXPECT_TRUE((*t)->ledger_pending());
+  EXPECT_FALSE((*t)->ledger_written());  // the commit waits for the holder
   EXPECT_TRUE(fs::exists(run / "report.json"));
   EXPECT_FALSE(fs::exists(run / kRecordedMarker));  // queued: recovery would record it
   EXPECT_TRUE(fs::exists(fs::path((dir.path / "runs").string()) / (std::string(kPendingPrefix) + name)));
@@ -175,6 +176,7 @@ TEST(TrackerBackgroundLedger, TheRunStaysQueuedUntilTheLedgerHasItThenIsRecorded
   sqlite3_close(holder);
   (*t)->wait_ledger();
   EXPECT_FALSE((*t)->ledger_pending());
+  EXPECT_TRUE((*t)->ledger_written());
   EXPECT_TRUE((*t)->ledger_status().ok()) << (*t)->ledger_status().to_string();
   EXPECT_FALSE((*t)->ledger_queued());
   EXPECT_TRUE(fs::exists(run / kRecordedMarker));
