@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include <fmt/format.h>
@@ -317,23 +318,26 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   }
   FinishOutcome o = m.outputs->finish_files(report);
   m.write_error = !o.files.ok() ? o.files : m.write_error;
-  const bool defer = m.config.background_ledger && !m.dir.empty() && m.outputs->ledger_left();
-  if (!defer) {
-    m.outputs->finish_ledger(report, o);
-    m.ledger_error = o.ledger;
-    m.ledger_queued = o.queued;
+  const auto finish_ledger = [&m](const Report& r, FinishOutcome& out) {
+    m.outputs->finish_ledger(r, out);
+    m.ledger_error = out.ledger;
+    m.ledger_queued = out.queued;
     release_run_lock(m.lock_fd);
-    return report;
+  };
+  if (m.config.background_ledger && !m.dir.empty() && m.outputs->ledger_left()) {
+    // The run's files are written; the ledger, the marker and the lock's release follow
+    // on this thread, which needs nothing of the tracker but its outputs (the sampler is
+    // stopped). A thread that cannot be started leaves the work to this one.
+    try {
+      m.ledger_thread = std::thread([&m, finish_ledger, recorded = report, o]() mutable {
+        finish_ledger(recorded, o);
+        m.ledger_written = true;
+      });
+      return report;
+    } catch (const std::system_error&) {
+    }
   }
-  // The run's files are written; the ledger, the marker and the lock's release follow on
-  // this thread, which needs nothing of the tracker but its outputs (the sampler is stopped).
-  m.ledger_thread = std::thread([&m, recorded = report, o]() mutable {
-    m.outputs->finish_ledger(recorded, o);
-    m.ledger_error = o.ledger;
-    m.ledger_queued = o.queued;
-    release_run_lock(m.lock_fd);
-    m.ledger_written = true;
-  });
+  finish_ledger(report, o);
   return report;
 }
 
