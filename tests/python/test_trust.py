@@ -171,11 +171,9 @@ def test_location_errors_name_keywords_not_flags():
     assert "--" not in str(info.value)
 
 
-def test_the_ledger_commit_after_stop_is_waited_for_at_exit_and_not_in_a_forked_child(tmp_path, fake_sensors,
-                                                                                         private_ledger, cli):
-    # stop() returns with the run's files written and the ledger's commit on a thread. The
-    # ledger is held locked (another process's write transaction) until the script has
-    # stopped and forked, so the commit is still waiting then, whatever the machine's speed.
+def _held_ledger_and_script(tmp_path, private_ledger, body):
+    """A ledger that exists, held locked by a write transaction of this process (the
+    caller rolls it back), and a Python process running `body` with this carbonscope."""
     import sqlite3
 
     with carbonscope.track(output_dir=tmp_path / "first", interval=0.02):  # creates the ledger
@@ -183,9 +181,18 @@ def test_the_ledger_commit_after_stop_is_waited_for_at_exit_and_not_in_a_forked_
     carbonscope.wait_recorded()
     holder = sqlite3.connect(private_ledger, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
-    script = textwrap.dedent(f"""
-        import os, sys
-        import carbonscope
+    package_parent = os.path.dirname(os.path.dirname(carbonscope.__file__))
+    env = dict(os.environ, PYTHONPATH=package_parent)
+    script = "import os, signal, sys\nimport carbonscope\n" + textwrap.dedent(body)
+    return holder, [sys.executable, "-c", script], env
+
+
+def test_the_ledger_commit_after_stop_is_waited_for_at_exit_and_not_in_a_forked_child(tmp_path, fake_sensors,
+                                                                                         private_ledger, cli):
+    # stop() returns with the run's files written and the ledger's commit on a thread. The
+    # ledger is held locked (another process's write transaction) until the script has
+    # stopped and forked, so the commit is still waiting then, whatever the machine's speed.
+    holder, argv, env = _held_ledger_and_script(tmp_path, private_ledger, f"""
         with carbonscope.track(project="late", output_dir={str(tmp_path / "runs")!r}, interval=0.02) as t:
             pass
         marker = os.path.join(t.run_dir, "recorded")
@@ -197,9 +204,7 @@ def test_the_ledger_commit_after_stop_is_waited_for_at_exit_and_not_in_a_forked_
         os.waitpid(pid, 0)
         print("forked", flush=True)
     """)
-    package_parent = os.path.dirname(os.path.dirname(carbonscope.__file__))
-    env = dict(os.environ, PYTHONPATH=package_parent)
-    p = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    p = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          text=True)
     try:
         run_id, pending, recorded = p.stdout.readline().split()
@@ -222,25 +227,15 @@ def test_a_process_killed_before_the_ledger_commit_leaves_the_run_to_recovery_on
     # SIGKILL while the ledger thread waits for the ledger (held locked): the run is queued
     # in its directory, and the next tracker on that output dir records it, once.
     import signal
-    import sqlite3
 
-    with carbonscope.track(output_dir=tmp_path / "first", interval=0.02):  # creates the ledger
-        pass
-    carbonscope.wait_recorded()
-    holder = sqlite3.connect(private_ledger, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    script = textwrap.dedent(f"""
-        import os, signal
-        import carbonscope
+    holder, argv, env = _held_ledger_and_script(tmp_path, private_ledger, f"""
         with carbonscope.track(project="killed", output_dir={str(tmp_path / "runs")!r}, interval=0.02) as t:
             pass
         print(t.run_id, flush=True)
         os.kill(os.getpid(), signal.SIGKILL)
     """)
-    package_parent = os.path.dirname(os.path.dirname(carbonscope.__file__))
-    env = dict(os.environ, PYTHONPATH=package_parent)
     try:
-        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+        out = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
