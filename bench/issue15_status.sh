@@ -8,6 +8,9 @@
 # stop() with the ledger). The load average is printed before and after each part.
 # Usage, from the repository root after building carbonscope, carbonscope_floor_harness,
 # carbonscope_idle_tree and _carbonscope into build/:  bench/issue15_status.sh [ROUNDS]
+# BEFORE=path/to/carbonscope adds an older CLI to the `run -- true` rounds; BEFORE_PY=DIR
+# (an older build's python/ directory) adds it to bench/peers.py's rounds and to the
+# stop() rounds of bench/python_stop.py.
 set -u
 rounds=${1:-3}
 bin=$PWD/build/carbonscope
@@ -58,6 +61,10 @@ echo "## per sample, bench/floor.py"; load
 /usr/bin/python3 bench/floor.py --rounds "$rounds" --short 1 --long 4
 load
 
-echo "## Python tracker beside the peers, bench/peers.py"; load
-/usr/bin/python3 bench/peers.py --rounds "$rounds" --window 10
+echo "## Python tracker beside the peers, bench/peers.py (a new ledger for every run)"; load
+/usr/bin/python3 bench/peers.py --rounds "$rounds" --window 10 ${BEFORE_PY:+--before "$BEFORE_PY"}
+load
+
+echo "## Python stop() into a ledger that exists, bench/python_stop.py"; load
+/usr/bin/python3 bench/python_stop.py $((rounds * 4)) 1.5 ${BEFORE_PY:+"before=$BEFORE_PY"} "after=build/python"
 load

@@ -15,7 +15,9 @@ python3-pandas, -cpuinfo, -arrow, -pycountry, -prometheus-client, -click, -rich,
 -typer, -importlib-metadata; carbontracker uses the geocoder stand-in there).
 
 Usage (repository root, after building into build/):
-  bench/peers.py [--rounds 3] [--window 10] [--peers ../shared/peers]
+  bench/peers.py [--rounds 3] [--window 10] [--peers ../shared/peers] [--before DIR]
+--before DIR adds an arm "before": carbonscope imported from another build's python/
+directory (e.g. /work/main/build/python), in the same rounds.
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile
 
@@ -30,14 +32,14 @@ def cpu():
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
 t0 = time.perf_counter()
-if tool == "carbonscope":
+if tool in ("carbonscope", "before"):
     import carbonscope
 elif tool == "codecarbon":
     from codecarbon import OfflineEmissionsTracker
 elif tool == "carbontracker":
     from carbontracker.tracker import CarbonTracker
 t1 = time.perf_counter()
-if tool == "carbonscope":
+if tool in ("carbonscope", "before"):
     tr = carbonscope.track(project="bench", region="FR", interval=interval, output_dir=out,
                            ledger=os.path.join(out, "ledger.db"))
     tr.start()
@@ -53,7 +55,7 @@ c0 = cpu()
 time.sleep(window)
 c1 = cpu()
 t3 = time.perf_counter()
-if tool == "carbonscope":
+if tool in ("carbonscope", "before"):
     tr.stop()
 elif tool == "codecarbon":
     tr.stop()
@@ -66,10 +68,10 @@ print(json.dumps({"import_s": t1 - t0, "start_s": t2 - t1, "window_cpu_s": c1 - 
 '''
 
 
-def run_tool(tool, interval, window, peers):
+def run_tool(tool, interval, window, peers, before=None):
     out = tempfile.mkdtemp(prefix="cs_peers_")
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    path = [os.path.join(ROOT, "build", "python")]
+    path = [before if tool == "before" else os.path.join(ROOT, "build", "python")]
     if tool == "codecarbon":
         path.append(os.path.join(peers, "codecarbon"))
     if tool == "carbontracker":
@@ -102,11 +104,12 @@ def main():
     p.add_argument("--window", type=float, default=10.0)
     p.add_argument("--peers", default="/work/shared/peers", help="the peers' trees (../shared/peers)")
     p.add_argument("--intervals", default="1,0.1,0.01")
+    p.add_argument("--before", help="another build's python/ directory, measured as the arm 'before'")
     a = p.parse_args()
     intervals = [float(x) for x in a.intervals.split(",")]
     arms = [("bare", 1.0)]
     for i in intervals:
-        arms += [("carbonscope", i), ("carbontracker", i)]
+        arms += [("carbonscope", i)] + ([("before", i)] if a.before else []) + [("carbontracker", i)]
         if i >= 0.1:
             arms.append(("codecarbon", i))  # its CLI and scheduler take whole or tenths of seconds
         arms.append(("floor", i))
@@ -119,7 +122,7 @@ def main():
             elif tool == "bare":
                 res[arm].append(run_tool("bare", i, a.window, a.peers))
             else:
-                res[arm].append(run_tool(tool, i, a.window, a.peers))
+                res[arm].append(run_tool(tool, i, a.window, a.peers, a.before))
     bare = res[("bare", 1.0)]
 
     def per_sample(arm, k):
@@ -132,7 +135,7 @@ def main():
           "ratios carbonscope ÷ peer within each round")
     print("\n| tool | import ms (over bare) | start ms | stop ms (ledger for carbonscope) | peak RSS MB |")
     print("|---|---|---|---|---|")
-    for tool in ("bare", "carbonscope", "codecarbon", "carbontracker"):
+    for tool in ("bare", "carbonscope", "before", "codecarbon", "carbontracker"):
         arm = (tool, 1.0) if (tool, 1.0) in res else None
         if arm is None or not res[arm]:
             continue
@@ -152,6 +155,17 @@ def main():
         r_fl = [x / y for x, y in zip(cs, fl) if y > 0]
         print(f"| {i:g} s | {fmt(cs, 1, 0)} | {fmt(ct, 1, 0)} | {fmt(cc, 1, 0) if cc else '–'} | {fmt(fl, 1, 0)} | "
               f"{fmt(r_ct, 1, 2) if r_ct else '–'} | {fmt(r_fl, 1, 2) if r_fl else '–'} |")
+    if a.before:
+        print("\n| interval | before µs/sample | carbonscope ÷ before | before ÷ carbontracker |")
+        print("|---|---|---|---|")
+        for i in intervals:
+            cs = [per_sample(("carbonscope", i), k) for k in range(a.rounds)]
+            bf = [per_sample(("before", i), k) for k in range(a.rounds)]
+            ct = [per_sample(("carbontracker", i), k) for k in range(a.rounds)]
+            r_bf = [x / y for x, y in zip(cs, bf) if y > 0]
+            r_bct = [x / y for x, y in zip(bf, ct) if y > 0]
+            print(f"| {i:g} s | {fmt(bf, 1, 0)} | {fmt(r_bf, 1, 2) if r_bf else '–'} | "
+                  f"{fmt(r_bct, 1, 2) if r_bct else '–'} |")
     return 0
 
 

@@ -82,6 +82,13 @@ struct TrackerConfig {
   bool count_requests = false;
   // Called on the sampler thread after each sample (live status lines).
   std::function<void(const Snapshot&)> on_sample;
+  // stop() returns once report.json and the emissions.csv row are written and records
+  // the run in the ledger on a thread of its own (the SQLite commit and its syncs),
+  // joined by wait_ledger(), ledger_status() or the destructor. Only with an output dir:
+  // until the ledger has it the run is queued in its directory (no "recorded" marker)
+  // and its lock is held, so a process that dies first leaves it to recovery, which
+  // records it once. Without an output dir the ledger is written before stop() returns.
+  bool background_ledger = false;
 };
 
 class Tracker {
@@ -101,8 +108,15 @@ class Tracker {
   Result<Report> stop(std::optional<int> exit_code = std::nullopt);
   // Why stop() could not record the run in the ledger; OK when it did, or had no ledger.
   // The run is then queued in its directory (ledger_queued()) for the next recovery.
+  // Both wait for a ledger write still in flight (TrackerConfig::background_ledger).
   const Status& ledger_status() const;
   bool ledger_queued() const;
+  // The ledger write that stop() left to its thread has not been waited for yet.
+  bool ledger_pending() const;
+  // ... and it has finished: wait_ledger() returns at once.
+  bool ledger_written() const;
+  // Waits for it (nothing to wait for: returns at once).
+  void wait_ledger() const;
   // Why the run's files are incomplete or elsewhere (a full disk: samples.csv stopped,
   // report.json in a fallback directory that the message names); OK when all are written.
   const Status& files_status() const;

@@ -13,7 +13,7 @@ from ._errors import (Ambiguous, CarbonscopeError, DataError, FailedPrecondition
 from ._predict import BudgetExceeded, BudgetWarning, Prediction, Predictor, forecast  # noqa: F401
 from ._results import EstimateResult, PhaseResult, Range, RunResult, Snapshot  # noqa: F401
 from ._ranks import RankWarning  # noqa: F401
-from ._track import LedgerWarning, Tracker, UnstoppedTrackerWarning, estimate, track  # noqa: F401
+from ._track import LedgerWarning, Tracker, UnstoppedTrackerWarning, estimate, track, wait_recorded  # noqa: F401
 from . import _carbonscope as _core
 from ._carbonscope import (format_duration, format_emissions, format_emissions_range,  # noqa: F401
                            format_energy, format_energy_range, format_number, format_power)

@@ -89,6 +89,28 @@ class UnstoppedTrackerWarning(UserWarning):
 
 
 _running = set()  # started, not yet stopped: kept alive so that exit can stop them
+# Stopped, their ledger record still being written on the C++ tracker's thread (stop()
+# returns once the run's files are written): waited for by wait_recorded(), which the
+# next start() and the interpreter's exit call.
+_unsettled = []
+
+
+def wait_recorded():
+    """Waits until every run this process has stopped is in its ledger (stop() returns
+    once the run's files are written; the ledger's commit follows on a thread). A run
+    that could not be recorded gives a LedgerWarning here; it stays queued in its
+    directory for the next recovery. Called by the next start() and at exit."""
+    _settle(stacklevel=2)
+
+
+def _settle(stacklevel, finished_only=False):
+    for tracker in list(_unsettled):
+        if finished_only and not tracker._core.ledger_written:
+            continue
+        _unsettled.remove(tracker)
+        problem = tracker._core.ledger_problem()
+        if problem:
+            _ledger_warning(problem, stacklevel + 1)
 
 
 def _stop_at_exit():
@@ -105,6 +127,7 @@ def _stop_at_exit():
         except Exception as e:  # noqa: BLE001 - the other trackers must still be stopped
             warnings.warn(f"carbonscope: could not finish run {tracker.run_id} at exit: {e}", RuntimeWarning,
                           stacklevel=2)
+    _settle(stacklevel=2)
 
 
 def _forget_in_child():
@@ -114,6 +137,9 @@ def _forget_in_child():
         tracker._core.forget_after_fork()
         tracker._state = "forked"
     _running.clear()
+    for tracker in _unsettled:  # their ledger thread is the parent's too
+        tracker._core.forget_after_fork()
+    _unsettled.clear()
 
 
 atexit.register(_stop_at_exit)
@@ -190,6 +216,7 @@ class Tracker:
         if self._follower:
             self._state = "running"
             return self
+        _settle(stacklevel=2)
         if self._node.active:
             self._node.clear()
         if self._state == "new" and self._output_dir and self._output_dir not in _recovered:
@@ -206,7 +233,9 @@ class Tracker:
 
     def stop(self, exit_code=None):
         """Stops, writes the run's files and returns the RunResult (also in .result).
-        A run that cannot be recorded in the ledger gives a LedgerWarning, not an error."""
+        The ledger record follows on a thread (carbonscope.wait_recorded() waits for it;
+        the next start() and exit do). A run that cannot be recorded in the ledger gives
+        a LedgerWarning, not an error."""
         return self._stop(exit_code, stacklevel=2)
 
     def _stop(self, exit_code, stacklevel):
@@ -226,9 +255,13 @@ class Tracker:
         if self._node.active:
             self._node.publish(report, self._core.run_dir)
             self.result.rank_share = self._node.share(report)
-        problem = self._core.ledger_problem()
-        if problem:
-            _ledger_warning(problem, stacklevel + 1)
+        _settle(stacklevel + 1, finished_only=True)  # earlier runs' threads that are done: joined now
+        if self._core.ledger_pending:
+            _unsettled.append(self)
+        else:
+            problem = self._core.ledger_problem()
+            if problem:
+                _ledger_warning(problem, stacklevel + 1)
         return self.result
 
     def __enter__(self):

@@ -37,6 +37,7 @@ class PyTracker {
     std::shared_ptr<const DataSet> data = data_tables();
     setup.style = ArgStyle::kKeyword;
     TrackerConfig config = unwrap(make_tracker_config(*data, setup));
+    config.background_ledger = true;  // the Python layer waits for it (_track.py, wait_recorded)
     config.pid = pid;
     config.command = std::move(command);
     pue_ = config.pue.value;
@@ -69,12 +70,20 @@ class PyTracker {
     return from_json_text(report_json(unwrap(std::move(r))));
   }
 
-  // Why stop() could not record the run in the ledger (the Python layer warns), or None.
+  // Why stop() could not record the run in the ledger (the Python layer warns), or None;
+  // waits for a ledger write still in flight (ledger_pending).
   py::object ledger_problem() const {
-    const Status& st = core().ledger_status();
+    const Tracker& t = core();
+    {
+      py::gil_scoped_release release;
+      t.wait_ledger();
+    }
+    const Status& st = t.ledger_status();
     if (st.ok()) return py::none();
     return py::str(st.message());
   }
+  bool ledger_pending() const { return core().ledger_pending(); }
+  bool ledger_written() const { return core().ledger_written(); }
 
   void begin_phase(std::string name) {
     Tracker& t = core();
@@ -191,6 +200,8 @@ void bind_tracker(py::module_& m) {
       .def("start", &PyTracker::start)
       .def("stop", &PyTracker::stop, py::arg("exit_code") = py::none())
       .def("ledger_problem", &PyTracker::ledger_problem)
+      .def_property_readonly("ledger_pending", &PyTracker::ledger_pending)
+      .def_property_readonly("ledger_written", &PyTracker::ledger_written)
       .def("forget_after_fork", &PyTracker::forget_after_fork)
       .def("begin_phase", &PyTracker::begin_phase, py::arg("name"))
       .def("end_phase", &PyTracker::end_phase)

@@ -62,12 +62,28 @@ CpuMatch DataSet::match_cpu_brand(std::string_view brand) const {
   if (!text.empty()) {
     // The built-in table, unparsed: its precomputed key is each line's last field
     // (keys hold only letters, digits and spaces), and only the matched line is parsed.
+    // A key matches only if one of its words has a digit and every word is in the brand,
+    // so a matching line holds one of the brand's words with a digit: only the lines
+    // where those occur are looked at, in file order, as a scan of every line would
+    // (the same first exact match, the same first of the most specific). A brand with
+    // no such word ("Intel Xeon Processor", as some VMs report) matches no key.
+    const std::size_t header_end = text.find('\n');
+    std::vector<std::size_t> starts;  // candidate lines' first bytes
+    for (const std::string& t : brand_tokens) {
+      if (std::none_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) continue;
+      for (std::size_t at = text.find(t, header_end); header_end != std::string_view::npos && at != std::string_view::npos;
+           at = text.find(t, at)) {
+        starts.push_back(text.rfind('\n', at) + 1);  // never npos: the header's newline is before
+        at = text.find('\n', at);
+        if (at == std::string_view::npos) break;
+      }
+    }
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
     std::string_view best;
-    std::size_t from = text.find('\n');
-    while (from != std::string_view::npos && from + 1 < text.size()) {
-      const std::size_t end = text.find('\n', from + 1);
-      std::string_view line = text.substr(from + 1, end == std::string_view::npos ? end : end - from - 1);
-      from = end;
+    for (const std::size_t from : starts) {
+      const std::size_t end = text.find('\n', from);
+      std::string_view line = text.substr(from, end == std::string_view::npos ? end : end - from);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       const std::size_t comma = line.rfind(',');
       if (comma == std::string_view::npos) continue;

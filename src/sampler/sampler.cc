@@ -69,7 +69,8 @@ void Sampler::read_context(Sample& s) {
     return;
   }
   if (!job_detached_ && job_tree_) {
-    auto tree = job_tree_->read(now && now->has_forks ? std::optional<std::uint64_t>(now->forks) : std::nullopt);
+    auto tree = job_tree_->read(now && now->has_forks ? std::optional<std::uint64_t>(now->forks) : std::nullopt,
+                                clock_->now());
     if (tree.ok()) {
       c.job_pids = job_tree_->pids();
       c.job_rss_bytes = static_cast<double>(tree->rss_bytes);

@@ -34,7 +34,8 @@ std::string JobTree::description() const {
                      children_files_ ? "task children files" : "a scan of /proc");
 }
 
-Result<JobUsage> JobTree::read(std::optional<std::uint64_t> forks) {
+Result<JobUsage> JobTree::read(std::optional<std::uint64_t> forks, std::optional<Duration> now) {
+  now_ = now;
   return cgroup_.empty() ? read_procfs(forks) : read_cgroup(forks);
 }
 
@@ -161,7 +162,8 @@ Result<JobUsage> JobTree::walk() {
   ++walks_;
   walked_ = true;
   JobUsage u;
-  std::vector<Proc> next;
+  std::vector<Proc>& next = next_;  // kept between walks: no allocation once it has grown
+  next.clear();
   found_.assign(1, root_pid_);
   if (!children_files_) {
     const std::vector<int> rest = scan_process_tree(reader_, root_pid_);
@@ -190,19 +192,28 @@ Result<JobUsage> JobTree::walk() {
     u.cpu_ticks += static_cast<double>(st->cpu_ticks);
     u.rss_bytes += st->rss_pages * static_cast<std::uint64_t>(page_size_);
     if (!children_files_) continue;
-    // A walk means something was created: list the tasks again (a thread can replace
-    // another without changing the count), keeping the descriptors of known ones.
+    // A walk means something was created: the kept tasks' children files are read
+    // again; the task list too when the thread count changed or the list is old (a
+    // thread can replace another without changing the count), keeping the
+    // descriptors of known tasks.
     Proc& kept = next.back();
-    list_tasks(kept);
-    kept.threads = st->num_threads;
+    if (!tasks_current(kept, st->num_threads)) {
+      list_tasks(kept);
+      kept.threads = st->num_threads;
+      kept.listed_at = now_;
+    }
     for (Task& t : kept.tasks) {
       if (!t.children) continue;
       if (auto c = t.children->read(); c.ok()) parse_pid_list(*c, found_);
     }
   }
-  procs_ = std::move(next);
+  std::swap(procs_, next);
   rebuild_pids();
   return u;
+}
+
+bool JobTree::tasks_current(const Proc& p, int threads) const {
+  return p.threads == threads && p.listed_at && now_ && *now_ - *p.listed_at < kRelistAfter;
 }
 
 void JobTree::rebuild_pids() {

@@ -12,7 +12,13 @@
 //   /proc/PID/task/TID/children (or a scan of /proc on kernels without that file).
 //   The descriptors stay open and are re-read with pread; the tree is only walked
 //   again when it can have changed: /proc/stat's fork counter moved, a process's
-//   thread count changed, or a process went away.
+//   thread count changed, or a process went away. A walk re-reads the kept tasks'
+//   children files; a process's task list is read again only when its thread count
+//   changed, it is new, or its list is kRelistAfter old (a thread that replaced
+//   another, the count unchanged, is found then: until then a child it started is
+//   not counted, and its CPU time enters the job's when it is found, or through its
+//   parent's cutime once reaped). On a busy machine the fork counter moves between
+//   most samples, so this keeps the walk to preads.
 // After the first reading, a sample allocates nothing unless the tree changed.
 #pragma once
 
@@ -23,6 +29,7 @@
 #include <vector>
 
 #include "carbonscope/status.h"
+#include "carbonscope/units.h"
 #include "platform/file_reader.h"
 #include "platform/open_file.h"
 
@@ -43,9 +50,12 @@ class JobTree {
   JobTree(const JobTree&) = delete;
   JobTree& operator=(const JobTree&) = delete;
 
+  // procfs: a task list older than this is read again at the next walk.
+  static constexpr Duration kRelistAfter{1.0};
   // `forks`: /proc/stat's "processes" counter read in this sample (nullopt: unknown,
-  // so the tree is walked every time).
-  Result<JobUsage> read(std::optional<std::uint64_t> forks);
+  // so the tree is walked every time). `now`: the sampler's clock (nullopt: unknown,
+  // so every walk reads the task lists again).
+  Result<JobUsage> read(std::optional<std::uint64_t> forks, std::optional<Duration> now = std::nullopt);
   // The job's pids, sorted (valid until the next read).
   std::span<const int> pids() const { return pids_; }
   // "cgroup" or "procfs", and a sentence for the report.
@@ -63,6 +73,7 @@ class JobTree {
     int pid = 0;
     std::optional<OpenFile> stat;  // /proc/PID/stat (procfs) or /proc/PID/statm (cgroup)
     int threads = -1;              // num_threads when the tasks were listed
+    std::optional<Duration> listed_at;  // when they were (nullopt: never, or at an unknown time)
     std::optional<std::uint64_t> rss_bytes;  // cgroup: resident memory when statm was last read
     std::vector<Task> tasks;
   };
@@ -70,6 +81,7 @@ class JobTree {
   Result<JobUsage> read_cgroup(std::optional<std::uint64_t> forks);
   Result<JobUsage> read_procfs(std::optional<std::uint64_t> forks);
   Result<JobUsage> walk();
+  bool tasks_current(const Proc& p, int threads) const;
   // The kept entry for `pid`, opened if new; nullptr when its file cannot be opened.
   Proc* proc_for(int pid, std::vector<Proc>& next);
   void list_tasks(Proc& p);
@@ -82,6 +94,7 @@ class JobTree {
   std::string cgroup_;
   std::optional<OpenFile> cpu_stat_, cgroup_procs_;
   std::vector<Proc> procs_;
+  std::vector<Proc> next_;  // scratch: the walk's new list, swapped with procs_
   std::vector<int> pids_;
   std::vector<int> found_;  // scratch: the walk's queue, cgroup.procs' pids
   std::optional<std::uint64_t> walked_at_forks_;
@@ -90,6 +103,7 @@ class JobTree {
   bool gone_ = false;    // cgroup: a member's memory could not be read
   std::size_t memory_cursor_ = 0;  // cgroup: the member whose memory is read first next sample
   std::uint64_t walks_ = 0;
+  std::optional<Duration> now_;  // the time of the read in progress
 };
 
 }  // namespace carbonscope

@@ -3,6 +3,9 @@
 #include "sinks/ledger_record.h"
 
 #include <cmath>
+#include <filesystem>
+#include <optional>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -11,6 +14,7 @@
 #include "carbonscope/system_info.h"
 #include "formats/json_text.h"
 #include "sinks/run_files.h"
+#include "store/ledger_dir.h"
 #include "store/ledger_import.h"
 #include "store/sqlite_vfs.h"
 
@@ -148,18 +152,15 @@ Status LedgerSink::on_point(const SeriesPoint& p) {
 Status LedgerSink::prepare(Report& report) {
   target_ = ledger_target(path_, Environment::current().find("CARBONSCOPE_LEDGER_FS"));
   if (target_.record_files) return {};
-  Ledger::Options options;
-  options.style = style_;
-  // The ledger's files write through the sink's writer too; a sink given the real file
-  // system's leaves the choice to the thread (a fault test's LedgerWriterScope around a
-  // tracker's stop() or a recovery).
-  std::optional<LedgerWriterScope> writes;
-  if (&files_ != &system_file_writer()) writes.emplace(files_);
-  auto opened = Ledger::open(path_, options);
-  if (!opened.ok()) {
-    return opened.status().with_context(fmt::format("recording run {} in the ledger {}", report.run.id, path_));
+  std::error_code ec;
+  if (!std::filesystem::exists(path_, ec) && !ec) {
+    // No ledger yet, so no run in it holds this id: it is created in end() (on the
+    // tracker's ledger thread, where there is one), once its directory is known to take it.
+    create_in_end_ = true;
+    return ensure_ledger_directory(path_, style_)
+        .with_context(fmt::format("recording run {} in the ledger {}", report.run.id, path_));
   }
-  ledger_.emplace(std::move(*opened));
+  CS_RETURN_IF_ERROR(open_ledger(report));
   for (int attempt = 0; attempt < 4; ++attempt) {
     auto existing = ledger_->get(report.run.id);
     if (!existing.ok() || existing->run.id != report.run.id) break;  // the id is free
@@ -179,7 +180,24 @@ Status LedgerSink::prepare(Report& report) {
   return {};
 }
 
+Status LedgerSink::open_ledger(const Report& report) {
+  Ledger::Options options;
+  options.style = style_;
+  // The ledger's files write through the sink's writer too (the connection keeps the
+  // writer it was opened with); a sink given the real file system's leaves the choice to
+  // the thread (a fault test's LedgerWriterScope around a tracker's stop() or a recovery).
+  std::optional<LedgerWriterScope> writes;
+  if (&files_ != &system_file_writer()) writes.emplace(files_);
+  auto opened = Ledger::open(path_, options);
+  if (!opened.ok()) {
+    return opened.status().with_context(fmt::format("recording run {} in the ledger {}", report.run.id, path_));
+  }
+  ledger_.emplace(std::move(*opened));
+  return {};
+}
+
 Status LedgerSink::end(const Report& report) {
+  if (create_in_end_) CS_RETURN_IF_ERROR(open_ledger(report));
   if (target_.record_files) {
     return write_record_file(target_, report, series_.samples(), files_)
         .with_context(

@@ -61,7 +61,9 @@ class LedgerSeries {
 // A failure is returned, never thrown: the run's own files are already written. `style`
 // says how remedies name the ledger option. A run already in the ledger (same id, start
 // and host) is not added again (OK); when another run holds its id, prepare() gives the
-// report a fresh id (and a note saying so), before any sink writes it.
+// report a fresh id (and a note saying so), before any sink writes it. A ledger that
+// does not exist at prepare() holds no id: prepare() only checks that its directory
+// takes it, and end() creates it.
 class LedgerSink : public RunSink {
  public:
   LedgerSink(std::string ledger_path, ArgStyle style, FileWriter& files);
@@ -78,8 +80,10 @@ class LedgerSink : public RunSink {
   FileWriter& files_;
   LedgerSeries series_;
   LedgerTarget target_;
+  Status open_ledger(const Report& report);
   std::optional<Ledger> ledger_;
   bool recorded_already_ = false;
+  bool create_in_end_ = false;  // no ledger at prepare(): end() creates it
 };
 
 }  // namespace carbonscope

@@ -28,24 +28,47 @@ Status SinkList::on_point(const SeriesPoint& p) {
 }
 
 SinkList::Ended SinkList::end(Report& report) {
+  Ended out = end_files(report);
+  keep_first(out.ledger, end_ledger(report));
+  return out;
+}
+
+SinkList::Ended SinkList::end_files(Report& report) {
   Ended out;
-  const auto slot = [&](const RunSink& s) -> Status& {
-    switch (s.role()) {
-      case RunSink::Role::kLedger: return out.ledger;
-      case RunSink::Role::kNoted: return out.noted;
-      case RunSink::Role::kFiles: break;
-    }
-    return out.files;
-  };
-  std::vector<Status> prepared;
-  prepared.reserve(sinks_.size());
-  for (const auto& s : sinks_) prepared.push_back(s->prepare(report));
+  prepared_.clear();
+  prepared_.reserve(sinks_.size());
+  for (const auto& s : sinks_) prepared_.push_back(s->prepare(report));
   const Report& fixed = report;
   for (std::size_t i = 0; i < sinks_.size(); ++i) {
     // A sink that could not prepare is not ended: its failure is why.
-    keep_first(slot(*sinks_[i]), prepared[i].ok() ? sinks_[i]->end(fixed) : prepared[i]);
+    switch (sinks_[i]->role()) {
+      case RunSink::Role::kLedger:
+        keep_first(out.ledger, prepared_[i]);  // ended by end_ledger
+        break;
+      case RunSink::Role::kNoted:
+        keep_first(out.noted, prepared_[i].ok() ? sinks_[i]->end(fixed) : prepared_[i]);
+        break;
+      case RunSink::Role::kFiles:
+        keep_first(out.files, prepared_[i].ok() ? sinks_[i]->end(fixed) : prepared_[i]);
+        break;
+    }
   }
   return out;
+}
+
+Status SinkList::end_ledger(const Report& report) {
+  Status first;
+  for (std::size_t i = 0; i < sinks_.size() && i < prepared_.size(); ++i) {
+    if (sinks_[i]->role() == RunSink::Role::kLedger && prepared_[i].ok()) keep_first(first, sinks_[i]->end(report));
+  }
+  return first;
+}
+
+bool SinkList::ledger_left() const {
+  for (std::size_t i = 0; i < sinks_.size() && i < prepared_.size(); ++i) {
+    if (sinks_[i]->role() == RunSink::Role::kLedger && prepared_[i].ok()) return true;
+  }
+  return false;
 }
 
 }  // namespace carbonscope

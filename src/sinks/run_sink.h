@@ -92,13 +92,21 @@ class SinkList {
     Status ledger;  // the first failure of a kLedger sink
     Status noted;   // the first failure of a kNoted sink (in the report's notes)
   };
-  // prepare() on every sink, then end() on those that prepared; the report is fixed
-  // between the two.
+  // prepare() on every sink, then end() on those that prepared, the kFiles sinks before
+  // the kLedger ones; the report is fixed between the two.
   Ended end(Report& report);
+  // end() in two halves, for a ledger written on another thread: prepare() on every sink
+  // and end() on the kFiles sinks (`ledger` holds the ledger sinks' prepare failures),
+  // then end() on the kLedger sinks that prepared, with the same report.
+  Ended end_files(Report& report);
+  Status end_ledger(const Report& report);
+  // After end_files: a kLedger sink prepared and waits for end_ledger.
+  bool ledger_left() const;
 
  private:
   std::vector<std::unique_ptr<RunSink>> sinks_;
   std::vector<RunSink*> pointed_;  // the sinks that want points
+  std::vector<Status> prepared_;   // per sink, from end_files
 };
 
 }  // namespace carbonscope

@@ -1,8 +1,12 @@
 // The ledger: opening and migrating, appending, listing, reading and removing runs.
 #include "carbonscope/ledger.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <system_error>
@@ -11,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "formats/json_text.h"
+#include "store/ledger_dir.h"
 #include "store/ledger_schema.h"
 #include "formats/report_figures.h"
 #include "formats/report_json.h"
@@ -145,17 +150,36 @@ Ledger::~Ledger() = default;
 
 const std::string& Ledger::path() const { return db_->sqlite.path(); }
 
+namespace {
+
+Status make_ledger_directory(const std::string& path, ArgStyle style) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) {
+    return Status::io_error(fmt::format("cannot create the ledger's directory {}: {}; pick another file with {}",
+                                        parent.string(), ec.message(), ledger_option(style)));
+  }
+  return {};
+}
+
+}  // namespace
+
+Status ensure_ledger_directory(const std::string& ledger_path, ArgStyle style) {
+  CS_RETURN_IF_ERROR(make_ledger_directory(ledger_path, style));
+  const std::filesystem::path parent = std::filesystem::path(ledger_path).parent_path();
+  const std::string dir = parent.empty() ? "." : parent.string();
+  if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+    return Status::io_error(fmt::format("cannot create the ledger {}: its directory {} cannot be written ({}); pick "
+                                        "another file with {}",
+                                        ledger_path, dir, std::strerror(errno), ledger_option(style)));
+  }
+  return {};
+}
+
 Result<Ledger> Ledger::open(const std::string& path, Options options) {
   const bool read_only = options.mode == Mode::kReadOnly;
-  if (!read_only) {
-    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-    std::error_code ec;
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    if (ec) {
-      return Status::io_error(fmt::format("cannot create the ledger's directory {}: {}; pick another file with {}",
-                                          parent.string(), ec.message(), ledger_option(options.style)));
-    }
-  }
+  if (!read_only) CS_RETURN_IF_ERROR(make_ledger_directory(path, options.style));
   CS_ASSIGN_OR_RETURN(SqliteDb db, SqliteDb::open(path, read_only, options.busy_timeout_ms, options.style));
   // Reading the header and schema first, in one statement (one snapshot, so a ledger
   // being created by another process is seen before or after, never half-made): a

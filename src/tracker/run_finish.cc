@@ -32,21 +32,37 @@ RunOutputs::RunOutputs(RunPaths paths) : paths_(std::move(paths)) {
 }
 
 FinishOutcome RunOutputs::finish(Report& report) {
-  const RunPaths& p = paths_;
+  FinishOutcome o = finish_files(report);
+  finish_ledger(report, o);
+  return o;
+}
+
+FinishOutcome RunOutputs::finish_files(Report& report) {
   FinishOutcome o;
-  const std::string first_id = report.run.id;
-  const SinkList::Ended ended = sinks_.end(report);
+  first_id_ = report.run.id;
+  const SinkList::Ended ended = sinks_.end_files(report);
   o.files = ended.files;
   o.ledger = ended.ledger;
   o.noted = ended.noted;
   if (record_ != nullptr) o.report_path = record_->report_path();
+  return o;
+}
+
+void RunOutputs::finish_ledger(const Report& report, FinishOutcome& o) {
+  if (o.ledger.ok()) o.ledger = sinks_.end_ledger(report);
+  settle(o);
+}
+
+// The run is queued (its ledger write failed) or done (the marker, then its index entry goes).
+void RunOutputs::settle(FinishOutcome& o) {
+  const RunPaths& p = paths_;
   if (!o.ledger.ok() && !p.dir.empty()) {
     o.queued = true;
     o.ledger = o.ledger.with_context(
         fmt::format("run {} is queued: its record is kept in {}, and the next 'carbonscope run' or "
                     "'carbonscope monitor' "
                     "with --output-dir {} (or Python's track() with that output_dir) adds it to the ledger",
-                    first_id, p.dir, p.output_dir));
+                    first_id_, p.dir, p.output_dir));
   }
   if (!p.dir.empty() && o.ledger.ok() && o.files.ok()) {
     FileWriter& files = p.files != nullptr ? *p.files : system_file_writer();
@@ -54,7 +70,6 @@ FinishOutcome RunOutputs::finish(Report& report) {
       clear_run_pending(p.output_dir, std::filesystem::path(p.dir).filename().string());
     }
   }
-  return o;
 }
 
 FinishOutcome finish_run(Report& report, const RunPaths& paths) { return RunOutputs(paths).finish(report); }

@@ -67,11 +67,22 @@ class RunOutputs {
   Status on_point(const SeriesPoint& p) { return sinks_.on_point(p); }
   // `report.run.id` changes when the ledger already holds another run with its id.
   FinishOutcome finish(Report& report);
+  // finish() in two halves, so that the ledger can be written on another thread:
+  // finish_files() settles the report's id with the ledger (prepare) and writes
+  // report.json and the emissions.csv row; finish_ledger() then records the run in the
+  // ledger and writes the marker. Between the two the run is queued in its directory
+  // (no marker), so a process that dies there leaves it to recovery, which records it
+  // once. finish_ledger() is needed only when ledger_left().
+  FinishOutcome finish_files(Report& report);
+  bool ledger_left() const { return sinks_.ledger_left(); }
+  void finish_ledger(const Report& report, FinishOutcome& o);
 
  private:
+  void settle(FinishOutcome& o);
   RunPaths paths_;
   SinkList sinks_;
   RunRecordSink* record_ = nullptr;
+  std::string first_id_;  // the run's id before the ledger settled it
 };
 
 // A run whose series the sinks need not see (a report finished elsewhere):

@@ -2,7 +2,10 @@
 // (RunOutputs: samples.csv, run.json, report.json, emissions.csv, the ledger, requests.csv).
 #include "carbonscope/tracker.h"
 
+#include <atomic>
 #include <mutex>
+#include <system_error>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -65,7 +68,11 @@ class Tracker::Impl {
   Status write_error;
   Status ledger_error;
   bool ledger_queued = false;
-  int lock_fd = -1;  // the run directory's lock (tracker/run_finish.h), held until stop()
+  int lock_fd = -1;  // the run directory's lock (tracker/run_finish.h), held until recorded
+  // The ledger write of TrackerConfig::background_ledger: it sets ledger_error,
+  // ledger_queued and releases lock_fd; joined (once) by wait_ledger().
+  mutable std::thread ledger_thread;
+  std::atomic<bool> ledger_written{false};  // the thread has finished
 };
 
 namespace {
@@ -195,6 +202,7 @@ Status Tracker::Impl::write_start_record() {
 Tracker::Tracker(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Tracker::~Tracker() {
+  if (impl_) wait_ledger();
   if (impl_ && impl_->sampler) impl_->sampler->stop();
   if (impl_) release_run_lock(impl_->lock_fd);
 }
@@ -308,21 +316,51 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
                                                       m.config.arg_style, m.config.emissions_csv, true, nullptr,
                                                       m.request_intervals()});
   }
-  const FinishOutcome o = m.outputs->finish(report);
-  m.ledger_error = o.ledger;
-  m.ledger_queued = o.queued;
+  FinishOutcome o = m.outputs->finish_files(report);
   // The first of: a file of the record, samples.csv cut short, requests.csv.
   if (!o.files.ok()) {
     m.write_error = o.files;
   } else if (m.write_error.ok()) {
     m.write_error = o.noted;
   }
-  release_run_lock(m.lock_fd);
+  const auto finish_ledger = [&m](const Report& r, FinishOutcome& out) {
+    m.outputs->finish_ledger(r, out);
+    m.ledger_error = out.ledger;
+    m.ledger_queued = out.queued;
+    release_run_lock(m.lock_fd);
+  };
+  if (m.config.background_ledger && !m.dir.empty() && m.outputs->ledger_left()) {
+    // The run's files are written; the ledger, the marker and the lock's release follow
+    // on this thread, which needs nothing of the tracker but its outputs (the sampler is
+    // stopped). A thread that cannot be started leaves the work to this one.
+    try {
+      m.ledger_thread = std::thread([&m, finish_ledger, recorded = report, o]() mutable {
+        finish_ledger(recorded, o);
+        m.ledger_written = true;
+      });
+      return report;
+    } catch (const std::system_error&) {
+    }
+  }
+  finish_ledger(report, o);
   return report;
 }
 
-const Status& Tracker::ledger_status() const { return impl_->ledger_error; }
-bool Tracker::ledger_queued() const { return impl_->ledger_queued; }
+void Tracker::wait_ledger() const {
+  if (impl_->ledger_thread.joinable()) impl_->ledger_thread.join();
+}
+
+bool Tracker::ledger_pending() const { return impl_->ledger_thread.joinable(); }
+bool Tracker::ledger_written() const { return impl_->ledger_written; }
+
+const Status& Tracker::ledger_status() const {
+  wait_ledger();
+  return impl_->ledger_error;
+}
+bool Tracker::ledger_queued() const {
+  wait_ledger();
+  return impl_->ledger_queued;
+}
 const Status& Tracker::files_status() const { return impl_->write_error; }
 
 Status Tracker::begin_phase(std::string name) {

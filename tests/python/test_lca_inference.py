@@ -19,6 +19,7 @@ def measured_run(tmp_path, monkeypatch, ledger):
         for i in range(40):
             t.add_requests(i % 3)
             time.sleep(0.01 + 0.005 * (i % 4))
+    carbonscope.wait_recorded()  # the CLI reads the ledger next; its commit follows stop() on a thread
     return t.result
 
 
@@ -58,6 +59,7 @@ def test_ledger_run_without_requests_is_an_error(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("CARBONSCOPE_FAKE_SENSORS", "cpu=45W")
     with carbonscope.track(interval=0.05, output_dir=str(tmp_path / "runs"), ledger=str(ledger)) as t:
         time.sleep(0.1)
+    carbonscope.wait_recorded()
     r = lca(cli, tmp_path, ledger, f'energy_per_request = "ledger:{t.run_id}"\nrequests = 10\n')
     assert r.returncode != 0 and "counted no requests" in r.stderr, r.stderr
 

@@ -16,6 +16,7 @@ def test_many_tracked_blocks_are_each_recorded_once(tmp_path, fake_sensors):
                                    ledger=ledger) as t:
                 pass
             ids.add(t.result.run_id)
+        carbonscope.wait_recorded()  # the last block's commit follows its stop() on a thread
     assert len(ids) == 300
     rows = sqlite3.connect(ledger).execute("select count(distinct id) from runs").fetchone()[0]
     assert rows == 300

@@ -188,6 +188,7 @@ def test_runs_land_in_the_ledger_like_carbonscope_run(tmp_path, fake_sensors, pr
 
     with carbonscope.track(project="ledger-test", output_dir=tmp_path / "runs", interval=0.05) as t:
         sum(i * i for i in range(20000))
+    carbonscope.wait_recorded()  # the ledger's commit follows stop() on a thread
     listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--ledger", str(private_ledger)],
                                        check=True, capture_output=True, text=True).stdout)
     assert [r["id"] for r in listed] == [t.result.run_id]

@@ -115,6 +115,7 @@ def test_tags_land_in_the_ledger(tmp_path, fake_sensors, private_ledger, cli):
 
     rows = {r["run_id"]: r for r in csv.DictReader(open(tmp_path / "emissions.csv"))}
     assert "e42" in rows[t.run_id]["experiment_id"].split(";")  # CodeCarbon's column
+    carbonscope.wait_recorded()
     listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--tag", "sweep", "--ledger",
                                         str(private_ledger)], check=True, capture_output=True, text=True).stdout)
     assert [r["id"] for r in listed] == [t.run_id]
@@ -168,3 +169,86 @@ def test_location_errors_name_keywords_not_flags():
     with pytest.raises(carbonscope.NotFound, match=r"^precision: ") as info:
         carbonscope.estimate(gpu="H100 SXM5 80GB", params="7B", tokens="1T", precision="fp3")
     assert "--" not in str(info.value)
+
+
+def _held_ledger_and_script(tmp_path, private_ledger, body):
+    """A ledger that exists, held locked by a write transaction of this process (the
+    caller rolls it back), and a Python process running `body` with this carbonscope."""
+    import sqlite3
+
+    with carbonscope.track(output_dir=tmp_path / "first", interval=0.02):  # creates the ledger
+        pass
+    carbonscope.wait_recorded()
+    holder = sqlite3.connect(private_ledger, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    package_parent = os.path.dirname(os.path.dirname(carbonscope.__file__))
+    env = dict(os.environ, PYTHONPATH=package_parent)
+    script = "import os, signal, sys\nimport carbonscope\n" + textwrap.dedent(body)
+    return holder, [sys.executable, "-c", script], env
+
+
+def test_the_ledger_commit_after_stop_is_waited_for_at_exit_and_not_in_a_forked_child(tmp_path, fake_sensors,
+                                                                                         private_ledger, cli):
+    # stop() returns with the run's files written and the ledger's commit on a thread. The
+    # ledger is held locked (another process's write transaction) until the script has
+    # stopped and forked, so the commit is still waiting then, whatever the machine's speed.
+    holder, argv, env = _held_ledger_and_script(tmp_path, private_ledger, f"""
+        with carbonscope.track(project="late", output_dir={str(tmp_path / "runs")!r}, interval=0.02) as t:
+            pass
+        marker = os.path.join(t.run_dir, "recorded")
+        print(t.run_id, t._core.ledger_pending, os.path.exists(marker), flush=True)
+        pid = os.fork()
+        if pid == 0:  # the child has no ledger thread: it neither waits for it nor hangs
+            del t
+            sys.exit(0)
+        os.waitpid(pid, 0)
+        print("forked", flush=True)
+    """)
+    p = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+    try:
+        run_id, pending, recorded = p.stdout.readline().split()
+        assert (pending, recorded) == ("True", "False")
+        assert p.stdout.readline().strip() == "forked"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 0, err
+    assert "LedgerWarning" not in err
+    assert (tmp_path / "runs" / run_id / "recorded").is_file()
+    listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--ledger", str(private_ledger)],
+                                       check=True, capture_output=True, text=True).stdout)
+    assert sorted(r["id"] for r in listed).count(run_id) == 1 and len(listed) == 2
+
+
+def test_a_process_killed_before_the_ledger_commit_leaves_the_run_to_recovery_once(tmp_path, fake_sensors,
+                                                                                   private_ledger, cli):
+    # SIGKILL while the ledger thread waits for the ledger (held locked): the run is queued
+    # in its directory, and the next tracker on that output dir records it, once.
+    import signal
+
+    holder, argv, env = _held_ledger_and_script(tmp_path, private_ledger, f"""
+        with carbonscope.track(project="killed", output_dir={str(tmp_path / "runs")!r}, interval=0.02) as t:
+            pass
+        print(t.run_id, flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    try:
+        out = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert out.returncode == -signal.SIGKILL
+    run_id = out.stdout.strip()
+    assert (tmp_path / "runs" / run_id / "report.json").is_file()
+    assert not (tmp_path / "runs" / run_id / "recorded").exists()
+    with carbonscope.track(output_dir=tmp_path / "runs", interval=0.02):  # its start() recovers the runs
+        pass
+    carbonscope.wait_recorded()
+    assert (tmp_path / "runs" / run_id / "recorded").is_file()
+    listed = json.loads(subprocess.run([cli, "runs", "list", "--json", "--ledger", str(private_ledger)],
+                                       check=True, capture_output=True, text=True).stdout)
+    ids = [r["id"] for r in listed]
+    assert ids.count(run_id) == 1 and len(ids) == 3
+    assert json.loads((tmp_path / "runs" / run_id / "report.json").read_text())["run"]["complete"] is True

@@ -104,6 +104,37 @@ TEST(JobTree, AThreadCountChangeOrAGoneProcessWalksAgain) {
   EXPECT_FALSE(tree.read(5000).ok());  // the root has gone
 }
 
+TEST(JobTree, AForkRereadsTheKeptChildrenFilesAndTheTaskListsOnlyWhenTheyCanBeStale) {
+  const Tree t;
+  const FileReader r = t.reader();
+  JobTree tree(r, 100, kPage, 100);
+  ASSERT_TRUE(tree.read(5000, Duration(0.0)).ok());
+  // A new child of a known task is found at the next fork, through its kept file.
+  fs::create_directories(t.dir.path / "proc/103/task/103");
+  t.put("proc/103/stat", pid_stat(103, 100, 7, 1, 10));
+  t.put("proc/103/task/103/children", "");
+  t.put("proc/100/task/100/children", "103 ");
+  auto u = tree.read(5001, Duration(0.2));
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(std::vector<int>(tree.pids().begin(), tree.pids().end()), (std::vector<int>{100, 101, 103}));
+  // Thread 104 replaces thread 102 (the count stays 2) and starts 105: its task list is
+  // not read again until it is kRelistAfter old, then 105 is found.
+  fs::create_directories(t.dir.path / "proc/100/task/104");
+  fs::create_directories(t.dir.path / "proc/105/task/105");
+  t.put("proc/105/stat", pid_stat(105, 100, 3, 1, 10));
+  t.put("proc/105/task/105/children", "");
+  t.put("proc/100/task/104/children", "105 ");
+  ASSERT_TRUE(tree.read(5002, Duration(0.5)).ok());
+  EXPECT_EQ(std::vector<int>(tree.pids().begin(), tree.pids().end()), (std::vector<int>{100, 101, 103}));
+  u = tree.read(5003, Duration(0.0) + JobTree::kRelistAfter);
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(std::vector<int>(tree.pids().begin(), tree.pids().end()), (std::vector<int>{100, 101, 103, 105}));
+  auto walk = read_process_tree(r, 100, kPage);
+  ASSERT_TRUE(walk.ok());
+  EXPECT_EQ(u->cpu_ticks, static_cast<double>(walk->cpu_ticks));
+  EXPECT_EQ(std::vector<int>(tree.pids().begin(), tree.pids().end()), walk->pids);
+}
+
 TEST(JobTree, CgroupReadsCpuStatOnceAndMemoryPerMember) {
   const Tree t;
   const FileReader r = t.reader();

@@ -78,6 +78,39 @@ TEST(SinkList, EventsReachTheSinksInOrderAndPointsOnlyThoseThatWantThem) {
   EXPECT_EQ(report.run.id, "renamed");
 }
 
+TEST(SinkList, EndInTwoHalvesLeavesTheLedgerForTheSecondWithTheSettledReport) {
+  Log log;
+  SinkList sinks;
+  sinks.add(std::make_unique<Recording>(log, "json", false));
+  sinks.add(std::make_unique<Recording>(log, "ledger", false, RunSink::Role::kLedger));
+  sinks.add(std::make_unique<Recording>(log, "csv", false));
+  Report report;
+  report.run.id = "r1";
+  const SinkList::Ended e = sinks.end_files(report);
+  EXPECT_TRUE(e.files.ok() && e.ledger.ok());
+  EXPECT_TRUE(sinks.ledger_left());
+  const std::vector<std::string> files = {"json:prepare", "ledger:prepare", "csv:prepare", "json:end:renamed",
+                                          "csv:end:renamed"};
+  EXPECT_EQ(log.events, files);
+  EXPECT_TRUE(sinks.end_ledger(report).ok());
+  EXPECT_EQ(log.events.back(), "ledger:end:renamed");
+  EXPECT_EQ(log.events.size(), files.size() + 1);
+}
+
+TEST(SinkList, ALedgerThatCannotPrepareIsKnownAfterTheFirstHalf) {
+  Log log;
+  SinkList sinks;
+  sinks.add(std::make_unique<Recording>(log, "db", false, RunSink::Role::kLedger, Status::io_error("damaged")));
+  sinks.add(std::make_unique<Recording>(log, "json", false));
+  Report report;
+  report.run.id = "r";
+  const SinkList::Ended e = sinks.end_files(report);
+  EXPECT_EQ(e.ledger.message(), "damaged");
+  EXPECT_FALSE(sinks.ledger_left());
+  EXPECT_TRUE(sinks.end_ledger(report).ok());  // nothing left to end
+  EXPECT_EQ(std::count(log.events.begin(), log.events.end(), "db:end:r"), 0);
+}
+
 TEST(SinkList, AFailureIsCountedByRoleAndTheOtherSinksStillEnd) {
   Log log;
   SinkList sinks;
