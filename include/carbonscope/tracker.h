@@ -91,61 +91,60 @@ struct TrackerConfig {
   bool background_ledger = false;
 };
 
+// One run's tracker, an interface: create() makes the library's implementation.
 class Tracker {
  public:
   static Result<std::unique_ptr<Tracker>> create(TrackerConfig config);
-  ~Tracker();
+  virtual ~Tracker();
   Tracker(const Tracker&) = delete;
   Tracker& operator=(const Tracker&) = delete;
 
   // Takes the first sample, writes the in-progress record and starts sampling.
-  Status start();
+  virtual Status start() = 0;
   // Takes the last sample, writes report.json and the emissions.csv row, and records
   // the run in the ledger when the config names one. The run is over once stop() has
   // been called, whatever it returns. A ledger failure does not fail stop(): the run's
   // files are written and its Report returned; ledger_status() says why it is not in
   // the ledger (front ends show it as a warning).
-  Result<Report> stop(std::optional<int> exit_code = std::nullopt);
+  virtual Result<Report> stop(std::optional<int> exit_code = std::nullopt) = 0;
   // Why stop() could not record the run in the ledger; OK when it did, or had no ledger.
   // The run is then queued in its directory (ledger_queued()) for the next recovery.
   // Both wait for a ledger write still in flight (TrackerConfig::background_ledger).
-  const Status& ledger_status() const;
-  bool ledger_queued() const;
+  virtual const Status& ledger_status() const = 0;
+  virtual bool ledger_queued() const = 0;
   // The ledger write that stop() left to its thread has not been waited for yet.
-  bool ledger_pending() const;
+  virtual bool ledger_pending() const = 0;
   // ... and it has finished: wait_ledger() returns at once.
-  bool ledger_written() const;
+  virtual bool ledger_written() const = 0;
   // Waits for it (nothing to wait for: returns at once).
-  void wait_ledger() const;
+  virtual void wait_ledger() const = 0;
   // Why the run's files are incomplete or elsewhere (a full disk: samples.csv stopped,
   // report.json in a fallback directory that the message names); OK when all are written.
-  const Status& files_status() const;
+  virtual const Status& files_status() const = 0;
   // Takes one sample now (no thread needed: tests drive a fake clock with this).
-  void sample_now();
+  virtual void sample_now() = 0;
   // The job's root process has exited: stop charging its process tree.
-  void detach_job();
+  virtual void detach_job() = 0;
 
   // Work served by an inference service, from any thread: counted per sampling interval
   // and fitted at stop() (Report::inference; requests.csv in the run's directory).
-  void add_requests(double requests, double input_tokens = 0, double output_tokens = 0);
+  virtual void add_requests(double requests, double input_tokens = 0, double output_tokens = 0) = 0;
   // The service is ready (its metrics first answered): intervals before this one are its
   // start-up, kept in the run's energy but left out of the fit.
-  void begin_request_fit();
+  virtual void begin_request_fit() = 0;
 
-  Status begin_phase(std::string name);
-  Result<PhaseResult> end_phase();
-  std::vector<PhaseResult> phases() const;
-  Snapshot snapshot() const;
+  virtual Status begin_phase(std::string name) = 0;
+  virtual Result<PhaseResult> end_phase() = 0;
+  virtual std::vector<PhaseResult> phases() const = 0;
+  virtual Snapshot snapshot() const = 0;
 
-  const std::string& run_id() const;
-  std::string run_dir() const;  // "" without an output dir
+  virtual const std::string& run_id() const = 0;
+  virtual std::string run_dir() const = 0;  // "" without an output dir
   // One line per probed backend: "rapl-powercap: unavailable: ...".
-  std::vector<std::string> sensor_lines() const;
+  virtual std::vector<std::string> sensor_lines() const = 0;
 
- private:
-  class Impl;
-  explicit Tracker(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+ protected:
+  Tracker() = default;  // made by create(); the implementation is the library's
 };
 
 // Finishes the records of runs in `output_dir` whose tracker died (SIGKILL, power

@@ -24,9 +24,32 @@
 
 namespace carbonscope {
 
-class Tracker::Impl {
+// The tracker behind the public interface: its state and the sampler's callback.
+class RunTracker final : public Tracker {
  public:
-  explicit Impl(TrackerConfig c) : config(std::move(c)) {}
+  explicit RunTracker(TrackerConfig c) : config(std::move(c)) {}
+  ~RunTracker() override;
+
+  Status start() override;
+  Result<Report> stop(std::optional<int> exit_code) override;
+  const Status& ledger_status() const override;
+  bool ledger_queued() const override;
+  bool ledger_pending() const override;
+  bool ledger_written() const override;
+  void wait_ledger() const override;
+  const Status& files_status() const override;
+  void sample_now() override;
+  void detach_job() override;
+  void add_requests(double requests, double input_tokens, double output_tokens) override;
+  void begin_request_fit() override;
+  Status begin_phase(std::string name) override;
+  Result<PhaseResult> end_phase() override;
+  std::vector<PhaseResult> phases() const override;
+  Snapshot snapshot() const override;
+  const std::string& run_id() const override;
+  std::string run_dir() const override;
+  std::vector<std::string> sensor_lines() const override;
+
 
   void on_sample(const Sample& s);
   Snapshot snapshot_locked() const;
@@ -34,7 +57,7 @@ class Tracker::Impl {
   Status write_start_record();
   // requests.csv's rows, for its sink (RunPaths::request_intervals).
   std::function<std::vector<RequestInterval>()> request_intervals() {
-    return [this] { return requests.intervals(); };
+    return [this] { return request_log.intervals(); };
   }
 
   TrackerConfig config;
@@ -46,7 +69,7 @@ class Tracker::Impl {
   std::vector<std::size_t> columns;
   std::vector<std::string> keys;
   std::unique_ptr<PowerSeries> series;
-  RequestLog requests;
+  RequestLog request_log;
   PowerPoint point;  // the latest, reused every sample
   std::vector<Energy> job_e, machine_e;  // per column, cumulative (scratch)
   std::vector<double> watts, joules;
@@ -67,12 +90,12 @@ class Tracker::Impl {
   bool stopped = false;
   Status write_error;
   Status ledger_error;
-  bool ledger_queued = false;
+  bool queued_for_ledger = false;
   int lock_fd = -1;  // the run directory's lock (tracker/run_finish.h), held until recorded
   // The ledger write of TrackerConfig::background_ledger: it sets ledger_error,
-  // ledger_queued and releases lock_fd; joined (once) by wait_ledger().
+  // queued_for_ledger and releases lock_fd; joined (once) by wait_ledger().
   mutable std::thread ledger_thread;
-  std::atomic<bool> ledger_written{false};  // the thread has finished
+  std::atomic<bool> ledger_thread_done{false};  // the thread has finished
 };
 
 namespace {
@@ -81,13 +104,13 @@ Emissions emissions_at(const TrackerConfig& c, Energy e) { return emissions_of(e
 
 }  // namespace
 
-void Tracker::Impl::on_sample(const Sample& s) {
+void RunTracker::on_sample(const Sample& s) {
   std::function<void(const Snapshot&)> callback;
   Snapshot snap;
   {
     std::lock_guard<std::mutex> lock(mu);
     acc->add(s);
-    requests.on_sample(acc->elapsed().count(), acc->total().joules());
+    request_log.on_sample(acc->elapsed().count(), acc->total().joules());
     for (std::size_t k = 0; k < columns.size(); ++k) {
       const DomainTotals& t = acc->domains()[columns[k]];
       job_e[k] = t.job;
@@ -117,7 +140,7 @@ void Tracker::Impl::on_sample(const Sample& s) {
   if (callback) callback(snap);
 }
 
-Snapshot Tracker::Impl::snapshot_locked() const {
+Snapshot RunTracker::snapshot_locked() const {
   Snapshot s;
   s.elapsed = acc->elapsed();
   s.power = series->last_job_total();
@@ -141,7 +164,7 @@ Snapshot Tracker::Impl::snapshot_locked() const {
   return s;
 }
 
-RunInfo Tracker::Impl::run_info() const {
+RunInfo RunTracker::run_info() const {
   // Text from the command line and the system is bytes; the record holds valid UTF-8
   // (invalid bytes as \xHH) so every output (JSON, ledger, CSV) takes it as it is.
   RunInfo r;
@@ -170,7 +193,7 @@ RunInfo Tracker::Impl::run_info() const {
   return r;
 }
 
-Status Tracker::Impl::write_start_record() {
+Status RunTracker::write_start_record() {
   RunPaths paths{config.output_dir, "", config.ledger_path, config.arg_style, config.emissions_csv, true, nullptr,
                  request_intervals()};
   if (!config.output_dir.empty()) {
@@ -199,16 +222,16 @@ Status Tracker::Impl::write_start_record() {
   return outputs->begin(start);
 }
 
-Tracker::Tracker(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Tracker::~Tracker() = default;
 
-Tracker::~Tracker() {
-  if (impl_) wait_ledger();
-  if (impl_ && impl_->sampler) impl_->sampler->stop();
-  if (impl_) release_run_lock(impl_->lock_fd);
+RunTracker::~RunTracker() {
+  wait_ledger();
+  if (sampler) sampler->stop();
+  release_run_lock(lock_fd);
 }
 
 Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
-  auto impl = std::make_unique<Impl>(std::move(config));
+  auto impl = std::make_unique<RunTracker>(std::move(config));
   TrackerConfig& c = impl->config;
   if (c.interval < kMinInterval) {
     return Status::invalid_argument(fmt::format("interval {} s is below the 10 ms minimum", c.interval.count()));
@@ -243,37 +266,37 @@ Result<std::unique_ptr<Tracker>> Tracker::create(TrackerConfig config) {
   sc.job_cgroup = c.job_cgroup;
   std::vector<Sensor*> mutable_sensors;
   for (const Sensor* s : impl->sensors) mutable_sensors.push_back(const_cast<Sensor*>(s));
-  Impl* raw = impl.get();
+  RunTracker* raw = impl.get();
   impl->sampler = std::make_unique<Sampler>(sc, mutable_sensors, [raw](const Sample& s) { raw->on_sample(s); });
   impl->start_unix = impl->sampler->clock().unix_seconds();
   impl->id = new_run_id(impl->start_unix);
-  return std::unique_ptr<Tracker>(new Tracker(std::move(impl)));
+  return std::unique_ptr<Tracker>(std::move(impl));
 }
 
-Status Tracker::start() {
-  if (impl_->stopped) {
+Status RunTracker::start() {
+  if (stopped) {
     return Status::failed_precondition("the tracker has stopped: a tracker measures one run; create a new one");
   }
-  if (impl_->started) return Status::failed_precondition("tracker already started");
-  impl_->started = true;
-  impl_->start_unix = impl_->sampler->clock().unix_seconds();
-  CS_RETURN_IF_ERROR(impl_->write_start_record());
-  impl_->sampler->sample_now();  // the baseline reading
-  impl_->sampler->start();
+  if (started) return Status::failed_precondition("tracker already started");
+  started = true;
+  start_unix = sampler->clock().unix_seconds();
+  CS_RETURN_IF_ERROR(write_start_record());
+  sampler->sample_now();  // the baseline reading
+  sampler->start();
   return {};
 }
 
-void Tracker::add_requests(double requests, double input_tokens, double output_tokens) {
-  impl_->requests.add({requests, input_tokens, output_tokens});
+void RunTracker::add_requests(double requests, double input_tokens, double output_tokens) {
+  request_log.add({requests, input_tokens, output_tokens});
 }
 
-void Tracker::begin_request_fit() { impl_->requests.begin_fit(); }
+void RunTracker::begin_request_fit() { request_log.begin_fit(); }
 
-void Tracker::sample_now() { impl_->sampler->sample_now(); }
-void Tracker::detach_job() { impl_->sampler->detach_job(); }
+void RunTracker::sample_now() { sampler->sample_now(); }
+void RunTracker::detach_job() { sampler->detach_job(); }
 
-Result<Report> Tracker::stop(std::optional<int> exit_code) {
-  Impl& m = *impl_;
+Result<Report> RunTracker::stop(std::optional<int> exit_code) {
+  RunTracker& m = *this;
   if (!m.started) return Status::failed_precondition("tracker not started");
   if (m.stopped) return Status::failed_precondition("tracker already stopped");
   m.stopped = true;
@@ -306,7 +329,7 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   in.job_mode = m.config.pid.has_value();
   in.pid = m.config.pid.value_or(0);
   Report report = build_report(*m.acc, std::move(in));
-  if (m.config.count_requests || m.requests.used()) report.inference = m.requests.summary();
+  if (m.config.count_requests || m.request_log.used()) report.inference = m.request_log.summary();
   if (!m.write_error.ok()) {  // the totals are from memory; the series on disk stops early
     report.notes.push_back(
         fmt::format("samples.csv is incomplete ({}); the totals are from memory", m.write_error.message()));
@@ -326,7 +349,7 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   const auto finish_ledger = [&m](const Report& r, FinishOutcome& out) {
     m.outputs->finish_ledger(r, out);
     m.ledger_error = out.ledger;
-    m.ledger_queued = out.queued;
+    m.queued_for_ledger = out.queued;
     release_run_lock(m.lock_fd);
   };
   if (m.config.background_ledger && !m.dir.empty() && m.outputs->ledger_left()) {
@@ -336,7 +359,7 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
     try {
       m.ledger_thread = std::thread([&m, finish_ledger, recorded = report, o]() mutable {
         finish_ledger(recorded, o);
-        m.ledger_written = true;
+        m.ledger_thread_done = true;
       });
       return report;
     } catch (const std::system_error&) {
@@ -346,59 +369,59 @@ Result<Report> Tracker::stop(std::optional<int> exit_code) {
   return report;
 }
 
-void Tracker::wait_ledger() const {
-  if (impl_->ledger_thread.joinable()) impl_->ledger_thread.join();
+void RunTracker::wait_ledger() const {
+  if (ledger_thread.joinable()) ledger_thread.join();
 }
 
-bool Tracker::ledger_pending() const { return impl_->ledger_thread.joinable(); }
-bool Tracker::ledger_written() const { return impl_->ledger_written; }
+bool RunTracker::ledger_pending() const { return ledger_thread.joinable(); }
+bool RunTracker::ledger_written() const { return ledger_thread_done; }
 
-const Status& Tracker::ledger_status() const {
+const Status& RunTracker::ledger_status() const {
   wait_ledger();
-  return impl_->ledger_error;
+  return ledger_error;
 }
-bool Tracker::ledger_queued() const {
+bool RunTracker::ledger_queued() const {
   wait_ledger();
-  return impl_->ledger_queued;
+  return queued_for_ledger;
 }
-const Status& Tracker::files_status() const { return impl_->write_error; }
+const Status& RunTracker::files_status() const { return write_error; }
 
-Status Tracker::begin_phase(std::string name) {
-  if (!impl_->started || impl_->stopped) return Status::failed_precondition("begin_phase outside start/stop");
-  impl_->sampler->sample_now();  // open the phase on a fresh reading
-  std::lock_guard<std::mutex> lock(impl_->mu);
-  impl_->open.push_back({std::move(name), impl_->acc->elapsed(), impl_->acc->total()});
+Status RunTracker::begin_phase(std::string name) {
+  if (!started || stopped) return Status::failed_precondition("begin_phase outside start/stop");
+  sampler->sample_now();  // open the phase on a fresh reading
+  std::lock_guard<std::mutex> lock(mu);
+  open.push_back({std::move(name), acc->elapsed(), acc->total()});
   return {};
 }
 
-Result<PhaseResult> Tracker::end_phase() {
-  impl_->sampler->sample_now();  // close the phase on a fresh reading
-  std::lock_guard<std::mutex> lock(impl_->mu);
-  if (impl_->open.empty()) return Status::failed_precondition("end_phase without begin_phase");
-  const Impl::OpenPhase p = impl_->open.back();
-  impl_->open.pop_back();
-  PhaseResult r{p.name, impl_->acc->elapsed() - p.t, impl_->acc->total() - p.e, {}};
-  r.emissions = emissions_at(impl_->config, r.energy);
-  impl_->done.push_back(r);
+Result<PhaseResult> RunTracker::end_phase() {
+  sampler->sample_now();  // close the phase on a fresh reading
+  std::lock_guard<std::mutex> lock(mu);
+  if (open.empty()) return Status::failed_precondition("end_phase without begin_phase");
+  const OpenPhase p = open.back();
+  open.pop_back();
+  PhaseResult r{p.name, acc->elapsed() - p.t, acc->total() - p.e, {}};
+  r.emissions = emissions_at(config, r.energy);
+  done.push_back(r);
   return r;
 }
 
-std::vector<PhaseResult> Tracker::phases() const {
-  std::lock_guard<std::mutex> lock(impl_->mu);
-  return impl_->done;
+std::vector<PhaseResult> RunTracker::phases() const {
+  std::lock_guard<std::mutex> lock(mu);
+  return done;
 }
 
-Snapshot Tracker::snapshot() const {
-  std::lock_guard<std::mutex> lock(impl_->mu);
-  return impl_->snapshot_locked();
+Snapshot RunTracker::snapshot() const {
+  std::lock_guard<std::mutex> lock(mu);
+  return snapshot_locked();
 }
 
-const std::string& Tracker::run_id() const { return impl_->id; }
-std::string Tracker::run_dir() const { return impl_->dir; }
+const std::string& RunTracker::run_id() const { return id; }
+std::string RunTracker::run_dir() const { return dir; }
 
-std::vector<std::string> Tracker::sensor_lines() const {
+std::vector<std::string> RunTracker::sensor_lines() const {
   std::vector<std::string> out;
-  for (const ProbeResult& p : impl_->set.probes) {
+  for (const ProbeResult& p : set.probes) {
     out.push_back(fmt::format("{}: {}{}: {}", p.backend, p.available ? "available" : "unavailable",
                               p.used ? ", used" : "", p.detail));
   }
