@@ -37,5 +37,9 @@ std::string accelerator_json(const Accelerator& accelerator, int indent = -1);
 // threads 0 when unknown). The record of `carbonscope data cpus --json` and Python's
 // carbonscope.cpu().
 std::string cpu_json(const Cpu& cpu, int indent = -1);
+// A run's row of CodeCarbon's emissions.csv as an object, column -> value (numbers for
+// the numeric columns, text for the others): the figures the emissions.csv row holds,
+// for Python's CodeCarbon-compatible EmissionsData.
+std::string codecarbon_record_json(const Report& report, int indent = -1);
 
 }  // namespace carbonscope

@@ -14,9 +14,11 @@ gpu_ids, ...) are accepted with one CodeCarbonCompatWarning each per process, ne
 error. See docs/python.md, "Switching from CodeCarbon"."""
 
 import functools
+import json
 import os
 import warnings
 
+from . import _carbonscope
 from ._track import Tracker
 
 __all__ = ["EmissionsTracker", "OfflineEmissionsTracker", "track_emissions", "CodeCarbonCompatWarning"]
@@ -73,32 +75,23 @@ class _EmissionsData:
 
     def __init__(self, result, project_name, experiment_id):
         report = result.to_dict()
-        by = {"cpu": 0.0, "gpu": 0.0, "ram": 0.0}
-        for c in report.get("components", []):
-            key = c["component"] if c["component"] in by else "cpu"
-            by[key] += c["energy_kwh"]["central"]
-        pue = result.pue
+        row = _carbonscope.codecarbon_record(json.dumps(report))  # the emissions.csv row's figures
+        pue = row["pue"]
         run = report["run"]
-        place = run.get("place", {})
         self.timestamp = run.get("end", "")
         self.project_name = project_name
         self.run_id = result.run_id
         self.experiment_id = experiment_id
-        self.duration = result.duration_s
-        self.emissions = result.emissions_kg
-        self.emissions_rate = result.emissions_kg / result.duration_s if result.duration_s > 0 else 0.0
-        self.cpu_energy, self.gpu_energy, self.ram_energy = (by["cpu"] * pue, by["gpu"] * pue, by["ram"] * pue)
-        seconds = result.duration_s or 1.0
-        self.cpu_power, self.gpu_power, self.ram_power = (by[k] * 3.6e6 / seconds for k in ("cpu", "gpu", "ram"))
-        self.energy_consumed = result.facility_energy_kwh
-        self.country_name = place.get("country_name", "")
-        self.country_iso_code = place.get("country_iso3", "")
-        self.region = place.get("subregion", "")
-        self.cloud_provider = place.get("cloud_provider", "")
-        self.cloud_region = place.get("cloud_region", "")
-        self.on_cloud = "Y" if self.cloud_provider else "N"
+        self.duration = row["duration"]
+        self.emissions = row["emissions"]
+        self.emissions_rate = row["emissions_rate"]
+        self.cpu_energy, self.gpu_energy, self.ram_energy = row["cpu_energy"], row["gpu_energy"], row["ram_energy"]
+        self.cpu_power, self.gpu_power, self.ram_power = row["cpu_power"], row["gpu_power"], row["ram_power"]
+        self.energy_consumed = row["energy_consumed"]
+        for column in ("country_name", "country_iso_code", "region", "cloud_provider", "cloud_region", "on_cloud",
+                       "tracking_mode"):
+            setattr(self, column, row[column])
         self.pue = pue
-        self.tracking_mode = run.get("scope", "machine")
 
     def __repr__(self):
         return f"EmissionsData(emissions={self.emissions!r}, energy_consumed={self.energy_consumed!r}, " \

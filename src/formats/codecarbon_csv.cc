@@ -1,6 +1,7 @@
 // CodeCarbon emissions.csv rows.
 #include "formats/codecarbon_csv.h"
 
+#include <array>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -8,10 +9,12 @@
 
 #include <fmt/format.h>
 
+#include "carbonscope/json.h"
 #include "carbonscope/ledger.h"
 #include "carbonscope/version.h"
 #include "core/text.h"
 #include "core/utc_time.h"
+#include "formats/json_text.h"
 
 namespace carbonscope {
 namespace {
@@ -63,7 +66,7 @@ std::string codecarbon_header() {
 
 std::string codecarbon_timestamp(double unix_seconds) { return format_utc(unix_seconds, UtcFormat::kOffset); }
 
-std::string codecarbon_row(const Report& r) {
+std::array<CodecarbonField, kCodecarbonColumns> codecarbon_fields(const Report& r) {
   const Footprint& f = r.footprint;
   const double pue = f.pue.value.central;
   double cpu = 0, gpu = 0, ram = 0;  // IT energy, kWh
@@ -87,22 +90,45 @@ std::string codecarbon_row(const Report& r) {
   std::string experiment;
   for (const std::string& tag : r.run.tags) experiment += (experiment.empty() ? "" : ";") + tag;
   const double util = r.run.cpu_utilisation;
-  const std::string fields[kCodecarbonColumns] = {
-      codecarbon_timestamp(r.run.end_unix != 0 ? r.run.end_unix : r.run.start_unix),
-      quote(r.run.project), quote(r.run.id), quote(experiment), num(secs), num(kg), num(secs > 0 ? kg / secs : 0),
-      num(watts(cpu)), num(watts(gpu)), num(watts(ram)), num(cpu * pue), num(gpu * pue), num(ram * pue),
-      num(f.facility_energy.central.kwh()), "0", quote(place.country_name), quote(place.country_iso3),
-      quote(region), quote(place.cloud_provider), quote(place.cloud_region), quote(r.run.os), "",
-      fmt::format("carbonscope-{}", version()), std::to_string(r.run.cpu_count), quote(r.run.cpu_model),
-      std::to_string(r.run.gpu_count), quote(r.run.gpu_model), "", "", fmt::format("{:.3f}", r.run.ram_gb),
-      r.run.machine_scope ? "machine" : "process", util < 0 ? "" : fmt::format("{:.2f}", 100 * util), "", "", "",
-      place.on_cloud() ? "Y" : "N", num(pue), "0"};
+  const auto text = [](std::string t) { return CodecarbonField{std::move(t), true, {}}; };
+  const auto number = [](double v) { return CodecarbonField{num(v), false, v}; };
+  const auto plain = [](std::string t) { return CodecarbonField{std::move(t), false, {}}; };
+  return {plain(codecarbon_timestamp(r.run.end_unix != 0 ? r.run.end_unix : r.run.start_unix)),
+          text(r.run.project), text(r.run.id), text(experiment), number(secs), number(kg),
+          number(secs > 0 ? kg / secs : 0), number(watts(cpu)), number(watts(gpu)), number(watts(ram)),
+          number(cpu * pue), number(gpu * pue), number(ram * pue), number(f.facility_energy.central.kwh()),
+          plain("0"), text(place.country_name), text(place.country_iso3), text(region),
+          text(place.cloud_provider), text(place.cloud_region), text(r.run.os), plain(""),
+          plain(fmt::format("carbonscope-{}", version())), plain(std::to_string(r.run.cpu_count)),
+          text(r.run.cpu_model), plain(std::to_string(r.run.gpu_count)), text(r.run.gpu_model), plain(""),
+          plain(""), plain(fmt::format("{:.3f}", r.run.ram_gb)), plain(r.run.machine_scope ? "machine" : "process"),
+          plain(util < 0 ? "" : fmt::format("{:.2f}", 100 * util)), plain(""), plain(""), plain(""),
+          plain(place.on_cloud() ? "Y" : "N"), number(pue), plain("0")};
+}
+
+const char* codecarbon_column(int i) { return kColumns[i]; }
+
+std::string codecarbon_row(const Report& r) {
+  const auto fields = codecarbon_fields(r);
   std::string out;
   for (int i = 0; i < kCodecarbonColumns; ++i) {
     if (i > 0) out += ',';
-    out += fields[i];
+    out += fields[i].quoted ? quote(fields[i].text) : fields[i].text;
   }
   return out;
+}
+
+std::string codecarbon_record_json(const Report& report, int indent) {
+  const auto fields = codecarbon_fields(report);
+  nlohmann::json out = nlohmann::json::object();
+  for (int i = 0; i < kCodecarbonColumns; ++i) {
+    if (fields[i].number) {
+      out[kColumns[i]] = *fields[i].number;
+    } else {
+      out[kColumns[i]] = fields[i].text;
+    }
+  }
+  return json_text(out, indent);
 }
 
 Status append_codecarbon_csv(const std::string& path, const Report& report, FileWriter& files) {

@@ -4,6 +4,8 @@
 // function of the Report: the live file and `runs export` write the same row.
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,15 @@ namespace carbonscope {
 inline constexpr int kCodecarbonColumns = 38;
 
 std::string codecarbon_header();
+// One column of a row: its text, whether the CSV quotes it when it needs quoting (the
+// free-text columns), and the number behind a numeric column.
+struct CodecarbonField {
+  std::string text;
+  bool quoted = false;
+  std::optional<double> number;
+};
+std::array<CodecarbonField, kCodecarbonColumns> codecarbon_fields(const Report& report);
+const char* codecarbon_column(int i);  // 0 <= i < kCodecarbonColumns
 std::string codecarbon_row(const Report& report);
 // Appends a row to `path`, writing the header first when the file is new or empty. A
 // file with another header is renamed to PATH.bak first (as CodeCarbon does).

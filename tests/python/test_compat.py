@@ -81,6 +81,16 @@ def test_stop_returns_float_and_flush_so_far(tmp_path, monkeypatch):
     data = t.final_emissions_data
     assert data.energy_consumed > 0 and data.country_iso_code == "FRA" and data.duration > 0
     assert (tmp_path / "my.csv").exists() and not (tmp_path / "emissions.csv").exists()
+    # EmissionsData holds the figures of the run's emissions.csv row, not figures of its own.
+    import csv
+
+    with open(tmp_path / "my.csv") as f:
+        row = list(csv.DictReader(f))[-1]
+    for column in ("duration", "emissions", "emissions_rate", "cpu_power", "gpu_power", "ram_power", "cpu_energy",
+                   "gpu_energy", "ram_energy", "energy_consumed", "pue"):
+        assert getattr(data, column) == float(row[column]), column
+    for column in ("country_name", "country_iso_code", "region", "on_cloud", "tracking_mode"):
+        assert getattr(data, column) == row[column], column
 
 
 def test_save_to_file_false_writes_nothing(tmp_path):

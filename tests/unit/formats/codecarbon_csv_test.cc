@@ -8,6 +8,10 @@
 #include <cstdlib>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
+#include "carbonscope/json.h"
+
 #include "support/test_reports.h"
 
 namespace carbonscope::test {
@@ -144,6 +148,18 @@ TEST(CodecarbonCsv, ScopeGivesTrackingMode) {
   EXPECT_EQ(row_map(codecarbon_row(r)).at("tracking_mode"), "process");
   r.run.machine_scope = true;
   EXPECT_EQ(row_map(codecarbon_row(r)).at("tracking_mode"), "machine");
+}
+
+TEST(CodecarbonCsv, RecordHoldsTheRowsFigures) {
+  Report r = measured_run("20261121T090000Z-a1b2c3", "bert, large", 1795251600);
+  const auto row = row_map(codecarbon_row(r));
+  const nlohmann::json record = nlohmann::json::parse(codecarbon_record_json(r));
+  ASSERT_EQ(record.size(), static_cast<std::size_t>(kCodecarbonColumns));
+  for (const char* c : {"duration", "emissions", "cpu_energy", "ram_energy", "energy_consumed", "pue"}) {
+    EXPECT_EQ(record.at(c).get<double>(), std::stod(row.at(c))) << c;
+  }
+  EXPECT_EQ(record.at("project_name"), "bert, large");  // unquoted: the CSV quotes it, the record does not
+  EXPECT_EQ(record.at("tracking_mode"), row.at("tracking_mode"));
 }
 
 }  // namespace
