@@ -21,8 +21,8 @@ enum ExitCode : int {
   kExitUsage = 2,        // bad usage: unknown flag, bad value, unknown name, conflict
   kExitDataError = 3,    // a data table or file failed validation
   kExitQueued = 75,        // run/monitor: the run is not in the ledger yet: queued in its directory
-  kExitNotRunnable = 126,  // run: the command exists but cannot be executed
-  kExitNotFound = 127,     // run: the command was not found
+  // run: 126 (cannot be executed) and 127 (not found) are the library's,
+  // kExitCommandNotExecutable and kExitCommandNotFound (carbonscope/tracked_command.h).
 };
 
 // Options shared by every subcommand, and the exit code the chosen one sets.
